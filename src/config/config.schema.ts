@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const optionalUrl = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => schemes.some((scheme) => value.startsWith(`${scheme}://`)), {
+      message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+    })
+    .optional();
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Without it the service runs its own embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  /** Selects the EventStoreDB engine for events; read models stay in PostgreSQL. */
+  EVENTSTORE_URL: optionalUrl(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kurrent', 'kurrent+discover']),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_URL: optionalUrl(['https', 'http']),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How many times a command re-reads and re-decides after a concurrent write before giving up. */
+  COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class InvalidConfig extends Error {
+  override readonly name = 'InvalidConfig';
+}
+
+/** Validates the environment; the error message is one line naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new InvalidConfig(`Invalid configuration: ${problems.join('; ')}`);
+}

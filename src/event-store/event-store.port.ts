@@ -1,0 +1,88 @@
+/**
+ * The event store port: one contract, two engines (PostgreSQL and EventStoreDB).
+ * Revisions are 0-based per stream; positions are the store's global order, opaque but
+ * totally ordered, so a reader can resume strictly after the last position it saw.
+ */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
+
+export interface Actor {
+  sub: string;
+  roles: string[];
+}
+
+export interface EventMetadata {
+  actor: Actor;
+  correlationId: string;
+  causationId: string;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface NewEvent {
+  /** UUID chosen by the writer: appending the same ids again is idempotent. */
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  stream: string;
+  revision: number;
+  position: bigint;
+  /** Server clock (UTC) when the store accepted the event. */
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  revision: number;
+  /** Global position of the last event appended. */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Revision to start at (inclusive); defaults to the start (forwards) or the end (backwards). */
+  from?: number;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: only events strictly after this position; omit to start at the beginning. */
+  after?: bigint;
+  maxCount?: number;
+  /** Only these event types (a projection's handlers); omit for every type. */
+  eventTypes?: readonly string[];
+}
+
+export interface SubscribeOptions {
+  /** Exclusive resume point, usually a projection's checkpoint. */
+  after?: bigint;
+  eventTypes?: readonly string[];
+}
+
+/**
+ * A catch-up subscription: replays history after the resume point, then follows live appends,
+ * in global order, each event exactly once. Iterate it; `close()` ends the iteration.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in order; an empty array when the stream does not exist. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** Position of the newest event readable in global order, or undefined on an empty store. */
+  headPosition(): Promise<bigint | undefined>;
+  /** Whether the engine answers, for readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
