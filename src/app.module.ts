@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module.ts';
+import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
+import type { AppConfig } from './config/config.schema.ts';
+import { DatabaseModule } from './database/database.module.ts';
+import { EventStoreModule } from './event-store/event-store.module.ts';
+import { HealthModule } from './health/health.module.ts';
+import { ReferralsModule } from './referrals/referrals.module.ts';
+import { SettingsModule } from './settings/settings.module.ts';
+
+export interface AppRuntime {
+  /** Already validated by parseConfig at start. */
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => runtime.config] }),
+        CqrsModule.forRoot(),
+        DatabaseModule.forRoot(runtime.databaseUrl),
+        EventStoreModule,
+        AuthModule,
+        CommandPipelineModule,
+        SettingsModule,
+        HealthModule,
+        ReferralsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { parseArgs } from 'node:util';
+import { parseConfig } from '../config/config.schema.ts';
+import { resolveJwtSecret } from './jwt-secret.ts';
+import { mintToken } from './mint-token.ts';
+import { ROLES, type Role } from './roles.ts';
+
+/** `npm run token -- --sub alice --roles case_manager[,supervisor] [--name "Alice"] [--expires 8h]` */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sub: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string', default: '8h' } },
+  });
+  const roles = (values.roles ?? '').split(',').filter(Boolean);
+  const unknown = roles.filter((role) => !ROLES.includes(role as Role));
+  if (!values.sub || roles.length === 0 || unknown.length > 0) {
+    console.error(`Usage: npm run token -- --sub <user id> --roles <${ROLES.join('|')}>[,…] [--name <name>] [--expires 8h]`);
+    if (unknown.length > 0) console.error(`Unknown roles: ${unknown.join(', ')}`);
+    process.exit(2);
+  }
+  const config = parseConfig(process.env);
+  const secret = await resolveJwtSecret(config);
+  if (!secret) {
+    console.error('AUTH_JWKS_URL is set: tokens come from the identity provider, not from this command.');
+    process.exit(2);
+  }
+  console.log(await mintToken(secret, { sub: values.sub, name: values.name, roles: roles as Role[] }, values.expires));
+}
+
+await main();

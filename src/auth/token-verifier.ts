@@ -1,0 +1,54 @@
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Role } from './roles.ts';
+
+export interface AuthenticatedUser {
+  sub: string;
+  name: string | undefined;
+  roles: Role[];
+}
+
+export interface TokenVerifierOptions {
+  /** HS256 shared secret; used when no JWKS URL is configured. */
+  secret?: string;
+  /** OIDC key set for RS256 tokens in production. */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+export class InvalidToken extends Error {
+  override readonly name = 'InvalidToken';
+}
+
+/** Verifies bearer tokens: RS256 against the identity provider's JWKS, or HS256 with the shared secret. */
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwksUrl) {
+      this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+      this.algorithms = ['RS256'];
+    } else if (options.secret) {
+      this.key = new TextEncoder().encode(options.secret);
+      this.algorithms = ['HS256'];
+    } else {
+      throw new Error('TokenVerifier needs a JWKS URL or a secret');
+    }
+  }
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    try {
+      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+        algorithms: this.algorithms,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        requiredClaims: ['sub', 'exp'],
+      });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
+      return { sub: payload.sub!, name: typeof payload.name === 'string' ? payload.name : undefined, roles };
+    } catch (error) {
+      throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Actor } from '../event-store/event-store.port.ts';
+import type { IdSource } from './id-source.ts';
+
+/** Everything a command carries besides its body: who, when, which request, which ids. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId: string;
+  /** The id of what caused the command: for HTTP, the request id. */
+  causationId: string;
+  now: Date;
+  ids: IdSource;
+  /** From If-Match: the exact revision the client last saw. */
+  expectedRevision?: number;
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '../config/config.schema.ts';
+import { EventCatalog } from '../event-store/event-catalog.ts';
+import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
+import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '../event-store/event-store.port.ts';
+import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
+import type { CommandContext } from './command-context.ts';
+import { CaseNotFound, RevisionMismatch, TooMuchContention } from './command-pipeline.errors.ts';
+
+export interface CommandRun<State, Command, Event extends DomainEvent> {
+  stream: string;
+  caseId: string;
+  decider: Decider<State, Command, Event>;
+  command: Command;
+  context: CommandContext;
+  /** True for the command that opens a case; every other command needs an existing case. */
+  createsCase?: boolean;
+}
+
+export interface CommandOutcome extends AppendResult {
+  id: string;
+}
+
+/**
+ * Load, fold, decide, append. Without If-Match a concurrent write makes the command re-read and
+ * re-decide (bounded); with If-Match the client's revision is the expectation and a mismatch is 412.
+ */
+@Injectable()
+export class CommandPipeline {
+  private readonly maxAttempts: number;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly catalog: EventCatalog,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.maxAttempts = config.get('COMMAND_RETRIES', { infer: true }) + 1;
+  }
+
+  async run<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const history = await this.store.readStream(run.stream);
+      const current = history.at(-1)?.revision;
+      if (current === undefined && !run.createsCase) throw new CaseNotFound(run.caseId);
+      const expectedRevision = run.context.expectedRevision;
+      if (expectedRevision !== undefined && expectedRevision !== current) throw new RevisionMismatch(expectedRevision, current);
+
+      const state = history.reduce((folded, event) => run.decider.evolve(folded, this.catalog.toDomain<Event>(event)), run.decider.initialState());
+      const decided = run.decider.decide(run.command, state);
+      const last = history.at(-1);
+      if (decided.length === 0 && last) return { id: run.caseId, revision: last.revision, position: last.position };
+      try {
+        const result = await this.store.append(run.stream, decided.map((event, index) => this.toNewEvent(event, index, run.context)), current ?? 'no_stream');
+        return { id: run.caseId, ...result };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (expectedRevision !== undefined) throw new RevisionMismatch(expectedRevision, error.actual);
+      }
+    }
+    throw new TooMuchContention(this.maxAttempts);
+  }
+
+  private toNewEvent(event: DomainEvent, index: number, context: CommandContext): NewEvent {
+    return {
+      id: context.ids.eventId(index),
+      type: event.type,
+      schemaVersion: this.catalog.schemaVersionOf(event),
+      data: this.catalog.dataOf(event),
+      metadata: { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId },
+    };
+  }
+}

@@ -1,0 +1,78 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pipeline/command-pipeline.errors.ts';
+import { IdempotencyConflict } from '../command-pipeline/idempotency/idempotency.errors.ts';
+import { EventStoreUnavailable } from '../event-store/event-store.errors.ts';
+import { DomainRuleViolation } from '../shared/domain/errors.ts';
+import { PROBLEM_CONTENT_TYPE, problemType, ValidationFailed, type ProblemDetails } from './problem.ts';
+
+/** Errors are typed and mapped to HTTP here, once. Bodies never carry stack traces, SQL or personal data. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const problem = toProblem(error);
+    if (problem.status >= 500) this.logger.error(`${problem.status} ${describe(error)}`);
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    sendProblem(reply, problem);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+export function toProblem(error: unknown): ProblemDetails {
+  if (error instanceof ValidationFailed) {
+    return { type: problemType('validation'), title: 'The request is not valid', status: 400, detail: error.message, errors: error.errors };
+  }
+  if (error instanceof DomainRuleViolation) {
+    return { type: problemType('rule-violation'), title: 'The case does not allow this now', status: 409, detail: error.message, rule: error.rule };
+  }
+  if (error instanceof CaseNotFound) return { type: problemType('not-found'), title: 'No such case', status: 404, detail: error.message };
+  if (error instanceof RevisionMismatch) {
+    return { type: problemType('precondition-failed'), title: 'The case has changed', status: 412, detail: error.message };
+  }
+  if (error instanceof TooMuchContention) return { type: problemType('contention'), title: 'Too many concurrent changes', status: 409, detail: error.message };
+  if (error instanceof IdempotencyConflict) return { type: problemType(error.kind), title: 'Idempotency-Key conflict', status: 409, detail: error.message };
+  if (error instanceof EventStoreUnavailable || isConnectionError(error)) {
+    return { type: problemType('unavailable'), title: 'A store is unreachable', status: 503, detail: 'Nothing was written; try again shortly' };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  if (isFastifyClientError(error)) {
+    return { type: problemType('malformed-request'), title: 'The request could not be read', status: error.statusCode, detail: malformedDetail(error) };
+  }
+  return { type: problemType('internal'), title: 'Internal error', status: 500, detail: 'The server failed to handle this request' };
+}
+
+function fromHttpException(error: HttpException): ProblemDetails {
+  const status = error.getStatus();
+  const slug: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type' };
+  const response = error.getResponse();
+  const detail = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : error.message;
+  return { type: problemType(slug[status] ?? 'http-error'), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail };
+}
+
+function isFastifyClientError(error: unknown): error is { statusCode: number; code?: string; message: string } {
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+function malformedDetail(error: { code?: string }): string {
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Send the body as application/json';
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The JSON body is empty';
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The body is too large';
+  return 'The body is not well-formed JSON';
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08003', '08006']);
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.stack ?? error.message}` : String(error);
+}

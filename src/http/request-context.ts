@@ -1,0 +1,48 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext } from '../command-pipeline/command-context.ts';
+import { idsDerivedFrom, randomIds } from '../command-pipeline/id-source.ts';
+import { idempotencyKeyOf } from '../command-pipeline/idempotency/idempotency.interceptor.ts';
+import { ValidationFailed } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    correlationId: string;
+  }
+}
+
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/** Every request carries a correlation id: the caller's X-Correlation-Id, or a new one; it is echoed back. */
+export function registerCorrelationId(fastify: FastifyInstance): void {
+  fastify.decorateRequest('correlationId', '');
+  fastify.addHook('onRequest', async (request, reply) => {
+    const given = request.headers['x-correlation-id'];
+    request.correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    void reply.header('x-correlation-id', request.correlationId);
+  });
+}
+
+/** The command context of an authenticated HTTP request: actor, ids, clock, If-Match. */
+export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  if (!request.user) throw new Error('CommandCtx used on a route without authentication');
+  const key = idempotencyKeyOf(request);
+  return {
+    actor: { sub: request.user.sub, roles: request.user.roles },
+    correlationId: request.correlationId,
+    causationId: request.id,
+    now: new Date(),
+    ids: key ? idsDerivedFrom(`${request.user.sub}/${key}`) : randomIds,
+    expectedRevision: parseIfMatch(request.headers['if-match']),
+  };
+});
+
+/** `If-Match: "3"` (strong or weak form) is the revision the client last saw. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) throw new ValidationFailed([{ field: 'If-Match', message: 'If-Match must be an ETag such as "3"' }]);
+  return Number(match[1]);
+}

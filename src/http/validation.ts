@@ -1,0 +1,22 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationFailed, type FieldError } from './problem.ts';
+
+/** Unknown fields are rejected, not silently dropped, and every failing field is named by its path. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationFailed(flatten(errors)),
+  });
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^[\w.]+ /, `${field} `) }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}

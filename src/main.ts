@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory.ts';
+import { generatedSecretFile } from './auth/jwt-secret.ts';
+import { InvalidConfig, parseConfig, type AppConfig } from './config/config.schema.ts';
+import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.ts';
+
+const logger = new Logger('Casework');
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const database = await openDatabase(config);
+  const app = await createApp({ config, databaseUrl: database.url });
+  ownShutdown(async () => {
+    await app.close();
+    await database.stop();
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.log(`Listening on ${await app.getUrl()}/api (docs at /api/docs)`);
+  if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
+    logger.log(`Tokens are signed with the secret generated in ${generatedSecretFile(config.DATA_DIR)}; mint one with: npm run token -- --sub alice --roles case_manager`);
+  }
+}
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidConfig)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function openDatabase(config: AppConfig): Promise<Pick<RunningPostgres, 'url' | 'stop'>> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => {} };
+  logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
+  return startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true });
+}
+
+/**
+ * The embedded-postgres package stops its server on the first signal, while requests may still be
+ * in flight; we take the signals over so the order is: drain HTTP, close the stores, stop PostgreSQL.
+ */
+function ownShutdown(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal}: shutting down`);
+      shutdown().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+await main();

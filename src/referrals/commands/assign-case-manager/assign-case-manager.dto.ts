@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class AssignCaseManagerDto {
+  @ApiProperty({ description: "The case manager's user id (the `sub` of their token)", maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  caseManager!: string;
+}

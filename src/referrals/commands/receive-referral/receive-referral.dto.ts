@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { CONSENT_BASES, REFERRAL_SOURCES, type ConsentBasis, type ReferralSource } from '../../domain/referral.events.ts';
+
+export class VictimDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '1980-05-17' })
+  @IsOptional()
+  @IsCalendarDate()
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ description: 'The victim agreed to be contacted by the victim care centre' })
+  @IsBoolean()
+  contact!: boolean;
+
+  @ApiProperty({ description: 'The victim agreed to their data being shared with support services' })
+  @IsBoolean()
+  dataSharing!: boolean;
+
+  @ApiProperty({ enum: CONSENT_BASES })
+  @IsIn(CONSENT_BASES)
+  basis!: ConsentBasis;
+}
+
+export class ReceiveReferralDto {
+  @ApiProperty({ enum: REFERRAL_SOURCES })
+  @IsIn(REFERRAL_SOURCES)
+  source!: ReferralSource;
+
+  @ApiPropertyOptional({ description: 'Required when the police refer', maxLength: 50 })
+  @ValidateIf((referral: ReceiveReferralDto) => referral.source === 'police' || referral.crimeReference !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  crimeReference?: string;
+
+  @ApiProperty({ description: 'An id from the configured crime-type list', example: 'burglary' })
+  @IsString()
+  @IsNotEmpty()
+  crimeType!: string;
+
+  @ApiPropertyOptional({ example: '2026-02-27' })
+  @IsOptional()
+  @IsCalendarDate()
+  offenceDate?: string;
+
+  @ApiPropertyOptional({ description: 'When the crime was reported to the police', example: '2026-02-28' })
+  @IsOptional()
+  @IsCalendarDate()
+  crimeReportedOn?: string;
+
+  @ApiProperty({ type: VictimDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => VictimDto)
+  victim!: VictimDto;
+
+  @ApiProperty({ type: ConsentDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent!: ConsentDto;
+}

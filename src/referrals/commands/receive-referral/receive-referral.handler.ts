@@ -1,0 +1,49 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
+import { ValidationFailed } from '../../../http/problem.ts';
+import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import { referralDecider } from '../../domain/referral.decide.ts';
+import { referralStream } from '../../referral-stream.ts';
+import { ReceiveReferralCommand } from './receive-referral.command.ts';
+
+@CommandHandler(ReceiveReferralCommand)
+export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCommand> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    private readonly crimeTypes: CrimeTypeCatalog,
+  ) {}
+
+  async execute({ body, context }: ReceiveReferralCommand): Promise<CommandOutcome> {
+    const crimeType = this.crimeTypes.find(body.crimeType);
+    if (!crimeType) {
+      throw new ValidationFailed([{ field: 'crimeType', message: `crimeType must be one of: ${this.crimeTypes.ids.join(', ')}` }]);
+    }
+    const referralId = context.ids.caseId();
+    return this.pipeline.run({
+      stream: referralStream(referralId),
+      caseId: referralId,
+      decider: referralDecider,
+      createsCase: true,
+      context,
+      command: {
+        type: 'ReceiveReferral',
+        referralId,
+        source: body.source,
+        crimeReference: body.crimeReference ?? null,
+        crimeType,
+        offenceDate: body.offenceDate ?? null,
+        crimeReportedOn: body.crimeReportedOn ?? null,
+        victim: {
+          subjectId: context.ids.subjectId(0),
+          name: body.victim.name,
+          dateOfBirth: body.victim.dateOfBirth ?? null,
+          phone: body.victim.phone ?? null,
+          email: body.victim.email ?? null,
+          address: body.victim.address ?? null,
+        },
+        consent: { ...body.consent },
+        metadata: { now: context.now },
+      },
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_CRIME_TYPES } from '../../settings/crime-types.ts';
+import { fold } from '../../shared/domain/decider.ts';
+import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { referralDecider, type ReceiveReferral, type ReferralCommand } from './referral.decide.ts';
+import type { ReferralEvent } from './referral.events.ts';
+
+const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
+const now = new Date('2026-03-02T10:00:00Z');
+
+const receive = (overrides: Partial<ReceiveReferral> = {}): ReceiveReferral => ({
+  type: 'ReceiveReferral',
+  referralId: 'r-1',
+  source: 'police',
+  crimeReference: '41/1234/26',
+  crimeType: crimeType('burglary'),
+  offenceDate: '2026-02-27',
+  crimeReportedOn: '2026-02-28',
+  victim: { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '1980-01-01', phone: null, email: null, address: null },
+  consent: { contact: true, dataSharing: true, basis: 'implied' },
+  metadata: { now },
+  ...overrides,
+});
+
+const given = (events: ReferralEvent[]) => fold(referralDecider, events);
+const whenThen = (history: ReferralEvent[], command: ReferralCommand) => referralDecider.decide(command, given(history));
+
+function ruleOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainRuleViolation) return error.rule;
+    throw error;
+  }
+  throw new Error('expected a rule violation');
+}
+
+describe('receiving a referral', () => {
+  it('records the referral with the server time and the crime type id only', () => {
+    const [event] = whenThen([], receive());
+    expect(event).toEqual({
+      type: 'ReferralReceived',
+      data: expect.objectContaining({ referralId: 'r-1', crimeTypeId: 'burglary', receivedAt: '2026-03-02T10:00:00.000Z' }),
+    });
+  });
+
+  it('folds into a received referral', () => {
+    const state = given(whenThen([], receive()));
+    expect(state).toMatchObject({ status: 'received', id: 'r-1', source: 'police' });
+  });
+
+  it('refuses a police referral of a domestic abuse victim without explicit consent', () => {
+    expect(ruleOf(() => whenThen([], receive({ crimeType: crimeType('domestic-abuse') })))).toBe('explicit-consent-required');
+  });
+
+  it('accepts that referral when consent is explicit, and a self-referral without it', () => {
+    const explicit = { contact: true, dataSharing: false, basis: 'explicit' as const };
+    expect(whenThen([], receive({ crimeType: crimeType('sexual-offence'), consent: explicit }))).toHaveLength(1);
+    expect(whenThen([], receive({ source: 'self', crimeReference: null, crimeType: crimeType('domestic-abuse') }))).toHaveLength(1);
+  });
+
+  it('refuses to receive the same referral twice', () => {
+    expect(ruleOf(() => whenThen(whenThen([], receive()), receive()))).toBe('referral-already-received');
+  });
+});
+
+describe('assigning a case manager', () => {
+  const assign = (caseManager: string): ReferralCommand => ({ type: 'AssignCaseManager', caseManager, metadata: { now } });
+  const received = whenThen([], receive());
+
+  it('names the case manager on the journey', () => {
+    const events = whenThen(received, assign('cm-7'));
+    expect(events).toEqual([{ type: 'CaseManagerAssigned', data: { referralId: 'r-1', caseManager: 'cm-7', assignedAt: now.toISOString() } }]);
+    expect(given([...received, ...events])).toMatchObject({ caseManager: 'cm-7' });
+  });
+
+  it('allows a reassignment but not the same manager twice', () => {
+    const assigned = [...received, ...whenThen(received, assign('cm-7'))];
+    expect(whenThen(assigned, assign('cm-8'))).toHaveLength(1);
+    expect(ruleOf(() => whenThen(assigned, assign('cm-7')))).toBe('already-assigned');
+  });
+});

@@ -1,0 +1,37 @@
+import type { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
+import type { Referral } from '../../domain/referral.state.ts';
+
+/** A victim's journey as a case manager sees it. */
+export interface ReferralView {
+  id: string;
+  revision: number;
+  status: string;
+  source: ReferralSource;
+  crimeReference: string | null;
+  crimeType: { id: string; label: string };
+  offenceDate: string | null;
+  crimeReportedOn: string | null;
+  victim: { name: string; dateOfBirth: string | null; phone: string | null; email: string | null; address: string | null };
+  consent: Consent;
+  receivedAt: string;
+  caseManager: string | null;
+}
+
+export function toReferralView(referral: Exclude<Referral, { status: 'none' }>, revision: number, crimeTypes: CrimeTypeCatalog): ReferralView {
+  const { subjectId: _internal, ...victim } = referral.victim;
+  return {
+    id: referral.id,
+    revision,
+    status: referral.status,
+    source: referral.source,
+    crimeReference: referral.crimeReference,
+    crimeType: { id: referral.crimeTypeId, label: crimeTypes.find(referral.crimeTypeId)?.label ?? referral.crimeTypeId },
+    offenceDate: referral.offenceDate,
+    crimeReportedOn: referral.crimeReportedOn,
+    victim,
+    consent: referral.consent,
+    receivedAt: referral.receivedAt,
+    caseManager: referral.caseManager,
+  };
+}

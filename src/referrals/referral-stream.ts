@@ -1,0 +1,2 @@
+/** One stream per victim journey. */
+export const referralStream = (referralId: string) => `referral-${referralId}`;

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const referral = () => ({
+  source: 'police',
+  crimeReference: '41/1234/26',
+  crimeType: 'burglary',
+  offenceDate: '2026-02-27',
+  crimeReportedOn: '2026-02-28',
+  victim: { name: 'Ann Example', dateOfBirth: '1980-05-17', phone: '07700 900123', email: 'ann@example.org', address: '1 High Street, Hertford' },
+  consent: { contact: true, dataSharing: true, basis: 'implied' },
+});
+
+describe('referrals over HTTP (real app, real PostgreSQL)', () => {
+  let harness: TestApp;
+  let caseManager: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager']);
+  });
+  afterAll(() => harness.close());
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    harness.app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: caseManager, ...headers } });
+  const get = (url: string, headers: Record<string, string> = {}) => harness.app.inject({ method: 'GET', url, headers: { authorization: caseManager, ...headers } });
+  const create = async () => {
+    const response = await post('/api/referrals', referral());
+    expect(response.statusCode).toBe(201);
+    return response.json<{ id: string; revision: number; position: string }>();
+  };
+  const eventsOf = async (id: string) => {
+    const client = new pg.Client({ connectionString: harness.database.url });
+    await client.connect();
+    try {
+      return (await client.query('SELECT type, metadata FROM events WHERE stream = $1 ORDER BY revision', [`referral-${id}`])).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('creates a referral: 201, Location, id and revision; GET returns it with its ETag', async () => {
+    const response = await post('/api/referrals', referral());
+    expect(response.statusCode).toBe(201);
+    const body = response.json<{ id: string; revision: number; position: string }>();
+    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: 0, position: expect.stringMatching(/^\d+$/) });
+    expect(response.headers.location).toBe(`/api/referrals/${body.id}`);
+
+    const read = await get(response.headers.location as string);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers.etag).toBe('"0"');
+    expect(read.json()).toMatchObject({
+      id: body.id,
+      status: 'received',
+      crimeType: { id: 'burglary', label: 'Burglary' },
+      victim: { name: 'Ann Example', email: 'ann@example.org' },
+      consent: { basis: 'implied' },
+      caseManager: null,
+    });
+  });
+
+  it('records who, the correlation id and the causation id on every event', async () => {
+    const response = await post('/api/referrals', referral(), { 'x-correlation-id': 'corr-123' });
+    expect(response.headers['x-correlation-id']).toBe('corr-123');
+    const [event] = await eventsOf(response.json().id);
+    expect(event.metadata).toEqual({ actor: { sub: 'alice', roles: ['case_manager'] }, correlationId: 'corr-123', causationId: expect.any(String) });
+  });
+
+  it('answers 401 without a valid token and 403 for a role that may not act', async () => {
+    const anonymous = await harness.app.inject({ method: 'POST', url: '/api/referrals', payload: referral() });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const forged = await post('/api/referrals', referral(), { authorization: 'Bearer not.a.token' });
+    expect(forged.statusCode).toBe(401);
+    const complaintsOfficer = await post('/api/referrals', referral(), { authorization: await bearer(['crt_officer']) });
+    expect(complaintsOfficer.statusCode).toBe(403);
+    expect(complaintsOfficer.json()).toMatchObject({ status: 403, type: '/problems/forbidden' });
+  });
+
+  it('lists every failing field in a 400, rejects unknown fields, and writes nothing', async () => {
+    const response = await post('/api/referrals', {
+      source: 'carrier-pigeon',
+      crimeType: '',
+      victim: { email: 'not-an-email' },
+      consent: { contact: 'yes', dataSharing: true, basis: 'implied' },
+      favouriteColour: 'blue',
+    });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json<{ errors: { field: string }[] }>();
+    expect(problem).toMatchObject({ type: '/problems/validation', status: 400 });
+    expect(new Set(problem.errors.map((error) => error.field))).toEqual(
+      new Set(['source', 'crimeType', 'victim.name', 'victim.email', 'consent.contact', 'favouriteColour']),
+    );
+  });
+
+  it('requires a crime reference from the police and a crime type from the list', async () => {
+    const { crimeReference: _omitted, ...withoutReference } = referral();
+    const missing = await post('/api/referrals', withoutReference);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([expect.objectContaining({ field: 'crimeReference' })]);
+    const unknownType = await post('/api/referrals', { ...referral(), crimeType: 'jaywalking' });
+    expect(unknownType.statusCode).toBe(400);
+    expect(unknownType.json().errors).toEqual([expect.objectContaining({ field: 'crimeType' })]);
+  });
+
+  it('answers 400 problem+json to malformed JSON', async () => {
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      payload: '{"source": "police",',
+      headers: { authorization: caseManager, 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 400, type: '/problems/malformed-request' });
+  });
+
+  it('answers 409 naming the rule when police refer a domestic abuse victim without explicit consent', async () => {
+    const response = await post('/api/referrals', { ...referral(), crimeType: 'domestic-abuse' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ rule: 'explicit-consent-required', status: 409 });
+    expect(JSON.stringify(response.json())).not.toContain('Ann Example');
+  });
+
+  it('answers 404 for a case that does not exist', async () => {
+    expect((await get(`/api/referrals/${randomUUID()}`)).statusCode).toBe(404);
+    expect((await get('/api/referrals/not-a-uuid')).statusCode).toBe(404);
+    const assign = await post(`/api/referrals/${randomUUID()}/assign`, { caseManager: 'bob' });
+    expect(assign.statusCode).toBe(404);
+    expect(assign.json()).toMatchObject({ type: '/problems/not-found' });
+  });
+
+  it('honours If-Match: the stale writer of a race gets 412 and appends nothing', async () => {
+    const { id } = await create();
+    const [first, second] = await Promise.all([
+      post(`/api/referrals/${id}/assign`, { caseManager: 'bob' }, { 'if-match': '"0"' }),
+      post(`/api/referrals/${id}/assign`, { caseManager: 'carol' }, { 'if-match': '"0"' }),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 412]);
+    expect(await eventsOf(id)).toHaveLength(2);
+    const stale = await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"0"' });
+    expect(stale.statusCode).toBe(412);
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"1"' })).statusCode).toBe(200);
+  });
+
+  it('without If-Match, concurrent writers re-decide and none is lost', async () => {
+    const { id } = await create();
+    const managers = ['m1', 'm2', 'm3', 'm4', 'm5'];
+    const responses = await Promise.all(managers.map((caseManagerId) => post(`/api/referrals/${id}/assign`, { caseManager: caseManagerId })));
+    expect(responses.map((response) => response.statusCode)).toEqual(managers.map(() => 200));
+    expect(await eventsOf(id)).toHaveLength(1 + managers.length);
+  });
+
+  it('replays the first response for a repeated Idempotency-Key and appends nothing', async () => {
+    const key = randomUUID();
+    const first = await post('/api/referrals', referral(), { 'idempotency-key': key });
+    const again = await post('/api/referrals', referral(), { 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(await eventsOf(first.json().id)).toHaveLength(1);
+
+    const otherBody = await post('/api/referrals', { ...referral(), crimeType: 'theft' }, { 'idempotency-key': key });
+    expect(otherBody.statusCode).toBe(409);
+    expect(otherBody.json()).toMatchObject({ type: '/problems/idempotency-key-reused' });
+  });
+
+  it('runs concurrent requests with one Idempotency-Key once', async () => {
+    const key = randomUUID();
+    const responses = await Promise.all([1, 2, 3].map(() => post('/api/referrals', referral(), { 'idempotency-key': key })));
+    const created = responses.filter((response) => response.statusCode === 201);
+    expect(new Set(created.map((response) => response.json().id)).size).toBe(1);
+    for (const response of responses) expect([201, 409]).toContain(response.statusCode);
+  });
+
+  it('keeps every event and idempotency record across a restart', async () => {
+    const key = randomUUID();
+    const created = await post('/api/referrals', referral(), { 'idempotency-key': key });
+    await harness.restart();
+    const read = await get(`/api/referrals/${created.json().id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ victim: { name: 'Ann Example' } });
+    const replay = await post('/api/referrals', referral(), { 'idempotency-key': key });
+    expect(replay.json()).toEqual(created.json());
+  });
+
+  it('serves health and the OpenAPI document without a token', async () => {
+    const health = await harness.app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, readModels: { status: 'up' } } });
+    const docs = await harness.app.inject({ method: 'GET', url: '/api/docs-json' });
+    expect(docs.statusCode).toBe(200);
+    expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/api/referrals', '/api/referrals/{id}', '/api/referrals/{id}/assign']));
+  });
+});
