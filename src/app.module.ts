@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionsModule } from '../projections/projections.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         CommandPipelineModule,
         SettingsModule,
+        ProjectionsModule,
         HealthModule,
         ReferralsModule,
       ],

@@ -23,6 +23,10 @@ export const configSchema = z.object({
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `in-process` runs the projectors inside the API; `off` leaves them to `npm run projections`. */
+  PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
+  /** How long a query carrying X-Min-Position waits for its read model before answering 202. */
+  MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /** How many times a command re-reads and re-decides after a concurrent write before giving up. */
   COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
 });

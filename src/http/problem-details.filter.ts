@@ -4,6 +4,7 @@ import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pi
 import { IdempotencyConflict } from '../command-pipeline/idempotency/idempotency.errors.ts';
 import { EventStoreUnavailable } from '../event-store/event-store.errors.ts';
 import { DomainRuleViolation } from '../shared/domain/errors.ts';
+import { ReadModelBehind } from './min-position.ts';
 import { PROBLEM_CONTENT_TYPE, problemType, ValidationFailed, type ProblemDetails } from './problem.ts';
 
 /** Errors are typed and mapped to HTTP here, once. Bodies never carry stack traces, SQL or personal data. */
@@ -15,6 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(`${problem.status} ${describe(error)}`);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof ReadModelBehind) void reply.header('retry-after', '1');
     sendProblem(reply, problem);
   }
 }
@@ -30,6 +32,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof DomainRuleViolation) {
     return { type: problemType('rule-violation'), title: 'The case does not allow this now', status: 409, detail: error.message, rule: error.rule };
   }
+  if (error instanceof ReadModelBehind) return { type: problemType('read-model-behind'), title: 'Not caught up yet', status: 202, detail: error.message };
   if (error instanceof CaseNotFound) return { type: problemType('not-found'), title: 'No such case', status: 404, detail: error.message };
   if (error instanceof RevisionMismatch) {
     return { type: problemType('precondition-failed'), title: 'The case has changed', status: 412, detail: error.message };

@@ -20,8 +20,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
+    if (request.method !== 'POST' || !request.user) return next.handle();
     const key = idempotencyKeyOf(request);
-    if (request.method !== 'POST' || key === undefined || !request.user) return next.handle();
+    if (key === undefined) return next.handle();
     const owner = request.user.sub;
     const reply = http.getResponse<FastifyReply>();
 

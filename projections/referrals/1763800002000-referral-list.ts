@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ReferralList1763800002000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE referral_list (
+        id            uuid        PRIMARY KEY,
+        status        text        NOT NULL,
+        source        text        NOT NULL,
+        crime_type_id text        NOT NULL,
+        case_manager  text,
+        victim_name   text        NOT NULL,
+        received_at   timestamptz NOT NULL,
+        revision      int         NOT NULL,
+        updated_at    timestamptz NOT NULL
+      )`);
+    await queryRunner.query('CREATE INDEX referral_list_received ON referral_list (received_at DESC, id DESC)');
+    await queryRunner.query('CREATE INDEX referral_list_case_manager ON referral_list (case_manager, received_at DESC)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE referral_list');
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Read side of the referral-list projection (table from migrations; rows written only by the projector). */
+@Entity({ name: 'referral_list' })
+export class ReferralListEntry {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  status!: string;
+
+  @Column('text')
+  source!: string;
+
+  @Column('text', { name: 'crime_type_id' })
+  crimeTypeId!: string;
+
+  @Column('text', { name: 'case_manager', nullable: true })
+  caseManager!: string | null;
+
+  @Column('text', { name: 'victim_name' })
+  victimName!: string;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+
+  @Column('int')
+  revision!: number;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+}

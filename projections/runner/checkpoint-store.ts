@@ -1,0 +1,77 @@
+import type { Pool, PoolClient } from 'pg';
+
+/** A pool or one of its clients: either can run a statement. */
+type Queryable = Pool | PoolClient;
+
+export interface Checkpoint {
+  name: string;
+  version: number;
+  /** Last event applied to the live table; null before the first. */
+  position: bigint | null;
+  /** The version being built into the shadow table, while a rebuild runs. */
+  rebuildVersion: number | null;
+  rebuildPosition: bigint | null;
+  lastError: string | null;
+  failedAt: Date | null;
+  updatedAt: Date;
+}
+
+const toBigInt = (value: string | null) => (value === null ? null : BigInt(value));
+
+function toCheckpoint(row: Record<string, string | number | Date | null>): Checkpoint {
+  return {
+    name: row.name as string,
+    version: Number(row.version),
+    position: toBigInt(row.position as string | null),
+    rebuildVersion: row.rebuild_version === null ? null : Number(row.rebuild_version),
+    rebuildPosition: toBigInt(row.rebuild_position as string | null),
+    lastError: row.last_error as string | null,
+    failedAt: row.failed_at as Date | null,
+    updatedAt: row.updated_at as Date,
+  };
+}
+
+/** The projection_checkpoints table: one row per projection, written in the same transaction as its read model. */
+export const checkpoints = {
+  async ensure(client: Queryable, name: string, version: number): Promise<Checkpoint> {
+    await client.query('INSERT INTO projection_checkpoints (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, version]);
+    return (await this.read(client, name))!;
+  },
+
+  async read(client: Queryable, name: string, options: { lock?: boolean } = {}): Promise<Checkpoint | undefined> {
+    const result = await client.query(`SELECT * FROM projection_checkpoints WHERE name = $1${options.lock ? ' FOR UPDATE' : ''}`, [name]);
+    return result.rows[0] ? toCheckpoint(result.rows[0]) : undefined;
+  },
+
+  async readAll(client: Queryable): Promise<Checkpoint[]> {
+    return (await client.query('SELECT * FROM projection_checkpoints ORDER BY name')).rows.map(toCheckpoint);
+  },
+
+  async advance(client: PoolClient, name: string, target: 'live' | 'rebuild', position: bigint): Promise<void> {
+    const column = target === 'live' ? 'position' : 'rebuild_position';
+    await client.query(`UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1`, [
+      name,
+      position.toString(),
+    ]);
+  },
+
+  async startRebuild(client: PoolClient, name: string, version: number): Promise<void> {
+    await client.query(
+      'UPDATE projection_checkpoints SET rebuild_version = $2, rebuild_position = NULL, updated_at = now() WHERE name = $1',
+      [name, version],
+    );
+  },
+
+  async finishRebuild(client: PoolClient, name: string): Promise<void> {
+    await client.query(
+      `UPDATE projection_checkpoints
+          SET version = rebuild_version, position = rebuild_position, rebuild_version = NULL, rebuild_position = NULL, updated_at = now()
+        WHERE name = $1`,
+      [name],
+    );
+  },
+
+  async recordFailure(client: Queryable, name: string, error: string): Promise<void> {
+    await client.query('UPDATE projection_checkpoints SET last_error = $2, failed_at = now(), updated_at = now() WHERE name = $1', [name, error]);
+  },
+};

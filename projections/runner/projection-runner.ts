@@ -1,0 +1,192 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import { applyBatch } from './apply-batch.ts';
+import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
+import type { Projection } from './projection.ts';
+import { createShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
+import { inTransaction } from './transaction.ts';
+
+export interface ProjectionRunnerOptions {
+  batchSize: number;
+  /** Pause after finding nothing new, before asking the store again. */
+  idleDelayMs: number;
+  /** How often a standby instance tries to take over the projection. */
+  standbyDelayMs: number;
+  maxBackoffMs: number;
+  log: (level: 'log' | 'warn' | 'error', message: string) => void;
+}
+
+export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
+  batchSize: 2000,
+  idleDelayMs: 10,
+  standbyDelayMs: 1000,
+  maxBackoffMs: 60_000,
+};
+
+/** Another instance advanced the checkpoint under us: stop writing, re-read, carry on. */
+class CheckpointMoved extends Error {
+  override readonly name = 'CheckpointMoved';
+}
+
+/**
+ * Keeps one projection's read model equal to the fold of the event store's global order. Each batch
+ * of events and the checkpoint after it commit in one PostgreSQL transaction, so a crash at any point
+ * resumes exactly after the last committed batch. One instance per projection is active (a
+ * session advisory lock); others stand by and take over when its session ends. A rebuild fills a
+ * shadow table from the first event alongside the live one and swaps it in atomically.
+ */
+export class ProjectionRunner {
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private checkpoint: Checkpoint | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+    private readonly catalog: EventCatalog,
+    readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions,
+  ) {}
+
+  start(): void {
+    this.stopping = false;
+    this.loop ??= this.run().finally(() => (this.loop = undefined));
+  }
+
+  /** Stops at a batch boundary: a batch in flight commits or rolls back whole. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakeUp?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let client: PoolClient | undefined;
+      let locked = false;
+      try {
+        client = await this.pool.connect();
+        locked = await this.tryLock(client);
+        if (!locked) {
+          await this.sleep(this.options.standbyDelayMs);
+          continue;
+        }
+        await this.follow(client);
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        if (error instanceof CheckpointMoved) failures = 0;
+        else await this.reportFailure(error, failures);
+        await this.sleep(Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
+      } finally {
+        if (client) {
+          if (locked) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
+          client.release();
+        }
+      }
+    }
+  }
+
+  private get lockName(): string {
+    return `casework-projection:${this.projection.name}`;
+  }
+
+  private async tryLock(client: PoolClient): Promise<boolean> {
+    const result = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [this.lockName]);
+    return result.rows[0].locked === true;
+  }
+
+  private async follow(client: PoolClient): Promise<void> {
+    const { name, version } = this.projection;
+    this.checkpoint = await checkpoints.ensure(client, name, version);
+    if (this.checkpoint.version !== version && this.checkpoint.rebuildVersion !== version) {
+      this.options.log('log', `Projection ${name}: version ${this.checkpoint.version} -> ${version}, rebuilding`);
+      await checkpoints.startRebuild(client, name, version);
+      this.checkpoint = (await checkpoints.read(client, name))!;
+    }
+    let lastRefresh = Date.now();
+    while (!this.stopping) {
+      const liveWorked = await this.liveStep(client);
+      const rebuildWorked = await this.rebuildStep(client);
+      if (liveWorked || rebuildWorked) continue;
+      // Idle: pick up rebuild requests made by an admin route or another process.
+      if (Date.now() - lastRefresh > 250) {
+        this.checkpoint = (await checkpoints.read(client, name))!;
+        lastRefresh = Date.now();
+      }
+      await this.sleep(this.options.idleDelayMs);
+    }
+  }
+
+  private async liveStep(client: PoolClient): Promise<boolean> {
+    const events = await this.nextBatch(this.checkpoint!.position);
+    if (events.length === 0) return false;
+    await this.commitBatch(client, 'live', events);
+    return true;
+  }
+
+  private async rebuildStep(client: PoolClient): Promise<boolean> {
+    const { table, name } = this.projection;
+    const checkpoint = this.checkpoint!;
+    if (checkpoint.rebuildVersion === null) return false;
+    // No batch of this rebuild has committed yet, so whatever the shadow table holds is stale.
+    if (checkpoint.rebuildPosition === null) await createShadowTable(client, table);
+    const events = await this.nextBatch(checkpoint.rebuildPosition);
+    if (events.length > 0) {
+      await this.commitBatch(client, 'rebuild', events);
+      return true;
+    }
+    // Caught up: swap, and let the live step go on from where the rebuild stopped.
+    await inTransaction(client, async () => {
+      await this.lockCheckpoint(client, 'rebuild');
+      await swapShadowTable(client, table);
+      await checkpoints.finishRebuild(client, name);
+    });
+    this.checkpoint = (await checkpoints.read(client, name))!;
+    this.options.log('log', `Projection ${name}: rebuilt as version ${this.checkpoint.version} and swapped in`);
+    return true;
+  }
+
+  private nextBatch(after: bigint | null): Promise<RecordedEvent[]> {
+    return this.store.readAll({ after: after ?? undefined, maxCount: this.options.batchSize, eventTypes: this.projection.eventTypes });
+  }
+
+  private async commitBatch(client: PoolClient, target: 'live' | 'rebuild', events: RecordedEvent[]): Promise<void> {
+    const { table, name } = this.projection;
+    const last = events.at(-1)!.position;
+    await inTransaction(client, async () => {
+      await this.lockCheckpoint(client, target);
+      await applyBatch(client, this.projection, target === 'live' ? table : shadowTableOf(table), events, this.catalog);
+      await checkpoints.advance(client, name, target, last);
+    });
+    this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };
+  }
+
+  /** Fencing: the batch was read after our checkpoint; if the stored one differs, another writer ran. */
+  private async lockCheckpoint(client: PoolClient, target: 'live' | 'rebuild'): Promise<void> {
+    const stored = (await checkpoints.read(client, this.projection.name, { lock: true }))!;
+    const ours = this.checkpoint!;
+    const moved = target === 'live' ? stored.position !== ours.position : stored.rebuildPosition !== ours.rebuildPosition || stored.rebuildVersion !== ours.rebuildVersion;
+    if (moved) throw new CheckpointMoved(`Checkpoint of ${this.projection.name} moved`);
+  }
+
+  private async reportFailure(error: unknown, failures: number): Promise<void> {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.options.log('error', `Projection ${this.projection.name} halted (attempt ${failures}), checkpoint kept: ${message}`);
+    await checkpoints.recordFailure(this.pool, this.projection.name, message).catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
+
+/** A read-model row keyed by `id`; keys are the table's column names. */
+export type ReadModelRow = { id: string } & Record<string, unknown>;
+
+/**
+ * A named, versioned read model built from the global order of events. Each event with one of
+ * its types changes at most one row (a "document") of its table: the runner loads the rows a batch
+ * touches, folds the batch in memory and writes the changed rows back in one statement, so the
+ * cost is a few round trips per batch, not one per event.
+ */
+export interface Projection<Row extends ReadModelRow = ReadModelRow> {
+  name: string;
+  /** Bumping it rebuilds the read model from the first event, without downtime. */
+  version: number;
+  /** The table queries read; created by a migration, never by `synchronize`. */
+  table: string;
+  eventTypes: readonly string[];
+  rowIdOf(event: RecordedEvent): string;
+  /**
+   * The row after the event (its data upcast to the current schema); undefined deletes it.
+   * Must be deterministic: the same events always give the same rows.
+   */
+  evolve(row: Row | undefined, event: RecordedEvent): Row | undefined;
+}

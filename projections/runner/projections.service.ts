@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import pg from 'pg';
+import type { AppConfig } from '../../src/config/config.schema.ts';
+import { DATABASE_URL } from '../../src/database/database-url.ts';
+import { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
+import { requestRebuild } from './rebuild-request.ts';
+import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
+import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
+import { hasProjected, projectionStatuses, type ProjectionStatus } from './projection-status.ts';
+import type { Projection } from './projection.ts';
+
+/** Runs the projectors inside the API (unless PROJECTIONS=off) and answers questions about them. */
+@Injectable()
+export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private readonly pool: pg.Pool;
+  private readonly runners: ProjectionRunner[];
+  private readonly inProcess: boolean;
+  private readonly minPositionWaitMs: number;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE_URL) databaseUrl: string,
+    catalog: EventCatalog,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: ALL_PROJECTIONS.length + 4 });
+    const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
+    this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, store, catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
+    this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
+    this.minPositionWaitMs = config.get('MIN_POSITION_WAIT_MS', { infer: true });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.inProcess) for (const runner of this.runners) runner.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+
+  statuses(): Promise<ProjectionStatus[]> {
+    return projectionStatuses(this.pool, this.store, ALL_PROJECTIONS);
+  }
+
+  /** Cheap enough for every health probe: only the checkpoint table. */
+  async halted(): Promise<{ name: string; lastError: string }[]> {
+    const result = await this.pool.query('SELECT name, last_error FROM projection_checkpoints WHERE last_error IS NOT NULL ORDER BY name');
+    return result.rows.map((row: { name: string; last_error: string }) => ({ name: row.name, lastError: row.last_error }));
+  }
+
+  async rebuild(name: string): Promise<ProjectionStatus> {
+    const projection = this.named(name);
+    await requestRebuild(this.pool, projection);
+    return (await projectionStatuses(this.pool, this.store, [projection]))[0]!;
+  }
+
+  /** Waits briefly for a read model to include an event position returned by a command. */
+  async waitUntilProjected(name: string, position: bigint): Promise<boolean> {
+    const projection = this.named(name);
+    const deadline = Date.now() + this.minPositionWaitMs;
+    for (;;) {
+      if (await hasProjected(this.pool, this.store, projection, position)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private named(name: string): Projection {
+    const projection = projectionNamed(name);
+    if (!projection) throw new NotFoundException(`No projection named ${name}`);
+    return projection;
+  }
+}

@@ -1,0 +1,5 @@
+import { referralEventDefinitions } from '../referrals/domain/referral.events.ts';
+import { EventCatalog } from './event-catalog.ts';
+
+/** Every event type of every bounded context: the catalog the store boundary upcasts with. */
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions]);

@@ -1,0 +1,31 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
+import { Roles } from '../../../auth/roles.ts';
+import { MinPosition, ReadModelBehind } from '../../../http/min-position.ts';
+import type { Page } from '../../../http/page.ts';
+import { ListReferralsDto } from './list-referrals.dto.ts';
+import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class ListReferralsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  @Get()
+  @Roles('case_manager', 'supervisor')
+  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
+  @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })
+  async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined): Promise<Page<ReferralListItem>> {
+    if (minPosition !== undefined && !(await this.projections.waitUntilProjected(referralListProjection.name, minPosition))) {
+      throw new ReadModelBehind(referralListProjection.name);
+    }
+    return this.queries.execute(new ListReferralsQuery(filters));
+  }
+}

@@ -1,0 +1,20 @@
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '../../../http/page.ts';
+import type { ListReferralsDto } from './list-referrals.dto.ts';
+
+export interface ReferralListItem {
+  id: string;
+  status: string;
+  source: string;
+  crimeType: string;
+  caseManager: string | null;
+  victimName: string;
+  receivedAt: string;
+  revision: number;
+}
+
+export class ListReferralsQuery extends Query<Page<ReferralListItem>> {
+  constructor(readonly filters: ListReferralsDto) {
+    super();
+  }
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const referral = (name: string) => ({
+  source: 'self',
+  crimeType: 'theft',
+  victim: { name },
+  consent: { contact: true, dataSharing: false, basis: 'explicit' },
+});
+
+describe('read models over HTTP (real app, projectors in process)', () => {
+  let harness: TestApp;
+  let caseManager: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager']);
+    admin = await bearer(['admin'], 'root');
+  });
+  afterAll(() => harness.close());
+
+  const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object, headers: Record<string, string> = {}) =>
+    harness.app.inject({ method, url, payload, headers: { authorization, ...headers } });
+
+  it('reads its own write with X-Min-Position, and pages the list with a cursor', async () => {
+    const created = [];
+    for (const name of ['Ann', 'Bob', 'Cat']) created.push((await request('POST', '/api/referrals', caseManager, referral(name))).json());
+    const last = created.at(-1)!;
+    await request('POST', `/api/referrals/${created[0].id}/assign`, caseManager, { caseManager: 'cm-1' });
+
+    const firstPage = await request('GET', '/api/referrals?limit=2', caseManager, undefined, { 'x-min-position': last.position });
+    expect(firstPage.statusCode).toBe(200);
+    const page = firstPage.json();
+    expect(page.items.map((item: { victimName: string }) => item.victimName)).toEqual(['Cat', 'Bob']);
+    const secondPage = (await request('GET', `/api/referrals?limit=2&cursor=${page.nextCursor}`, caseManager)).json();
+    expect(secondPage.items.map((item: { victimName: string }) => item.victimName)).toEqual(['Ann']);
+    expect(secondPage.nextCursor).toBeNull();
+  });
+
+  it('filters the list by case manager from the read model', async () => {
+    const { id, position } = (await request('POST', '/api/referrals', caseManager, referral('Dee'))).json();
+    const assigned = (await request('POST', `/api/referrals/${id}/assign`, caseManager, { caseManager: 'cm-9' })).json();
+    expect(BigInt(assigned.position)).toBeGreaterThan(BigInt(position));
+    const list = await request('GET', '/api/referrals?caseManager=cm-9', caseManager, undefined, { 'x-min-position': assigned.position });
+    expect(list.json().items).toEqual([expect.objectContaining({ id, caseManager: 'cm-9', revision: 1 })]);
+  });
+
+  it('answers 202 with Retry-After when the read model cannot catch up in time, and 400 for a bad cursor', async () => {
+    const farFuture = (2n ** 62n).toString();
+    const behind = await request('GET', '/api/referrals', caseManager, undefined, { 'x-min-position': farFuture });
+    expect(behind.statusCode).toBe(202);
+    expect(behind.headers['retry-after']).toBe('1');
+    expect((await request('GET', '/api/referrals?cursor=nonsense', caseManager)).statusCode).toBe(400);
+  });
+
+  it('shows projection status to admins only, and rebuilds on request without losing rows', async () => {
+    expect((await request('GET', '/api/admin/projections', caseManager)).statusCode).toBe(403);
+    const before = (await request('GET', '/api/referrals?limit=200', caseManager)).json().items.length;
+    const status = await request('GET', '/api/admin/projections', admin);
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toEqual([
+      expect.objectContaining({ name: 'referral-list', version: 1, state: expect.stringMatching(/live|rebuilding/), lastError: null, lag: expect.objectContaining({ events: expect.any(Number) }) }),
+    ]);
+
+    const rebuild = await request('POST', '/api/admin/projections/referral-list/rebuild', admin);
+    expect(rebuild.statusCode).toBe(202);
+    expect(rebuild.json()).toMatchObject({ name: 'referral-list', state: 'rebuilding' });
+    expect((await request('POST', '/api/admin/projections/no-such/rebuild', admin)).statusCode).toBe(404);
+
+    const deadline = Date.now() + 20_000;
+    while ((await request('GET', '/api/admin/projections', admin)).json()[0].state !== 'live') {
+      if (Date.now() > deadline) throw new Error('rebuild did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await request('GET', '/api/referrals?limit=200', caseManager)).json().items).toHaveLength(before);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintToken } from '../../src/auth/mint-token.ts';
+
+/**
+ * The built service as a user runs it (`npm start` runs dist/src/main.js): embedded PostgreSQL under
+ * DATA_DIR, clean shutdown on SIGTERM, data kept across restarts, recovery from a crash's stale lock.
+ * `npm test` compiles everything into dist/ before Jest starts.
+ */
+const MAIN = join(process.cwd(), 'dist/src/main.js');
+
+interface RunningService {
+  process: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+async function startService(dataDir: string): Promise<RunningService> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  delete env.DATABASE_URL;
+  delete env.AUTH_JWT_SECRET;
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Listening on (http:\/\/[^\s]+)\/api/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    void exited.then((code) => reject(new Error(`service exited with ${code}:\n${output}`)));
+  });
+  return { process: child, url, exited };
+}
+
+describe('the service process on its embedded PostgreSQL', () => {
+  let dataDir: string;
+  let token: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'casework-service-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  const authorise = async () => {
+    token = await mintToken((await readFile(join(dataDir, 'auth-jwt-secret'), 'utf8')).trim(), { sub: 'alice', roles: ['case_manager'] });
+  };
+  const createReferral = (service: RunningService) =>
+    fetch(`${service.url}/api/referrals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'self', crimeType: 'theft', victim: { name: 'Ann Example' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }),
+    });
+  const readReferral = (service: RunningService, location: string) => fetch(`${service.url}${location}`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('keeps its events across a clean SIGTERM restart and a crash that leaves a stale lock', async () => {
+    const first = await startService(dataDir);
+    await authorise();
+    const created = await createReferral(first);
+    expect(created.status).toBe(201);
+    const location = created.headers.get('location')!;
+
+    first.process.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const second = await startService(dataDir);
+    expect((await readReferral(second, location)).status).toBe(200);
+
+    // A crash of the whole machine: the service and its PostgreSQL die at once, leaving postmaster.pid behind.
+    const postgresPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    second.process.kill('SIGKILL');
+    process.kill(postgresPid, 'SIGKILL');
+    await second.exited;
+    await waitUntilDead(postgresPid);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(true);
+
+    const third = await startService(dataDir);
+    const read = await readReferral(third, location);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ victim: { name: 'Ann Example' } });
+    third.process.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+  });
+
+  it('stops with one line naming a bad variable', async () => {
+    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT /)]);
+  });
+});
+
+async function waitUntilDead(pid: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`process ${pid} is still alive`);
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { checkpoints } from '../../projections/runner/checkpoint-store.ts';
+import { requestRebuild } from '../../projections/runner/rebuild-request.ts';
+import { actualCounts, createEventCountTable, eventCountProjection, expectedCounts } from '../support/event-count.projection.ts';
+import { concurrentWriters, eventually, projectionTestBed, things, type ProjectionTestBed } from '../support/projection-harness.ts';
+
+describe('projection runner (real PostgreSQL)', () => {
+  let bed: ProjectionTestBed;
+
+  beforeEach(async () => {
+    bed = await projectionTestBed();
+    await createEventCountTable(bed.pool);
+  });
+  afterEach(() => bed.close());
+
+  const caughtUp = async (table = 'event_count') => JSON.stringify(await actualCounts(bed.pool, table)) === JSON.stringify(await expectedCounts(bed.pool));
+  const sorted = (counts: Record<string, unknown>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+
+  it('accounts for every event when commit order differs from position order, live and on rebuild', async () => {
+    const projection = eventCountProjection();
+    const runner = bed.runner(projection);
+    runner.start();
+    await concurrentWriters(bed.store, 8, 7, 100);
+    const expected = await expectedCounts(bed.pool);
+    expect(Object.values(expected).reduce((sum, row) => sum + row.events, 0)).toBe(5600);
+    await eventually(() => caughtUp());
+    expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(expected));
+
+    await requestRebuild(bed.pool, projection);
+    await eventually(async () => (await checkpoints.read(bed.pool, projection.name))?.rebuildVersion === null);
+    expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(expected));
+  });
+
+  it('equals a rebuild from zero after any sequence of events', async () => {
+    const projection = eventCountProjection();
+    const runner = bed.runner(projection);
+    runner.start();
+    for (let round = 0; round < 5; round++) {
+      await concurrentWriters(bed.store, 3, 1 + round, 1 + ((round * 7) % 5));
+    }
+    await eventually(() => caughtUp());
+    const live = await bed.pool.query('SELECT * FROM event_count ORDER BY id');
+    await runner.stop();
+
+    await bed.pool.query('CREATE TABLE event_count_scratch (LIKE event_count INCLUDING ALL)');
+    const fromZero = bed.runner(eventCountProjection({ table: 'event_count_scratch' }));
+    fromZero.start();
+    await eventually(() => caughtUp('event_count_scratch'));
+    const rebuilt = await bed.pool.query('SELECT * FROM event_count_scratch ORDER BY id');
+    expect(rebuilt.rows).toEqual(live.rows);
+  });
+
+  it('halts only the failing projection, keeps its checkpoint before the bad event, and reports it', async () => {
+    await createEventCountTable(bed.pool, 'event_count_fragile');
+    const healthy = bed.runner(eventCountProjection());
+    const fragile = bed.runner(eventCountProjection({ table: 'event_count_fragile', failOn: (revision) => revision === 3 }));
+    healthy.start();
+    fragile.start();
+    const { position: beforeBadEvent } = await bed.store.append('thing-fragile', things(3), 'no_stream');
+    await eventually(async () => (await checkpoints.read(bed.pool, 'event_count_fragile'))?.position === beforeBadEvent);
+    await bed.store.append('thing-fragile', things(3), 2);
+
+    await eventually(() => caughtUp());
+    await eventually(async () => (await checkpoints.read(bed.pool, 'event_count_fragile'))?.lastError !== null);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a few retries with backoff
+    const failed = (await checkpoints.read(bed.pool, 'event_count_fragile'))!;
+    expect(failed.lastError).toMatch(/refusing revision 3/);
+    expect(failed.position).toBe(beforeBadEvent);
+    expect(await actualCounts(bed.pool, 'event_count_fragile')).toEqual({ 'thing-fragile': { events: 3, revision_sum: 3 } });
+    expect((await actualCounts(bed.pool))['thing-fragile']).toEqual({ events: 6, revision_sum: 15 });
+  });
+
+  it('lets one instance run a projection while another stands by, and hands over when it stops', async () => {
+    const projection = eventCountProjection();
+    const first = bed.runner(projection);
+    const second = bed.runner(projection);
+    first.start();
+    second.start();
+    await concurrentWriters(bed.store, 4, 5, 20);
+    await eventually(() => caughtUp());
+    await first.stop();
+    await concurrentWriters(bed.store, 4, 5, 20);
+    await eventually(() => caughtUp());
+    expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(await expectedCounts(bed.pool)));
+  });
+
+  it('keeps answering from the old table during a rebuild under load, then swaps in a complete one', async () => {
+    const projection = eventCountProjection();
+    const runner = bed.runner(projection, { batchSize: 50 });
+    runner.start();
+    await concurrentWriters(bed.store, 4, 10, 50);
+    await eventually(() => caughtUp());
+    const before = Object.keys(await actualCounts(bed.pool)).length;
+
+    await requestRebuild(bed.pool, projection);
+    const writers = concurrentWriters(bed.store, 2, 10, 10);
+    const seen: number[] = [];
+    while ((await checkpoints.read(bed.pool, projection.name))?.rebuildVersion !== null) {
+      seen.push((await bed.pool.query('SELECT count(*)::int AS n FROM event_count')).rows[0].n);
+    }
+    await writers;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(before);
+    await eventually(() => caughtUp());
+    expect(await bed.pool.query("SELECT to_regclass('event_count__rebuild') AS shadow").then((result) => result.rows[0].shadow)).toBeNull();
+  });
+});
