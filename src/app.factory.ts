@@ -24,6 +24,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   registerCorrelationId(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
+    abortOnError: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

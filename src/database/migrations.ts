@@ -1,10 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
+import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
+  EventStore1763800000000,
   IdempotencyKeys1763800001000,
   ProjectionCheckpoints1763800001500,
   ReferralList1763800002000,

@@ -21,7 +21,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
   afterAll(() => harness.close());
 
   const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object, headers: Record<string, string> = {}) =>
-    harness.app.inject({ method, url, payload, headers: { authorization, ...headers } });
+    harness.request({ method, url, payload, headers: { authorization, ...headers } });
 
   it('reads its own write with X-Min-Position, and pages the list with a cursor', async () => {
     const created = [];

@@ -24,8 +24,8 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   afterAll(() => harness.close());
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    harness.app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: caseManager, ...headers } });
-  const get = (url: string, headers: Record<string, string> = {}) => harness.app.inject({ method: 'GET', url, headers: { authorization: caseManager, ...headers } });
+    harness.request({ method: 'POST', url, payload: payload as object, headers: { authorization: caseManager, ...headers } });
+  const get = (url: string, headers: Record<string, string> = {}) => harness.request({ method: 'GET', url, headers: { authorization: caseManager, ...headers } });
   const create = async () => {
     const response = await post('/api/referrals', referral());
     expect(response.statusCode).toBe(201);
@@ -69,7 +69,7 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   });
 
   it('answers 401 without a valid token and 403 for a role that may not act', async () => {
-    const anonymous = await harness.app.inject({ method: 'POST', url: '/api/referrals', payload: referral() });
+    const anonymous = await harness.request({ method: 'POST', url: '/api/referrals', payload: referral() });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
     const forged = await post('/api/referrals', referral(), { authorization: 'Bearer not.a.token' });
@@ -99,14 +99,14 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     const { crimeReference: _omitted, ...withoutReference } = referral();
     const missing = await post('/api/referrals', withoutReference);
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors).toEqual([expect.objectContaining({ field: 'crimeReference' })]);
+    expect(new Set(missing.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['crimeReference']));
     const unknownType = await post('/api/referrals', { ...referral(), crimeType: 'jaywalking' });
     expect(unknownType.statusCode).toBe(400);
     expect(unknownType.json().errors).toEqual([expect.objectContaining({ field: 'crimeType' })]);
   });
 
   it('answers 400 problem+json to malformed JSON', async () => {
-    const response = await harness.app.inject({
+    const response = await harness.request({
       method: 'POST',
       url: '/api/referrals',
       payload: '{"source": "police",',
@@ -189,10 +189,10 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   });
 
   it('serves health and the OpenAPI document without a token', async () => {
-    const health = await harness.app.inject({ method: 'GET', url: '/api/health' });
+    const health = await harness.request({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, readModels: { status: 'up' } } });
-    const docs = await harness.app.inject({ method: 'GET', url: '/api/docs-json' });
+    const docs = await harness.request({ method: 'GET', url: '/api/docs-json' });
     expect(docs.statusCode).toBe(200);
     expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/api/referrals', '/api/referrals/{id}', '/api/referrals/{id}/assign']));
   });

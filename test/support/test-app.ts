@@ -10,8 +10,24 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 const SECRET = 'end-to-end-tests-secret-of-at-least-32-chars';
 
+export interface TestRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  payload?: object | string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  json<T = any>(): T;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
+  /** A real HTTP request to the app listening on a free local port. */
+  request(request: TestRequest): Promise<TestResponse>;
   database: TestDatabase;
   /** Closes the app and starts a new one on the same database and data folder, as a restart would. */
   restart(): Promise<void>;
@@ -23,10 +39,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-e2e-'));
   const config = parseConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, ...env });
-  const boot = () => createApp({ config, databaseUrl: database.url, logger: false });
+  const boot = async () => {
+    const app = await createApp({ config, databaseUrl: database.url, logger: process.env.TEST_APP_LOGS ? ['error', 'warn', 'log'] : false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return app;
+  };
   const harness: TestApp = {
     app: await boot(),
     database,
+    async request({ method, url, payload, headers = {} }) {
+      const body = payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload);
+      const contentType: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      const response = await fetch(`${await harness.app.getUrl()}${url}`, { method, body, headers: { ...contentType, ...headers } });
+      const text = await response.text();
+      return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
+    },
     async restart() {
       await harness.app.close();
       harness.app = await boot();

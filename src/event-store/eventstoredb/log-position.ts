@@ -1,19 +1,17 @@
 import type { Position } from '@kurrent/kurrentdb-client';
 
 /**
- * The port's position is the event's log position in the transaction file.
+ * The port's position is the event's own log position (byte offset in the transaction file).
  *
- * EventStoreDB/KurrentDB names a place in $all by (commit, prepare). Every append through the gRPC
- * API is written as an implicit transaction of self-committed prepare records, one per event, laid
- * down contiguously by the single writer; the $all reader reports each such event at
- * (its own log position, its own log position) — the events of one multi-event append do NOT share
- * a commit position — and the append result carries the position of the last event written
- * (KurrentDB AllReader / StorageChaser / RequestManager sources; Go client issue #88). So one
- * number per event is strictly increasing in $all order and is itself a readable position.
+ * $all positions are (commit, prepare) pairs. Every gRPC append is written as contiguous,
+ * self-committed prepare records, one per event, and the $all reader reports each at
+ * (its log position, its log position): the events of one multi-event append do not share a commit
+ * position, and the append result is the last event's pair. So one number per event is unique,
+ * strictly increasing in $all order, and a valid place to resume reading. (KurrentDB sources:
+ * StorageWriterService.WritePrepares, AllReader, ResolvedEvent; RequestManagerBase, StorageChaser.)
  *
- * Only events written by legacy TCP explicit transactions have commit ≠ prepare (and no position
- * when read from a stream); Casework never writes those, and refuses to read them rather than
- * misorder them.
+ * Only legacy TCP explicit transactions give commit ≠ prepare. Casework never writes them and
+ * refuses to read them rather than misorder them.
  */
 export function toStorePosition(position: Position | undefined, eventId: string): bigint {
   if (!position || position.commit !== position.prepare || position.commit < 0n || position.commit > MAX_STORE_POSITION) {
