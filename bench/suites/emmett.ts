@@ -5,12 +5,16 @@ import { referralReceived } from '../payload.ts';
 import type { Suite } from '../suite.ts';
 import { WRITERS, singleEventWriter } from '../workloads.ts';
 
-/** Emmett's PostgreSQL event store doing the same single-event appends as ours, with its default pool. */
+/**
+ * Emmett's PostgreSQL event store doing the same single-event appends as ours. It gets a pool of
+ * one connection per writer, as ours and the raw inserts have; its default pool (10) would cap it.
+ */
 export const emmettSuite: Suite = {
   name: 'emmett',
   async run(context) {
     const restoreTypeParsers = saveTypeParsers();
-    const store = getPostgreSQLEventStore(context.databaseUrl);
+    const pool = new pg.Pool({ connectionString: context.databaseUrl, max: WRITERS });
+    const store = getPostgreSQLEventStore(context.databaseUrl, { connectionOptions: { pool } });
     try {
       await store.schema.migrate();
       // Emmett versions count events: the stream holds `eventIndex` events before this one.
@@ -24,6 +28,7 @@ export const emmettSuite: Suite = {
       await context.throughput({ name: 'emmett.append.single.seq', unit: 'events/s', concurrency: 1, createWorker: () => singleEventWriter(appendOne) });
     } finally {
       await store.close();
+      await pool.end();
       restoreTypeParsers();
     }
   },

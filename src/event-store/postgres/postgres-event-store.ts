@@ -35,7 +35,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await translated(() => this.pool.query<{ revision: number; position: string }>(APPEND_SQL, appendParameters(stream, events, expected)));
+        const result = await translated(() => this.pool.query<{ revision: number; position: string }>(appendQuery(stream, events, expected)));
         if (result.rows.length > 0) return lastOf(result.rows);
       } catch (error) {
         const constraint = uniqueViolationOf(error);
@@ -120,8 +120,9 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function appendParameters(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): unknown[] {
-  return [
+/** The append statement; exported so tests can run it inside a transaction they hold open. */
+export function appendQuery(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): { text: string; values: unknown[] } {
+  return { text: APPEND_SQL, values: [
     stream,
     typeof expected === 'number' ? 'exact' : expected,
     typeof expected === 'number' ? expected : null,
@@ -130,7 +131,7 @@ function appendParameters(stream: string, events: readonly NewEvent[], expected:
     events.map((event) => event.schemaVersion),
     events.map((event) => JSON.stringify(event.data)),
     events.map((event) => JSON.stringify(event.metadata)),
-  ];
+  ] };
 }
 
 /** RETURNING promises no order, so the append's result is its highest revision and position. */
