@@ -11,6 +11,8 @@ import { createValidationPipe } from './http/validation.ts';
 
 export interface CreateAppOptions extends AppRuntime {
   logger?: false | LogLevel[];
+  /** The browsable docs' static assets; the JSON document is always served. */
+  docsUi?: boolean;
 }
 
 /**
@@ -29,12 +31,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setUpOpenApi(app);
+  setUpOpenApi(app, options.docsUi ?? true);
   await app.init();
   return app;
 }
 
-function setUpOpenApi(app: NestFastifyApplication): void {
+function setUpOpenApi(app: NestFastifyApplication, ui: boolean): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -44,5 +46,5 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', ui });
 }

@@ -76,6 +76,9 @@ describe('the service process on its embedded PostgreSQL', () => {
 
     const second = await startService(dataDir);
     expect((await readReferral(second, location)).status).toBe(200);
+    const docs = await fetch(`${second.url}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger');
 
     // A crash of the whole machine: the service and its PostgreSQL die at once, leaving postmaster.pid behind.
     const postgresPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);

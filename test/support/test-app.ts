@@ -40,7 +40,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-e2e-'));
   const config = parseConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, ...env });
   const boot = async () => {
-    const app = await createApp({ config, databaseUrl: database.url, logger: process.env.TEST_APP_LOGS ? ['error', 'warn', 'log'] : false });
+    // Jest on Node 20 cannot require() the ES-module dependencies of the docs UI's static file server;
+    // the service-process test checks the UI on the real build instead.
+    const app = await createApp({ config, databaseUrl: database.url, logger: process.env.TEST_APP_LOGS ? ['error', 'warn', 'log'] : false, docsUi: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     return app;
   };
