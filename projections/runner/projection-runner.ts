@@ -1,3 +1,4 @@
+import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
@@ -9,8 +10,9 @@ import { inTransaction } from './transaction.ts';
 
 export interface ProjectionRunnerOptions {
   batchSize: number;
-  /** Pause after finding nothing new, before asking the store again. */
+  /** Pause after finding nothing new; doubles while idle, up to maxIdleDelayMs, so an idle service stays quiet. */
   idleDelayMs: number;
+  maxIdleDelayMs: number;
   /** How often a standby instance tries to take over the projection. */
   standbyDelayMs: number;
   maxBackoffMs: number;
@@ -19,7 +21,8 @@ export interface ProjectionRunnerOptions {
 
 export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   batchSize: 2000,
-  idleDelayMs: 10,
+  idleDelayMs: 5,
+  maxIdleDelayMs: 100,
   standbyDelayMs: 1000,
   maxBackoffMs: 60_000,
 };
@@ -39,7 +42,7 @@ class CheckpointMoved extends Error {
 export class ProjectionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly pause = new InterruptibleSleep();
   private checkpoint: Checkpoint | undefined;
 
   constructor(
@@ -58,7 +61,7 @@ export class ProjectionRunner {
   /** Stops at a batch boundary: a batch in flight commits or rolls back whole. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wakeUp?.();
+    this.pause.interrupt();
     await this.loop;
   }
 
@@ -71,7 +74,7 @@ export class ProjectionRunner {
         client = await this.pool.connect();
         locked = await this.tryLock(client);
         if (!locked) {
-          await this.sleep(this.options.standbyDelayMs);
+          await this.pause.sleep(this.options.standbyDelayMs);
           continue;
         }
         await this.follow(client);
@@ -80,7 +83,7 @@ export class ProjectionRunner {
         failures += 1;
         if (error instanceof CheckpointMoved) failures = 0;
         else await this.reportFailure(error, failures);
-        await this.sleep(Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
+        await this.pause.sleep(Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
       } finally {
         if (client) {
           if (locked) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
@@ -108,16 +111,21 @@ export class ProjectionRunner {
       this.checkpoint = (await checkpoints.read(client, name))!;
     }
     let lastRefresh = Date.now();
+    let idleDelay = this.options.idleDelayMs;
     while (!this.stopping) {
       const liveWorked = await this.liveStep(client);
       const rebuildWorked = await this.rebuildStep(client);
-      if (liveWorked || rebuildWorked) continue;
+      if (liveWorked || rebuildWorked) {
+        idleDelay = this.options.idleDelayMs;
+        continue;
+      }
       // Idle: pick up rebuild requests made by an admin route or another process.
       if (Date.now() - lastRefresh > 250) {
         this.checkpoint = (await checkpoints.read(client, name))!;
         lastRefresh = Date.now();
       }
-      await this.sleep(this.options.idleDelayMs);
+      await this.pause.sleep(idleDelay);
+      idleDelay = Math.min(idleDelay * 2, this.options.maxIdleDelayMs);
     }
   }
 
@@ -179,14 +187,4 @@ export class ProjectionRunner {
     await checkpoints.recordFailure(this.pool, this.projection.name, message).catch(() => undefined);
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
 }

@@ -31,7 +31,7 @@ export async function projectionTestBed(): Promise<ProjectionTestBed> {
     pool,
     store,
     runner(projection, options = {}) {
-      const runner = new ProjectionRunner(pool, store, thingCatalog, projection, { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, standbyDelayMs: 50, maxBackoffMs: 200, ...options, log: () => {} });
+      const runner = new ProjectionRunner(pool, store, thingCatalog, projection, { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, maxIdleDelayMs: 20, standbyDelayMs: 50, maxBackoffMs: 200, ...options, log: () => {} });
       runners.push(runner);
       return runner;
     },

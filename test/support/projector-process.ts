@@ -11,6 +11,7 @@ const runner = new ProjectionRunner(pool, createPostgresEventStore(url), thingCa
   ...DEFAULT_RUNNER_OPTIONS,
   batchSize: Number(process.env.PROJECTOR_BATCH_SIZE ?? 100),
   idleDelayMs: 5,
+  maxIdleDelayMs: 20,
   standbyDelayMs: 50,
   log: () => {},
 });

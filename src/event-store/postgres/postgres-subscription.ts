@@ -1,3 +1,4 @@
+import { InterruptibleSleep } from '../../shared/interruptible-sleep.ts';
 import type { ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port.ts';
 import { isConnectionFailure } from './postgres-errors.ts';
 
@@ -16,7 +17,7 @@ export interface PollingOptions {
  */
 export class PollingSubscription implements Subscription {
   private closed = false;
-  private wakeUp: (() => void) | undefined;
+  private readonly pause = new InterruptibleSleep();
 
   constructor(
     private readonly readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>,
@@ -37,7 +38,7 @@ export class PollingSubscription implements Subscription {
         if (this.closed) return;
         if (!isConnectionFailure(error) && !isUnavailable(error)) throw error;
         failures += 1;
-        await this.sleep(Math.min(5000, 50 * 2 ** failures));
+        await this.pause.sleep(Math.min(5000, 50 * 2 ** failures));
         continue;
       }
       for (const event of batch) {
@@ -49,26 +50,16 @@ export class PollingSubscription implements Subscription {
         delay = this.options.minDelayMs;
         continue;
       }
-      await this.sleep(delay);
+      await this.pause.sleep(delay);
       delay = Math.min(delay * 2, this.options.maxDelayMs);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wakeUp?.();
+    this.pause.interrupt();
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    });
-  }
 }
 
 function isUnavailable(error: unknown): boolean {

@@ -1,21 +1,10 @@
 import { assertNever } from '../../shared/domain/decider.ts';
-import type { Consent, ReferralEvent, ReferralSource, Victim } from './referral.events.ts';
+import type { ReferralEvent, ReferralReceived } from './referral.events.ts';
 
-export type Referral =
-  | { status: 'none' }
-  | {
-      status: 'received';
-      id: string;
-      source: ReferralSource;
-      crimeReference: string | null;
-      crimeTypeId: string;
-      offenceDate: string | null;
-      crimeReportedOn: string | null;
-      victim: Victim;
-      consent: Consent;
-      receivedAt: string;
-      caseManager: string | null;
-    };
+/** What the referral said when it arrived stays part of the journey's state. */
+type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
+
+export type Referral = { status: 'none' } | ({ status: 'received'; id: string; caseManager: string | null } & ReceivedDetails);
 
 export const initialReferral = (): Referral => ({ status: 'none' });
 
