@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { DuplicateEventId, WrongExpectedRevision } from '../../src/event-store/event-store.errors.ts';
+import { WrongExpectedRevision } from '../../src/event-store/event-store.errors.ts';
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port.ts';
 
 /**
@@ -82,12 +82,6 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
         expect(again.revision).toBe(first.revision);
         expect(again.position).toBe(first.position);
         expect(await store.readStream(name)).toHaveLength(3);
-      });
-
-      it('refuses an event id already stored in another stream', async () => {
-        const batch = events(1);
-        await store.append(stream(), batch, 'no_stream');
-        expect(await rejection(store.append(stream(), batch, 'no_stream'))).toBeInstanceOf(DuplicateEventId);
       });
     });
 
