@@ -14,6 +14,11 @@ export interface BenchDatabase {
 export interface BenchServer {
   /** A fresh, empty database, so one contender's tables and WAL never slow another's. */
   createDatabase(label: string): Promise<BenchDatabase>;
+  /**
+   * Writes out what earlier suites left dirty, so their background flushing does not slow the next
+   * suite. Best effort: needs superuser or pg_checkpoint on a DATABASE_URL server.
+   */
+  settle(): Promise<void>;
   /** Version and the settings that decide commit cost, for the human reading the run. */
   describe(): Promise<string>;
   stop(): Promise<void>;
@@ -22,19 +27,19 @@ export interface BenchServer {
 /** DATABASE_URL's server when set (needs CREATEDB); otherwise a durable embedded one in a temporary folder. */
 export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
   const external = process.env.DATABASE_URL;
-  if (external) return benchServer(external, async () => {});
+  if (external) return benchServer(external, log, async () => {});
   // Under /tmp so the unprivileged user PostgreSQL runs as (when we are root) can reach it.
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-'));
   // Durable: real fsync on commit, as in production, so commit costs compare fairly.
   const embedded = await startEmbeddedPostgres({ dataDir, database: 'casework_bench', durable: true });
   log(`Embedded PostgreSQL in ${dataDir}`);
-  return benchServer(embedded.url, async () => {
+  return benchServer(embedded.url, log, async () => {
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 }
 
-function benchServer(adminUrl: string, stopServer: () => Promise<void>): BenchServer {
+function benchServer(adminUrl: string, log: (line: string) => void, stopServer: () => Promise<void>): BenchServer {
   const admin = (sql: string) => withClient(adminUrl, (client) => client.query(sql));
   return {
     async createDatabase(label) {
@@ -44,6 +49,10 @@ function benchServer(adminUrl: string, stopServer: () => Promise<void>): BenchSe
       url.pathname = `/${name}`;
       return { url: url.toString(), drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
     },
+    settle: () => admin('CHECKPOINT').then(
+      () => {},
+      (error: unknown) => log(`  No CHECKPOINT before the suite: ${error instanceof Error ? error.message : String(error)}`),
+    ),
     describe: () =>
       withClient(adminUrl, async (client) => {
         const settings = await client.query<{ name: string; setting: string }>(

@@ -6,13 +6,14 @@ import { readTiming, type Timing } from './settings.ts';
 import type { Suite, SuiteContext } from './suite.ts';
 import { caseworkSuite } from './suites/casework.ts';
 import { emmettSuite } from './suites/emmett.ts';
+import { projectionsSuite } from './suites/projections.ts';
 import { rawInsertSuite } from './suites/raw-insert.ts';
 
 /**
  * `npm run bench`: every figure measured in one run on one PostgreSQL server, each suite in a
  * fresh database of its own; figures and then ratios printed to stdout as JSON lines.
  */
-const SUITES: Suite[] = [caseworkSuite, rawInsertSuite, emmettSuite];
+const SUITES: Suite[] = [caseworkSuite, rawInsertSuite, emmettSuite, projectionsSuite];
 
 /** BENCH_SUITES=raw,emmett runs only those; every suite by default. */
 function selectSuites(names: string | undefined): Suite[] {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 async function runSuite(suite: Suite, server: BenchServer, timing: Timing, record: (figure: Figure) => void): Promise<void> {
   log(`Suite ${suite.name}`);
   const database = await server.createDatabase(suite.name);
+  await server.settle();
   const context: SuiteContext = {
     databaseUrl: database.url,
     async throughput({ name, unit, concurrency, createWorker }) {

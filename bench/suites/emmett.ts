@@ -2,6 +2,7 @@ import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { referralReceived } from '../payload.ts';
+import { createSuitePool } from '../pool.ts';
 import type { Suite } from '../suite.ts';
 import { WRITERS, singleEventWriter } from '../workloads.ts';
 
@@ -13,14 +14,14 @@ export const emmettSuite: Suite = {
   name: 'emmett',
   async run(context) {
     const restoreTypeParsers = saveTypeParsers();
-    const pool = new pg.Pool({ connectionString: context.databaseUrl, max: WRITERS });
+    const pool = createSuitePool(context.databaseUrl, WRITERS);
     const store = getPostgreSQLEventStore(context.databaseUrl, { connectionOptions: { pool } });
     try {
       await store.schema.migrate();
       // Emmett versions count events: the stream holds `eventIndex` events before this one.
       const appendOne = (stream: string, eventIndex: number) =>
         store
-          .appendToStream(stream, [{ ...referralReceived() }], {
+          .appendToStream(stream, [referralReceived()], {
             expectedStreamVersion: eventIndex === 0 ? STREAM_DOES_NOT_EXIST : BigInt(eventIndex),
           })
           .then(() => {});

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { referralReceived } from '../payload.ts';
+import { createSuitePool } from '../pool.ts';
 import type { Suite } from '../suite.ts';
 import { BATCH_WRITERS, WRITERS, batchWriter, singleEventWriter } from '../workloads.ts';
 
@@ -10,7 +10,7 @@ import { BATCH_WRITERS, WRITERS, batchWriter, singleEventWriter } from '../workl
 export const rawInsertSuite: Suite = {
   name: 'raw',
   async run(context) {
-    const pool = new pg.Pool({ connectionString: context.databaseUrl, max: Math.max(WRITERS, BATCH_WRITERS) });
+    const pool = createSuitePool(context.databaseUrl, Math.max(WRITERS, BATCH_WRITERS));
     try {
       await pool.query('CREATE TABLE raw_events (id bigserial PRIMARY KEY, stream text NOT NULL, data jsonb NOT NULL)');
       const insertOne = (stream: string) =>

@@ -53,23 +53,25 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.from ?? (backwards ? 2 ** 31 - 1 : 0);
     const result = await translated(() =>
-      this.pool.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = $1 AND revision ${backwards ? '<=' : '>='} $2
-          ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
-        [stream, from, options.maxCount ?? null],
-      ),
+      this.pool.query<EventRow>({
+        name: backwards ? 'casework-read-stream-backwards' : 'casework-read-stream',
+        text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = $1 AND revision ${backwards ? '<=' : '>='} $2
+                ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+        values: [stream, from, options.maxCount ?? null],
+      }),
     );
     return result.rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const result = await translated(() =>
-      this.pool.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events
-          WHERE position > $1 AND position < ${VISIBLE_BOUND} AND ($3::text[] IS NULL OR type = ANY($3))
-          ORDER BY position LIMIT $2`,
-        [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null],
-      ),
+      this.pool.query<EventRow>({
+        name: 'casework-read-all',
+        text: `SELECT ${EVENT_COLUMNS} FROM events
+                WHERE position > $1 AND position < ${VISIBLE_BOUND} AND ($3::text[] IS NULL OR type = ANY($3))
+                ORDER BY position LIMIT $2`,
+        values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null],
+      }),
     );
     return result.rows.map(toRecordedEvent);
   }
@@ -121,8 +123,9 @@ export class PostgresEventStore implements EventStore {
 }
 
 /** The append statement; exported so tests can run it inside a transaction they hold open. */
-export function appendQuery(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): { text: string; values: unknown[] } {
-  return { text: APPEND_SQL, values: [
+export function appendQuery(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): pg.QueryConfig {
+  // Named, so each connection parses and plans it once: planning cost more than running it.
+  return { name: 'casework-append', text: APPEND_SQL, values: [
     stream,
     typeof expected === 'number' ? 'exact' : expected,
     typeof expected === 'number' ? expected : null,
