@@ -105,3 +105,29 @@ describe('projection runner (real PostgreSQL)', () => {
     expect(await bed.pool.query("SELECT to_regclass('event_count__rebuild') AS shadow").then((result) => result.rows[0].shadow)).toBeNull();
   });
 });
+
+describe('a projection whose version changed', () => {
+  let bed: ProjectionTestBed;
+
+  beforeEach(async () => {
+    bed = await projectionTestBed();
+    await createEventCountTable(bed.pool);
+  });
+  afterEach(() => bed.close());
+
+  it('is rebuilt from the first event into a fresh table and swapped in as the new version', async () => {
+    const v1 = bed.runner(eventCountProjection({ version: 1 }));
+    v1.start();
+    await concurrentWriters(bed.store, 3, 4, 10);
+    await eventually(async () => JSON.stringify(await actualCounts(bed.pool)) === JSON.stringify(await expectedCounts(bed.pool)));
+    await v1.stop();
+    // Version 1 had a bug we now fix: corrupt its rows so only a real rebuild makes them right again.
+    await bed.pool.query('UPDATE event_count SET events = events + 100');
+
+    const v2 = bed.runner(eventCountProjection({ version: 2 }));
+    v2.start();
+    await eventually(async () => (await checkpoints.read(bed.pool, 'event_count'))?.version === 2);
+    expect((await checkpoints.read(bed.pool, 'event_count'))?.rebuildVersion).toBeNull();
+    expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
+  });
+});
