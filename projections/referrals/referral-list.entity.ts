@@ -21,6 +21,9 @@ export class ReferralListEntry {
   @Column('text', { name: 'victim_name' })
   victimName!: string;
 
+  @Column('boolean')
+  enhanced!: boolean;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import type { ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
-import { assertNever } from '../../src/shared/domain/decider.ts';
+import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /** One row per victim journey: the case managers' list. Columns are those of referral_list. */
@@ -12,40 +11,48 @@ export interface ReferralListRow {
   crime_type_id: string;
   case_manager: string | null;
   victim_name: string;
+  enhanced: boolean;
   received_at: string;
   revision: number;
   updated_at: string;
+  /** The journey folded by the domain's own evolve, so the list never re-implements its rules. */
+  state: ReceivedReferral;
 }
 
-type ProjectedReferralEvent = Omit<RecordedEvent, 'type' | 'data'> & ReferralEvent;
+const REFERRAL_EVENT_TYPES: ReferralEvent['type'][] = [
+  'ReferralReceived',
+  'CaseManagerAssigned',
+  'NeedsAssessed',
+  'SupportAccepted',
+  'SupportDeclined',
+  'CaseClosed',
+  'CaseReopened',
+];
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  version: 1,
+  // 2: folds with the domain's evolve and keeps status, enhanced and the state itself.
+  version: 2,
   table: 'referral_list',
-  eventTypes: ['ReferralReceived', 'CaseManagerAssigned'] satisfies ReferralEvent['type'][],
+  eventTypes: REFERRAL_EVENT_TYPES,
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
   evolve(row, recorded) {
-    const event = recorded as ProjectedReferralEvent;
-    const touched = { revision: event.revision, updated_at: event.recordedAt.toISOString() };
-    switch (event.type) {
-      case 'ReferralReceived': {
-        const { data } = event;
-        return {
-          id: data.referralId,
-          status: 'received',
-          source: data.source,
-          crime_type_id: data.crimeTypeId,
-          case_manager: null,
-          victim_name: data.victim.name,
-          received_at: data.receivedAt,
-          ...touched,
-        };
-      }
-      case 'CaseManagerAssigned':
-        return row && { ...row, case_manager: event.data.caseManager, ...touched };
-      default:
-        return assertNever(event);
-    }
+    const previous: Referral = row?.state ?? initialReferral();
+    const state = evolveReferral(previous, { type: recorded.type, data: recorded.data } as unknown as ReferralEvent);
+    if (state.status === 'none') return row;
+    return {
+      id: state.id,
+      status: journeyStatus(state),
+      source: state.source,
+      crime_type_id: state.crimeTypeId,
+      case_manager: state.caseManager,
+      victim_name: state.victim.name,
+      enhanced: state.assessment?.enhanced ?? false,
+      received_at: state.receivedAt,
+      revision: recorded.revision,
+      updated_at: recorded.recordedAt.toISOString(),
+      state,
+    };
   },
 };
+

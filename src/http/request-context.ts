@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import type { AuthenticatedUser } from '../auth/token-verifier.ts';
 import type { CommandContext } from '../command-pipeline/command-context.ts';
 import { idsDerivedFrom, randomIds } from '../command-pipeline/id-source.ts';
 import { idempotencyKeyOf } from '../command-pipeline/idempotency/idempotency.interceptor.ts';
@@ -46,3 +47,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (!match) throw new ValidationFailed([{ field: 'If-Match', message: 'If-Match must be an ETag such as "3"' }]);
   return Number(match[1]);
 }
+
+/** The authenticated caller, for queries that depend on who asks (e.g. `caseManager=me`). */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = context.switchToHttp().getRequest<FastifyRequest>().user;
+  if (!user) throw new Error('CurrentUser used on a route without authentication');
+  return user;
+});

@@ -6,7 +6,8 @@ export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    // Bodies of commands that need no details (`{}`) have no decorated fields; unknown fields are still refused.
+    forbidUnknownValues: false,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailed(flatten(errors)),

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferralListEntry } from '../../projections/referrals/referral-list.entity.ts';
+import { AssessNeedsController } from './commands/assess-needs/assess-needs.controller.ts';
 import { AssignCaseManagerController } from './commands/assign-case-manager/assign-case-manager.controller.ts';
-import { AssignCaseManagerHandler } from './commands/assign-case-manager/assign-case-manager.handler.ts';
+import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
+import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
+import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
+import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
 import { ReceiveReferralController } from './commands/receive-referral/receive-referral.controller.ts';
 import { ReceiveReferralHandler } from './commands/receive-referral/receive-referral.handler.ts';
 import { GetReferralController } from './queries/get-referral/get-referral.controller.ts';
@@ -12,7 +16,15 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReferralListEntry])],
-  controllers: [ReceiveReferralController, AssignCaseManagerController, ListReferralsController, GetReferralController],
-  providers: [ReceiveReferralHandler, AssignCaseManagerHandler, GetReferralHandler, ListReferralsHandler],
+  controllers: [
+    ReceiveReferralController,
+    AssignCaseManagerController,
+    AssessNeedsController,
+    DecideSupportController,
+    CloseCaseController,
+    ListReferralsController,
+    GetReferralController,
+  ],
+  providers: [ReceiveReferralHandler, ChangeReferralHandler, ReferralCommands, GetReferralHandler, ListReferralsHandler],
 })
 export class ReferralsModule {}

@@ -4,7 +4,7 @@ import { DEFAULT_CRIME_TYPES, type CrimeType } from './crime-types.ts';
 /** The crime types case managers may choose from; the victim-journey issue makes the list editable by an administrator. */
 @Injectable()
 export class CrimeTypeCatalog {
-  private readonly types: readonly CrimeType[] = DEFAULT_CRIME_TYPES;
+  readonly types: readonly CrimeType[] = DEFAULT_CRIME_TYPES;
 
   find(id: string): CrimeType | undefined {
     return this.types.find((type) => type.id === id);

@@ -80,3 +80,68 @@ describe('assigning a case manager', () => {
     expect(ruleOf(() => whenThen(assigned, assign('cm-7')))).toBe('already-assigned');
   });
 });
+
+describe('assessing needs and priority groups', () => {
+  const assess = (overrides: Partial<Extract<ReferralCommand, { type: 'AssessNeeds' }>> = {}): ReferralCommand => ({
+    type: 'AssessNeeds',
+    needs: ['emotional', 'safety'],
+    riskLevel: 'high',
+    priorityGroups: [],
+    overrideReason: null,
+    crimeTypes: DEFAULT_CRIME_TYPES,
+    metadata: { now },
+    ...overrides,
+  });
+  const explicit = { contact: true, dataSharing: true, basis: 'explicit' as const };
+
+  it('proposes the most-serious-crime group for domestic abuse and makes the confirmed victim enhanced', () => {
+    const history = whenThen([], receive({ crimeType: crimeType('domestic-abuse'), consent: explicit }));
+    const [event] = whenThen(history, assess({ priorityGroups: ['most-serious-crime'] }));
+    expect(event).toMatchObject({ type: 'NeedsAssessed', data: { proposedGroups: ['most-serious-crime'], priorityGroups: ['most-serious-crime'], enhanced: true, overrideReason: null } });
+    expect(given([...history, event!])).toMatchObject({ assessment: { enhanced: true, riskLevel: 'high' } });
+  });
+
+  it('proposes vulnerable for a victim under 18 on the day of the offence, not on the day of referral', () => {
+    const seventeen = receive({ crimeType: crimeType('criminal-damage'), offenceDate: '2026-02-27', victim: { subjectId: 's', name: 'Kid', dateOfBirth: '2008-02-28', phone: null, email: null, address: null } });
+    const [event] = whenThen(whenThen([], seventeen), assess({ priorityGroups: ['vulnerable-or-intimidated'] }));
+    expect(event).toMatchObject({ data: { proposedGroups: ['vulnerable-or-intimidated'], enhanced: true } });
+
+    const eighteen = receive({ crimeType: crimeType('criminal-damage'), offenceDate: '2026-02-28', victim: { subjectId: 's', name: 'Adult', dateOfBirth: '2008-02-28', phone: null, email: null, address: null } });
+    const [adult] = whenThen(whenThen([], eighteen), assess());
+    expect(adult).toMatchObject({ data: { proposedGroups: [], priorityGroups: [], enhanced: false } });
+  });
+
+  it('needs a reason to confirm other groups than proposed, and records it', () => {
+    const history = whenThen([], receive());
+    expect(ruleOf(() => whenThen(history, assess({ priorityGroups: ['vulnerable-or-intimidated'] })))).toBe('override-reason-required');
+    const [event] = whenThen(history, assess({ priorityGroups: ['vulnerable-or-intimidated'], overrideReason: 'In fear of the offender' }));
+    expect(event).toMatchObject({ data: { proposedGroups: [], priorityGroups: ['vulnerable-or-intimidated'], overrideReason: 'In fear of the offender', enhanced: true } });
+    const stalking = whenThen([], receive({ crimeType: crimeType('stalking') }));
+    expect(ruleOf(() => whenThen(stalking, assess({ priorityGroups: [] })))).toBe('override-reason-required');
+  });
+});
+
+describe('support, closure and reopening', () => {
+  const at = { metadata: { now } };
+  const received = whenThen([], receive());
+  const apply = (history: ReferralEvent[], command: ReferralCommand) => [...history, ...whenThen(history, command)];
+
+  it('records acceptance once, and a decline with its reason once', () => {
+    const accepted = apply(received, { type: 'AcceptSupport', ...at });
+    expect(ruleOf(() => whenThen(accepted, { type: 'AcceptSupport', ...at }))).toBe('support-already-accepted');
+    const declined = apply(received, { type: 'DeclineSupport', reason: 'wants-to-move-on', ...at });
+    expect(given(declined)).toMatchObject({ support: { decision: 'declined', reason: 'wants-to-move-on' } });
+    expect(ruleOf(() => whenThen(declined, { type: 'DeclineSupport', reason: 'other', ...at }))).toBe('support-already-declined');
+  });
+
+  it('refuses changes to a closed case until it is reopened', () => {
+    const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', ...at });
+    expect(ruleOf(() => whenThen(closed, { type: 'AcceptSupport', ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', ...at }))).toBe('case-closed');
+    const reopened = apply(closed, { type: 'ReopenCase', reason: 'New court date', ...at });
+    expect(given(reopened)).toMatchObject({ closure: null });
+    expect(whenThen(reopened, { type: 'AcceptSupport', ...at })).toHaveLength(1);
+    expect(ruleOf(() => whenThen(reopened, { type: 'ReopenCase', reason: 'again', ...at }))).toBe('case-not-closed');
+  });
+});

@@ -1,8 +1,9 @@
 import type { CrimeType } from '../../settings/crime-types.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
-import type { Consent, ReferralEvent, ReferralSource, Victim } from './referral.events.ts';
-import { evolveReferral, initialReferral, type Referral } from './referral.state.ts';
+import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
+import type { Consent, ReferralEvent, ReferralSource, RiskLevel, Victim } from './referral.events.ts';
+import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
 
 export interface ReceiveReferral {
   type: 'ReceiveReferral';
@@ -23,14 +24,59 @@ export interface AssignCaseManager {
   metadata: CommandMetadata;
 }
 
-export type ReferralCommand = ReceiveReferral | AssignCaseManager;
+export interface AssessNeeds {
+  type: 'AssessNeeds';
+  needs: string[];
+  riskLevel: RiskLevel;
+  /** The groups the case manager confirms. */
+  priorityGroups: PriorityGroup[];
+  overrideReason: string | null;
+  /** The crime types as configured now: the proposal reads the referral's from them. */
+  crimeTypes: readonly CrimeType[];
+  metadata: CommandMetadata;
+}
+
+export interface AcceptSupport {
+  type: 'AcceptSupport';
+  metadata: CommandMetadata;
+}
+
+export interface DeclineSupport {
+  type: 'DeclineSupport';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CloseCase {
+  type: 'CloseCase';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface ReopenCase {
+  type: 'ReopenCase';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ReferralCommand = ReceiveReferral | AssignCaseManager | AssessNeeds | AcceptSupport | DeclineSupport | CloseCase | ReopenCase;
 
 export function decideReferral(command: ReferralCommand, state: Referral): ReferralEvent[] {
   switch (command.type) {
     case 'ReceiveReferral':
       return receive(command, state);
     case 'AssignCaseManager':
-      return assign(command, state);
+      return assign(command, openCase(state));
+    case 'AssessNeeds':
+      return assess(command, openCase(state));
+    case 'AcceptSupport':
+      return acceptSupport(command, openCase(state));
+    case 'DeclineSupport':
+      return declineSupport(command, openCase(state));
+    case 'CloseCase':
+      return close(command, openCase(state));
+    case 'ReopenCase':
+      return reopen(command, existing(state));
     default:
       return assertNever(command);
   }
@@ -65,12 +111,71 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   ];
 }
 
-function assign(command: AssignCaseManager, state: Referral): ReferralEvent[] {
-  if (state.status === 'none') throw new DomainRuleViolation('referral-not-received', 'There is no referral to assign');
+function existing(state: Referral): ReceivedReferral {
+  if (state.status === 'none') throw new DomainRuleViolation('referral-not-received', 'There is no referral with this id');
+  return state;
+}
+
+function openCase(state: Referral): ReceivedReferral {
+  const referral = existing(state);
+  if (referral.closure) throw new DomainRuleViolation('case-closed', 'The case is closed: a supervisor must reopen it first');
+  return referral;
+}
+
+function assign(command: AssignCaseManager, state: ReceivedReferral): ReferralEvent[] {
   if (state.caseManager === command.caseManager) {
     throw new DomainRuleViolation('already-assigned', 'This case manager is already assigned to the referral');
   }
   return [{ type: 'CaseManagerAssigned', data: { referralId: state.id, caseManager: command.caseManager, assignedAt: command.metadata.now.toISOString() } }];
+}
+
+function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] {
+  const offenceDate = state.offenceDate ?? state.receivedAt.slice(0, 10);
+  // A crime type retired from the list since the referral proposes no group of its own.
+  const crimeType = command.crimeTypes.find((type) => type.id === state.crimeTypeId) ?? { priorityGroup: null };
+  const proposedGroups = proposePriorityGroups(crimeType, state.victim.dateOfBirth, offenceDate);
+  const confirmed = [...new Set(command.priorityGroups)].sort();
+  const overridden = confirmed.join() !== [...proposedGroups].sort().join();
+  if (overridden && !command.overrideReason) {
+    throw new DomainRuleViolation(
+      'override-reason-required',
+      `The proposed priority groups were ${proposedGroups.join(', ') || 'none'}: give an overrideReason to confirm others`,
+    );
+  }
+  return [
+    {
+      type: 'NeedsAssessed',
+      data: {
+        referralId: state.id,
+        needs: [...new Set(command.needs)],
+        riskLevel: command.riskLevel,
+        proposedGroups,
+        priorityGroups: confirmed as PriorityGroup[],
+        overrideReason: overridden ? command.overrideReason : null,
+        enhanced: confirmed.length > 0,
+        assessedAt: command.metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function acceptSupport(command: AcceptSupport, state: ReceivedReferral): ReferralEvent[] {
+  if (state.support?.decision === 'accepted') throw new DomainRuleViolation('support-already-accepted', 'The victim has already accepted support');
+  return [{ type: 'SupportAccepted', data: { referralId: state.id, acceptedAt: command.metadata.now.toISOString() } }];
+}
+
+function declineSupport(command: DeclineSupport, state: ReceivedReferral): ReferralEvent[] {
+  if (state.support?.decision === 'declined') throw new DomainRuleViolation('support-already-declined', 'The victim has already declined support');
+  return [{ type: 'SupportDeclined', data: { referralId: state.id, reason: command.reason, declinedAt: command.metadata.now.toISOString() } }];
+}
+
+function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
+  return [{ type: 'CaseClosed', data: { referralId: state.id, reason: command.reason, closedAt: command.metadata.now.toISOString() } }];
+}
+
+function reopen(command: ReopenCase, state: ReceivedReferral): ReferralEvent[] {
+  if (!state.closure) throw new DomainRuleViolation('case-not-closed', 'Only a closed case can be reopened');
+  return [{ type: 'CaseReopened', data: { referralId: state.id, reason: command.reason, reopenedAt: command.metadata.now.toISOString() } }];
 }
 
 export const referralDecider = {

@@ -1,5 +1,6 @@
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import type { PriorityGroup } from './priority-groups.ts';
 
 export const REFERRAL_SOURCES = ['police', 'self', 'partner'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -40,7 +41,31 @@ export type ReferralReceived = DomainEvent<
 
 export type CaseManagerAssigned = DomainEvent<'CaseManagerAssigned', { referralId: string; caseManager: string; assignedAt: string }>;
 
-export type ReferralEvent = ReferralReceived | CaseManagerAssigned;
+export const RISK_LEVELS = ['standard', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export type NeedsAssessed = DomainEvent<
+  'NeedsAssessed',
+  {
+    referralId: string;
+    needs: string[];
+    riskLevel: RiskLevel;
+    /** What the system proposed from crime type and age at the offence... */
+    proposedGroups: PriorityGroup[];
+    /** ...and what the case manager confirmed; a difference carries the reason. */
+    priorityGroups: PriorityGroup[];
+    overrideReason: string | null;
+    enhanced: boolean;
+    assessedAt: string;
+  }
+>;
+
+export type SupportAccepted = DomainEvent<'SupportAccepted', { referralId: string; acceptedAt: string }>;
+export type SupportDeclined = DomainEvent<'SupportDeclined', { referralId: string; reason: string; declinedAt: string }>;
+export type CaseClosed = DomainEvent<'CaseClosed', { referralId: string; reason: string; closedAt: string }>;
+export type CaseReopened = DomainEvent<'CaseReopened', { referralId: string; reason: string; reopenedAt: string }>;
+
+export type ReferralEvent = ReferralReceived | CaseManagerAssigned | NeedsAssessed | SupportAccepted | SupportDeclined | CaseClosed | CaseReopened;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -54,4 +79,9 @@ export const referralEventDefinitions = [
     ],
   }),
   defineEvent({ type: 'CaseManagerAssigned', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'NeedsAssessed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'SupportAccepted', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'SupportDeclined', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CaseClosed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CaseReopened', schemaVersion: 1, personalData: [] }),
 ];

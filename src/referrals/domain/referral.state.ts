@@ -1,21 +1,61 @@
 import { assertNever } from '../../shared/domain/decider.ts';
-import type { ReferralEvent, ReferralReceived } from './referral.events.ts';
+import type { PriorityGroup } from './priority-groups.ts';
+import type { ReferralEvent, ReferralReceived, RiskLevel } from './referral.events.ts';
 
 /** What the referral said when it arrived stays part of the journey's state. */
 type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
 
-export type Referral = { status: 'none' } | ({ status: 'received'; id: string; caseManager: string | null } & ReceivedDetails);
+export interface Assessment {
+  needs: string[];
+  riskLevel: RiskLevel;
+  priorityGroups: PriorityGroup[];
+  enhanced: boolean;
+  assessedAt: string;
+}
+
+export interface ReceivedReferral extends ReceivedDetails {
+  status: 'received';
+  id: string;
+  caseManager: string | null;
+  assessment: Assessment | null;
+  support: { decision: 'accepted' | 'declined'; reason: string | null; at: string } | null;
+  closure: { reason: string; at: string } | null;
+}
+
+export type Referral = { status: 'none' } | ReceivedReferral;
 
 export const initialReferral = (): Referral => ({ status: 'none' });
 
+/** Where the journey stands, derived from the facts rather than stored beside them. */
+export type JourneyStatus = 'received' | 'assessed' | 'supported' | 'declined' | 'closed';
+
+export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
+  if (referral.closure) return 'closed';
+  if (referral.support) return referral.support.decision === 'accepted' ? 'supported' : 'declined';
+  return referral.assessment ? 'assessed' : 'received';
+}
+
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
+  if (event.type === 'ReferralReceived') {
+    const { referralId, ...details } = event.data;
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null };
+  }
+  if (state.status === 'none') return state;
   switch (event.type) {
-    case 'ReferralReceived': {
-      const { referralId, ...details } = event.data;
-      return { status: 'received', id: referralId, ...details, caseManager: null };
-    }
     case 'CaseManagerAssigned':
-      return state.status === 'none' ? state : { ...state, caseManager: event.data.caseManager };
+      return { ...state, caseManager: event.data.caseManager };
+    case 'NeedsAssessed': {
+      const { needs, riskLevel, priorityGroups, enhanced, assessedAt } = event.data;
+      return { ...state, assessment: { needs, riskLevel, priorityGroups, enhanced, assessedAt } };
+    }
+    case 'SupportAccepted':
+      return { ...state, support: { decision: 'accepted', reason: null, at: event.data.acceptedAt } };
+    case 'SupportDeclined':
+      return { ...state, support: { decision: 'declined', reason: event.data.reason, at: event.data.declinedAt } };
+    case 'CaseClosed':
+      return { ...state, closure: { reason: event.data.reason, at: event.data.closedAt } };
+    case 'CaseReopened':
+      return { ...state, closure: null };
     default:
       return assertNever(event);
   }

@@ -1,12 +1,20 @@
 import type { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
-import type { Referral } from '../../domain/referral.state.ts';
+import type { PriorityGroup } from '../../domain/priority-groups.ts';
+import type { RiskLevel } from '../../domain/referral.events.ts';
+import { journeyStatus, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
 
 /** A victim's journey as a case manager sees it. */
 export interface ReferralView {
   id: string;
   revision: number;
-  status: string;
+  status: JourneyStatus;
+  enhanced: boolean;
+  priorityGroups: PriorityGroup[];
+  needs: string[];
+  riskLevel: RiskLevel | null;
+  support: { decision: 'accepted' | 'declined'; reason: string | null; at: string } | null;
+  closure: { reason: string; at: string } | null;
   source: ReferralSource;
   crimeReference: string | null;
   crimeType: { id: string; label: string };
@@ -18,12 +26,18 @@ export interface ReferralView {
   caseManager: string | null;
 }
 
-export function toReferralView(referral: Exclude<Referral, { status: 'none' }>, revision: number, crimeTypes: CrimeTypeCatalog): ReferralView {
+export function toReferralView(referral: ReceivedReferral, revision: number, crimeTypes: CrimeTypeCatalog): ReferralView {
   const { subjectId: _internal, ...victim } = referral.victim;
   return {
     id: referral.id,
     revision,
-    status: referral.status,
+    status: journeyStatus(referral),
+    enhanced: referral.assessment?.enhanced ?? false,
+    priorityGroups: referral.assessment?.priorityGroups ?? [],
+    needs: referral.assessment?.needs ?? [],
+    riskLevel: referral.assessment?.riskLevel ?? null,
+    support: referral.support,
+    closure: referral.closure,
     source: referral.source,
     crimeReference: referral.crimeReference,
     crimeType: { id: referral.crimeTypeId, label: crimeTypes.find(referral.crimeTypeId)?.label ?? referral.crimeTypeId },

@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagge
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { Roles } from '../../../auth/roles.ts';
+import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
 import { MinPosition, ReadModelBehind } from '../../../http/min-position.ts';
+import { CurrentUser } from '../../../http/request-context.ts';
 import type { Page } from '../../../http/page.ts';
 import { ListReferralsDto } from './list-referrals.dto.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
@@ -22,10 +24,11 @@ export class ListReferralsController {
   @Roles('case_manager', 'supervisor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })
-  async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined): Promise<Page<ReferralListItem>> {
+  async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {
     if (minPosition !== undefined && !(await this.projections.waitUntilProjected(referralListProjection.name, minPosition))) {
       throw new ReadModelBehind(referralListProjection.name);
     }
-    return this.queries.execute(new ListReferralsQuery(filters));
+    const caseManager = filters.caseManager === 'me' ? caller.sub : filters.caseManager;
+    return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }));
   }
 }

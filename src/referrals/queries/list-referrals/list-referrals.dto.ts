@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { PageQueryDto } from '../../../http/page.ts';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../domain/referral.events.ts';
 
@@ -10,11 +11,17 @@ export class ListReferralsDto extends PageQueryDto {
   @IsNotEmpty()
   status?: string;
 
-  @ApiPropertyOptional({ description: "A case manager's user id" })
+  @ApiPropertyOptional({ description: "A case manager's user id, or `me` for the caller's own caseload" })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   caseManager?: string;
+
+  @ApiPropertyOptional({ description: 'Only victims entitled to the enhanced service (true) or not (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  enhanced?: boolean;
 
   @ApiPropertyOptional({ enum: REFERRAL_SOURCES })
   @IsOptional()

@@ -16,6 +16,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
+    if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere('(r.received_at, r.id) < (:receivedAt, :id)', { receivedAt: after[0], id: after[1] });
 
@@ -33,6 +34,7 @@ function toItem(entry: ReferralListEntry): ReferralListItem {
     source: entry.source,
     crimeType: entry.crimeTypeId,
     caseManager: entry.caseManager,
+    enhanced: entry.enhanced,
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),
     revision: entry.revision,

@@ -8,6 +8,7 @@ export interface ReferralListItem {
   source: string;
   crimeType: string;
   caseManager: string | null;
+  enhanced: boolean;
   victimName: string;
   receivedAt: string;
   revision: number;

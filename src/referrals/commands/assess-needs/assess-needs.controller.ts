@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../../auth/roles.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import type { CommandResponse } from '../../../http/command-response.ts';
+import { CommandCtx } from '../../../http/request-context.ts';
+import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import { ReferralListsCatalog } from '../../../settings/referral-lists.catalog.ts';
+import { ReferralCommands } from '../change-referral/referral-commands.ts';
+import { AssessNeedsDto } from './assess-needs.dto.ts';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class AssessNeedsController {
+  constructor(
+    private readonly referrals: ReferralCommands,
+    private readonly crimeTypes: CrimeTypeCatalog,
+    private readonly lists: ReferralListsCatalog,
+  ) {}
+
+  @Post(':id/assess')
+  @HttpCode(200)
+  @Roles('case_manager', 'supervisor')
+  @ApiOkResponse({ description: 'Needs assessed; priority groups confirmed, or overridden with a reason; sets enhanced' })
+  assess(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: AssessNeedsDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    this.lists.requireKnown('needsDomains', 'needs', body.needs);
+    return this.referrals.run(
+      id,
+      {
+        type: 'AssessNeeds',
+        needs: body.needs,
+        riskLevel: body.riskLevel,
+        priorityGroups: body.priorityGroups,
+        overrideReason: body.overrideReason ?? null,
+        crimeTypes: this.crimeTypes.types,
+        metadata: { now: context.now },
+      },
+      context,
+      reply,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../../auth/roles.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import type { CommandResponse } from '../../../http/command-response.ts';
+import { CommandCtx } from '../../../http/request-context.ts';
+import { ReferralListsCatalog } from '../../../settings/referral-lists.catalog.ts';
+import { ReferralCommands } from '../change-referral/referral-commands.ts';
+import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
+
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class CloseCaseController {
+  constructor(
+    private readonly referrals: ReferralCommands,
+    private readonly lists: ReferralListsCatalog,
+  ) {}
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('case_manager', 'supervisor')
+  @ApiOkResponse({ description: 'The journey was closed for a configured reason' })
+  close(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: CloseCaseDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    this.lists.requireKnown('closureReasons', 'reason', [body.reason]);
+    return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOkResponse({ description: 'A supervisor reopened the closed journey' })
+  reopen(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: ReopenCaseDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.referrals.run(id, { type: 'ReopenCase', reason: body.reason, metadata: { now: context.now } }, context, reply);
+  }
+}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class CloseCaseDto {
+  @ApiProperty({ description: 'An id from the configured closure reasons', example: 'support-completed' })
+  @IsString()
+  @IsNotEmpty()
+  reason!: string;
+}
+
+export class ReopenCaseDto {
+  @ApiProperty({ description: 'Why the case is reopened', maxLength: 1000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+
+describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
+  let harness: TestApp;
+  let caseManager: string;
+  let supervisor: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager'], 'cm-ann');
+    supervisor = await bearer(['supervisor'], 'sup-sam');
+  });
+  afterAll(() => harness.close());
+
+  const post = (url: string, payload: object, authorization = caseManager) => harness.request({ method: 'POST', url, payload, headers: { authorization } });
+  const get = (url: string, headers: Record<string, string> = {}) => harness.request({ method: 'GET', url, headers: { authorization: caseManager, ...headers } });
+  const ok = (response: TestResponse, status = 200) => {
+    expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
+    return response.json<{ id: string; revision: number; position: string }>();
+  };
+
+  it('a police-referred domestic-abuse victim: explicit consent, enhanced, supported, assigned, closed', async () => {
+    const { id } = ok(
+      await post('/api/referrals', {
+        source: 'police',
+        crimeReference: '41/777/26',
+        crimeType: 'domestic-abuse',
+        offenceDate: '2026-03-01',
+        crimeReportedOn: '2026-03-01',
+        victim: { name: 'Dana Example', dateOfBirth: '1990-06-01', phone: '07700 900777' },
+        consent: { contact: true, dataSharing: true, basis: 'explicit' },
+      }),
+      201,
+    );
+    ok(await post(`/api/referrals/${id}/assess`, { needs: ['safety', 'emotional'], riskLevel: 'high', priorityGroups: ['most-serious-crime'] }));
+    ok(await post(`/api/referrals/${id}/accept-support`, {}));
+    expect((await post(`/api/referrals/${id}/accept-support`, {})).json()).toMatchObject({ status: 409, rule: 'support-already-accepted' });
+    ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-ann' }));
+
+    const journey = (await get(`/api/referrals/${id}`)).json();
+    expect(journey).toMatchObject({ status: 'supported', enhanced: true, priorityGroups: ['most-serious-crime'], riskLevel: 'high', caseManager: 'cm-ann' });
+
+    const { position } = ok(await post(`/api/referrals/${id}/close`, { reason: 'support-completed' }));
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-bob' })).json()).toMatchObject({ status: 409, rule: 'case-closed' });
+    const caseload = (await get('/api/referrals?caseManager=me&enhanced=true', { 'x-min-position': position })).json();
+    expect(caseload.items).toEqual([expect.objectContaining({ id, status: 'closed', enhanced: true, caseManager: 'cm-ann' })]);
+
+    expect((await post(`/api/referrals/${id}/reopen`, { reason: 'New court date' })).statusCode).toBe(403);
+    ok(await post(`/api/referrals/${id}/reopen`, { reason: 'New court date' }, supervisor));
+    expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ status: 'supported', closure: null });
+  });
+
+  it('a self-referral that declines support, for a reason from the list', async () => {
+    const { id } = ok(
+      await post('/api/referrals', { source: 'self', crimeType: 'burglary', victim: { name: 'Sam Self' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }),
+      201,
+    );
+    const unknownReason = await post(`/api/referrals/${id}/decline-support`, { reason: 'bored' });
+    expect(unknownReason.statusCode).toBe(400);
+    expect(unknownReason.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await post(`/api/referrals/${id}/accept-support`, { reason: 'x' })).json()).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    ok(await post(`/api/referrals/${id}/decline-support`, { reason: 'wants-to-move-on' }));
+    expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on' } });
+  });
+
+  it('a 17-year-old victim of criminal damage is proposed as vulnerable, and an override needs a reason', async () => {
+    const { id } = ok(
+      await post('/api/referrals', {
+        source: 'partner',
+        crimeType: 'criminal-damage',
+        offenceDate: '2026-02-10',
+        victim: { name: 'Young Person', dateOfBirth: '2008-09-30' },
+        consent: { contact: true, dataSharing: true, basis: 'explicit' },
+      }),
+      201,
+    );
+    const withoutReason = await post(`/api/referrals/${id}/assess`, { needs: ['emotional'], riskLevel: 'medium', priorityGroups: [] });
+    expect(withoutReason.json()).toMatchObject({ status: 409, rule: 'override-reason-required' });
+    expect(withoutReason.json().detail).toContain('vulnerable-or-intimidated');
+    ok(await post(`/api/referrals/${id}/assess`, { needs: ['emotional'], riskLevel: 'medium', priorityGroups: ['vulnerable-or-intimidated'] }));
+    expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ status: 'assessed', enhanced: true, priorityGroups: ['vulnerable-or-intimidated'] });
+
+    const badAssessment = await post(`/api/referrals/${id}/assess`, { needs: ['telepathy'], riskLevel: 'extreme', priorityGroups: ['vip'] });
+    expect(badAssessment.statusCode).toBe(400);
+    expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['riskLevel', 'priorityGroups']));
+  });
+});
