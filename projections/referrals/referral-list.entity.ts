@@ -24,6 +24,12 @@ export class ReferralListEntry {
   @Column('boolean')
   enhanced!: boolean;
 
+  @Column('timestamptz', { name: 'next_contact_due', nullable: true })
+  nextContactDue!: Date | null;
+
+  @Column('boolean', { name: 'unable_to_contact' })
+  unableToContact!: boolean;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 

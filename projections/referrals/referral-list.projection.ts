@@ -1,4 +1,4 @@
-import type { ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
+import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import type { Projection } from '../runner/projection.ts';
 
@@ -12,6 +12,8 @@ export interface ReferralListRow {
   case_manager: string | null;
   victim_name: string;
   enhanced: boolean;
+  next_contact_due: string | null;
+  unable_to_contact: boolean;
   received_at: string;
   revision: number;
   updated_at: string;
@@ -19,22 +21,12 @@ export interface ReferralListRow {
   state: ReceivedReferral;
 }
 
-const REFERRAL_EVENT_TYPES: ReferralEvent['type'][] = [
-  'ReferralReceived',
-  'CaseManagerAssigned',
-  'NeedsAssessed',
-  'SupportAccepted',
-  'SupportDeclined',
-  'CaseClosed',
-  'CaseReopened',
-];
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  // 2: folds with the domain's evolve and keeps status, enhanced and the state itself.
-  version: 2,
+  version: 1,
   table: 'referral_list',
-  eventTypes: REFERRAL_EVENT_TYPES,
+  eventTypes: referralEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
   evolve(row, recorded) {
     const previous: Referral = row?.state ?? initialReferral();
@@ -48,6 +40,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
       case_manager: state.caseManager,
       victim_name: state.victim.name,
       enhanced: state.assessment?.enhanced ?? false,
+      next_contact_due: state.closure ? null : state.contact.nextDue,
+      unable_to_contact: state.contact.unableToContact,
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),

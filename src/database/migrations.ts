@@ -1,7 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
-import { ReferralListState1763800003000 } from '../../projections/referrals/1763800003000-referral-list-state.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 
@@ -11,5 +10,4 @@ export const migrations: (new () => MigrationInterface)[] = [
   IdempotencyKeys1763800001000,
   ProjectionCheckpoints1763800001500,
   ReferralList1763800002000,
-  ReferralListState1763800003000,
 ];

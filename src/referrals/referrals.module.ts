@@ -5,6 +5,7 @@ import { AssessNeedsController } from './commands/assess-needs/assess-needs.cont
 import { AssignCaseManagerController } from './commands/assign-case-manager/assign-case-manager.controller.ts';
 import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
 import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
+import { ContactsController } from './commands/contacts/contacts.controller.ts';
 import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
 import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
 import { ReceiveReferralController } from './commands/receive-referral/receive-referral.controller.ts';
@@ -22,6 +23,7 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     AssessNeedsController,
     DecideSupportController,
     CloseCaseController,
+    ContactsController,
     ListReferralsController,
     GetReferralController,
   ],

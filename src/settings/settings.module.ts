@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CrimeTypeCatalog } from './crime-type-catalog.ts';
-import { ReferralListsCatalog } from './referral-lists.catalog.ts';
+import { ReferralSettings } from './referral-settings.ts';
 
 @Global()
-@Module({ providers: [CrimeTypeCatalog, ReferralListsCatalog], exports: [CrimeTypeCatalog, ReferralListsCatalog] })
+@Module({ providers: [CrimeTypeCatalog, ReferralSettings], exports: [CrimeTypeCatalog, ReferralSettings] })
 export class SettingsModule {}

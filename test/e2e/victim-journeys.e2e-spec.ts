@@ -36,7 +36,16 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     ok(await post(`/api/referrals/${id}/assess`, { needs: ['safety', 'emotional'], riskLevel: 'high', priorityGroups: ['most-serious-crime'] }));
     ok(await post(`/api/referrals/${id}/accept-support`, {}));
     expect((await post(`/api/referrals/${id}/accept-support`, {})).json()).toMatchObject({ status: 409, rule: 'support-already-accepted' });
+    const tooEarly = await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone' });
+    expect(tooEarly.json()).toMatchObject({ status: 409, rule: 'case-manager-required' });
     ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-ann' }));
+    ok(await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone', safeTimes: 'weekdays after 6pm' }));
+    const lastWeek = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    const contacted = ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: lastWeek, note: 'Discussed safety plan' }));
+    const overdue = (await get('/api/referrals?overdue=true', { 'x-min-position': contacted.position })).json();
+    expect(overdue.items).toEqual([expect.objectContaining({ id, contactOverdue: true })]);
+    expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ contract: { frequency: 'weekly', safeTimes: 'weekdays after 6pm' }, contact: { lastMadeAt: lastWeek, overdue: true } });
+    ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: new Date().toISOString() }));
 
     const journey = (await get(`/api/referrals/${id}`)).json();
     expect(journey).toMatchObject({ status: 'supported', enhanced: true, priorityGroups: ['most-serious-crime'], riskLevel: 'high', caseManager: 'cm-ann' });
@@ -84,5 +93,21 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     const badAssessment = await post(`/api/referrals/${id}/assess`, { needs: ['telepathy'], riskLevel: 'extreme', priorityGroups: ['vip'] });
     expect(badAssessment.statusCode).toBe(400);
     expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['riskLevel', 'priorityGroups']));
+  });
+
+  it("lists a case manager's own caseload with what is due first, page by page", async () => {
+    const zed = await bearer(['case_manager'], 'cm-zed');
+    const create = async (name: string) =>
+      ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, zed), 201).id;
+    const undated = await create('No Contract');
+    const dated = await create('Weekly Contract');
+    for (const id of [undated, dated]) ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-zed' }, zed));
+    const { position } = ok(await post(`/api/referrals/${dated}/contact-contract`, { frequency: 'weekly', channel: 'sms' }, zed));
+
+    const first = (await harness.request({ method: 'GET', url: '/api/referrals?caseManager=me&limit=1', headers: { authorization: zed, 'x-min-position': position } })).json();
+    expect(first.items.map((item: { id: string }) => item.id)).toEqual([dated]);
+    const second = (await harness.request({ method: 'GET', url: `/api/referrals?caseManager=me&limit=1&cursor=${first.nextCursor}`, headers: { authorization: zed } })).json();
+    expect(second.items.map((item: { id: string }) => item.id)).toEqual([undated]);
+    expect(second.nextCursor).toBeNull();
   });
 });

@@ -145,3 +145,46 @@ describe('support, closure and reopening', () => {
     expect(ruleOf(() => whenThen(reopened, { type: 'ReopenCase', reason: 'again', ...at }))).toBe('case-not-closed');
   });
 });
+
+describe('the contact contract and contacts', () => {
+  const at = { metadata: { now } };
+  const apply = (history: ReferralEvent[], command: ReferralCommand) => [...history, ...whenThen(history, command)];
+  const weekly: ReferralCommand = { type: 'AgreeContactContract', frequency: 'weekly', channel: 'phone', safeTimes: 'after 6pm', ...at };
+  const contact = (outcome: 'made' | 'failed', when: string): ReferralCommand => ({ type: 'RecordContact', outcome, channel: 'phone', at: when, note: null, failureThreshold: 3, ...at });
+  const received = whenThen([], receive());
+
+  it('needs a named case manager first for an enhanced or high-risk victim', () => {
+    const highRisk = apply(received, { type: 'AssessNeeds', needs: [], riskLevel: 'high', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...at });
+    expect(ruleOf(() => whenThen(highRisk, weekly))).toBe('case-manager-required');
+    const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    expect(whenThen(assigned, weekly)).toHaveLength(1);
+    expect(whenThen(received, weekly)).toHaveLength(1); // a standard-risk, non-enhanced victim may be handled by the team
+  });
+
+  it('makes the next contact due one interval after the agreement, then after each successful contact', () => {
+    const agreed = apply(received, weekly);
+    expect(given(agreed)).toMatchObject({ contact: { nextDue: '2026-03-09T10:00:00.000Z' } });
+    const contacted = apply(agreed, contact('made', '2026-03-01T09:00:00.000Z'));
+    expect(given(contacted)).toMatchObject({ contact: { lastMadeAt: '2026-03-01T09:00:00.000Z', nextDue: '2026-03-08T09:00:00.000Z' } });
+    const failed = apply(contacted, contact('failed', '2026-03-02T09:00:00.000Z'));
+    expect(given(failed)).toMatchObject({ contact: { nextDue: '2026-03-08T09:00:00.000Z', consecutiveFailures: 1 } });
+    const renegotiated = apply(failed, { ...weekly, frequency: 'monthly' } as ReferralCommand);
+    expect(given(renegotiated)).toMatchObject({ contact: { nextDue: '2026-04-01T09:00:00.000Z' } });
+  });
+
+  it('flags "unable to contact" at the configured number of consecutive failures, and a success clears it', () => {
+    let history = apply(received, weekly);
+    for (const day of ['2026-03-01', '2026-03-02']) history = apply(history, contact('failed', `${day}T09:00:00.000Z`));
+    expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 2, unableToContact: false } });
+    history = apply(history, contact('failed', '2026-03-02T09:30:00.000Z'));
+    expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 3, unableToContact: true } });
+    history = apply(history, contact('made', '2026-03-02T09:45:00.000Z'));
+    expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 0, unableToContact: false } });
+  });
+
+  it('refuses a contact in the future, and contact with a victim who did not consent to it', () => {
+    expect(ruleOf(() => whenThen(received, contact('made', '2026-03-03T10:00:00.000Z')))).toBe('contact-in-future');
+    const noConsent = whenThen([], receive({ source: 'self', crimeReference: null, consent: { contact: false, dataSharing: false, basis: 'explicit' } }));
+    expect(ruleOf(() => whenThen(noConsent, contact('made', '2026-03-01T10:00:00.000Z')))).toBe('no-consent-to-contact');
+  });
+});

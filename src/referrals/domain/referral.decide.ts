@@ -1,6 +1,7 @@
 import type { CrimeType } from '../../settings/crime-types.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { nextContactDue, type ContactChannel, type ContactFrequency } from './contact-schedule.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
 import type { Consent, ReferralEvent, ReferralSource, RiskLevel, Victim } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -59,7 +60,35 @@ export interface ReopenCase {
   metadata: CommandMetadata;
 }
 
-export type ReferralCommand = ReceiveReferral | AssignCaseManager | AssessNeeds | AcceptSupport | DeclineSupport | CloseCase | ReopenCase;
+export interface AgreeContactContract {
+  type: 'AgreeContactContract';
+  frequency: ContactFrequency;
+  channel: ContactChannel;
+  safeTimes: string | null;
+  metadata: CommandMetadata;
+}
+
+export interface RecordContact {
+  type: 'RecordContact';
+  outcome: 'made' | 'failed';
+  channel: ContactChannel;
+  at: string;
+  note: string | null;
+  /** The configured number of consecutive failed attempts after which the case is flagged. */
+  failureThreshold: number;
+  metadata: CommandMetadata;
+}
+
+export type ReferralCommand =
+  | ReceiveReferral
+  | AssignCaseManager
+  | AssessNeeds
+  | AcceptSupport
+  | DeclineSupport
+  | CloseCase
+  | ReopenCase
+  | AgreeContactContract
+  | RecordContact;
 
 export function decideReferral(command: ReferralCommand, state: Referral): ReferralEvent[] {
   switch (command.type) {
@@ -77,6 +106,10 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return close(command, openCase(state));
     case 'ReopenCase':
       return reopen(command, existing(state));
+    case 'AgreeContactContract':
+      return agreeContract(command, openCase(state));
+    case 'RecordContact':
+      return recordContact(command, openCase(state));
     default:
       return assertNever(command);
   }
@@ -176,6 +209,43 @@ function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
 function reopen(command: ReopenCase, state: ReceivedReferral): ReferralEvent[] {
   if (!state.closure) throw new DomainRuleViolation('case-not-closed', 'Only a closed case can be reopened');
   return [{ type: 'CaseReopened', data: { referralId: state.id, reason: command.reason, reopenedAt: command.metadata.now.toISOString() } }];
+}
+
+function agreeContract(command: AgreeContactContract, state: ReceivedReferral): ReferralEvent[] {
+  const needsNamedManager = state.assessment?.enhanced || state.assessment?.riskLevel === 'high';
+  if (needsNamedManager && !state.caseManager) {
+    throw new DomainRuleViolation('case-manager-required', 'Enhanced and high-risk victims need a named case manager before a contact contract');
+  }
+  const agreedAt = command.metadata.now.toISOString();
+  return [
+    {
+      type: 'ContactContractAgreed',
+      data: {
+        referralId: state.id,
+        subjectId: state.victim.subjectId,
+        frequency: command.frequency,
+        channel: command.channel,
+        safeTimes: command.safeTimes,
+        agreedAt,
+        // Due from the last successful contact, or from the agreement when there has been none.
+        nextContactDue: nextContactDue(state.contact.lastMadeAt ?? agreedAt, command.frequency),
+      },
+    },
+  ];
+}
+
+function recordContact(command: RecordContact, state: ReceivedReferral): ReferralEvent[] {
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted');
+  if (Date.parse(command.at) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('contact-in-future', 'A contact can only be recorded once it has been made or attempted');
+  }
+  const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
+  if (command.outcome === 'made') {
+    const due = state.contract ? nextContactDue(command.at, state.contract.frequency) : null;
+    return [{ type: 'ContactMade', data: { ...common, nextContactDue: due } }];
+  }
+  const consecutiveFailures = state.contact.consecutiveFailures + 1;
+  return [{ type: 'ContactAttemptFailed', data: { ...common, consecutiveFailures, unableToContact: consecutiveFailures >= command.failureThreshold } }];
 }
 
 export const referralDecider = {

@@ -1,5 +1,6 @@
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 
 export const REFERRAL_SOURCES = ['police', 'self', 'partner'] as const;
@@ -65,7 +66,50 @@ export type SupportDeclined = DomainEvent<'SupportDeclined', { referralId: strin
 export type CaseClosed = DomainEvent<'CaseClosed', { referralId: string; reason: string; closedAt: string }>;
 export type CaseReopened = DomainEvent<'CaseReopened', { referralId: string; reason: string; reopenedAt: string }>;
 
-export type ReferralEvent = ReferralReceived | CaseManagerAssigned | NeedsAssessed | SupportAccepted | SupportDeclined | CaseClosed | CaseReopened;
+export type ContactContractAgreed = DomainEvent<
+  'ContactContractAgreed',
+  {
+    referralId: string;
+    /** The victim: safe times are theirs, and erased with them. */
+    subjectId: string;
+    frequency: ContactFrequency;
+    channel: ContactChannel;
+    safeTimes: string | null;
+    agreedAt: string;
+    nextContactDue: string;
+  }
+>;
+
+export type ContactMade = DomainEvent<
+  'ContactMade',
+  { referralId: string; subjectId: string; channel: ContactChannel; at: string; note: string | null; nextContactDue: string | null }
+>;
+
+export type ContactAttemptFailed = DomainEvent<
+  'ContactAttemptFailed',
+  {
+    referralId: string;
+    subjectId: string;
+    channel: ContactChannel;
+    at: string;
+    note: string | null;
+    consecutiveFailures: number;
+    /** Reached the configured number of consecutive failures: the case may close as "unable to contact". */
+    unableToContact: boolean;
+  }
+>;
+
+export type ReferralEvent =
+  | ReferralReceived
+  | CaseManagerAssigned
+  | NeedsAssessed
+  | SupportAccepted
+  | SupportDeclined
+  | CaseClosed
+  | CaseReopened
+  | ContactContractAgreed
+  | ContactMade
+  | ContactAttemptFailed;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -84,4 +128,7 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'SupportDeclined', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'CaseClosed', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'CaseReopened', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'ContactContractAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['safeTimes'] }] }),
+  defineEvent({ type: 'ContactMade', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
+  defineEvent({ type: 'ContactAttemptFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
 ];

@@ -1,4 +1,5 @@
 import { assertNever } from '../../shared/domain/decider.ts';
+import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { ReferralEvent, ReferralReceived, RiskLevel } from './referral.events.ts';
 
@@ -20,9 +21,20 @@ export interface ReceivedReferral extends ReceivedDetails {
   assessment: Assessment | null;
   support: { decision: 'accepted' | 'declined'; reason: string | null; at: string } | null;
   closure: { reason: string; at: string } | null;
+  contract: { frequency: ContactFrequency; channel: ContactChannel; safeTimes: string | null; agreedAt: string } | null;
+  contact: ContactRecord;
+}
+
+export interface ContactRecord {
+  lastMadeAt: string | null;
+  nextDue: string | null;
+  consecutiveFailures: number;
+  unableToContact: boolean;
 }
 
 export type Referral = { status: 'none' } | ReceivedReferral;
+
+const NO_CONTACT_YET: ContactRecord = { lastMadeAt: null, nextDue: null, consecutiveFailures: 0, unableToContact: false };
 
 export const initialReferral = (): Referral => ({ status: 'none' });
 
@@ -38,7 +50,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -56,6 +68,14 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, closure: { reason: event.data.reason, at: event.data.closedAt } };
     case 'CaseReopened':
       return { ...state, closure: null };
+    case 'ContactContractAgreed': {
+      const { frequency, channel, safeTimes, agreedAt, nextContactDue } = event.data;
+      return { ...state, contract: { frequency, channel, safeTimes, agreedAt }, contact: { ...state.contact, nextDue: nextContactDue } };
+    }
+    case 'ContactMade':
+      return { ...state, contact: { lastMadeAt: event.data.at, nextDue: event.data.nextContactDue, consecutiveFailures: 0, unableToContact: false } };
+    case 'ContactAttemptFailed':
+      return { ...state, contact: { ...state.contact, consecutiveFailures: event.data.consecutiveFailures, unableToContact: event.data.unableToContact } };
     default:
       return assertNever(event);
   }

@@ -7,7 +7,7 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
-import { ReferralListsCatalog } from '../../../settings/referral-lists.catalog.ts';
+import { ReferralSettings } from '../../../settings/referral-settings.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AssessNeedsDto } from './assess-needs.dto.ts';
 
@@ -18,7 +18,7 @@ export class AssessNeedsController {
   constructor(
     private readonly referrals: ReferralCommands,
     private readonly crimeTypes: CrimeTypeCatalog,
-    private readonly lists: ReferralListsCatalog,
+    private readonly lists: ReferralSettings,
   ) {}
 
   @Post(':id/assess')

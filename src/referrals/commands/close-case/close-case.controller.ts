@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { ReferralListsCatalog } from '../../../settings/referral-lists.catalog.ts';
+import { ReferralSettings } from '../../../settings/referral-settings.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 
@@ -16,7 +16,7 @@ import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 export class CloseCaseController {
   constructor(
     private readonly referrals: ReferralCommands,
-    private readonly lists: ReferralListsCatalog,
+    private readonly lists: ReferralSettings,
   ) {}
 
   @Post(':id/close')

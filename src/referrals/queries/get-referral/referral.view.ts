@@ -15,6 +15,8 @@ export interface ReferralView {
   riskLevel: RiskLevel | null;
   support: { decision: 'accepted' | 'declined'; reason: string | null; at: string } | null;
   closure: { reason: string; at: string } | null;
+  contract: ReceivedReferral['contract'];
+  contact: ReceivedReferral['contact'] & { overdue: boolean };
   source: ReferralSource;
   crimeReference: string | null;
   crimeType: { id: string; label: string };
@@ -26,7 +28,8 @@ export interface ReferralView {
   caseManager: string | null;
 }
 
-export function toReferralView(referral: ReceivedReferral, revision: number, crimeTypes: CrimeTypeCatalog): ReferralView {
+export function toReferralView(referral: ReceivedReferral, revision: number, crimeTypes: CrimeTypeCatalog, now: Date): ReferralView {
+  const { nextDue } = referral.contact;
   const { subjectId: _internal, ...victim } = referral.victim;
   return {
     id: referral.id,
@@ -38,6 +41,8 @@ export function toReferralView(referral: ReceivedReferral, revision: number, cri
     riskLevel: referral.assessment?.riskLevel ?? null,
     support: referral.support,
     closure: referral.closure,
+    contract: referral.contract,
+    contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && Date.parse(nextDue) < now.getTime() },
     source: referral.source,
     crimeReference: referral.crimeReference,
     crimeType: { id: referral.crimeTypeId, label: crimeTypes.find(referral.crimeTypeId)?.label ?? referral.crimeTypeId },

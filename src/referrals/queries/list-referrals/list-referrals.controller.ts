@@ -28,7 +28,8 @@ export class ListReferralsController {
     if (minPosition !== undefined && !(await this.projections.waitUntilProjected(referralListProjection.name, minPosition))) {
       throw new ReadModelBehind(referralListProjection.name);
     }
-    const caseManager = filters.caseManager === 'me' ? caller.sub : filters.caseManager;
-    return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }));
+    const ownCaseload = filters.caseManager === 'me';
+    const caseManager = ownCaseload ? caller.sub : filters.caseManager;
+    return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }, ownCaseload ? 'due' : 'newest'));
   }
 }

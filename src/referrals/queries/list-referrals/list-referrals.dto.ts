@@ -23,6 +23,12 @@ export class ListReferralsDto extends PageQueryDto {
   @IsBoolean()
   enhanced?: boolean;
 
+  @ApiPropertyOptional({ description: 'Only cases whose next contact is overdue (true) or not (false)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
   @ApiPropertyOptional({ enum: REFERRAL_SOURCES })
   @IsOptional()
   @IsIn(REFERRAL_SOURCES)

@@ -5,25 +5,38 @@ import { ReferralListEntry } from '../../../../projections/referrals/referral-li
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** Newest first, from the referral-list read model only. */
+/** Sort keys: newest first, or for a caseload what is due first (no due date last). */
+const ORDERS = {
+  newest: { key: 'r.received_at', direction: 'DESC', compare: '<' },
+  due: { key: "coalesce(r.next_contact_due, 'infinity')", direction: 'ASC', compare: '>' },
+} as const;
+
+/** From the referral-list read model only. */
 @QueryHandler(ListReferralsQuery)
 export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
   constructor(@InjectRepository(ReferralListEntry) private readonly referrals: Repository<ReferralListEntry>) {}
 
-  async execute({ filters }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
+  async execute({ filters, order }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
-    const query = this.referrals.createQueryBuilder('r').orderBy('r.received_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1);
+    const { key, direction, compare } = ORDERS[order];
+    const query = this.referrals
+      .createQueryBuilder('r')
+      .addSelect(`${key}::text`, 'sort_key')
+      .orderBy(key, direction)
+      .addOrderBy('r.id', direction)
+      .limit(limit + 1);
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
+    if (filters.overdue !== undefined) query.andWhere(`(r.next_contact_due < now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
-    if (after) query.andWhere('(r.received_at, r.id) < (:receivedAt, :id)', { receivedAt: after[0], id: after[1] });
+    if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
 
-    const entries = await query.getMany();
-    const items = entries.slice(0, limit).map(toItem);
-    const last = items.at(-1);
-    return { items, nextCursor: entries.length > limit && last ? encodeCursor([last.receivedAt, last.id]) : null };
+    const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
+    const items = entities.slice(0, limit).map(toItem);
+    const lastKey = raw[limit - 1]?.sort_key;
+    return { items, nextCursor: entities.length > limit && lastKey !== undefined ? encodeCursor([lastKey, items.at(-1)!.id]) : null };
   }
 }
 
@@ -35,6 +48,9 @@ function toItem(entry: ReferralListEntry): ReferralListItem {
     crimeType: entry.crimeTypeId,
     caseManager: entry.caseManager,
     enhanced: entry.enhanced,
+    nextContactDue: entry.nextContactDue?.toISOString() ?? null,
+    contactOverdue: entry.nextContactDue !== null && entry.nextContactDue.getTime() < Date.now(),
+    unableToContact: entry.unableToContact,
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),
     revision: entry.revision,

@@ -9,13 +9,19 @@ export interface ReferralListItem {
   crimeType: string;
   caseManager: string | null;
   enhanced: boolean;
+  nextContactDue: string | null;
+  contactOverdue: boolean;
+  unableToContact: boolean;
   victimName: string;
   receivedAt: string;
   revision: number;
 }
 
 export class ListReferralsQuery extends Query<Page<ReferralListItem>> {
-  constructor(readonly filters: ListReferralsDto) {
+  constructor(
+    readonly filters: ListReferralsDto,
+    readonly order: 'newest' | 'due' = 'newest',
+  ) {
     super();
   }
 }

@@ -4,9 +4,12 @@ import { DEFAULT_CLOSURE_REASONS, DEFAULT_DECLINE_REASONS, DEFAULT_NEEDS_DOMAINS
 
 export type ReferralListName = 'needsDomains' | 'declineReasons' | 'closureReasons';
 
-/** The configurable lists of the victim journey; a value outside its list is a 400 naming the field. */
+/** The configurable lists and thresholds of the victim journey; a value outside its list is a 400 naming the field. */
 @Injectable()
-export class ReferralListsCatalog {
+export class ReferralSettings {
+  /** Consecutive failed contact attempts after which a case is flagged "unable to contact". */
+  readonly contactFailureThreshold = 3;
+
   private readonly lists: Record<ReferralListName, readonly ListEntry[]> = {
     needsDomains: DEFAULT_NEEDS_DOMAINS,
     declineReasons: DEFAULT_DECLINE_REASONS,

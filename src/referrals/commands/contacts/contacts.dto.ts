@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CONTACT_CHANNELS, CONTACT_FREQUENCIES, type ContactChannel, type ContactFrequency } from '../../domain/contact-schedule.ts';
+
+export class AgreeContactContractDto {
+  @ApiProperty({ enum: CONTACT_FREQUENCIES })
+  @IsIn(CONTACT_FREQUENCIES)
+  frequency!: ContactFrequency;
+
+  @ApiProperty({ enum: CONTACT_CHANNELS })
+  @IsIn(CONTACT_CHANNELS)
+  channel!: ContactChannel;
+
+  @ApiPropertyOptional({ description: 'When it is safe to contact the victim', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  safeTimes?: string;
+}
+
+export class RecordContactDto {
+  @ApiProperty({ enum: ['made', 'failed'] })
+  @IsIn(['made', 'failed'])
+  outcome!: 'made' | 'failed';
+
+  @ApiProperty({ enum: CONTACT_CHANNELS })
+  @IsIn(CONTACT_CHANNELS)
+  channel!: ContactChannel;
+
+  @ApiProperty({ description: 'When the contact was made or attempted', example: '2026-03-02T10:15:00Z' })
+  @IsISO8601({ strict: true })
+  at!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
