@@ -12,12 +12,15 @@ export interface IdSource {
   eventId(index: number): string;
   /** The id of the n-th person (data subject) this command introduces. */
   subjectId(index: number): string;
+  /** The id of a part of a case this command creates, e.g. a service referral. */
+  partId(): string;
 }
 
 export const randomIds: IdSource = {
   caseId: () => randomUUID(),
   eventId: () => randomUUID(),
   subjectId: () => randomUUID(),
+  partId: () => randomUUID(),
 };
 
 export function idsDerivedFrom(seed: string): IdSource {
@@ -25,6 +28,7 @@ export function idsDerivedFrom(seed: string): IdSource {
     caseId: () => nameBasedUuid(`${seed}/case`),
     eventId: (index) => nameBasedUuid(`${seed}/event/${index}`),
     subjectId: (index) => nameBasedUuid(`${seed}/subject/${index}`),
+    partId: () => nameBasedUuid(`${seed}/part`),
   };
 }
 

@@ -6,6 +6,8 @@ import { AssignCaseManagerController } from './commands/assign-case-manager/assi
 import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
 import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
 import { ContactsController } from './commands/contacts/contacts.controller.ts';
+import { ServiceReferralsController } from './commands/service-referrals/service-referrals.controller.ts';
+import { StatementsController } from './commands/statements/statements.controller.ts';
 import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
 import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
 import { ReceiveReferralController } from './commands/receive-referral/receive-referral.controller.ts';
@@ -24,6 +26,8 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     DecideSupportController,
     CloseCaseController,
     ContactsController,
+    ServiceReferralsController,
+    StatementsController,
     ListReferralsController,
     GetReferralController,
   ],

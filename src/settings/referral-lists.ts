@@ -35,3 +35,13 @@ export const DEFAULT_CLOSURE_REASONS: readonly ListEntry[] = [
   { id: 'consent-withdrawn', label: 'Consent withdrawn' },
   { id: 'transferred', label: 'Transferred' },
 ];
+
+export const DEFAULT_SUPPORT_SERVICES: readonly ListEntry[] = [
+  { id: 'idva', label: 'Independent Domestic Violence Adviser' },
+  { id: 'isva', label: 'Independent Sexual Violence Adviser' },
+  { id: 'rj-coordinator', label: 'Restorative justice coordinator' },
+  { id: 'missing-children-return-interview', label: 'Return-home interview for missing children' },
+  { id: 'counselling', label: 'Counselling and mental health' },
+  { id: 'young-victims', label: "Young victims' service" },
+  { id: 'outreach', label: 'Outreach advice centre' },
+];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailed } from '../http/problem.ts';
-import { DEFAULT_CLOSURE_REASONS, DEFAULT_DECLINE_REASONS, DEFAULT_NEEDS_DOMAINS, type ListEntry } from './referral-lists.ts';
+import { DEFAULT_CLOSURE_REASONS, DEFAULT_DECLINE_REASONS, DEFAULT_NEEDS_DOMAINS, DEFAULT_SUPPORT_SERVICES, type ListEntry } from './referral-lists.ts';
 
-export type ReferralListName = 'needsDomains' | 'declineReasons' | 'closureReasons';
+export type ReferralListName = 'needsDomains' | 'declineReasons' | 'closureReasons' | 'supportServices';
 
 /** The configurable lists and thresholds of the victim journey; a value outside its list is a 400 naming the field. */
 @Injectable()
@@ -14,6 +14,7 @@ export class ReferralSettings {
     needsDomains: DEFAULT_NEEDS_DOMAINS,
     declineReasons: DEFAULT_DECLINE_REASONS,
     closureReasons: DEFAULT_CLOSURE_REASONS,
+    supportServices: DEFAULT_SUPPORT_SERVICES,
   };
 
   requireKnown(list: ReferralListName, field: string, ids: readonly string[]): void {

@@ -46,9 +46,16 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(overdue.items).toEqual([expect.objectContaining({ id, contactOverdue: true })]);
     expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ contract: { frequency: 'weekly', safeTimes: 'weekdays after 6pm' }, contact: { lastMadeAt: lastWeek, overdue: true } });
     ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: new Date().toISOString() }));
+    const idva = await post(`/api/referrals/${id}/service-referrals`, { service: 'idva' });
+    const { serviceReferralId } = ok(idva) as unknown as { serviceReferralId: string };
+    ok(await post(`/api/referrals/${id}/service-referrals/${serviceReferralId}/outcome`, { outcome: 'accepted' }));
+    expect((await post(`/api/referrals/${id}/service-referrals/${crypto.randomUUID()}/outcome`, { outcome: 'accepted' })).statusCode).toBe(404);
+    ok(await post(`/api/referrals/${id}/personal-statement`, { status: 'offered' }));
+    ok(await post(`/api/referrals/${id}/restorative-justice`, { status: 'information-given' }));
 
     const journey = (await get(`/api/referrals/${id}`)).json();
     expect(journey).toMatchObject({ status: 'supported', enhanced: true, priorityGroups: ['most-serious-crime'], riskLevel: 'high', caseManager: 'cm-ann' });
+    expect(journey).toMatchObject({ serviceReferrals: [{ service: 'idva', outcome: 'accepted' }], personalStatement: 'offered', restorativeJustice: 'information-given' });
 
     const { position } = ok(await post(`/api/referrals/${id}/close`, { reason: 'support-completed' }));
     expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-bob' })).json()).toMatchObject({ status: 409, rule: 'case-closed' });

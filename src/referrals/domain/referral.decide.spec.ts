@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_CRIME_TYPES } from '../../settings/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { referralDecider, type ReceiveReferral, type ReferralCommand } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
 
@@ -186,5 +186,41 @@ describe('the contact contract and contacts', () => {
     expect(ruleOf(() => whenThen(received, contact('made', '2026-03-03T10:00:00.000Z')))).toBe('contact-in-future');
     const noConsent = whenThen([], receive({ source: 'self', crimeReference: null, consent: { contact: false, dataSharing: false, basis: 'explicit' } }));
     expect(ruleOf(() => whenThen(noConsent, contact('made', '2026-03-01T10:00:00.000Z')))).toBe('no-consent-to-contact');
+  });
+});
+
+describe('service referrals and statements', () => {
+  const at = { metadata: { now } };
+  const apply = (history: ReferralEvent[], command: ReferralCommand) => [...history, ...whenThen(history, command)];
+  const received = whenThen([], receive());
+  const refer = (service: string, serviceReferralId = 'sr-1'): ReferralCommand => ({ type: 'MakeServiceReferral', serviceReferralId, service, ...at });
+  const outcome = (value: 'accepted' | 'declined' | 'completed', serviceReferralId = 'sr-1'): ReferralCommand => ({
+    type: 'RecordServiceReferralOutcome',
+    serviceReferralId,
+    outcome: value,
+    ...at,
+  });
+
+  it('follows a referral from made to accepted to completed, in that order only', () => {
+    const made = apply(received, refer('idva'));
+    expect(ruleOf(() => whenThen(made, outcome('completed')))).toBe('service-outcome-out-of-order');
+    const accepted = apply(made, outcome('accepted'));
+    expect(ruleOf(() => whenThen(accepted, outcome('declined')))).toBe('service-outcome-out-of-order');
+    const completed = apply(accepted, outcome('completed'));
+    expect(given(completed)).toMatchObject({ serviceReferrals: [{ id: 'sr-1', service: 'idva', outcome: 'completed' }] });
+  });
+
+  it('refuses a second open referral to the same service, an unknown one, and sharing without consent', () => {
+    const made = apply(received, refer('idva'));
+    expect(ruleOf(() => whenThen(made, refer('idva', 'sr-2')))).toBe('service-referral-open');
+    expect(whenThen(apply(made, outcome('declined')), refer('idva', 'sr-2'))).toHaveLength(1);
+    expect(() => whenThen(made, outcome('accepted', 'sr-404'))).toThrow(UnknownCasePart);
+    const private_ = whenThen([], receive({ consent: { contact: true, dataSharing: false, basis: 'implied' } }));
+    expect(ruleOf(() => whenThen(private_, refer('counselling')))).toBe('no-consent-to-share');
+  });
+
+  it('records the personal statement and restorative justice statuses', () => {
+    const history = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
+    expect(given(history)).toMatchObject({ personalStatement: 'made', restorativeJustice: 'interested' });
   });
 });

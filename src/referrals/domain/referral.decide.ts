@@ -1,9 +1,9 @@
 import type { CrimeType } from '../../settings/crime-types.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { nextContactDue, type ContactChannel, type ContactFrequency } from './contact-schedule.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
-import type { Consent, ReferralEvent, ReferralSource, RiskLevel, Victim } from './referral.events.ts';
+import type { Consent, ReferralEvent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
 
 export interface ReceiveReferral {
@@ -79,6 +79,32 @@ export interface RecordContact {
   metadata: CommandMetadata;
 }
 
+export interface MakeServiceReferral {
+  type: 'MakeServiceReferral';
+  serviceReferralId: string;
+  service: string;
+  metadata: CommandMetadata;
+}
+
+export interface RecordServiceReferralOutcome {
+  type: 'RecordServiceReferralOutcome';
+  serviceReferralId: string;
+  outcome: ServiceReferralOutcome;
+  metadata: CommandMetadata;
+}
+
+export interface RecordVpsStatus {
+  type: 'RecordVpsStatus';
+  status: VpsStatus;
+  metadata: CommandMetadata;
+}
+
+export interface RecordRestorativeJusticeStatus {
+  type: 'RecordRestorativeJusticeStatus';
+  status: RestorativeJusticeStatus;
+  metadata: CommandMetadata;
+}
+
 export type ReferralCommand =
   | ReceiveReferral
   | AssignCaseManager
@@ -88,7 +114,11 @@ export type ReferralCommand =
   | CloseCase
   | ReopenCase
   | AgreeContactContract
-  | RecordContact;
+  | RecordContact
+  | MakeServiceReferral
+  | RecordServiceReferralOutcome
+  | RecordVpsStatus
+  | RecordRestorativeJusticeStatus;
 
 export function decideReferral(command: ReferralCommand, state: Referral): ReferralEvent[] {
   switch (command.type) {
@@ -110,6 +140,14 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return agreeContract(command, openCase(state));
     case 'RecordContact':
       return recordContact(command, openCase(state));
+    case 'MakeServiceReferral':
+      return makeServiceReferral(command, openCase(state));
+    case 'RecordServiceReferralOutcome':
+      return recordServiceOutcome(command, openCase(state));
+    case 'RecordVpsStatus':
+      return [{ type: 'VpsStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+    case 'RecordRestorativeJusticeStatus':
+      return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
     default:
       return assertNever(command);
   }
@@ -246,6 +284,32 @@ function recordContact(command: RecordContact, state: ReceivedReferral): Referra
   }
   const consecutiveFailures = state.contact.consecutiveFailures + 1;
   return [{ type: 'ContactAttemptFailed', data: { ...common, consecutiveFailures, unableToContact: consecutiveFailures >= command.failureThreshold } }];
+}
+
+function makeServiceReferral(command: MakeServiceReferral, state: ReceivedReferral): ReferralEvent[] {
+  const open = state.serviceReferrals.find((referral) => referral.service === command.service && (referral.outcome === null || referral.outcome === 'accepted'));
+  if (open) throw new DomainRuleViolation('service-referral-open', 'The victim already has an open referral to this service');
+  if (!state.consent.dataSharing) throw new DomainRuleViolation('no-consent-to-share', 'The victim did not consent to their data being shared with support services');
+  const data = { referralId: state.id, serviceReferralId: command.serviceReferralId, service: command.service, madeAt: command.metadata.now.toISOString() };
+  return [{ type: 'ServiceReferralMade', data }];
+}
+
+/** A service accepts or declines a referral, and completes one it accepted. */
+const NEXT_OUTCOMES: Record<'pending' | ServiceReferralOutcome, readonly ServiceReferralOutcome[]> = {
+  pending: ['accepted', 'declined'],
+  accepted: ['completed'],
+  declined: [],
+  completed: [],
+};
+
+function recordServiceOutcome(command: RecordServiceReferralOutcome, state: ReceivedReferral): ReferralEvent[] {
+  const referral = state.serviceReferrals.find((candidate) => candidate.id === command.serviceReferralId);
+  if (!referral) throw new UnknownCasePart('service referral', command.serviceReferralId);
+  if (!NEXT_OUTCOMES[referral.outcome ?? 'pending'].includes(command.outcome)) {
+    throw new DomainRuleViolation('service-outcome-out-of-order', `A service referral that is ${referral.outcome ?? 'pending'} cannot become ${command.outcome}`);
+  }
+  const data = { referralId: state.id, serviceReferralId: referral.id, outcome: command.outcome, recordedAt: command.metadata.now.toISOString() };
+  return [{ type: 'ServiceReferralOutcomeRecorded', data }];
 }
 
 export const referralDecider = {

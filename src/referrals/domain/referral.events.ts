@@ -99,6 +99,26 @@ export type ContactAttemptFailed = DomainEvent<
   }
 >;
 
+export const SERVICE_REFERRAL_OUTCOMES = ['accepted', 'declined', 'completed'] as const;
+export type ServiceReferralOutcome = (typeof SERVICE_REFERRAL_OUTCOMES)[number];
+
+export type ServiceReferralMade = DomainEvent<'ServiceReferralMade', { referralId: string; serviceReferralId: string; service: string; madeAt: string }>;
+export type ServiceReferralOutcomeRecorded = DomainEvent<
+  'ServiceReferralOutcomeRecorded',
+  { referralId: string; serviceReferralId: string; outcome: ServiceReferralOutcome; recordedAt: string }
+>;
+
+export const VPS_STATUSES = ['offered', 'made', 'declined'] as const;
+export type VpsStatus = (typeof VPS_STATUSES)[number];
+export const RESTORATIVE_JUSTICE_STATUSES = ['information-given', 'interested'] as const;
+export type RestorativeJusticeStatus = (typeof RESTORATIVE_JUSTICE_STATUSES)[number];
+
+export type VpsStatusRecorded = DomainEvent<'VpsStatusRecorded', { referralId: string; status: VpsStatus; recordedAt: string }>;
+export type RestorativeJusticeStatusRecorded = DomainEvent<
+  'RestorativeJusticeStatusRecorded',
+  { referralId: string; status: RestorativeJusticeStatus; recordedAt: string }
+>;
+
 export type ReferralEvent =
   | ReferralReceived
   | CaseManagerAssigned
@@ -109,7 +129,11 @@ export type ReferralEvent =
   | CaseReopened
   | ContactContractAgreed
   | ContactMade
-  | ContactAttemptFailed;
+  | ContactAttemptFailed
+  | ServiceReferralMade
+  | ServiceReferralOutcomeRecorded
+  | VpsStatusRecorded
+  | RestorativeJusticeStatusRecorded;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -131,4 +155,8 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'ContactContractAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['safeTimes'] }] }),
   defineEvent({ type: 'ContactMade', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
   defineEvent({ type: 'ContactAttemptFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
+  defineEvent({ type: 'ServiceReferralMade', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'ServiceReferralOutcomeRecorded', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'VpsStatusRecorded', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'RestorativeJusticeStatusRecorded', schemaVersion: 1, personalData: [] }),
 ];

@@ -1,7 +1,7 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
-import type { ReferralEvent, ReferralReceived, RiskLevel } from './referral.events.ts';
+import type { ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
 
 /** What the referral said when it arrived stays part of the journey's state. */
 type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
@@ -23,6 +23,17 @@ export interface ReceivedReferral extends ReceivedDetails {
   closure: { reason: string; at: string } | null;
   contract: { frequency: ContactFrequency; channel: ContactChannel; safeTimes: string | null; agreedAt: string } | null;
   contact: ContactRecord;
+  serviceReferrals: ServiceReferral[];
+  personalStatement: VpsStatus | null;
+  restorativeJustice: RestorativeJusticeStatus | null;
+}
+
+export interface ServiceReferral {
+  id: string;
+  service: string;
+  madeAt: string;
+  outcome: ServiceReferralOutcome | null;
+  outcomeAt: string | null;
 }
 
 export interface ContactRecord {
@@ -50,7 +61,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, restorativeJustice: null };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -76,6 +87,19 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, contact: { lastMadeAt: event.data.at, nextDue: event.data.nextContactDue, consecutiveFailures: 0, unableToContact: false } };
     case 'ContactAttemptFailed':
       return { ...state, contact: { ...state.contact, consecutiveFailures: event.data.consecutiveFailures, unableToContact: event.data.unableToContact } };
+    case 'ServiceReferralMade': {
+      const { serviceReferralId, service, madeAt } = event.data;
+      return { ...state, serviceReferrals: [...state.serviceReferrals, { id: serviceReferralId, service, madeAt, outcome: null, outcomeAt: null }] };
+    }
+    case 'ServiceReferralOutcomeRecorded': {
+      const { serviceReferralId, outcome, recordedAt } = event.data;
+      const serviceReferrals = state.serviceReferrals.map((referral) => (referral.id === serviceReferralId ? { ...referral, outcome, outcomeAt: recordedAt } : referral));
+      return { ...state, serviceReferrals };
+    }
+    case 'VpsStatusRecorded':
+      return { ...state, personalStatement: event.data.status };
+    case 'RestorativeJusticeStatusRecorded':
+      return { ...state, restorativeJustice: event.data.status };
     default:
       return assertNever(event);
   }

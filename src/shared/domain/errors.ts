@@ -12,3 +12,15 @@ export class DomainRuleViolation extends Error {
     super(message);
   }
 }
+
+/** A command names a part of the case (e.g. a service referral) that the case does not have (HTTP 404). */
+export class UnknownCasePart extends Error {
+  override readonly name = 'UnknownCasePart';
+
+  constructor(
+    readonly part: string,
+    readonly partId: string,
+  ) {
+    super(`This case has no ${part} with id ${partId}`);
+  }
+}

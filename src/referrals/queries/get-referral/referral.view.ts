@@ -17,6 +17,9 @@ export interface ReferralView {
   closure: { reason: string; at: string } | null;
   contract: ReceivedReferral['contract'];
   contact: ReceivedReferral['contact'] & { overdue: boolean };
+  serviceReferrals: ReceivedReferral['serviceReferrals'];
+  personalStatement: ReceivedReferral['personalStatement'];
+  restorativeJustice: ReceivedReferral['restorativeJustice'];
   source: ReferralSource;
   crimeReference: string | null;
   crimeType: { id: string; label: string };
@@ -43,6 +46,9 @@ export function toReferralView(referral: ReceivedReferral, revision: number, cri
     closure: referral.closure,
     contract: referral.contract,
     contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && Date.parse(nextDue) < now.getTime() },
+    serviceReferrals: referral.serviceReferrals,
+    personalStatement: referral.personalStatement,
+    restorativeJustice: referral.restorativeJustice,
     source: referral.source,
     crimeReference: referral.crimeReference,
     crimeType: { id: referral.crimeTypeId, label: crimeTypes.find(referral.crimeTypeId)?.label ?? referral.crimeTypeId },
