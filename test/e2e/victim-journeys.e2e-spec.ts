@@ -77,7 +77,12 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(unknownReason.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
     expect((await post(`/api/referrals/${id}/accept-support`, { reason: 'x' })).json()).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
     ok(await post(`/api/referrals/${id}/decline-support`, { reason: 'wants-to-move-on' }));
-    expect((await get(`/api/referrals/${id}`)).json()).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on' } });
+    const journey = (await get(`/api/referrals/${id}`)).json();
+    expect(journey).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on' } });
+    expect(journey.timeline).toEqual([
+      { revision: 0, type: 'ReferralReceived', recordedAt: expect.any(String), by: 'cm-ann' },
+      { revision: 1, type: 'SupportDeclined', recordedAt: expect.any(String), by: 'cm-ann' },
+    ]);
   });
 
   it('a 17-year-old victim of criminal damage is proposed as vulnerable, and an override needs a reason', async () => {

@@ -23,6 +23,6 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     const history = await this.store.readStream(referralStream(referralId));
     const referral = fold(referralDecider, history.map((event) => this.catalog.toDomain<ReferralEvent>(event)));
     if (referral.status === 'none') return undefined;
-    return toReferralView(referral, history.at(-1)!.revision, this.crimeTypes, new Date());
+    return toReferralView(referral, history, this.crimeTypes, new Date());
   }
 }

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../../../event-store/event-store.port.ts';
 import type { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
 import type { PriorityGroup } from '../../domain/priority-groups.ts';
@@ -29,14 +30,27 @@ export interface ReferralView {
   consent: Consent;
   receivedAt: string;
   caseManager: string | null;
+  /** Every event of the journey: what happened, when, and who recorded it. */
+  timeline: TimelineEntry[];
 }
 
-export function toReferralView(referral: ReceivedReferral, revision: number, crimeTypes: CrimeTypeCatalog, now: Date): ReferralView {
+export interface TimelineEntry {
+  revision: number;
+  type: string;
+  recordedAt: string;
+  by: string;
+}
+
+export function timelineOf(history: readonly RecordedEvent[]): TimelineEntry[] {
+  return history.map((event) => ({ revision: event.revision, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor.sub }));
+}
+
+export function toReferralView(referral: ReceivedReferral, history: readonly RecordedEvent[], crimeTypes: CrimeTypeCatalog, now: Date): ReferralView {
   const { nextDue } = referral.contact;
   const { subjectId: _internal, ...victim } = referral.victim;
   return {
     id: referral.id,
-    revision,
+    revision: history.at(-1)!.revision,
     status: journeyStatus(referral),
     enhanced: referral.assessment?.enhanced ?? false,
     priorityGroups: referral.assessment?.priorityGroups ?? [],
@@ -58,5 +72,6 @@ export function toReferralView(referral: ReceivedReferral, revision: number, cri
     consent: referral.consent,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,
+    timeline: timelineOf(history),
   };
 }
