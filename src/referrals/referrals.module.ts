@@ -12,6 +12,8 @@ import { CloseCaseController } from './commands/close-case/close-case.controller
 import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
 import { ReceiveReferralController } from './commands/receive-referral/receive-referral.controller.ts';
 import { ReceiveReferralHandler } from './commands/receive-referral/receive-referral.handler.ts';
+import { BeaconReportController } from './queries/beacon-report/beacon-report.controller.ts';
+import { BeaconReportHandler } from './queries/beacon-report/beacon-report.handler.ts';
 import { GetReferralController } from './queries/get-referral/get-referral.controller.ts';
 import { GetReferralHandler } from './queries/get-referral/get-referral.handler.ts';
 import { ListReferralsController } from './queries/list-referrals/list-referrals.controller.ts';
@@ -30,7 +32,8 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     StatementsController,
     ListReferralsController,
     GetReferralController,
+    BeaconReportController,
   ],
-  providers: [ReceiveReferralHandler, ChangeReferralHandler, ReferralCommands, GetReferralHandler, ListReferralsHandler],
+  providers: [BeaconReportHandler, ReceiveReferralHandler, ChangeReferralHandler, ReferralCommands, GetReferralHandler, ListReferralsHandler],
 })
 export class ReferralsModule {}

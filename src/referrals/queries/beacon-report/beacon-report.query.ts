@@ -1,0 +1,28 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+/** The victim care centre's figures for a period, by referral date; only aggregates, never a person. */
+export interface BeaconReport {
+  period: { from: string; to: string };
+  referrals: number;
+  bySource: Count[];
+  byCrimeType: Count[];
+  priorityGroups: { enhanced: number; share: number | null; nationalShare: number };
+  support: { accepted: number; declined: number; acceptanceRate: number | null; declineReasons: Count[] };
+  contactsOverdue: number;
+  unableToContact: number;
+  closuresByReason: Count[];
+}
+
+export class BeaconReportQuery extends Query<BeaconReport> {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('the Beacon report over HTTP', () => {
+  let harness: TestApp;
+  let caseManager: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager']);
+  });
+  afterAll(() => harness.close());
+
+  const post = async (url: string, payload: object) => {
+    const response = await harness.request({ method: 'POST', url, payload, headers: { authorization: caseManager } });
+    expect(response.statusCode).toBeLessThan(300);
+    return response.json<{ id: string; position: string }>();
+  };
+  const referral = (source: string, crimeType: string, extra: object = {}) => ({
+    source,
+    crimeType,
+    victim: { name: 'Anyone', dateOfBirth: '1970-01-01' },
+    consent: { contact: true, dataSharing: true, basis: 'explicit' },
+    ...extra,
+  });
+  // Referral dates are days in England, which is not the UTC day late in a summer evening.
+  const londonDate = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
+  const today = londonDate(new Date());
+
+  it('aggregates referrals of the period, without naming anyone', async () => {
+    const police = await post('/api/referrals', referral('police', 'domestic-abuse', { crimeReference: '41/1/26' }));
+    await post(`/api/referrals/${police.id}/assess`, { needs: ['safety'], riskLevel: 'high', priorityGroups: ['most-serious-crime'] });
+    await post(`/api/referrals/${police.id}/accept-support`, {});
+    const self = await post('/api/referrals', referral('self', 'burglary'));
+    await post(`/api/referrals/${self.id}/decline-support`, { reason: 'no-longer-needed' });
+    const partner = await post('/api/referrals', referral('partner', 'burglary'));
+    await post(`/api/referrals/${partner.id}/close`, { reason: 'duplicate' });
+
+    const read = () => harness.request({ method: 'GET', url: `/api/reports/beacon?from=${today}&to=${today}`, headers: { authorization: caseManager } });
+    const deadline = Date.now() + 10_000;
+    let report = (await read()).json();
+    while (report.referrals < 3 || report.closuresByReason.length === 0) {
+      if (Date.now() > deadline) throw new Error(`read model did not catch up: ${JSON.stringify(report)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      report = (await read()).json();
+    }
+    expect(report).toMatchObject({
+      referrals: 3,
+      bySource: expect.arrayContaining([{ key: 'police', count: 1 }, { key: 'self', count: 1 }, { key: 'partner', count: 1 }]),
+      byCrimeType: [{ key: 'burglary', count: 2 }, { key: 'domestic-abuse', count: 1 }],
+      priorityGroups: { enhanced: 1, share: 0.333, nationalShare: 0.2 },
+      support: { accepted: 1, declined: 1, acceptanceRate: 0.5, declineReasons: [{ key: 'no-longer-needed', count: 1 }] },
+      closuresByReason: [{ key: 'duplicate', count: 1 }],
+    });
+    expect(JSON.stringify(report)).not.toContain('Anyone');
+
+    const yesterday = londonDate(new Date(Date.now() - 86_400_000));
+    expect((await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${yesterday}&to=${yesterday}`, headers: { authorization: caseManager } })).json()).toMatchObject({ referrals: 0 });
+    expect((await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${today}&to=${yesterday}`, headers: { authorization: caseManager } })).statusCode).toBe(400);
+  });
+});
