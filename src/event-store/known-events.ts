@@ -1,5 +1,6 @@
 import { referralEventDefinitions } from '../referrals/domain/referral.events.ts';
+import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
 import { EventCatalog } from './event-catalog.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions]);

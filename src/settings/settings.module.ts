@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { CrimeTypeCatalog } from './crime-type-catalog.ts';
-import { ReferralSettings } from './referral-settings.ts';
+import { SettingsAdminController } from './admin/settings-admin.controller.ts';
+import { SettingsService } from './settings.service.ts';
 
 @Global()
-@Module({ providers: [CrimeTypeCatalog, ReferralSettings], exports: [CrimeTypeCatalog, ReferralSettings] })
+@Module({ controllers: [SettingsAdminController], providers: [SettingsService], exports: [SettingsService] })
 export class SettingsModule {}

@@ -1,4 +1,4 @@
-import type { CrimeType } from '../../settings/crime-types.ts';
+import type { CrimeType } from '../../settings/domain/crime-types.ts';
 
 /** The Victims' Code's three groups entitled to an enhanced service. */
 export const PRIORITY_GROUPS = ['most-serious-crime', 'persistently-targeted', 'vulnerable-or-intimidated'] as const;

@@ -1,4 +1,4 @@
-import type { CrimeType } from '../../settings/crime-types.ts';
+import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { nextContactDue, type ContactChannel, type ContactFrequency } from './contact-schedule.ts';

@@ -6,8 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
-import { ReferralSettings } from '../../../settings/referral-settings.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AssessNeedsDto } from './assess-needs.dto.ts';
 
@@ -17,21 +16,21 @@ import { AssessNeedsDto } from './assess-needs.dto.ts';
 export class AssessNeedsController {
   constructor(
     private readonly referrals: ReferralCommands,
-    private readonly crimeTypes: CrimeTypeCatalog,
-    private readonly lists: ReferralSettings,
+    private readonly settings: SettingsService,
   ) {}
 
   @Post(':id/assess')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'Needs assessed; priority groups confirmed, or overridden with a reason; sets enhanced' })
-  assess(
+  async assess(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: AssessNeedsDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    this.lists.requireKnown('needsDomains', 'needs', body.needs);
+    const settings = await this.settings.current();
+    settings.requireActive('needsDomains', 'needs', body.needs);
     return this.referrals.run(
       id,
       {
@@ -40,7 +39,7 @@ export class AssessNeedsController {
         riskLevel: body.riskLevel,
         priorityGroups: body.priorityGroups,
         overrideReason: body.overrideReason ?? null,
-        crimeTypes: this.crimeTypes.types,
+        crimeTypes: settings.crimeTypes,
         metadata: { now: context.now },
       },
       context,

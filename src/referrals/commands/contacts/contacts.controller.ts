@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { ReferralSettings } from '../../../settings/referral-settings.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AgreeContactContractDto, RecordContactDto } from './contacts.dto.ts';
 
@@ -17,7 +17,7 @@ import { AgreeContactContractDto, RecordContactDto } from './contacts.dto.ts';
 export class ContactsController {
   constructor(
     private readonly referrals: ReferralCommands,
-    private readonly settings: ReferralSettings,
+    private readonly settings: SettingsService,
   ) {}
 
   @Post(':id/contact-contract')
@@ -38,7 +38,7 @@ export class ContactsController {
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'A contact made, or an attempt that failed' })
-  record(
+  async record(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: RecordContactDto,
     @CommandCtx() context: CommandContext,
@@ -50,7 +50,7 @@ export class ContactsController {
       channel: body.channel,
       at: new Date(body.at).toISOString(),
       note: body.note ?? null,
-      failureThreshold: this.settings.contactFailureThreshold,
+      failureThreshold: (await this.settings.current()).contactFailureThreshold,
       metadata: { now: context.now },
     };
     return this.referrals.run(id, command, context, reply);

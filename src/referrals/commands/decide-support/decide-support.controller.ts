@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { ReferralSettings } from '../../../settings/referral-settings.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AcceptSupportDto, DeclineSupportDto } from './decline-support.dto.ts';
 
@@ -17,7 +17,7 @@ import { AcceptSupportDto, DeclineSupportDto } from './decline-support.dto.ts';
 export class DecideSupportController {
   constructor(
     private readonly referrals: ReferralCommands,
-    private readonly lists: ReferralSettings,
+    private readonly settings: SettingsService,
   ) {}
 
   @Post(':id/accept-support')
@@ -37,13 +37,13 @@ export class DecideSupportController {
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'The victim declined support, for a recorded reason' })
-  decline(
+  async decline(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: DeclineSupportDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    this.lists.requireKnown('declineReasons', 'reason', [body.reason]);
+    (await this.settings.current()).requireActive('declineReasons', 'reason', [body.reason]);
     return this.referrals.run(id, { type: 'DeclineSupport', reason: body.reason, metadata: { now: context.now } }, context, reply);
   }
 }

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
-import { ValidationFailed } from '../../../http/problem.ts';
-import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { referralDecider } from '../../domain/referral.decide.ts';
 import { referralStream } from '../../referral-stream.ts';
 import { ReceiveReferralCommand } from './receive-referral.command.ts';
@@ -10,14 +9,13 @@ import { ReceiveReferralCommand } from './receive-referral.command.ts';
 export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCommand> {
   constructor(
     private readonly pipeline: CommandPipeline,
-    private readonly crimeTypes: CrimeTypeCatalog,
+    private readonly settings: SettingsService,
   ) {}
 
   async execute({ body, context }: ReceiveReferralCommand): Promise<CommandOutcome> {
-    const crimeType = this.crimeTypes.find(body.crimeType);
-    if (!crimeType) {
-      throw new ValidationFailed([{ field: 'crimeType', message: `crimeType must be one of: ${this.crimeTypes.ids.join(', ')}` }]);
-    }
+    const settings = await this.settings.current();
+    settings.requireActive('crimeTypes', 'crimeType', [body.crimeType]);
+    const crimeType = settings.crimeType(body.crimeType)!;
     const referralId = context.ids.caseId();
     return this.pipeline.run({
       stream: referralStream(referralId),

@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { ReferralSettings } from '../../../settings/referral-settings.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { MakeServiceReferralDto, RecordServiceReferralOutcomeDto } from './service-referrals.dto.ts';
 
@@ -17,7 +17,7 @@ import { MakeServiceReferralDto, RecordServiceReferralOutcomeDto } from './servi
 export class ServiceReferralsController {
   constructor(
     private readonly referrals: ReferralCommands,
-    private readonly settings: ReferralSettings,
+    private readonly settings: SettingsService,
   ) {}
 
   @Post(':id/service-referrals')
@@ -30,7 +30,7 @@ export class ServiceReferralsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { serviceReferralId: string }> {
-    this.settings.requireKnown('supportServices', 'service', [body.service]);
+    (await this.settings.current()).requireActive('supportServices', 'service', [body.service]);
     const serviceReferralId = context.ids.partId();
     const command = { type: 'MakeServiceReferral' as const, serviceReferralId, service: body.service, metadata: { now: context.now } };
     return { ...(await this.referrals.run(id, command, context, reply)), serviceReferralId };

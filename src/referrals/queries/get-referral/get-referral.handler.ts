@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EventCatalog } from '../../../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.ts';
-import { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { fold } from '../../../shared/domain/decider.ts';
 import { referralDecider } from '../../domain/referral.decide.ts';
 import type { ReferralEvent } from '../../domain/referral.events.ts';
@@ -16,13 +16,13 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: EventCatalog,
-    private readonly crimeTypes: CrimeTypeCatalog,
+    private readonly settings: SettingsService,
   ) {}
 
   async execute({ referralId }: GetReferralQuery): Promise<ReferralView | undefined> {
     const history = await this.store.readStream(referralStream(referralId));
     const referral = fold(referralDecider, history.map((event) => this.catalog.toDomain<ReferralEvent>(event)));
     if (referral.status === 'none') return undefined;
-    return toReferralView(referral, history, this.crimeTypes, new Date());
+    return toReferralView(referral, history, await this.settings.current(), new Date());
   }
 }

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../../event-store/event-store.port.ts';
-import type { CrimeTypeCatalog } from '../../../settings/crime-type-catalog.ts';
+import type { Settings } from '../../../settings/settings.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
 import type { PriorityGroup } from '../../domain/priority-groups.ts';
 import type { RiskLevel } from '../../domain/referral.events.ts';
@@ -45,7 +45,7 @@ export function timelineOf(history: readonly RecordedEvent[]): TimelineEntry[] {
   return history.map((event) => ({ revision: event.revision, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor.sub }));
 }
 
-export function toReferralView(referral: ReceivedReferral, history: readonly RecordedEvent[], crimeTypes: CrimeTypeCatalog, now: Date): ReferralView {
+export function toReferralView(referral: ReceivedReferral, history: readonly RecordedEvent[], settings: Settings, now: Date): ReferralView {
   const { nextDue } = referral.contact;
   const { subjectId: _internal, ...victim } = referral.victim;
   return {
@@ -65,7 +65,7 @@ export function toReferralView(referral: ReceivedReferral, history: readonly Rec
     restorativeJustice: referral.restorativeJustice,
     source: referral.source,
     crimeReference: referral.crimeReference,
-    crimeType: { id: referral.crimeTypeId, label: crimeTypes.find(referral.crimeTypeId)?.label ?? referral.crimeTypeId },
+    crimeType: { id: referral.crimeTypeId, label: settings.labelOf('crimeTypes', referral.crimeTypeId) },
     offenceDate: referral.offenceDate,
     crimeReportedOn: referral.crimeReportedOn,
     victim,

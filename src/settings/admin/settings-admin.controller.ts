@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../auth/roles.ts';
+import type { CommandContext } from '../../command-pipeline/command-context.ts';
+import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
+import { commandResponse, type CommandResponse } from '../../http/command-response.ts';
+import { ValidationFailed } from '../../http/problem.ts';
+import { CommandCtx } from '../../http/request-context.ts';
+import { settingsDecider, type SettingsCommand } from '../domain/settings.decide.ts';
+import { LIST_NAMES, SETTINGS_STREAM, type ListName } from '../domain/settings.events.ts';
+import type { SettingsState } from '../domain/settings.state.ts';
+import { SettingsService } from '../settings.service.ts';
+import { SaveListEntryDto, SetThresholdDto } from './settings-admin.dto.ts';
+
+/** Administrators change the configurable lists without a deploy; every change is an event. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/settings')
+export class SettingsAdminController {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly pipeline: CommandPipeline,
+  ) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOkResponse({ description: 'Every list with its entries (retired ones flagged) and the contact failure threshold' })
+  async read(): Promise<SettingsState> {
+    return (await this.settings.current()).state;
+  }
+
+  @Post('lists/:list/entries')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The entry was added, or relabelled if its id exists' })
+  save(
+    @Param('list', new ParseEnumPipe(Object.fromEntries(LIST_NAMES.map((name) => [name, name])))) list: ListName,
+    @Body() body: SaveListEntryDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const isCrimeType = list === 'crimeTypes';
+    if (isCrimeType && (body.explicitConsentRequired === undefined || body.priorityGroup === undefined)) {
+      throw new ValidationFailed([{ field: 'explicitConsentRequired', message: 'crime types need explicitConsentRequired and priorityGroup' }]);
+    }
+    if (!isCrimeType && (body.explicitConsentRequired !== undefined || body.priorityGroup !== undefined)) {
+      throw new ValidationFailed([{ field: 'priorityGroup', message: 'only crime types have explicitConsentRequired and priorityGroup' }]);
+    }
+    return this.run({ type: 'SaveListEntry', list, entry: { ...body }, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post('lists/:list/entries/:entryId/retire')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The entry can no longer be chosen; history that names it keeps its label' })
+  retire(
+    @Param('list', new ParseEnumPipe(Object.fromEntries(LIST_NAMES.map((name) => [name, name])))) list: ListName,
+    @Param('entryId') id: string,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.run({ type: 'RetireListEntry', list, id, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post('contact-failure-threshold')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'The number of consecutive failed contact attempts that flags a case' })
+  threshold(@Body() body: SetThresholdDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    return this.run({ type: 'SetContactFailureThreshold', value: body.value, metadata: { now: context.now } }, context, reply);
+  }
+
+  private async run(command: SettingsCommand, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {
+    const outcome = await this.pipeline.run({ stream: SETTINGS_STREAM, caseId: SETTINGS_STREAM, decider: settingsDecider, command, context, createsCase: true });
+    return commandResponse(reply, outcome);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
+import type { CrimeType } from '../domain/crime-types.ts';
+
+export class SaveListEntryDto {
+  @ApiProperty({ description: 'Stable id stored in events; lowercase words joined by hyphens', example: 'moved-away' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'id must be lowercase words joined by hyphens' })
+  @MaxLength(60)
+  id!: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  label!: string;
+
+  @ApiPropertyOptional({ description: 'Crime types only: police may refer these victims only with explicit consent' })
+  @IsOptional()
+  @IsBoolean()
+  explicitConsentRequired?: boolean;
+
+  @ApiPropertyOptional({ description: 'Crime types only: the priority group the offence alone puts a victim in', enum: PRIORITY_GROUPS, nullable: true })
+  @IsOptional()
+  @IsIn([...PRIORITY_GROUPS, null])
+  priorityGroup?: CrimeType['priorityGroup'];
+}
+
+export class SetThresholdDto {
+  @ApiProperty({ minimum: 1, maximum: 20, description: 'Consecutive failed contact attempts before "unable to contact"' })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  value!: number;
+}

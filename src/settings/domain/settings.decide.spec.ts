@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { fold } from '../../shared/domain/decider.ts';
+import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { settingsDecider, type SettingsCommand } from './settings.decide.ts';
+import type { SettingsEvent } from './settings.events.ts';
+
+const metadata = { now: new Date('2026-03-02T10:00:00Z') };
+const run = (history: SettingsEvent[], command: SettingsCommand) => [...history, ...settingsDecider.decide(command, fold(settingsDecider, history))];
+
+describe('settings', () => {
+  it('starts from the shipped defaults', () => {
+    const state = fold(settingsDecider, []);
+    expect(state.lists.crimeTypes.find((type) => type.id === 'domestic-abuse')).toMatchObject({ explicitConsentRequired: true, priorityGroup: 'most-serious-crime' });
+    expect(state.contactFailureThreshold).toBe(3);
+  });
+
+  it('adds, relabels in place and retires entries, and sets the threshold', () => {
+    let history = run([], { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away' }, metadata });
+    history = run(history, { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'other', label: 'Something else' }, metadata });
+    history = run(history, { type: 'RetireListEntry', list: 'declineReasons', id: 'wants-to-move-on', metadata });
+    history = run(history, { type: 'SetContactFailureThreshold', value: 5, metadata });
+    const state = fold(settingsDecider, history);
+    const reasons = state.lists.declineReasons;
+    expect(reasons.at(-1)).toEqual({ id: 'moved-away', label: 'Moved away', retired: false });
+    expect(reasons.find((reason) => reason.id === 'other')).toEqual({ id: 'other', label: 'Something else', retired: false });
+    expect(reasons.findIndex((reason) => reason.id === 'other')).toBe(4);
+    expect(reasons.find((reason) => reason.id === 'wants-to-move-on')?.retired).toBe(true);
+    expect(state.contactFailureThreshold).toBe(5);
+  });
+
+  it('refuses to retire an unknown or retired entry, or the last one that can be chosen', () => {
+    const rule = (history: SettingsEvent[], command: SettingsCommand) => {
+      try {
+        run(history, command);
+      } catch (error) {
+        return (error as DomainRuleViolation).rule;
+      }
+      return undefined;
+    };
+    expect(rule([], { type: 'RetireListEntry', list: 'needsDomains', id: 'nope', metadata })).toBe('unknown-list-entry');
+    let history: SettingsEvent[] = [];
+    const ids = fold(settingsDecider, []).lists.closureReasons.map((reason) => reason.id);
+    for (const id of ids.slice(1)) history = run(history, { type: 'RetireListEntry', list: 'closureReasons', id, metadata });
+    expect(rule(history, { type: 'RetireListEntry', list: 'closureReasons', id: ids[1]!, metadata })).toBe('list-entry-retired');
+    expect(rule(history, { type: 'RetireListEntry', list: 'closureReasons', id: ids[0]!, metadata })).toBe('list-would-be-empty');
+  });
+});

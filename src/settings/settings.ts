@@ -1,0 +1,33 @@
+import { ValidationFailed } from '../http/problem.ts';
+import type { CrimeType } from './domain/crime-types.ts';
+import type { ListName } from './domain/settings.events.ts';
+import type { SettingsState } from './domain/settings.state.ts';
+
+/** The settings as commands and queries use them. */
+export class Settings {
+  constructor(readonly state: SettingsState) {}
+
+  get contactFailureThreshold(): number {
+    return this.state.contactFailureThreshold;
+  }
+
+  /** Any crime type history may name, retired or not. */
+  crimeType(id: string): CrimeType | undefined {
+    const entry = this.state.lists.crimeTypes.find((candidate) => candidate.id === id);
+    return entry && { id: entry.id, label: entry.label, explicitConsentRequired: entry.explicitConsentRequired ?? false, priorityGroup: entry.priorityGroup ?? null };
+  }
+
+  get crimeTypes(): CrimeType[] {
+    return this.state.lists.crimeTypes.map((entry) => this.crimeType(entry.id)!);
+  }
+
+  /** A new command may only use active entries; a 400 names the field and the choices otherwise. */
+  requireActive(list: ListName, field: string, ids: readonly string[]): void {
+    const choices = this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
+    if (ids.some((id) => !choices.includes(id))) throw new ValidationFailed([{ field, message: `${field} must be from: ${choices.join(', ')}` }]);
+  }
+
+  labelOf(list: ListName, id: string): string {
+    return this.state.lists[list].find((entry) => entry.id === id)?.label ?? id;
+  }
+}

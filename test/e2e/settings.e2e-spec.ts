@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+describe('configurable lists over HTTP', () => {
+  let harness: TestApp;
+  let admin: string;
+  let caseManager: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    admin = await bearer(['admin'], 'root');
+    caseManager = await bearer(['case_manager']);
+  });
+  afterAll(() => harness.close());
+
+  const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => harness.request({ method, url, payload, headers: { authorization } });
+  const referral = (crimeType: string) => ({ source: 'police', crimeReference: '41/9/26', crimeType, victim: { name: 'V' }, consent: { contact: true, dataSharing: true, basis: 'implied' } });
+
+  it('lets an administrator add a crime type, with its consent rule, and retire one; commands see it at once', async () => {
+    expect((await request('GET', '/api/admin/settings', caseManager)).statusCode).toBe(403);
+    expect((await request('POST', '/api/referrals', caseManager, referral('forced-marriage'))).statusCode).toBe(400);
+
+    const added = await request('POST', '/api/admin/settings/lists/crimeTypes/entries', admin, {
+      id: 'forced-marriage',
+      label: 'Forced marriage',
+      explicitConsentRequired: true,
+      priorityGroup: 'most-serious-crime',
+    });
+    expect(added.statusCode).toBe(200);
+    const refused = await request('POST', '/api/referrals', caseManager, referral('forced-marriage'));
+    expect(refused.json()).toMatchObject({ status: 409, rule: 'explicit-consent-required' });
+
+    const created = (await request('POST', '/api/referrals', caseManager, referral('fraud'))).json();
+    expect((await request('POST', '/api/admin/settings/lists/crimeTypes/entries/fraud/retire', admin)).statusCode).toBe(200);
+    expect((await request('POST', '/api/referrals', caseManager, referral('fraud'))).statusCode).toBe(400);
+    expect((await request('GET', `/api/referrals/${created.id}`, caseManager)).json()).toMatchObject({ crimeType: { id: 'fraud', label: 'Fraud' } });
+
+    const settings = (await request('GET', '/api/admin/settings', admin)).json();
+    expect(settings.lists.crimeTypes).toEqual(
+      expect.arrayContaining([
+        { id: 'forced-marriage', label: 'Forced marriage', explicitConsentRequired: true, priorityGroup: 'most-serious-crime', retired: false },
+        expect.objectContaining({ id: 'fraud', retired: true }),
+      ]),
+    );
+  });
+
+  it('validates entries and lists, and refuses to retire what is not there', async () => {
+    expect((await request('POST', '/api/admin/settings/lists/colours/entries', admin, { id: 'red', label: 'Red' })).statusCode).toBe(400);
+    expect((await request('POST', '/api/admin/settings/lists/declineReasons/entries', admin, { id: 'Not An Id', label: '' })).json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['id', 'label']);
+    expect((await request('POST', '/api/admin/settings/lists/crimeTypes/entries', admin, { id: 'x', label: 'X' })).statusCode).toBe(400);
+    expect((await request('POST', '/api/admin/settings/lists/needsDomains/entries/nope/retire', admin)).json()).toMatchObject({ status: 409, rule: 'unknown-list-entry' });
+    expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 0 })).statusCode).toBe(400);
+    expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 5 })).statusCode).toBe(200);
+    expect((await request('GET', '/api/admin/settings', admin)).json()).toMatchObject({ contactFailureThreshold: 5 });
+  });
+});
