@@ -44,6 +44,9 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     expect(BigInt(assigned.position)).toBeGreaterThan(BigInt(position));
     const list = await request('GET', '/api/referrals?caseManager=cm-9', caseManager, undefined, { 'x-min-position': assigned.position });
     expect(list.json().items).toEqual([expect.objectContaining({ id, caseManager: 'cm-9', revision: 1 })]);
+    const byName = await request('GET', '/api/referrals?q=de', await bearer(['auditor'], 'aud'));
+    expect(byName.json().items.map((item: { victimName: string }) => item.victimName)).toEqual(['Dee']);
+    expect((await request('GET', '/api/referrals?q=%25', caseManager)).json().items).toEqual([]);
   });
 
   it('answers 202 with Retry-After when the read model cannot catch up in time, and 400 for a bad cursor', async () => {

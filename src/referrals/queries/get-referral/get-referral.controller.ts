@@ -15,7 +15,7 @@ export class GetReferralController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @Roles('case_manager', 'supervisor')
+  @Roles('case_manager', 'supervisor', 'auditor')
   @ApiOkResponse({ description: 'The victim journey; ETag carries its revision for If-Match' })
   async get(@Param('id', CaseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReferralView> {
     const referral = await this.queries.execute(new GetReferralQuery(id));

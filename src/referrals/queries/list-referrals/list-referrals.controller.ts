@@ -21,7 +21,7 @@ export class ListReferralsController {
   ) {}
 
   @Get()
-  @Roles('case_manager', 'supervisor')
+  @Roles('case_manager', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })
   async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {

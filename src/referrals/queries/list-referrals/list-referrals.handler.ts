@@ -29,6 +29,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
+    if (filters.q) query.andWhere("r.victim_name ILIKE '%' || :q || '%'", { q: filters.q.replace(/[\\%_]/g, (special) => `\\${special}`) });
     if (filters.overdue !== undefined) query.andWhere(`(r.next_contact_due < now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
