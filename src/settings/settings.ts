@@ -1,3 +1,5 @@
+import { englandAndWalesCalendar } from '../calendar/england-and-wales.ts';
+import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { ValidationFailed } from '../http/problem.ts';
 import type { CrimeType } from './domain/crime-types.ts';
 import type { ListName } from './domain/settings.events.ts';
@@ -9,6 +11,11 @@ export class Settings {
 
   get contactFailureThreshold(): number {
     return this.state.contactFailureThreshold;
+  }
+
+  /** The shipped bank holidays and the days an administrator added (retired ones are working days again). */
+  get calendar(): WorkingDayCalendar {
+    return englandAndWalesCalendar(this.state.lists.bankHolidays.filter((day) => !day.retired).map((day) => day.id));
   }
 
   /** Any crime type history may name, retired or not. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { isCalendarDate } from '../../calendar/working-days.ts';
 import { Roles } from '../../auth/roles.ts';
 import type { CommandContext } from '../../command-pipeline/command-context.ts';
 import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
@@ -46,6 +47,9 @@ export class SettingsAdminController {
     }
     if (!isCrimeType && (body.explicitConsentRequired !== undefined || body.priorityGroup !== undefined)) {
       throw new ValidationFailed([{ field: 'priorityGroup', message: 'only crime types have explicitConsentRequired and priorityGroup' }]);
+    }
+    if (list === 'bankHolidays' && !isCalendarDate(body.id)) {
+      throw new ValidationFailed([{ field: 'id', message: 'a bank holiday\'s id is its date, e.g. 2031-01-01' }]);
     }
     return this.run({ type: 'SaveListEntry', list, entry: { ...body }, metadata: { now: context.now } }, context, reply);
   }

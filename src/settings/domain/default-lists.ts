@@ -45,3 +45,43 @@ export const DEFAULT_SUPPORT_SERVICES: readonly ListEntry[] = [
   { id: 'young-victims', label: "Young victims' service" },
   { id: 'outreach', label: 'Outreach advice centre' },
 ];
+
+/** The IOPC's complaint data scheme (2020) categories for allegations. */
+export const DEFAULT_COMPLAINT_CATEGORIES: readonly ListEntry[] = [
+  { id: 'delivery-of-duties-and-service', label: 'Delivery of duties and service' },
+  { id: 'police-powers-policies-and-procedures', label: 'Police powers, policies and procedures' },
+  { id: 'handling-of-property', label: 'Handling of or damage to property/premises' },
+  { id: 'access-and-disclosure-of-information', label: 'Access and/or disclosure of information' },
+  { id: 'use-of-police-vehicles', label: 'Use of police vehicles' },
+  { id: 'discriminatory-behaviour', label: 'Discriminatory behaviour' },
+  { id: 'abuse-of-position-corruption', label: 'Abuse of position / corruption' },
+  { id: 'individual-behaviours', label: 'Individual behaviours' },
+  { id: 'sexual-conduct', label: 'Sexual conduct' },
+  { id: 'discreditable-conduct', label: 'Discreditable conduct' },
+  { id: 'other', label: 'Other' },
+];
+
+/** Low-level offences and anti-social behaviour a Community Resolution may settle. */
+export const DEFAULT_RESOLUTION_OFFENCE_TYPES: readonly ListEntry[] = [
+  { id: 'criminal-damage', label: 'Criminal damage (low value)' },
+  { id: 'theft-low-value', label: 'Theft (low value)' },
+  { id: 'shop-theft', label: 'Shop theft (low value)' },
+  { id: 'common-assault', label: 'Common assault (minor)' },
+  { id: 'public-order', label: 'Public order offence' },
+  { id: 'malicious-communications', label: 'Malicious communications' },
+  { id: 'possession-of-cannabis', label: 'Possession of cannabis (personal use)' },
+  { id: 'anti-social-behaviour', label: 'Anti-social behaviour' },
+];
+
+/** The Community Remedy menu the Commissioner agreed with the Chief Constable (ASBCPA 2014, s101). */
+export const DEFAULT_COMMUNITY_REMEDIES: readonly ListEntry[] = [
+  { id: 'verbal-apology', label: 'Verbal apology' },
+  { id: 'written-apology', label: 'Written apology' },
+  { id: 'reparation', label: 'Reparation to the victim (e.g. repairing damage)' },
+  { id: 'financial-compensation', label: 'Financial compensation' },
+  { id: 'unpaid-community-work', label: 'Unpaid work benefiting the community' },
+  { id: 'structured-activity', label: 'Structured activity (e.g. a course or treatment)' },
+  { id: 'acceptable-behaviour-contract', label: 'Acceptable behaviour contract / agreement not to reoffend' },
+  { id: 'mediation', label: 'Mediation' },
+  { id: 'restorative-justice-conference', label: 'Restorative justice conference' },
+];

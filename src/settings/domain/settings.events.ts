@@ -2,7 +2,18 @@ import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CrimeType } from './crime-types.ts';
 
-export const LIST_NAMES = ['crimeTypes', 'needsDomains', 'declineReasons', 'closureReasons', 'supportServices'] as const;
+export const LIST_NAMES = [
+  'crimeTypes',
+  'needsDomains',
+  'declineReasons',
+  'closureReasons',
+  'supportServices',
+  'complaintCategories',
+  'resolutionOffenceTypes',
+  'communityRemedies',
+  /** Days off beyond the shipped bank holidays (one-off or newly announced): id is the date. */
+  'bankHolidays',
+] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
 /** A list entry as stored; crime types carry their two rule-bearing attributes too. */

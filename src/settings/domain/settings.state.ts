@@ -1,6 +1,14 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import { DEFAULT_CRIME_TYPES } from './crime-types.ts';
-import { DEFAULT_CLOSURE_REASONS, DEFAULT_DECLINE_REASONS, DEFAULT_NEEDS_DOMAINS, DEFAULT_SUPPORT_SERVICES } from './default-lists.ts';
+import {
+  DEFAULT_CLOSURE_REASONS,
+  DEFAULT_COMMUNITY_REMEDIES,
+  DEFAULT_COMPLAINT_CATEGORIES,
+  DEFAULT_DECLINE_REASONS,
+  DEFAULT_NEEDS_DOMAINS,
+  DEFAULT_RESOLUTION_OFFENCE_TYPES,
+  DEFAULT_SUPPORT_SERVICES,
+} from './default-lists.ts';
 import type { ListEntryData, ListName, SettingsEvent } from './settings.events.ts';
 
 export interface ListEntry extends ListEntryData {
@@ -23,6 +31,10 @@ export const initialSettings = (): SettingsState => ({
     declineReasons: active(DEFAULT_DECLINE_REASONS),
     closureReasons: active(DEFAULT_CLOSURE_REASONS),
     supportServices: active(DEFAULT_SUPPORT_SERVICES),
+    complaintCategories: active(DEFAULT_COMPLAINT_CATEGORIES),
+    resolutionOffenceTypes: active(DEFAULT_RESOLUTION_OFFENCE_TYPES),
+    communityRemedies: active(DEFAULT_COMMUNITY_REMEDIES),
+    bankHolidays: [],
   },
   contactFailureThreshold: 3,
 });

@@ -1,0 +1,66 @@
+import { englandAndWalesCalendar } from './england-and-wales.ts';
+import { CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
+
+const calendar = englandAndWalesCalendar();
+
+describe('working days in England and Wales', () => {
+  it('skips Christmas, the Boxing Day substitute and the weekend between', () => {
+    // Christmas 2026 is a Friday, so Boxing Day's substitute is Monday 28 December.
+    expect(calendar.addWorkingDays('2026-12-24', 1)).toBe('2026-12-29');
+    expect(calendar.isWorkingDay('2026-12-28')).toBe(false);
+  });
+
+  it('carries a five-day clock across Christmas and New Year', () => {
+    expect(calendar.addWorkingDays('2026-12-24', 5)).toBe('2027-01-05');
+    expect(calendar.workingDaysBetween('2026-12-24', '2027-01-05')).toBe(5);
+  });
+
+  it('gives both Christmas days substitutes when they fall at a weekend (2027)', () => {
+    expect(calendar.addWorkingDays('2027-12-24', 1)).toBe('2027-12-29');
+  });
+
+  it('skips Good Friday and Easter Monday', () => {
+    expect(calendar.addWorkingDays('2026-04-02', 1)).toBe('2026-04-07');
+    expect(calendar.workingDaysBetween('2027-03-25', '2027-03-30')).toBe(1);
+  });
+
+  it('knows the one-off days of 2020, 2022 and 2023', () => {
+    expect(calendar.isWorkingDay('2020-05-08')).toBe(false);
+    expect(calendar.addWorkingDays('2022-09-16', 1)).toBe('2022-09-20');
+    expect(calendar.isWorkingDay('2023-05-08')).toBe(false);
+  });
+
+  it('starts a clock on a weekend from the next Monday', () => {
+    expect(calendar.addWorkingDays('2026-03-07', 1)).toBe('2026-03-09');
+    expect(calendar.workingDaysBetween('2026-03-07', '2026-03-08')).toBe(0);
+  });
+
+  it('counts no working days backwards or on the same day', () => {
+    expect(calendar.workingDaysBetween('2026-03-10', '2026-03-10')).toBe(0);
+    expect(calendar.workingDaysBetween('2026-03-10', '2026-03-02')).toBe(0);
+  });
+
+  it('refuses to guess beyond the known bank holidays, until more are added', () => {
+    expect(() => calendar.isWorkingDay('2031-01-02')).toThrow(CalendarNotCovered);
+    const extended = englandAndWalesCalendar(['2031-01-01']);
+    expect(extended.isWorkingDay('2031-01-01')).toBe(false);
+    expect(extended.isWorkingDay('2031-01-02')).toBe(true);
+  });
+
+  it('dates an instant by the clock in London, not UTC', () => {
+    expect(londonDate('2026-06-30T23:30:00Z')).toBe('2026-07-01');
+    expect(londonDate('2026-12-31T23:30:00Z')).toBe('2026-12-31');
+    // 17:00 UTC on Christmas Eve: due the next working day, 29 December.
+    expect(calendar.dueAfter('2026-12-24T17:00:00Z', 1)).toBe('2026-12-29');
+    // Late on 30 June (BST) is already 1 July, a Wednesday: due on Thursday.
+    expect(calendar.dueAfter('2026-06-30T23:30:00Z', 1)).toBe('2026-07-02');
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts real dates only', () => {
+    expect(isCalendarDate('2031-01-01')).toBe(true);
+    expect(isCalendarDate('2031-02-31')).toBe(false);
+    expect(isCalendarDate('2031-1-1')).toBe(false);
+  });
+});

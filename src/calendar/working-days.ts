@@ -1,0 +1,86 @@
+import { DomainRuleViolation } from '../shared/domain/errors.ts';
+
+/** A date on the calendar of England and Wales, written YYYY-MM-DD. */
+export type CalendarDate = string;
+
+/** A real date written YYYY-MM-DD (2031-02-31 is not). */
+export function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toUtc(value)) && new Date(toUtc(value)).toISOString().startsWith(value);
+}
+
+const DAY_MS = 86_400_000;
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The date in England at an instant: 23:30 UTC on 30 June is already 1 July in London (BST). */
+export function londonDate(instant: Date | string): CalendarDate {
+  return LONDON_DATE.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** Calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Asked about a day beyond the bank holidays we know: an answer would be a guess (HTTP 409). */
+export class CalendarNotCovered extends DomainRuleViolation {
+  constructor(
+    readonly date: CalendarDate,
+    readonly coveredUntil: CalendarDate,
+  ) {
+    super('calendar-not-covered', `Bank holidays are known up to ${coveredUntil}, not ${date}: an administrator must add the later ones`);
+  }
+}
+
+/**
+ * Working days in England and Wales: Monday to Friday except bank holidays. Statutory clocks
+ * ("within 5 working days") count the working days after the day the clock starts.
+ */
+export class WorkingDayCalendar {
+  private readonly holidays: ReadonlySet<CalendarDate>;
+  /** The last day of the last year with a known bank holiday. */
+  readonly coveredUntil: CalendarDate;
+
+  constructor(holidays: Iterable<CalendarDate>) {
+    this.holidays = new Set(holidays);
+    const lastYear = Math.max(...[...this.holidays].map((date) => Number(date.slice(0, 4))));
+    this.coveredUntil = `${lastYear}-12-31`;
+  }
+
+  isWorkingDay(date: CalendarDate): boolean {
+    if (date > this.coveredUntil) throw new CalendarNotCovered(date, this.coveredUntil);
+    const weekday = new Date(toUtc(date)).getUTCDay();
+    return weekday !== 0 && weekday !== 6 && !this.holidays.has(date);
+  }
+
+  /** The `count`th working day after `date` (the starting day itself never counts). */
+  addWorkingDays(date: CalendarDate, count: number): CalendarDate {
+    let day = date;
+    for (let remaining = count; remaining > 0; ) {
+      day = addDays(day, 1);
+      if (this.isWorkingDay(day)) remaining--;
+    }
+    return day;
+  }
+
+  /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
+  workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+      if (this.isWorkingDay(day)) count++;
+    }
+    return count;
+  }
+
+  /** The date by which something that started at `instant` is due, `count` working days on. */
+  dueAfter(instant: Date | string, count: number): CalendarDate {
+    return this.addWorkingDays(londonDate(instant), count);
+  }
+}
+
+function toUtc(date: CalendarDate): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
