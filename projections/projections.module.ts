@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { ProjectionsAdminController } from './admin/projections-admin.controller.ts';
 import { ProjectionsService } from './runner/projections.service.ts';
+import { CaseTimeline } from './timeline/case-timeline.ts';
 
 @Global()
-@Module({ controllers: [ProjectionsAdminController], providers: [ProjectionsService], exports: [ProjectionsService] })
+@Module({ controllers: [ProjectionsAdminController], providers: [ProjectionsService, CaseTimeline], exports: [ProjectionsService, CaseTimeline] })
 export class ProjectionsModule {}

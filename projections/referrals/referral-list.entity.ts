@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ReceivedReferral } from '../../src/referrals/domain/referral.state.ts';
 
 /** Read side of the referral-list projection (table from migrations; rows written only by the projector). */
 @Entity({ name: 'referral_list' })
@@ -38,4 +39,8 @@ export class ReferralListEntry {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  /** The journey as the domain's evolve folded it; only a single case's page loads it. */
+  @Column('jsonb', { select: false })
+  state!: ReceivedReferral;
 }

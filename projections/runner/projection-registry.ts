@@ -1,8 +1,12 @@
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
+import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
 
 /** Every read model the service maintains. */
-export const ALL_PROJECTIONS: readonly Projection[] = [referralListProjection as unknown as Projection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  referralListProjection as unknown as Projection,
+  caseTimelineProjection as unknown as Projection,
+];
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);

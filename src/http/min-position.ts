@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import type { ProjectionsService } from '../../projections/runner/projections.service.ts';
 import { ValidationFailed } from './problem.ts';
 
 /** X-Min-Position: the `position` a command returned; the query waits until its read model has it. */
@@ -18,5 +19,13 @@ export class ReadModelBehind extends Error {
 
   constructor(readonly projection: string) {
     super(`The ${projection} read model has not yet caught up with X-Min-Position: retry shortly`);
+  }
+}
+
+/** Read-your-writes: waits until every read model a query uses has the client's write, else 202. */
+export async function awaitReadModels(projections: ProjectionsService, names: readonly string[], minPosition: bigint | undefined): Promise<void> {
+  if (minPosition === undefined) return;
+  for (const name of names) {
+    if (!(await projections.waitUntilProjected(name, minPosition))) throw new ReadModelBehind(name);
   }
 }

@@ -48,7 +48,7 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: 0, position: expect.stringMatching(/^\d+$/) });
     expect(response.headers.location).toBe(`/api/referrals/${body.id}`);
 
-    const read = await get(response.headers.location as string);
+    const read = await get(response.headers.location as string, { 'x-min-position': response.json().position });
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"0"');
     expect(read.json()).toMatchObject({
@@ -181,7 +181,7 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     const key = randomUUID();
     const created = await post('/api/referrals', referral(), { 'idempotency-key': key });
     await harness.restart();
-    const read = await get(`/api/referrals/${created.json().id}`);
+    const read = await get(`/api/referrals/${created.json().id}`, { 'x-min-position': created.json().position });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ victim: { name: 'Ann Example' } });
     const replay = await post('/api/referrals', referral(), { 'idempotency-key': key });

@@ -13,8 +13,15 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
   });
   afterAll(() => harness.close());
 
-  const post = (url: string, payload: object, authorization = caseManager) => harness.request({ method: 'POST', url, payload, headers: { authorization } });
-  const get = (url: string, headers: Record<string, string> = {}) => harness.request({ method: 'GET', url, headers: { authorization: caseManager, ...headers } });
+  // Read-your-writes, as a client would: every read waits for the last write this test made.
+  let lastPosition = '0';
+  const post = async (url: string, payload: object, authorization = caseManager) => {
+    const response = await harness.request({ method: 'POST', url, payload, headers: { authorization } });
+    if (response.statusCode < 300) lastPosition = response.json().position;
+    return response;
+  };
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    harness.request({ method: 'GET', url, headers: { authorization: caseManager, 'x-min-position': lastPosition, ...headers } });
   const ok = (response: TestResponse, status = 200) => {
     expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
     return response.json<{ id: string; revision: number; position: string }>();

@@ -1,28 +1,26 @@
-import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { EventCatalog } from '../../../event-store/event-catalog.ts';
-import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.ts';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
+import { CaseTimeline } from '../../../../projections/timeline/case-timeline.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
-import { fold } from '../../../shared/domain/decider.ts';
-import { referralDecider } from '../../domain/referral.decide.ts';
-import type { ReferralEvent } from '../../domain/referral.events.ts';
 import { referralStream } from '../../referral-stream.ts';
 import { GetReferralQuery } from './get-referral.query.ts';
 import { toReferralView, type ReferralView } from './referral.view.ts';
 
-/** Folds the case from its own stream, so the answer is current to the last append. */
+/** From the read models only: the journey folded by the projector, and its timeline. */
 @QueryHandler(GetReferralQuery)
 export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly catalog: EventCatalog,
+    @InjectRepository(ReferralListEntry) private readonly referrals: Repository<ReferralListEntry>,
+    private readonly timeline: CaseTimeline,
     private readonly settings: SettingsService,
   ) {}
 
   async execute({ referralId }: GetReferralQuery): Promise<ReferralView | undefined> {
-    const history = await this.store.readStream(referralStream(referralId));
-    const referral = fold(referralDecider, history.map((event) => this.catalog.toDomain<ReferralEvent>(event)));
-    if (referral.status === 'none') return undefined;
-    return toReferralView(referral, history, await this.settings.current(), new Date());
+    const row = await this.referrals.createQueryBuilder('r').addSelect('r.state').where('r.id = :referralId', { referralId }).getOne();
+    if (!row) return undefined;
+    const timeline = await this.timeline.entriesOf(referralStream(referralId));
+    return toReferralView(row.state, row.revision, timeline, await this.settings.current(), new Date());
   }
 }

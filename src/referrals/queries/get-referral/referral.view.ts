@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../event-store/event-store.port.ts';
+import type { TimelineEntry } from '../../../../projections/timeline/case-timeline.projection.ts';
 import type { Settings } from '../../../settings/settings.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
 import type { PriorityGroup } from '../../domain/priority-groups.ts';
@@ -34,23 +34,12 @@ export interface ReferralView {
   timeline: TimelineEntry[];
 }
 
-export interface TimelineEntry {
-  revision: number;
-  type: string;
-  recordedAt: string;
-  by: string;
-}
-
-export function timelineOf(history: readonly RecordedEvent[]): TimelineEntry[] {
-  return history.map((event) => ({ revision: event.revision, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor.sub }));
-}
-
-export function toReferralView(referral: ReceivedReferral, history: readonly RecordedEvent[], settings: Settings, now: Date): ReferralView {
+export function toReferralView(referral: ReceivedReferral, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ReferralView {
   const { nextDue } = referral.contact;
   const { subjectId: _internal, ...victim } = referral.victim;
   return {
     id: referral.id,
-    revision: history.at(-1)!.revision,
+    revision,
     status: journeyStatus(referral),
     enhanced: referral.assessment?.enhanced ?? false,
     priorityGroups: referral.assessment?.priorityGroups ?? [],
@@ -72,6 +61,6 @@ export function toReferralView(referral: ReceivedReferral, history: readonly Rec
     consent: referral.consent,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,
-    timeline: timelineOf(history),
+    timeline,
   };
 }

@@ -5,7 +5,7 @@ import { ProjectionsService } from '../../../../projections/runner/projections.s
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { Roles } from '../../../auth/roles.ts';
 import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
-import { MinPosition, ReadModelBehind } from '../../../http/min-position.ts';
+import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
 import { CurrentUser } from '../../../http/request-context.ts';
 import type { Page } from '../../../http/page.ts';
 import { ListReferralsDto } from './list-referrals.dto.ts';
@@ -25,9 +25,7 @@ export class ListReferralsController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })
   async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {
-    if (minPosition !== undefined && !(await this.projections.waitUntilProjected(referralListProjection.name, minPosition))) {
-      throw new ReadModelBehind(referralListProjection.name);
-    }
+    await awaitReadModels(this.projections, [referralListProjection.name], minPosition);
     const ownCaseload = filters.caseManager === 'me';
     const caseManager = ownCaseload ? caller.sub : filters.caseManager;
     return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }, ownCaseload ? 'due' : 'newest'));
