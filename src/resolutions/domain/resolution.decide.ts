@@ -1,0 +1,219 @@
+import { londonDate } from '../../calendar/working-days.ts';
+import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
+import { propose, type ProposeResolution } from './proposal.ts';
+import { measureOf, type Measure } from './remedy-measures.ts';
+import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
+import { evolveResolution, initialResolution, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
+
+export type { ProposeResolution } from './proposal.ts';
+
+export interface AgreeRemedy {
+  type: 'AgreeRemedy';
+  remedyId: string;
+  remedyType: string;
+  /** The victim chose this very remedy from the menu. */
+  chosenByVictim: boolean;
+  /** The menu item the victim chose when the officer uses another in its place. */
+  victimChoice: string | null;
+  overrideReason: string | null;
+  details: string | null;
+  dueDate: string;
+  amount: number | null;
+  hours: number | null;
+  metadata: CommandMetadata;
+}
+
+export interface CompleteRemedy {
+  type: 'CompleteRemedy';
+  remedyId: string;
+  /** Defaults to now. */
+  completedAt: string | null;
+  evidence: string;
+  /** Default to the agreed hours or amount. */
+  hoursDone: number | null;
+  amountPaid: number | null;
+  metadata: CommandMetadata;
+}
+
+export interface FailRemedy {
+  type: 'FailRemedy';
+  remedyId: string;
+  reason: string;
+  hoursDone: number | null;
+  amountPaid: number | null;
+  metadata: CommandMetadata;
+}
+
+export interface InformVictim {
+  type: 'InformVictim';
+  /** May be left out when the resolution has a single victim. */
+  victimId: string | null;
+  about: InformedAbout;
+  channel: InformChannel;
+  /** Defaults to now. */
+  at: string | null;
+  metadata: CommandMetadata;
+}
+
+export interface CloseResolution {
+  type: 'CloseResolution';
+  metadata: CommandMetadata;
+}
+
+export type ResolutionCommand = ProposeResolution | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
+
+export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
+  switch (command.type) {
+    case 'ProposeResolution':
+      if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');
+      return [propose(command)];
+    case 'AgreeRemedy':
+      return agree(command, open(state));
+    case 'CompleteRemedy':
+      return complete(command, open(state));
+    case 'FailRemedy':
+      return fail(command, open(state));
+    case 'InformVictim':
+      return inform(command, open(state));
+    case 'CloseResolution':
+      return close(command, open(state));
+    default:
+      return assertNever(command);
+  }
+}
+
+function open(state: Resolution): ProposedResolution {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  if (state.closure) throw new DomainRuleViolation('resolution-closed', 'The Community Resolution is closed');
+  return state;
+}
+
+function agree(command: AgreeRemedy, state: ProposedResolution): ResolutionEvent[] {
+  if (state.remedies.some((remedy) => remedy.id === command.remedyId)) throw new DomainRuleViolation('remedy-already-agreed', 'This remedy has already been agreed');
+  const victimChoice = command.chosenByVictim ? (command.victimChoice ?? command.remedyType) : command.victimChoice;
+  if (command.chosenByVictim && victimChoice !== command.remedyType) {
+    throw new DomainRuleViolation('victim-choice-conflict', 'chosenByVictim says the victim chose this remedy, but victimChoice names another');
+  }
+  if (victimChoice !== null && !state.victims.some((victim) => victim.consulted)) {
+    throw new DomainRuleViolation('no-victim-consulted', 'No victim was consulted, so none chose a remedy');
+  }
+  const overridden = victimChoice !== null && victimChoice !== command.remedyType;
+  if (overridden && !command.overrideReason) {
+    throw new DomainRuleViolation('override-reason-required', `The victim chose ${victimChoice}: record why ${command.remedyType} is used instead`);
+  }
+  requireMeasures(command.remedyType, { amount: command.amount, hours: command.hours }, true);
+  if (command.dueDate < londonDate(command.metadata.now)) throw new DomainRuleViolation('due-date-in-past', 'A remedy cannot be due before the day it is agreed');
+  return [
+    {
+      type: 'RemedyAgreed',
+      data: {
+        resolutionId: state.id,
+        remedyId: command.remedyId,
+        subjectId: state.offender.subjectId,
+        remedyType: command.remedyType,
+        chosenByVictim: victimChoice === command.remedyType,
+        victimChoice,
+        overrideReason: overridden ? command.overrideReason : null,
+        details: command.details,
+        dueDate: command.dueDate,
+        amount: command.amount,
+        hours: command.hours,
+        agreedAt: command.metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+const MEASURE_RULES: Record<Measure, { required: string; only: string; what: string }> = {
+  amount: { required: 'compensation-amount-required', only: 'amount-only-for-compensation', what: 'an amount in pence' },
+  hours: { required: 'community-work-hours-required', only: 'hours-only-for-community-work', what: 'a number of hours' },
+};
+
+/** Compensation has an amount and community work has hours; nothing else has either. */
+function requireMeasures(remedyType: string, given: Record<Measure, number | null>, agreeing: boolean): void {
+  const measured = measureOf(remedyType);
+  for (const measure of ['amount', 'hours'] as const) {
+    const rule = MEASURE_RULES[measure];
+    if (measure !== measured && given[measure] !== null) throw new DomainRuleViolation(rule.only, `A ${remedyType} remedy has no ${measure}`);
+    if (agreeing && measure === measured && given[measure] === null) throw new DomainRuleViolation(rule.required, `A ${remedyType} remedy needs ${rule.what}`);
+  }
+}
+
+function openRemedy(state: ProposedResolution, remedyId: string): Remedy {
+  const remedy = state.remedies.find((candidate) => candidate.id === remedyId);
+  if (!remedy) throw new UnknownCasePart('remedy', remedyId);
+  if (remedy.status !== 'open') throw new DomainRuleViolation('remedy-not-open', `The remedy is already ${remedy.status}`);
+  return remedy;
+}
+
+function complete(command: CompleteRemedy, state: ProposedResolution): ResolutionEvent[] {
+  const remedy = openRemedy(state, command.remedyId);
+  requireMeasures(remedy.remedyType, { amount: command.amountPaid, hours: command.hoursDone }, false);
+  const completedAt = command.completedAt ?? command.metadata.now.toISOString();
+  if (Date.parse(completedAt) > command.metadata.now.getTime()) throw new DomainRuleViolation('completed-in-future', 'A remedy can only be recorded as completed once it has been');
+  // By day: an apology made in the interview may be typed in after the agreement that records it.
+  if (londonDate(completedAt) < londonDate(remedy.agreedAt)) throw new DomainRuleViolation('completed-before-agreement', 'A remedy cannot be completed before the day it was agreed');
+  const amountPaid = command.amountPaid ?? remedy.amount;
+  const hoursDone = command.hoursDone ?? remedy.hours;
+  if (remedy.amount !== null && amountPaid! < remedy.amount) {
+    throw new DomainRuleViolation('compensation-not-paid-in-full', 'Less than the agreed compensation was paid: record the remedy as failed instead');
+  }
+  if (remedy.hours !== null && hoursDone! < remedy.hours) {
+    throw new DomainRuleViolation('community-work-not-done-in-full', 'Fewer than the agreed hours were worked: record the remedy as failed instead');
+  }
+  const data = { resolutionId: state.id, remedyId: remedy.id, subjectId: state.offender.subjectId, completedAt, evidence: command.evidence, hoursDone, amountPaid, recordedAt: command.metadata.now.toISOString() };
+  return [{ type: 'RemedyCompleted', data }];
+}
+
+function fail(command: FailRemedy, state: ProposedResolution): ResolutionEvent[] {
+  const remedy = openRemedy(state, command.remedyId);
+  requireMeasures(remedy.remedyType, { amount: command.amountPaid, hours: command.hoursDone }, false);
+  const data = {
+    resolutionId: state.id,
+    remedyId: remedy.id,
+    subjectId: state.offender.subjectId,
+    reason: command.reason,
+    hoursDone: command.hoursDone,
+    amountPaid: command.amountPaid,
+    failedAt: command.metadata.now.toISOString(),
+  };
+  return [{ type: 'RemedyFailed', data }];
+}
+
+/** What there must be to tell a victim about. */
+const NEWS: Record<InformedAbout, (remedy: Remedy) => boolean> = {
+  agreement: () => true,
+  completion: (remedy) => remedy.status === 'completed',
+  failure: (remedy) => remedy.status === 'failed',
+};
+
+function inform(command: InformVictim, state: ProposedResolution): ResolutionEvent[] {
+  if (state.victims.length === 0) throw new DomainRuleViolation('no-victim', 'This resolution has no victim to inform');
+  if (command.victimId === null && state.victims.length > 1) throw new DomainRuleViolation('victim-must-be-named', 'This resolution has several victims: name the victimId');
+  const victim = command.victimId === null ? state.victims[0]! : state.victims.find((candidate) => candidate.subjectId === command.victimId);
+  if (!victim) throw new UnknownCasePart('victim', command.victimId!);
+  if (!state.remedies.some(NEWS[command.about])) throw new DomainRuleViolation('nothing-to-inform-about', `No remedy has reached ${command.about} yet`);
+  const at = command.at ?? command.metadata.now.toISOString();
+  if (Date.parse(at) > command.metadata.now.getTime()) throw new DomainRuleViolation('informed-in-future', 'A victim can only be recorded as informed once they have been');
+  const data = { resolutionId: state.id, victimId: victim.subjectId, about: command.about, channel: command.channel, at, recordedAt: command.metadata.now.toISOString() };
+  return [{ type: 'VictimInformed', data }];
+}
+
+function close(command: CloseResolution, state: ProposedResolution): ResolutionEvent[] {
+  if (state.remedies.length === 0) throw new DomainRuleViolation('no-remedy-agreed', 'No remedy has been agreed yet');
+  const open = state.remedies.filter((remedy) => remedy.status === 'open').length;
+  if (open > 0) throw new DomainRuleViolation('remedy-still-open', `${open} remedy(ies) are still open: complete or fail them first`);
+  const outcome = outcomeOf(state.remedies);
+  const untold = state.victims.filter((victim) => !toldOutcome(victim, state.remedies)).length;
+  if (untold > 0) {
+    throw new DomainRuleViolation('victim-not-informed', `${untold} victim(s) have not been told about the ${outcomeNews(outcome)} since the last remedy was settled`);
+  }
+  return [{ type: 'CommunityResolutionClosed', data: { resolutionId: state.id, outcome, closedAt: command.metadata.now.toISOString() } }];
+}
+
+export const resolutionDecider = {
+  initialState: initialResolution,
+  evolve: evolveResolution,
+  decide: decideResolution,
+};

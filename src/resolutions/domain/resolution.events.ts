@@ -1,0 +1,148 @@
+import { defineEvent } from '../../personal-data/event-definition.ts';
+import type { DomainEvent } from '../../shared/domain/decider.ts';
+
+/** A person in the resolution; `subjectId` owns the personal fields beside it and is erased with them. */
+export interface Offender {
+  subjectId: string;
+  name: string;
+  dateOfBirth: string;
+}
+
+export interface AppropriateAdult {
+  subjectId: string;
+  name: string;
+  relationship: string | null;
+}
+
+export interface VictimViews {
+  /** Also the victim's id within the resolution (e.g. when recording that they were informed). */
+  subjectId: string;
+  name: string;
+  contact: string | null;
+  /** Reasonable efforts reached the victim and their views were sought (ASBCPA 2014 s101). */
+  consulted: boolean;
+  views: string | null;
+  consents: boolean;
+}
+
+/** Recorded where a victim was not consulted or does not consent. */
+export interface SupervisorDecision {
+  supervisor: string;
+  reason: string;
+}
+
+export interface ResolutionFlags {
+  domesticAbuse: boolean;
+  intimatePartner: boolean;
+  hateCrime: boolean;
+}
+
+export type CommunityResolutionProposed = DomainEvent<
+  'CommunityResolutionProposed',
+  {
+    resolutionId: string;
+    crimeReference: string;
+    offenceTypeId: string;
+    offenceDate: string;
+    offender: Offender;
+    /** Derived at the time from the date of birth, so it survives erasure of the date itself. */
+    offenderUnder18AtOffence: boolean;
+    appropriateAdult: AppropriateAdult | null;
+    /** Each precondition as the officer recorded it; a proposal is only accepted when all hold. */
+    evidenceSufficient: boolean;
+    offenderAdmits: boolean;
+    offenderAgrees: boolean;
+    victims: VictimViews[];
+    supervisorDecision: SupervisorDecision | null;
+    flags: ResolutionFlags;
+    rationale: string;
+    proposedAt: string;
+  }
+>;
+
+export type RemedyAgreed = DomainEvent<
+  'RemedyAgreed',
+  {
+    resolutionId: string;
+    remedyId: string;
+    /** The offender: free-text details and reasons are about them. */
+    subjectId: string;
+    /** An id from the configured Community Remedy menu. */
+    remedyType: string;
+    chosenByVictim: boolean;
+    /** The menu item the victim chose, when they chose one; differs from remedyType only with an overrideReason. */
+    victimChoice: string | null;
+    overrideReason: string | null;
+    details: string | null;
+    dueDate: string;
+    /** Financial compensation, in pence. */
+    amount: number | null;
+    /** Unpaid community work, in hours. */
+    hours: number | null;
+    agreedAt: string;
+  }
+>;
+
+export type RemedyCompleted = DomainEvent<
+  'RemedyCompleted',
+  {
+    resolutionId: string;
+    remedyId: string;
+    subjectId: string;
+    completedAt: string;
+    evidence: string;
+    hoursDone: number | null;
+    amountPaid: number | null;
+    recordedAt: string;
+  }
+>;
+
+/** Agreements are voluntary and not enforceable: failure is recorded, not punished. */
+export type RemedyFailed = DomainEvent<
+  'RemedyFailed',
+  {
+    resolutionId: string;
+    remedyId: string;
+    subjectId: string;
+    reason: string;
+    /** What was done before it failed, if anything: it still counts in the figures. */
+    hoursDone: number | null;
+    amountPaid: number | null;
+    failedAt: string;
+  }
+>;
+
+export const INFORMED_ABOUT = ['agreement', 'completion', 'failure'] as const;
+export type InformedAbout = (typeof INFORMED_ABOUT)[number];
+
+export const INFORM_CHANNELS = ['phone', 'sms', 'email', 'letter', 'in-person'] as const;
+export type InformChannel = (typeof INFORM_CHANNELS)[number];
+
+export type VictimInformed = DomainEvent<
+  'VictimInformed',
+  { resolutionId: string; victimId: string; about: InformedAbout; channel: InformChannel; at: string; recordedAt: string }
+>;
+
+export const OUTCOMES = ['complied', 'not-complied'] as const;
+export type ResolutionOutcome = (typeof OUTCOMES)[number];
+
+export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed', { resolutionId: string; outcome: ResolutionOutcome; closedAt: string }>;
+
+export type ResolutionEvent = CommunityResolutionProposed | RemedyAgreed | RemedyCompleted | RemedyFailed | VictimInformed | CommunityResolutionClosed;
+
+export const resolutionEventDefinitions = [
+  defineEvent({
+    type: 'CommunityResolutionProposed',
+    schemaVersion: 1,
+    personalData: [
+      { subjectIdPath: 'offender.subjectId', fields: ['offender.name', 'offender.dateOfBirth', 'rationale', 'supervisorDecision.reason'] },
+      { subjectIdPath: 'appropriateAdult.subjectId', fields: ['appropriateAdult.name', 'appropriateAdult.relationship'] },
+      { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
+    ],
+  }),
+  defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),
+  defineEvent({ type: 'RemedyCompleted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence'] }] }),
+  defineEvent({ type: 'RemedyFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [] }),
+];

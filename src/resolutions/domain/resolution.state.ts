@@ -1,0 +1,111 @@
+import { assertNever } from '../../shared/domain/decider.ts';
+import type { CommunityResolutionProposed, InformChannel, InformedAbout, ResolutionEvent, ResolutionOutcome, VictimViews } from './resolution.events.ts';
+
+type ProposalDetails = Omit<CommunityResolutionProposed['data'], 'resolutionId' | 'victims'>;
+
+export type RemedyStatus = 'open' | 'completed' | 'failed';
+
+export interface Remedy {
+  id: string;
+  remedyType: string;
+  chosenByVictim: boolean;
+  victimChoice: string | null;
+  overrideReason: string | null;
+  details: string | null;
+  dueDate: string;
+  amount: number | null;
+  hours: number | null;
+  agreedAt: string;
+  status: RemedyStatus;
+  /** When it was completed or failed. */
+  settledAt: string | null;
+  evidence: string | null;
+  failureReason: string | null;
+  hoursDone: number | null;
+  amountPaid: number | null;
+}
+
+export interface Informing {
+  about: InformedAbout;
+  channel: InformChannel;
+  at: string;
+  /** How many remedies had been settled when the victim was told: telling counts for the outcome only after the last one. */
+  settledRemedies: number;
+}
+
+export interface Victim extends VictimViews {
+  informed: Informing[];
+}
+
+export interface ProposedResolution extends ProposalDetails {
+  status: 'proposed';
+  id: string;
+  victims: Victim[];
+  remedies: Remedy[];
+  closure: { outcome: ResolutionOutcome; at: string } | null;
+}
+
+export type Resolution = { status: 'none' } | ProposedResolution;
+
+export const initialResolution = (): Resolution => ({ status: 'none' });
+
+/** Where the resolution stands, derived from the facts rather than stored beside them. */
+export type ResolutionStatus = 'awaiting-remedies' | 'in-progress' | 'ready-to-close' | 'closed';
+export const RESOLUTION_STATUSES: readonly ResolutionStatus[] = ['awaiting-remedies', 'in-progress', 'ready-to-close', 'closed'];
+
+export function resolutionStatus(resolution: ProposedResolution): ResolutionStatus {
+  if (resolution.closure) return 'closed';
+  if (resolution.remedies.length === 0) return 'awaiting-remedies';
+  return resolution.remedies.some((remedy) => remedy.status === 'open') ? 'in-progress' : 'ready-to-close';
+}
+
+/** Complied with only when every remedy agreed was completed (DOMAIN.md section 3). */
+export const outcomeOf = (remedies: readonly Remedy[]): ResolutionOutcome => (remedies.every((remedy) => remedy.status === 'completed') ? 'complied' : 'not-complied');
+
+/** What a victim must have been told, after the last remedy settled, before the resolution closes. */
+export const outcomeNews = (outcome: ResolutionOutcome): InformedAbout => (outcome === 'complied' ? 'completion' : 'failure');
+
+export const settledCount = (remedies: readonly Remedy[]) => remedies.filter((remedy) => remedy.status !== 'open').length;
+
+export function toldOutcome(victim: Victim, remedies: readonly Remedy[]): boolean {
+  const settled = settledCount(remedies);
+  const news = outcomeNews(outcomeOf(remedies));
+  return remedies.length > 0 && settled === remedies.length && victim.informed.some((told) => told.about === news && told.settledRemedies === settled);
+}
+
+export function evolveResolution(state: Resolution, event: ResolutionEvent): Resolution {
+  if (event.type === 'CommunityResolutionProposed') {
+    const { resolutionId, victims, ...details } = event.data;
+    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), remedies: [], closure: null };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'RemedyAgreed': {
+      const { resolutionId: _resolution, subjectId: _offender, remedyId, ...agreed } = event.data;
+      const remedy: Remedy = { id: remedyId, ...agreed, status: 'open', settledAt: null, evidence: null, failureReason: null, hoursDone: null, amountPaid: null };
+      return { ...state, remedies: [...state.remedies, remedy] };
+    }
+    case 'RemedyCompleted': {
+      const { remedyId, completedAt, evidence, hoursDone, amountPaid } = event.data;
+      return settle(state, remedyId, { status: 'completed', settledAt: completedAt, evidence, hoursDone, amountPaid });
+    }
+    case 'RemedyFailed': {
+      const { remedyId, failedAt, reason, hoursDone, amountPaid } = event.data;
+      return settle(state, remedyId, { status: 'failed', settledAt: failedAt, failureReason: reason, hoursDone, amountPaid });
+    }
+    case 'VictimInformed': {
+      const { victimId, about, channel, at } = event.data;
+      const informing: Informing = { about, channel, at, settledRemedies: settledCount(state.remedies) };
+      const victims = state.victims.map((victim) => (victim.subjectId === victimId ? { ...victim, informed: [...victim.informed, informing] } : victim));
+      return { ...state, victims };
+    }
+    case 'CommunityResolutionClosed':
+      return { ...state, closure: { outcome: event.data.outcome, at: event.data.closedAt } };
+    default:
+      return assertNever(event);
+  }
+}
+
+function settle(state: ProposedResolution, remedyId: string, change: Partial<Remedy>): ProposedResolution {
+  return { ...state, remedies: state.remedies.map((remedy) => (remedy.id === remedyId ? { ...remedy, ...change } : remedy)) };
+}

@@ -1,0 +1,2 @@
+/** One stream per Community Resolution. */
+export const resolutionStream = (resolutionId: string) => `resolution-${resolutionId}`;
