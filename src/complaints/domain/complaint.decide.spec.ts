@@ -1,0 +1,383 @@
+import { describe, expect, it } from '@jest/globals';
+import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
+import { fold } from '../../shared/domain/decider.ts';
+import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAllegation } from './complaint.decide.ts';
+import type { ComplaintEvent } from './complaint.events.ts';
+import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
+import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
+import { addMonths } from './deadlines.ts';
+
+const calendar = englandAndWalesCalendar();
+const now = new Date('2027-06-01T12:00:00Z');
+const at = { metadata: { now } };
+
+const logCommand = (overrides: Partial<LogComplaint> = {}): LogComplaint => ({
+  type: 'LogComplaint',
+  complaintId: 'c-1',
+  reference: 'CRT-C1',
+  receivedAt: '2026-03-02T07:00:00.000Z',
+  channel: 'email',
+  complainant: { subjectId: 's-1', name: 'Carl Complainant', email: 'carl@example.org', phone: null, address: null },
+  summary: 'The officer was rude to me at the front desk',
+  incidentDate: '2026-02-27',
+  subjects: [{ subjectId: 's-2', kind: 'officer', identifier: 'PC 1234' }],
+  wantsRecording: false,
+  calendar,
+  ...at,
+  ...overrides,
+});
+
+const allegation = (flags: Partial<Record<Criterion, boolean>> = {}, overrides: Partial<NewAllegation> = {}): NewAllegation => ({
+  category: 'individual-behaviours',
+  description: 'Impolite language and tone',
+  subject: { subjectId: 's-2', kind: 'officer', identifier: 'PC 1234' },
+  criteria: { ...NO_CRITERIA, ...flags },
+  ...overrides,
+});
+
+const given = (events: ComplaintEvent[]) => fold(complaintDecider, events) as LoggedComplaint;
+const whenThen = (history: ComplaintEvent[], command: ComplaintCommand) => complaintDecider.decide(command, fold(complaintDecider, history));
+const apply = (history: ComplaintEvent[], ...commands: ComplaintCommand[]) => commands.reduce((events, command) => [...events, ...whenThen(events, command)], history);
+
+function violationOf(action: () => unknown): DomainRuleViolation {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainRuleViolation) return error;
+    throw error;
+  }
+  throw new Error('expected a rule violation');
+}
+const ruleOf = (action: () => unknown) => violationOf(action).rule;
+
+const logged = apply([], logCommand());
+const handleOutside = (...allegations: NewAllegation[]): ComplaintCommand => ({ type: 'HandleOutsideSchedule3', allegations, ...at });
+const resolve = (complainantSatisfied: boolean): ComplaintCommand => ({ type: 'ResolveOutsideSchedule3', summary: 'Apology given', complainantSatisfied, ...at });
+const recordCommand = (reason: 'complainant-request' | 'mandatory-criteria' | 'dissatisfied-with-initial-handling', ...allegations: NewAllegation[]): ComplaintCommand => ({
+  type: 'RecordComplaint',
+  reason,
+  allegations,
+  ...at,
+});
+const refer = (to: 'psd' | 'iopc'): ComplaintCommand => ({ type: 'ReferComplaint', to, reason: 'For investigation', ...at });
+const decideOutcome = (decidedAt: string): ComplaintCommand => ({ type: 'DecideOutcome', result: 'service-not-acceptable', learning: 'Refresher training', decidedAt, calendar, ...at });
+const notify = (when: string): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, ...at });
+const requestReview = (receivedAt: string): ComplaintCommand => ({ type: 'RequestReview', receivedAt, ...at });
+const decideReview = (upheld: boolean): ComplaintCommand => ({ type: 'DecideReview', upheld, recommendations: upheld ? 'Reconsider the outcome' : null, ...at });
+
+/** Recorded on 2026-03-02 (received the same day) and referred to the PSD. */
+const recordedWithPsd = apply(logged, { ...recordCommand('complainant-request', allegation()), metadata: { now: new Date('2026-03-02T08:00:00Z') } }, refer('psd'));
+
+describe('logging a complaint', () => {
+  it('records it with the first-contact target two working days on, over the Easter bank holidays', () => {
+    const [event] = whenThen([], logCommand({ receivedAt: '2026-04-02T10:00:00.000Z' }));
+    // Thursday 2 April 2026; Good Friday (3rd) and Easter Monday (6th) are not working days.
+    expect(event).toMatchObject({ type: 'ComplaintLogged', data: { complaintId: 'c-1', reference: 'CRT-C1', contactDueBy: '2026-04-08' } });
+    expect(event!.data).not.toHaveProperty('calendar');
+    expect(complaintStage(given([event!]))).toBe('logged');
+  });
+
+  it('refuses a receipt in the future, an incident after receipt, and logging twice', () => {
+    expect(ruleOf(() => whenThen([], logCommand({ receivedAt: '2027-06-02T00:00:00.000Z' })))).toBe('received-in-future');
+    expect(ruleOf(() => whenThen([], logCommand({ incidentDate: '2026-03-03' })))).toBe('incident-after-receipt');
+    expect(ruleOf(() => whenThen(logged, logCommand()))).toBe('complaint-already-logged');
+  });
+});
+
+describe('contacting the complainant', () => {
+  const contact = (when: string): ComplaintCommand => ({ type: 'ContactComplainant', at: when, channel: 'phone', views: 'Wants an apology', calendar, ...at });
+  const easter = apply([], logCommand({ receivedAt: '2026-04-02T10:00:00.000Z' }));
+
+  it('records the working days from receipt, skipping weekends and bank holidays', () => {
+    const [event] = whenThen(easter, contact('2026-04-07T09:00:00.000Z'));
+    expect(event).toMatchObject({ type: 'ComplainantContacted', data: { subjectId: 's-1', workingDaysFromReceipt: 1 } });
+    expect(whenThen(easter, contact('2026-04-02T15:00:00.000Z'))[0]).toMatchObject({ data: { workingDaysFromReceipt: 0 } });
+    expect(whenThen(easter, contact('2026-04-09T15:00:00.000Z'))[0]).toMatchObject({ data: { workingDaysFromReceipt: 3 } });
+  });
+
+  it('keeps the first contact for the measure when there are more', () => {
+    const history = apply(easter, contact('2026-04-08T09:00:00.000Z'), contact('2026-04-07T09:00:00.000Z'), contact('2026-04-20T09:00:00.000Z'));
+    expect(given(history).contact).toEqual({ firstAt: '2026-04-07T09:00:00.000Z', workingDaysFromReceipt: 1, lastAt: '2026-04-20T09:00:00.000Z' });
+  });
+
+  it('refuses a contact before receipt or in the future', () => {
+    expect(ruleOf(() => whenThen(easter, contact('2026-04-01T09:00:00.000Z')))).toBe('contact-before-receipt');
+    expect(ruleOf(() => whenThen(easter, contact('2027-07-01T09:00:00.000Z')))).toBe('contact-in-future');
+  });
+});
+
+describe('handling outside Schedule 3', () => {
+  it('starts handling with the first update due 4 weeks on, and numbers the allegations', () => {
+    const events = whenThen(logged, handleOutside(allegation(), allegation({}, { category: 'delivery-of-duties-and-service' })));
+    expect(events.map((event) => event.type)).toEqual(['HandlingOutsideSchedule3Started', 'AllegationAdded', 'AllegationAdded']);
+    expect(events[0]).toMatchObject({ data: { startedAt: now.toISOString(), nextUpdateDue: '2027-06-29' } });
+    expect(events[2]).toMatchObject({ data: { allegationId: '2', complainantSubjectId: 's-1', category: 'delivery-of-duties-and-service' } });
+    expect(complaintStage(given([...logged, ...events]))).toBe('handling-outside-schedule-3');
+  });
+
+  it('is refused when the complainant wants the complaint recorded', () => {
+    const wants = apply([], logCommand({ wantsRecording: true }));
+    expect(ruleOf(() => whenThen(wants, handleOutside(allegation())))).toBe('complainant-wants-recording');
+  });
+
+  it.each(RECORDING_CRITERIA)('is refused, naming the criterion, when an allegation alleges %s', (criterion) => {
+    const violation = violationOf(() => whenThen(logged, handleOutside(allegation(), allegation({ [criterion]: true }))));
+    expect(violation.rule).toBe('mandatory-recording-criterion');
+    expect(violation.message).toContain(`(${criterion})`);
+  });
+
+  it('may handle a complaint about a chief officer informally, and is refused once triaged', () => {
+    const chief = whenThen(logged, handleOutside(allegation({ chiefOfficer: true })));
+    expect(chief).toHaveLength(2);
+    expect(ruleOf(() => whenThen([...logged, ...chief], handleOutside(allegation())))).toBe('already-triaged');
+    expect(ruleOf(() => whenThen(recordedWithPsd, handleOutside(allegation())))).toBe('already-triaged');
+  });
+});
+
+describe('resolving outside Schedule 3', () => {
+  const handled = apply(logged, handleOutside(allegation()));
+
+  it('ends handling when the complainant is satisfied', () => {
+    const resolved = apply(handled, resolve(true));
+    expect(complaintStage(given(resolved))).toBe('resolved');
+    expect(given(resolved).updates.nextDue).toBeNull();
+    expect(ruleOf(() => whenThen(resolved, resolve(false)))).toBe('already-resolved');
+    expect(ruleOf(() => whenThen(resolved, { type: 'WithdrawComplaint', reason: 'x', ...at }))).toBe('handling-finished');
+  });
+
+  it('is refused for a complaint not handled outside Schedule 3', () => {
+    expect(ruleOf(() => whenThen(logged, resolve(true)))).toBe('not-handled-outside-schedule-3');
+    expect(ruleOf(() => whenThen(recordedWithPsd, resolve(true)))).toBe('not-handled-outside-schedule-3');
+  });
+});
+
+describe('recording under Schedule 3', () => {
+  const handled = apply(logged, handleOutside(allegation()));
+
+  it('records a dissatisfied complainant, keeping the allegations from triage and adding new ones', () => {
+    const dissatisfied = apply(handled, resolve(false));
+    expect(complaintStage(given(dissatisfied))).toBe('resolution-unsatisfactory');
+    const events = whenThen(dissatisfied, recordCommand('dissatisfied-with-initial-handling', allegation({}, { category: 'discreditable-conduct' })));
+    expect(events).toEqual([
+      { type: 'ComplaintRecorded', data: { complaintId: 'c-1', reason: 'dissatisfied-with-initial-handling', recordedAt: now.toISOString(), nextUpdateDue: '2027-06-29' } },
+      expect.objectContaining({ type: 'AllegationAdded', data: expect.objectContaining({ allegationId: '2' }) }),
+    ]);
+    const state = given([...dissatisfied, ...events]);
+    expect(state).toMatchObject({ route: 'recorded', allegations: [{ allegationId: '1' }, { allegationId: '2' }] });
+    expect(complaintStage(state)).toBe('recorded');
+  });
+
+  it('needs the complainant to have been dissatisfied for that reason, but records on request at any time', () => {
+    expect(ruleOf(() => whenThen(handled, recordCommand('dissatisfied-with-initial-handling')))).toBe('complainant-not-dissatisfied');
+    const satisfied = apply(handled, resolve(true));
+    expect(ruleOf(() => whenThen(satisfied, recordCommand('dissatisfied-with-initial-handling')))).toBe('complainant-not-dissatisfied');
+    expect(whenThen(satisfied, recordCommand('complainant-request'))).toHaveLength(1);
+  });
+
+  it('needs an allegation, and one meeting a criterion when recorded for mandatory criteria', () => {
+    expect(ruleOf(() => whenThen(logged, recordCommand('complainant-request')))).toBe('allegations-required');
+    expect(ruleOf(() => whenThen(logged, recordCommand('mandatory-criteria', allegation({ chiefOfficer: true }))))).toBe('no-mandatory-criterion');
+    expect(whenThen(logged, recordCommand('mandatory-criteria', allegation({ article2Or3: true })))).toHaveLength(2);
+    expect(ruleOf(() => whenThen(recordedWithPsd, recordCommand('complainant-request')))).toBe('already-recorded');
+  });
+
+  it('starts the long-running clock: 12 months from receipt, then every 6 months', () => {
+    expect(given(recordedWithPsd).longRunning).toEqual({ reportsMade: 0, lastReportAt: null, nextReportDue: '2027-03-02' });
+  });
+});
+
+describe('referral to the PSD or the IOPC', () => {
+  const recordedWith = (...allegations: NewAllegation[]) => apply(logged, recordCommand('complainant-request', ...allegations));
+
+  it('refers an ordinary recorded complaint to the PSD, and may escalate it to the IOPC', () => {
+    expect(complaintStage(given(recordedWithPsd))).toBe('referred-to-psd');
+    const escalated = apply(recordedWithPsd, refer('iopc'));
+    expect(complaintStage(given(escalated))).toBe('referred-to-iopc');
+    expect(ruleOf(() => whenThen(escalated, refer('psd')))).toBe('already-referred');
+    expect(ruleOf(() => whenThen(recordedWithPsd, refer('psd')))).toBe('already-referred');
+  });
+
+  it('refuses referral before recording', () => {
+    expect(ruleOf(() => whenThen(logged, refer('psd')))).toBe('not-recorded');
+  });
+
+  it.each(['deathOrSeriousInjury', 'seriousAssault', 'seriousSexualOffence', 'seriousCorruption', 'discrimination', 'chiefOfficer'] as Criterion[])(
+    'refuses the PSD alone when an allegation involves %s, and records the criterion on the IOPC referral',
+    (criterion) => {
+      const recorded = recordedWith(allegation(), allegation({ [criterion]: true }));
+      const violation = violationOf(() => whenThen(recorded, refer('psd')));
+      expect(violation.rule).toBe('iopc-referral-mandatory');
+      expect(violation.message).toContain(`(${criterion})`);
+      expect(whenThen(recorded, refer('iopc'))).toEqual([{ type: 'ReferredToIopc', data: expect.objectContaining({ mandatoryCriteria: [criterion] }) }]);
+    },
+  );
+
+  it('treats a complaint about a chief officer as a mandatory IOPC referral even without the flag', () => {
+    const aboutChief = apply([], logCommand({ subjects: [{ subjectId: 's-3', kind: 'chief-officer', identifier: null }] }), recordCommand('complainant-request', allegation()));
+    expect(ruleOf(() => whenThen(aboutChief, refer('psd')))).toBe('iopc-referral-mandatory');
+  });
+
+  it('lets a criminal-or-disciplinary allegation without an IOPC criterion go to the PSD', () => {
+    expect(whenThen(recordedWith(allegation({ criminalOrDisciplinary: true })), refer('psd'))).toHaveLength(1);
+  });
+});
+
+describe('progress updates', () => {
+  const update = (when: string): ComplaintCommand => ({ type: 'UpdateComplainant', at: when, channel: 'email', summary: 'Enquiries continue', ...at });
+
+  it('falls due 4 weeks after handling starts, then 4 weeks after each update', () => {
+    expect(given(recordedWithPsd).updates).toEqual({ lastAt: null, nextDue: '2026-03-30' });
+    const updated = apply(recordedWithPsd, update('2026-03-20T16:00:00.000Z'));
+    expect(given(updated).updates).toEqual({ lastAt: '2026-03-20T16:00:00.000Z', nextDue: '2026-04-17' });
+  });
+
+  it('counts the 4 weeks from the date in England (an update at 23:30 BST is the next day)', () => {
+    expect(given(apply(recordedWithPsd, update('2026-06-30T23:30:00.000Z'))).updates.nextDue).toBe('2026-07-29');
+  });
+
+  it('is refused before handling starts and once handling has finished', () => {
+    expect(ruleOf(() => whenThen(logged, update('2026-03-03T10:00:00.000Z')))).toBe('handling-not-started');
+    const resolved = apply(logged, handleOutside(allegation()), resolve(true));
+    expect(ruleOf(() => whenThen(resolved, update('2027-05-03T10:00:00.000Z')))).toBe('handling-finished');
+    expect(ruleOf(() => whenThen(recordedWithPsd, update('2027-07-03T10:00:00.000Z')))).toBe('update-in-future');
+  });
+});
+
+describe('the outcome and telling the complainant', () => {
+  it('is due to the complainant 5 working days after the decision, over Easter', () => {
+    // Decided Thursday 2 April 2026: Tue 7, Wed 8, Thu 9, Fri 10, Mon 13.
+    const [event] = whenThen(recordedWithPsd, decideOutcome('2026-04-02T15:00:00.000Z'));
+    expect(event).toEqual({
+      type: 'OutcomeDecided',
+      data: { complaintId: 'c-1', result: 'service-not-acceptable', learning: 'Refresher training', decidedAt: '2026-04-02T15:00:00.000Z', notifyBy: '2026-04-13' },
+    });
+    expect(whenThen(recordedWithPsd, decideOutcome('2026-03-09T15:00:00.000Z'))[0]).toMatchObject({ data: { notifyBy: '2026-03-16' } });
+  });
+
+  it('flags the notification in time on the fifth working day and late on the day after', () => {
+    const decided = apply(recordedWithPsd, decideOutcome('2026-04-02T15:00:00.000Z'));
+    expect(whenThen(decided, notify('2026-04-13T16:00:00.000Z'))[0]).toMatchObject({ data: { notifiedInTime: true } });
+    expect(whenThen(decided, notify('2026-04-14T08:00:00.000Z'))[0]).toMatchObject({ data: { notifiedInTime: false } });
+  });
+
+  it('needs a recorded, referred complaint and decides once', () => {
+    const recorded = apply(logged, recordCommand('complainant-request', allegation()));
+    expect(ruleOf(() => whenThen(recorded, decideOutcome('2027-05-01T10:00:00.000Z')))).toBe('not-referred');
+    expect(ruleOf(() => whenThen(logged, decideOutcome('2026-05-01T10:00:00.000Z')))).toBe('not-recorded');
+    const decided = apply(recordedWithPsd, decideOutcome('2026-04-02T15:00:00.000Z'));
+    expect(ruleOf(() => whenThen(decided, decideOutcome('2026-04-03T15:00:00.000Z')))).toBe('outcome-already-decided');
+    expect(ruleOf(() => whenThen(decided, refer('iopc')))).toBe('outcome-already-decided');
+    expect(ruleOf(() => whenThen(recordedWithPsd, decideOutcome('2026-03-01T15:00:00.000Z')))).toBe('decided-before-recording');
+    expect(ruleOf(() => whenThen(recordedWithPsd, notify('2026-04-02T15:00:00.000Z')))).toBe('outcome-not-decided');
+    expect(ruleOf(() => whenThen(decided, notify('2026-04-01T15:00:00.000Z')))).toBe('notified-before-decision');
+    const notified = apply(decided, notify('2026-04-03T10:00:00.000Z'));
+    expect(ruleOf(() => whenThen(notified, notify('2026-04-04T10:00:00.000Z')))).toBe('outcome-already-notified');
+    expect(complaintStage(given(notified))).toBe('outcome-notified');
+  });
+});
+
+describe('the review window: 28 days starting the day after the outcome is given', () => {
+  // Told on Monday 2 March 2026: day 1 is 3 March, day 28 is 30 March (British Summer Time from 29 March).
+  const notified = apply(recordedWithPsd, decideOutcome('2026-03-02T09:00:00.000Z'), notify('2026-03-02T10:00:00.000Z'));
+
+  it('opens the day after and closes on the 28th day', () => {
+    expect(given(notified).reviewWindow).toEqual({ opens: '2026-03-03', closes: '2026-03-30' });
+  });
+
+  it('accepts a request on the last day, even at 23:30 in England', () => {
+    expect(whenThen(notified, requestReview('2026-03-30T12:00:00.000Z'))).toHaveLength(1);
+    expect(whenThen(notified, requestReview('2026-03-30T22:30:00.000Z'))).toHaveLength(1);
+  });
+
+  it('refuses a request on the 29th day, including 00:30 in England that is still the 30th in UTC', () => {
+    expect(ruleOf(() => whenThen(notified, requestReview('2026-03-30T23:30:00.000Z')))).toBe('review-window-closed');
+    const late = violationOf(() => whenThen(notified, requestReview('2026-03-31T09:00:00.000Z')));
+    expect(late.rule).toBe('review-window-closed');
+    expect(late.message).toContain('2026-03-30');
+  });
+
+  it('accepts a request on the day of the outcome itself, but not before it was given', () => {
+    expect(whenThen(notified, requestReview('2026-03-02T15:00:00.000Z'))).toHaveLength(1);
+    expect(ruleOf(() => whenThen(notified, requestReview('2026-03-02T09:30:00.000Z')))).toBe('review-before-outcome');
+  });
+
+  it('refuses a request before the complainant was told the outcome, and a second request', () => {
+    expect(ruleOf(() => whenThen(recordedWithPsd, requestReview('2026-03-10T10:00:00.000Z')))).toBe('outcome-not-notified');
+    const requested = apply(notified, requestReview('2026-03-10T10:00:00.000Z'));
+    expect(ruleOf(() => whenThen(requested, requestReview('2026-03-11T10:00:00.000Z')))).toBe('review-already-requested');
+  });
+});
+
+describe('the review body and the review decision', () => {
+  const throughOutcome = (history: ComplaintEvent[]) => apply(history, decideOutcome('2026-03-02T09:00:00.000Z'), notify('2026-03-02T10:00:00.000Z'), requestReview('2026-03-10T10:00:00.000Z'));
+  const recordedWith = (...allegations: NewAllegation[]) => apply(logged, { ...recordCommand('complainant-request', ...allegations), metadata: { now: new Date('2026-03-02T08:00:00Z') } });
+
+  it('is the PCC for an ordinary complaint handled by the PSD, who decides it once', () => {
+    const requested = throughOutcome(recordedWithPsd);
+    expect(given(requested).review).toEqual({ receivedAt: '2026-03-10T10:00:00.000Z', body: 'pcc', iopcReasons: [], decision: null });
+    const decided = apply(requested, decideReview(true));
+    expect(given(decided).review?.decision).toEqual({ upheld: true, recommendations: 'Reconsider the outcome', at: now.toISOString() });
+    expect(complaintStage(given(decided))).toBe('review-decided');
+    expect(ruleOf(() => whenThen(decided, decideReview(false)))).toBe('review-already-decided');
+  });
+
+  it.each([
+    ['criminal-or-disciplinary', allegation({ criminalOrDisciplinary: true }), 'psd'],
+    ['article-2-or-3', allegation({ article2Or3: true }), 'psd'],
+    ['senior-officer', allegation({}, { subject: { subjectId: 's-9', kind: 'chief-officer', identifier: null } }), 'iopc'],
+  ] as const)('is the IOPC where the complaint involves %s, and the PCC may not decide it', (reason, flagged, referTo) => {
+    const requested = throughOutcome(apply(recordedWith(flagged), refer(referTo)));
+    expect(given(requested).review).toMatchObject({ body: 'iopc', iopcReasons: expect.arrayContaining([reason]) });
+    expect(ruleOf(() => whenThen(requested, decideReview(false)))).toBe('review-body-is-iopc');
+  });
+
+  it('is the IOPC for a complaint referred to the IOPC', () => {
+    const requested = throughOutcome(apply(recordedWithPsd, refer('iopc')));
+    expect(given(requested).review).toMatchObject({ body: 'iopc', iopcReasons: ['referred-to-iopc'] });
+  });
+
+  it('refuses a decision before a review was requested', () => {
+    expect(ruleOf(() => whenThen(recordedWithPsd, decideReview(true)))).toBe('review-not-requested');
+  });
+});
+
+describe('long-running reports to the PCC', () => {
+  const report = (when: string): ComplaintCommand => ({ type: 'ReportLongRunning', at: when, ...at });
+
+  it('is not due before 12 months from receipt, then falls due every 6 months', () => {
+    expect(ruleOf(() => whenThen(recordedWithPsd, report('2027-03-01T10:00:00.000Z')))).toBe('long-running-report-not-due');
+    const first = apply(recordedWithPsd, report('2027-03-02T10:00:00.000Z'));
+    expect(given(first).longRunning).toEqual({ reportsMade: 1, lastReportAt: '2027-03-02T10:00:00.000Z', nextReportDue: '2027-09-02' });
+    expect(ruleOf(() => whenThen(first, report('2027-05-02T10:00:00.000Z')))).toBe('long-running-report-not-due');
+  });
+
+  it('is refused for a complaint not recorded or whose outcome is decided', () => {
+    expect(ruleOf(() => whenThen(logged, report('2027-03-02T10:00:00.000Z')))).toBe('not-recorded');
+    const decided = apply(recordedWithPsd, decideOutcome('2027-03-01T10:00:00.000Z'));
+    expect(ruleOf(() => whenThen(decided, report('2027-03-02T10:00:00.000Z')))).toBe('outcome-already-decided');
+  });
+
+  it('adds calendar months, clamped to the end of a short month', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-03-02', 12)).toBe('2027-03-02');
+  });
+});
+
+describe('withdrawal', () => {
+  const withdraw: ComplaintCommand = { type: 'WithdrawComplaint', reason: 'Complainant no longer wishes to proceed', ...at };
+
+  it('ends the complaint: every later command is refused', () => {
+    const withdrawn = apply(recordedWithPsd, withdraw);
+    expect(complaintStage(given(withdrawn))).toBe('withdrawn');
+    expect(given(withdrawn).updates.nextDue).toBeNull();
+    for (const command of [withdraw, refer('iopc'), decideOutcome('2027-05-01T10:00:00.000Z'), resolve(true)]) {
+      expect(ruleOf(() => whenThen(withdrawn, command))).toBe('complaint-withdrawn');
+    }
+  });
+
+  it('is refused once the outcome is decided', () => {
+    expect(ruleOf(() => whenThen(apply(recordedWithPsd, decideOutcome('2027-05-01T10:00:00.000Z')), withdraw))).toBe('outcome-already-decided');
+  });
+});

@@ -1,0 +1,375 @@
+import { londonDate, type CalendarDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
+import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import type {
+  AllegationAdded,
+  Complainant,
+  ComplaintChannel,
+  ComplaintEvent,
+  ComplaintSubject,
+  OutcomeResult,
+  RecordingReason,
+  ReferralBody,
+} from './complaint.events.ts';
+import { evolveComplaint, handlingFinished, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
+import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type CriteriaFlags, type Criterion } from './criteria.ts';
+import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
+
+export interface LogComplaint {
+  type: 'LogComplaint';
+  complaintId: string;
+  reference: string;
+  receivedAt: string;
+  channel: ComplaintChannel;
+  complainant: Complainant;
+  summary: string;
+  incidentDate: CalendarDate | null;
+  subjects: ComplaintSubject[];
+  wantsRecording: boolean;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface ContactComplainant {
+  type: 'ContactComplainant';
+  at: string;
+  channel: ComplaintChannel;
+  views: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+/** An allegation as the officer states it; the decider numbers it within the complaint. */
+export interface NewAllegation {
+  category: string;
+  description: string;
+  subject: ComplaintSubject;
+  criteria: CriteriaFlags;
+}
+
+export interface HandleOutsideSchedule3 {
+  type: 'HandleOutsideSchedule3';
+  allegations: NewAllegation[];
+  metadata: CommandMetadata;
+}
+
+export interface ResolveOutsideSchedule3 {
+  type: 'ResolveOutsideSchedule3';
+  summary: string;
+  complainantSatisfied: boolean;
+  metadata: CommandMetadata;
+}
+
+export interface RecordComplaint {
+  type: 'RecordComplaint';
+  reason: RecordingReason;
+  allegations: NewAllegation[];
+  metadata: CommandMetadata;
+}
+
+export interface ReferComplaint {
+  type: 'ReferComplaint';
+  to: ReferralBody;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface UpdateComplainant {
+  type: 'UpdateComplainant';
+  at: string;
+  channel: ComplaintChannel;
+  summary: string;
+  metadata: CommandMetadata;
+}
+
+export interface DecideOutcome {
+  type: 'DecideOutcome';
+  result: OutcomeResult;
+  learning: string | null;
+  decidedAt: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface NotifyOutcome {
+  type: 'NotifyOutcome';
+  at: string;
+  metadata: CommandMetadata;
+}
+
+export interface RequestReview {
+  type: 'RequestReview';
+  receivedAt: string;
+  metadata: CommandMetadata;
+}
+
+export interface DecideReview {
+  type: 'DecideReview';
+  upheld: boolean;
+  recommendations: string | null;
+  metadata: CommandMetadata;
+}
+
+export interface ReportLongRunning {
+  type: 'ReportLongRunning';
+  at: string;
+  metadata: CommandMetadata;
+}
+
+export interface WithdrawComplaint {
+  type: 'WithdrawComplaint';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ComplaintCommand =
+  | LogComplaint
+  | ContactComplainant
+  | HandleOutsideSchedule3
+  | ResolveOutsideSchedule3
+  | RecordComplaint
+  | ReferComplaint
+  | UpdateComplainant
+  | DecideOutcome
+  | NotifyOutcome
+  | RequestReview
+  | DecideReview
+  | ReportLongRunning
+  | WithdrawComplaint;
+
+export function decideComplaint(command: ComplaintCommand, state: Complaint): ComplaintEvent[] {
+  switch (command.type) {
+    case 'LogComplaint':
+      return log(command, state);
+    case 'ContactComplainant':
+      return contact(command, open(state));
+    case 'HandleOutsideSchedule3':
+      return handleOutside(command, open(state));
+    case 'ResolveOutsideSchedule3':
+      return resolve(command, open(state));
+    case 'RecordComplaint':
+      return record(command, open(state));
+    case 'ReferComplaint':
+      return refer(command, open(state));
+    case 'UpdateComplainant':
+      return update(command, open(state));
+    case 'DecideOutcome':
+      return decideOutcome(command, open(state));
+    case 'NotifyOutcome':
+      return notifyOutcome(command, open(state));
+    case 'RequestReview':
+      return requestReview(command, open(state));
+    case 'DecideReview':
+      return decideReview(command, open(state));
+    case 'ReportLongRunning':
+      return reportLongRunning(command, open(state));
+    case 'WithdrawComplaint':
+      return withdraw(command, open(state));
+    default:
+      return assertNever(command);
+  }
+}
+
+function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
+  if (state.status !== 'none') throw new DomainRuleViolation('complaint-already-logged', 'This complaint has already been logged');
+  notInFuture(command.receivedAt, command.metadata, 'received-in-future', 'A complaint can only be logged once it has been received');
+  if (command.incidentDate && command.incidentDate > londonDate(command.receivedAt)) {
+    throw new DomainRuleViolation('incident-after-receipt', 'The incident date cannot be after the complaint was received');
+  }
+  const { type: _type, calendar, metadata: _metadata, ...details } = command;
+  return [{ type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } }];
+}
+
+function open(state: Complaint): LoggedComplaint {
+  if (state.status === 'none') throw new DomainRuleViolation('complaint-not-logged', 'There is no complaint with this id');
+  if (state.withdrawal) throw new DomainRuleViolation('complaint-withdrawn', 'The complaint was withdrawn: nothing more can be done on it');
+  return state;
+}
+
+function notInFuture(at: string, metadata: CommandMetadata, rule: string, message: string): void {
+  if (Date.parse(at) > metadata.now.getTime()) throw new DomainRuleViolation(rule, message);
+}
+
+function notBefore(at: string, earliest: string, rule: string, message: string): void {
+  if (Date.parse(at) < Date.parse(earliest)) throw new DomainRuleViolation(rule, message);
+}
+
+function contact(command: ContactComplainant, state: LoggedComplaint): ComplaintEvent[] {
+  notInFuture(command.at, command.metadata, 'contact-in-future', 'A contact can only be recorded once it has been made');
+  notBefore(command.at, state.receivedAt, 'contact-before-receipt', 'The complainant cannot have been contacted before the complaint was received');
+  const workingDaysFromReceipt = command.calendar.workingDaysBetween(londonDate(state.receivedAt), londonDate(command.at));
+  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, at: command.at, channel: command.channel, views: command.views, workingDaysFromReceipt };
+  return [{ type: 'ComplainantContacted', data }];
+}
+
+function allegationsAdded(state: LoggedComplaint, allegations: readonly NewAllegation[], addedAt: string): AllegationAdded[] {
+  return allegations.map((allegation, index) => ({
+    type: 'AllegationAdded',
+    data: {
+      complaintId: state.id,
+      allegationId: String(state.allegations.length + index + 1),
+      complainantSubjectId: state.complainant.subjectId,
+      ...allegation,
+      addedAt,
+    },
+  }));
+}
+
+const describeCriteria = (criteria: readonly Criterion[]) => criteria.map((criterion) => `${CRITERION_WORDS[criterion]} (${criterion})`).join('; ');
+
+function handleOutside(command: HandleOutsideSchedule3, state: LoggedComplaint): ComplaintEvent[] {
+  if (state.route !== 'untriaged') throw new DomainRuleViolation('already-triaged', `The complaint has already been triaged (${state.route})`);
+  if (state.wantsRecording) {
+    throw new DomainRuleViolation('complainant-wants-recording', 'The complainant wants the complaint recorded: it must be recorded under Schedule 3');
+  }
+  const criteria = metCriteria(command.allegations.map((allegation) => allegation.criteria), RECORDING_CRITERIA);
+  if (criteria.length > 0) {
+    throw new DomainRuleViolation('mandatory-recording-criterion', `The complaint must be recorded under Schedule 3: it alleges ${describeCriteria(criteria)}`);
+  }
+  const startedAt = command.metadata.now.toISOString();
+  return [
+    { type: 'HandlingOutsideSchedule3Started', data: { complaintId: state.id, startedAt, nextUpdateDue: nextUpdateDueAfter(startedAt) } },
+    ...allegationsAdded(state, command.allegations, startedAt),
+  ];
+}
+
+function resolve(command: ResolveOutsideSchedule3, state: LoggedComplaint): ComplaintEvent[] {
+  if (state.route !== 'outside-schedule-3') {
+    throw new DomainRuleViolation('not-handled-outside-schedule-3', 'Only a complaint being handled outside Schedule 3 can be resolved that way');
+  }
+  if (state.resolution) throw new DomainRuleViolation('already-resolved', 'The complaint has already been resolved outside Schedule 3');
+  const data = {
+    complaintId: state.id,
+    subjectId: state.complainant.subjectId,
+    summary: command.summary,
+    complainantSatisfied: command.complainantSatisfied,
+    resolvedAt: command.metadata.now.toISOString(),
+  };
+  return [{ type: 'ResolvedOutsideSchedule3', data }];
+}
+
+function record(command: RecordComplaint, state: LoggedComplaint): ComplaintEvent[] {
+  if (state.recording) throw new DomainRuleViolation('already-recorded', 'The complaint is already recorded under Schedule 3');
+  if (command.reason === 'dissatisfied-with-initial-handling' && state.resolution?.complainantSatisfied !== false) {
+    throw new DomainRuleViolation(
+      'complainant-not-dissatisfied',
+      'Recording for dissatisfaction with initial handling needs a resolution outside Schedule 3 the complainant was not satisfied with',
+    );
+  }
+  const allegations = [...state.allegations, ...command.allegations];
+  if (allegations.length === 0) throw new DomainRuleViolation('allegations-required', 'A recorded complaint needs at least one allegation');
+  if (command.reason === 'mandatory-criteria' && metCriteria(allegations.map((allegation) => allegation.criteria), RECORDING_CRITERIA).length === 0) {
+    throw new DomainRuleViolation('no-mandatory-criterion', 'No allegation meets a mandatory recording criterion: give the reason the complaint is recorded for');
+  }
+  const recordedAt = command.metadata.now.toISOString();
+  return [
+    { type: 'ComplaintRecorded', data: { complaintId: state.id, reason: command.reason, recordedAt, nextUpdateDue: nextUpdateDueAfter(recordedAt) } },
+    ...allegationsAdded(state, command.allegations, recordedAt),
+  ];
+}
+
+/** The criteria that oblige referral to the IOPC; a complaint about a chief officer always does. */
+export function iopcReferralCriteria(state: LoggedComplaint): Criterion[] {
+  const met = metCriteria(state.allegations.map((allegation) => allegation.criteria), IOPC_REFERRAL_CRITERIA);
+  return concernsChiefOfficer(state) && !met.includes('chiefOfficer') ? [...met, 'chiefOfficer'] : met;
+}
+
+function refer(command: ReferComplaint, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.recording) throw new DomainRuleViolation('not-recorded', 'Only a complaint recorded under Schedule 3 is referred to the PSD or the IOPC');
+  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has already been decided');
+  if (state.referrals.some((referral) => referral.to === command.to)) {
+    throw new DomainRuleViolation('already-referred', `The complaint has already been referred to the ${command.to.toUpperCase()}`);
+  }
+  const mandatory = iopcReferralCriteria(state);
+  if (command.to === 'psd' && mandatory.length > 0) {
+    throw new DomainRuleViolation('iopc-referral-mandatory', `The complaint must be referred to the IOPC: it involves ${describeCriteria(mandatory)}`);
+  }
+  if (command.to === 'psd' && state.referrals.some((referral) => referral.to === 'iopc')) {
+    throw new DomainRuleViolation('already-referred', 'The complaint has already been referred to the IOPC');
+  }
+  const common = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, referredAt: command.metadata.now.toISOString() };
+  return command.to === 'iopc' ? [{ type: 'ReferredToIopc', data: { ...common, mandatoryCriteria: mandatory } }] : [{ type: 'ReferredToPsd', data: common }];
+}
+
+function update(command: UpdateComplainant, state: LoggedComplaint): ComplaintEvent[] {
+  if (state.route === 'untriaged') throw new DomainRuleViolation('handling-not-started', 'Progress updates are due once handling has started');
+  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'Handling has finished: no more progress updates are due');
+  notInFuture(command.at, command.metadata, 'update-in-future', 'An update can only be recorded once it has been given');
+  notBefore(command.at, state.receivedAt, 'update-before-receipt', 'An update cannot precede the complaint');
+  const data = {
+    complaintId: state.id,
+    subjectId: state.complainant.subjectId,
+    at: command.at,
+    channel: command.channel,
+    summary: command.summary,
+    nextUpdateDue: nextUpdateDueAfter(command.at),
+  };
+  return [{ type: 'ComplainantUpdated', data }];
+}
+
+function decideOutcome(command: DecideOutcome, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.recording) throw new DomainRuleViolation('not-recorded', 'Only a complaint recorded under Schedule 3 has an outcome decided');
+  if (state.referrals.length === 0) throw new DomainRuleViolation('not-referred', 'The complaint must be referred to the PSD or the IOPC before its outcome');
+  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has already been decided');
+  notInFuture(command.decidedAt, command.metadata, 'decided-in-future', 'An outcome can only be recorded once it has been decided');
+  notBefore(command.decidedAt, state.recording.at, 'decided-before-recording', 'The outcome cannot be decided before the complaint was recorded');
+  const notifyBy = command.calendar.dueAfter(command.decidedAt, OUTCOME_NOTIFICATION_WORKING_DAYS);
+  return [{ type: 'OutcomeDecided', data: { complaintId: state.id, result: command.result, learning: command.learning, decidedAt: command.decidedAt, notifyBy } }];
+}
+
+function notifyOutcome(command: NotifyOutcome, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.outcome) throw new DomainRuleViolation('outcome-not-decided', 'The outcome has not been decided yet');
+  if (state.outcome.notifiedAt) throw new DomainRuleViolation('outcome-already-notified', 'The complainant has already been told the outcome');
+  notInFuture(command.at, command.metadata, 'notified-in-future', 'The notification can only be recorded once it has been given');
+  notBefore(command.at, state.outcome.decidedAt, 'notified-before-decision', 'The complainant cannot be told the outcome before it was decided');
+  const data = { complaintId: state.id, at: command.at, notifiedInTime: londonDate(command.at) <= state.outcome.notifyBy, reviewWindow: reviewWindowAfter(command.at) };
+  return [{ type: 'OutcomeNotified', data }];
+}
+
+function requestReview(command: RequestReview, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.outcome?.notifiedAt || !state.reviewWindow) {
+    throw new DomainRuleViolation('outcome-not-notified', 'A review can be requested once the complainant has been told the outcome');
+  }
+  if (state.review) throw new DomainRuleViolation('review-already-requested', 'A review has already been requested');
+  notInFuture(command.receivedAt, command.metadata, 'received-in-future', 'A review request can only be recorded once it has been received');
+  notBefore(command.receivedAt, state.outcome.notifiedAt, 'review-before-outcome', 'A review request cannot precede the outcome it challenges');
+  if (londonDate(command.receivedAt) > state.reviewWindow.closes) {
+    throw new DomainRuleViolation('review-window-closed', `The review window closed on ${state.reviewWindow.closes}: 28 days starting the day after the outcome was given`);
+  }
+  const { body, reasons } = reviewBodyOf(state);
+  return [{ type: 'ReviewRequested', data: { complaintId: state.id, receivedAt: command.receivedAt, reviewBody: body, iopcReasons: reasons } }];
+}
+
+function decideReview(command: DecideReview, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.review) throw new DomainRuleViolation('review-not-requested', 'No review has been requested');
+  if (state.review.body !== 'pcc') {
+    throw new DomainRuleViolation('review-body-is-iopc', `The IOPC, not the PCC, reviews this complaint (${state.review.iopcReasons.join(', ')})`);
+  }
+  if (state.review.decision) throw new DomainRuleViolation('review-already-decided', 'The review has already been decided');
+  const data = { complaintId: state.id, upheld: command.upheld, recommendations: command.recommendations, decidedAt: command.metadata.now.toISOString() };
+  return [{ type: 'ReviewDecided', data }];
+}
+
+function reportLongRunning(command: ReportLongRunning, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.recording || !state.longRunning) throw new DomainRuleViolation('not-recorded', 'Only a recorded complaint is reported as long-running');
+  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has been decided: the complaint is no longer running');
+  notInFuture(command.at, command.metadata, 'reported-in-future', 'A report can only be recorded once it has been made');
+  const due = state.longRunning.nextReportDue;
+  if (londonDate(command.at) < due) throw new DomainRuleViolation('long-running-report-not-due', `The next report to the PCC is not due until ${due}`);
+  const reportNumber = state.longRunning.reportsMade + 1;
+  const data = { complaintId: state.id, reportNumber, at: command.at, nextReportDue: longRunningReportDue(state.receivedAt, reportNumber + 1) };
+  return [{ type: 'LongRunningReportMade', data }];
+}
+
+function withdraw(command: WithdrawComplaint, state: LoggedComplaint): ComplaintEvent[] {
+  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has been decided: the complaint can no longer be withdrawn');
+  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'The complaint was resolved: there is nothing left to withdraw');
+  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, withdrawnAt: command.metadata.now.toISOString() };
+  return [{ type: 'ComplaintWithdrawn', data }];
+}
+
+export const complaintDecider = {
+  initialState: initialComplaint,
+  evolve: evolveComplaint,
+  decide: decideComplaint,
+};

@@ -1,0 +1,165 @@
+import type { CalendarDate } from '../../calendar/working-days.ts';
+import { assertNever } from '../../shared/domain/decider.ts';
+import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
+import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
+import { longRunningReportDue } from './deadlines.ts';
+
+type LoggedDetails = Omit<ComplaintLogged['data'], 'complaintId'>;
+
+export type Allegation = Omit<AllegationAdded['data'], 'complaintId' | 'complainantSubjectId'> & { criteria: CriteriaFlags };
+
+export type ComplaintRoute = 'untriaged' | 'outside-schedule-3' | 'recorded';
+
+export interface LoggedComplaint extends LoggedDetails {
+  status: 'logged';
+  id: string;
+  route: ComplaintRoute;
+  contact: { firstAt: string; workingDaysFromReceipt: number; lastAt: string } | null;
+  handlingStartedAt: string | null;
+  allegations: Allegation[];
+  resolution: { summary: string; complainantSatisfied: boolean; at: string } | null;
+  recording: { reason: RecordingReason; at: string } | null;
+  referrals: { to: ReferralBody; reason: string; at: string }[];
+  updates: { lastAt: string | null; nextDue: CalendarDate | null };
+  outcome: { result: OutcomeResult; learning: string | null; decidedAt: string; notifyBy: CalendarDate; notifiedAt: string | null; notifiedInTime: boolean | null } | null;
+  reviewWindow: { opens: CalendarDate; closes: CalendarDate } | null;
+  review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
+  longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
+  withdrawal: { reason: string; at: string } | null;
+}
+
+export type Complaint = { status: 'none' } | LoggedComplaint;
+
+export const initialComplaint = (): Complaint => ({ status: 'none' });
+
+/** Where the complaint stands, derived from the facts rather than stored beside them. */
+export type ComplaintStage =
+  | 'logged'
+  | 'handling-outside-schedule-3'
+  | 'resolved'
+  | 'resolution-unsatisfactory'
+  | 'recorded'
+  | 'referred-to-psd'
+  | 'referred-to-iopc'
+  | 'outcome-decided'
+  | 'outcome-notified'
+  | 'review-requested'
+  | 'review-decided'
+  | 'withdrawn';
+
+export function complaintStage(complaint: LoggedComplaint): ComplaintStage {
+  if (complaint.withdrawal) return 'withdrawn';
+  if (complaint.review) return complaint.review.decision ? 'review-decided' : 'review-requested';
+  if (complaint.outcome) return complaint.outcome.notifiedAt ? 'outcome-notified' : 'outcome-decided';
+  if (complaint.recording) {
+    const referredTo = latestReferral(complaint);
+    return referredTo ? `referred-to-${referredTo}` : 'recorded';
+  }
+  if (complaint.resolution) return complaint.resolution.complainantSatisfied ? 'resolved' : 'resolution-unsatisfactory';
+  return complaint.route === 'outside-schedule-3' ? 'handling-outside-schedule-3' : 'logged';
+}
+
+export function latestReferral(complaint: LoggedComplaint): ReferralBody | null {
+  return complaint.referrals.at(-1)?.to ?? null;
+}
+
+/** Handling has ended: withdrawn, resolved outside Schedule 3 and not recorded since, or an outcome decided. */
+export function handlingFinished(complaint: LoggedComplaint): boolean {
+  if (complaint.withdrawal || complaint.outcome) return true;
+  return complaint.route === 'outside-schedule-3' && complaint.resolution !== null;
+}
+
+export function concernsChiefOfficer(complaint: LoggedComplaint): boolean {
+  return [...complaint.subjects, ...complaint.allegations.map((allegation) => allegation.subject)].some((subject) => subject.kind === 'chief-officer');
+}
+
+/** Who would review the outcome if the complainant applied now (stored on ReviewRequested when they do). */
+export function reviewBodyOf(complaint: LoggedComplaint): { body: ReviewBody; reasons: IopcReviewReason[] } {
+  return reviewBodyFor({
+    flagSets: complaint.allegations.map((allegation) => allegation.criteria),
+    concernsChiefOfficer: concernsChiefOfficer(complaint),
+    referredToIopc: complaint.referrals.some((referral) => referral.to === 'iopc'),
+  });
+}
+
+export function evolveComplaint(state: Complaint, event: ComplaintEvent): Complaint {
+  if (event.type === 'ComplaintLogged') {
+    const { complaintId, ...details } = event.data;
+    return {
+      status: 'logged',
+      id: complaintId,
+      ...details,
+      route: 'untriaged',
+      contact: null,
+      handlingStartedAt: null,
+      allegations: [],
+      resolution: null,
+      recording: null,
+      referrals: [],
+      updates: { lastAt: null, nextDue: null },
+      outcome: null,
+      reviewWindow: null,
+      review: null,
+      longRunning: null,
+      withdrawal: null,
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'ComplainantContacted': {
+      const { at, workingDaysFromReceipt } = event.data;
+      const first = state.contact && state.contact.firstAt <= at ? state.contact : { firstAt: at, workingDaysFromReceipt };
+      return { ...state, contact: { ...first, lastAt: state.contact && state.contact.lastAt > at ? state.contact.lastAt : at } };
+    }
+    case 'HandlingOutsideSchedule3Started':
+      return { ...state, route: 'outside-schedule-3', handlingStartedAt: event.data.startedAt, updates: { ...state.updates, nextDue: event.data.nextUpdateDue } };
+    case 'AllegationAdded': {
+      const { complaintId: _complaint, complainantSubjectId: _subject, ...allegation } = event.data;
+      return { ...state, allegations: [...state.allegations, allegation] };
+    }
+    case 'ResolvedOutsideSchedule3': {
+      const { summary, complainantSatisfied, resolvedAt } = event.data;
+      return { ...state, resolution: { summary, complainantSatisfied, at: resolvedAt }, updates: { ...state.updates, nextDue: null } };
+    }
+    case 'ComplaintRecorded': {
+      const { reason, recordedAt, nextUpdateDue } = event.data;
+      return {
+        ...state,
+        route: 'recorded',
+        recording: { reason, at: recordedAt },
+        updates: { ...state.updates, nextDue: nextUpdateDue },
+        longRunning: { reportsMade: 0, lastReportAt: null, nextReportDue: longRunningReportDue(state.receivedAt, 1) },
+      };
+    }
+    case 'ReferredToPsd':
+      return { ...state, referrals: [...state.referrals, { to: 'psd', reason: event.data.reason, at: event.data.referredAt }] };
+    case 'ReferredToIopc':
+      return { ...state, referrals: [...state.referrals, { to: 'iopc', reason: event.data.reason, at: event.data.referredAt }] };
+    case 'ComplainantUpdated':
+      return { ...state, updates: { lastAt: event.data.at, nextDue: event.data.nextUpdateDue } };
+    case 'OutcomeDecided': {
+      const { result, learning, decidedAt, notifyBy } = event.data;
+      return { ...state, outcome: { result, learning, decidedAt, notifyBy, notifiedAt: null, notifiedInTime: null }, updates: { ...state.updates, nextDue: null } };
+    }
+    case 'OutcomeNotified': {
+      const outcome = state.outcome && { ...state.outcome, notifiedAt: event.data.at, notifiedInTime: event.data.notifiedInTime };
+      return { ...state, outcome, reviewWindow: event.data.reviewWindow };
+    }
+    case 'ReviewRequested': {
+      const { receivedAt, reviewBody, iopcReasons } = event.data;
+      return { ...state, review: { receivedAt, body: reviewBody, iopcReasons, decision: null } };
+    }
+    case 'ReviewDecided': {
+      const { upheld, recommendations, decidedAt } = event.data;
+      return { ...state, review: state.review && { ...state.review, decision: { upheld, recommendations, at: decidedAt } } };
+    }
+    case 'LongRunningReportMade': {
+      const { reportNumber, at, nextReportDue } = event.data;
+      return { ...state, longRunning: { reportsMade: reportNumber, lastReportAt: at, nextReportDue } };
+    }
+    case 'ComplaintWithdrawn':
+      return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,74 @@
+import type { CalendarDate } from '../../calendar/working-days.ts';
+import { defineEvent } from '../../personal-data/event-definition.ts';
+import type { CommandMetadata, DomainEvent } from '../../shared/domain/decider.ts';
+
+/** Every dip sample the Commissioner's office draws is kept on this one stream, as its own record of oversight. */
+export const DIP_SAMPLE_STREAM = 'complaint-dip-samples';
+
+export type DipSampleDrawn = DomainEvent<
+  'DipSampleDrawn',
+  { sampleId: string; seed: string; from: CalendarDate; to: CalendarDate; size: number; populationSize: number; complaintIds: string[]; drawnAt: string }
+>;
+
+export const dipSampleEventDefinitions = [defineEvent({ type: 'DipSampleDrawn', schemaVersion: 1, personalData: [] })];
+
+export interface DrawDipSample {
+  type: 'DrawDipSample';
+  sampleId: string;
+  seed: string;
+  from: CalendarDate;
+  to: CalendarDate;
+  size: number;
+  /** The ids of the complaints received in the range, in any order. */
+  population: readonly string[];
+  metadata: CommandMetadata;
+}
+
+export interface DipSamples {
+  drawn: number;
+}
+
+/**
+ * The same seed over the same population always selects the same complaints, in the same order:
+ * the population is put in id order, then shuffled by a PRNG seeded from the seed text.
+ */
+export function drawSample(population: readonly string[], seed: string, size: number): string[] {
+  const shuffled = [...population].sort();
+  const random = mulberry32(fnv1a(seed));
+  for (let index = shuffled.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+  }
+  return shuffled.slice(0, size);
+}
+
+export const dipSampleDecider = {
+  initialState: (): DipSamples => ({ drawn: 0 }),
+  evolve: (state: DipSamples, _event: DipSampleDrawn): DipSamples => ({ drawn: state.drawn + 1 }),
+  decide(command: DrawDipSample, _state: DipSamples): DipSampleDrawn[] {
+    const { sampleId, seed, from, to, size, population } = command;
+    const complaintIds = drawSample(population, seed, size);
+    return [{ type: 'DipSampleDrawn', data: { sampleId, seed, from, to, size, populationSize: population.length, complaintIds, drawnAt: command.metadata.now.toISOString() } }];
+  },
+};
+
+/** 32-bit FNV-1a hash of the seed text. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A small, well-known seeded PRNG: reproducible across Node versions, unlike Math.random. */
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
