@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
+import { ResolutionsModule } from './resolutions/resolutions.module.ts';
 import { SettingsModule } from './settings/settings.module.ts';
 
 export interface AppRuntime {
@@ -33,6 +34,7 @@ export class AppModule {
         ProjectionsModule,
         HealthModule,
         ReferralsModule,
+        ResolutionsModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
+import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
 
@@ -6,6 +7,7 @@ import type { Projection } from './projection.ts';
 export const ALL_PROJECTIONS: readonly Projection[] = [
   referralListProjection as unknown as Projection,
   caseTimelineProjection as unknown as Projection,
+  resolutionListProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

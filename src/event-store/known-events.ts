@@ -1,6 +1,7 @@
 import { referralEventDefinitions } from '../referrals/domain/referral.events.ts';
+import { resolutionEventDefinitions } from '../resolutions/domain/resolution.events.ts';
 import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
 import { EventCatalog } from './event-catalog.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions]);

@@ -1,0 +1,2 @@
+/** The outcome is computed from the remedies: send `{}`. */
+export class CloseResolutionDto {}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../http/calendar-date.ts';
+
+export class OffenderDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: 'Decides whether an appropriate adult is needed (under 18 at the offence date)', example: '2009-05-17' })
+  @IsCalendarDate()
+  dateOfBirth!: string;
+}
+
+export class AppropriateAdultDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'e.g. parent, guardian, social worker, volunteer', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  relationship?: string;
+}
+
+export class ResolutionVictimDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'How to reach the victim (phone, email or address)', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  contact?: string;
+
+  @ApiProperty({ description: "Reasonable efforts reached the victim and their views were sought" })
+  @IsBoolean()
+  consulted!: boolean;
+
+  @ApiPropertyOptional({ description: "The victim's views, in their words", maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  views?: string;
+
+  @ApiProperty({ description: 'The victim consents to a Community Resolution' })
+  @IsBoolean()
+  consents!: boolean;
+}
+
+export class SupervisorDecisionDto {
+  @ApiProperty({ description: "The supervisor's user id or collar number", maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  supervisor!: string;
+
+  @ApiProperty({ description: 'Why the resolution proceeds without a consulted, consenting victim', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class ResolutionFlagsDto {
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  domesticAbuse?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Offender and victim are or were intimate partners: a Community Resolution is then refused' })
+  @IsOptional()
+  @IsBoolean()
+  intimatePartner?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  hateCrime?: boolean;
+}
+
+export class ProposeResolutionDto {
+  @ApiProperty({ maxLength: 50, example: '41/1234/26' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  crimeReference!: string;
+
+  @ApiProperty({ description: 'An id from the configured list of low-level offences and ASB (settings list resolutionOffenceTypes)', example: 'criminal-damage' })
+  @IsString()
+  @IsNotEmpty()
+  offenceType!: string;
+
+  @ApiProperty({ example: '2026-02-27' })
+  @IsCalendarDate()
+  offenceDate!: string;
+
+  @ApiProperty({ type: OffenderDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => OffenderDto)
+  offender!: OffenderDto;
+
+  @ApiPropertyOptional({ type: AppropriateAdultDto, description: 'Required when the offender was under 18 at the offence date' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppropriateAdultDto)
+  appropriateAdult?: AppropriateAdultDto;
+
+  @ApiProperty()
+  @IsBoolean()
+  evidenceSufficient!: boolean;
+
+  @ApiProperty()
+  @IsBoolean()
+  offenderAdmits!: boolean;
+
+  @ApiProperty({ description: 'The offender agrees to a Community Resolution' })
+  @IsBoolean()
+  offenderAgrees!: boolean;
+
+  @ApiProperty({ type: [ResolutionVictimDto], description: 'Empty for an offence without a victim' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ResolutionVictimDto)
+  victims!: ResolutionVictimDto[];
+
+  @ApiPropertyOptional({ type: SupervisorDecisionDto, description: 'Required where a victim was not consulted or does not consent' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SupervisorDecisionDto)
+  supervisorDecision?: SupervisorDecisionDto;
+
+  @ApiPropertyOptional({ type: ResolutionFlagsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ResolutionFlagsDto)
+  flags?: ResolutionFlagsDto;
+
+  @ApiProperty({ description: 'Why a Community Resolution is the right disposal', maxLength: 4000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  rationale!: string;
+}

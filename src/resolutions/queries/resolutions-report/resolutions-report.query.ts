@@ -1,0 +1,40 @@
+import { Query } from '@nestjs/cqrs';
+
+export interface OffenceOutcomeCount {
+  offenceType: string;
+  /** `open` until the resolution closes. */
+  outcome: 'complied' | 'not-complied' | 'open';
+  count: number;
+}
+
+export interface RemedyTypeCount {
+  type: string;
+  agreed: number;
+  chosenByVictim: number;
+  completed: number;
+  failed: number;
+}
+
+/** Community Resolutions proposed in a period; only aggregates, never a person. */
+export interface ResolutionsReport {
+  period: { from: string; to: string };
+  resolutions: number;
+  byOffenceTypeAndOutcome: OffenceOutcomeCount[];
+  outcomes: { complied: number; notComplied: number; open: number };
+  /** Complied among the closed; null when none closed. */
+  complianceRate: number | null;
+  remedies: { agreed: number; chosenByVictim: number; notChosenByVictim: number; victimChoiceOverridden: number; byType: RemedyTypeCount[] };
+  communityWork: { hoursAgreed: number; hoursDone: number };
+  /** In pence. */
+  compensation: { agreed: number; paid: number };
+  victims: { resolutionsWithVictims: number; withVictimConsulted: number; shareWithVictimConsulted: number | null };
+}
+
+export class ResolutionsReportQuery extends Query<ResolutionsReport> {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super();
+  }
+}
