@@ -28,6 +28,9 @@ export class ReferralListEntry {
   @Column('timestamptz', { name: 'next_contact_due', nullable: true })
   nextContactDue!: Date | null;
 
+  @Column('date', { name: 'next_update_due', nullable: true })
+  nextUpdateDue!: string | null;
+
   @Column('boolean', { name: 'unable_to_contact' })
   unableToContact!: boolean;
 

@@ -13,6 +13,8 @@ export interface ReferralListRow {
   victim_name: string;
   enhanced: boolean;
   next_contact_due: string | null;
+  /** The earliest due date (in England) of a criminal-justice update not yet passed on. */
+  next_update_due: string | null;
   unable_to_contact: boolean;
   received_at: string;
   revision: number;
@@ -24,7 +26,7 @@ export interface ReferralListRow {
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  version: 1,
+  version: 2,
   table: 'referral_list',
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
@@ -41,6 +43,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       victim_name: state.victim.name,
       enhanced: state.assessment?.enhanced ?? false,
       next_contact_due: state.closure ? null : state.contact.nextDue,
+      next_update_due: state.closure ? null : earliestUpdateDue(state),
       unable_to_contact: state.contact.unableToContact,
       received_at: state.receivedAt,
       revision: recorded.revision,
@@ -50,3 +53,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   },
 };
 
+
+function earliestUpdateDue(state: ReceivedReferral): string | null {
+  const owed = state.cjEvents.filter((update) => !update.communicated).map((update) => update.dueBy);
+  return owed.length === 0 ? null : owed.sort()[0]!;
+}

@@ -5,6 +5,7 @@ import { AssessNeedsController } from './commands/assess-needs/assess-needs.cont
 import { AssignCaseManagerController } from './commands/assign-case-manager/assign-case-manager.controller.ts';
 import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
 import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
+import { CriminalJusticeController } from './commands/criminal-justice/criminal-justice.controller.ts';
 import { ContactsController } from './commands/contacts/contacts.controller.ts';
 import { ServiceReferralsController } from './commands/service-referrals/service-referrals.controller.ts';
 import { StatementsController } from './commands/statements/statements.controller.ts';
@@ -28,6 +29,7 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     DecideSupportController,
     CloseCaseController,
     ContactsController,
+    CriminalJusticeController,
     ServiceReferralsController,
     StatementsController,
     ListReferralsController,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the Beacon report over HTTP', () => {
@@ -57,5 +58,23 @@ describe('the Beacon report over HTTP', () => {
     const yesterday = londonDate(new Date(Date.now() - 86_400_000));
     expect((await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${yesterday}&to=${yesterday}`, headers: { authorization: caseManager } })).json()).toMatchObject({ referrals: 0 });
     expect((await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${today}&to=${yesterday}`, headers: { authorization: caseManager } })).statusCode).toBe(400);
+  });
+
+  it('times crime report to referral in working days, and counts criminal-justice updates passed on in time', async () => {
+    const calendar = englandAndWalesCalendar();
+    const reportedOn = londonDate(new Date(Date.now() - 15 * 86_400_000));
+    const late = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: reportedOn }));
+    const prompt = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: today }));
+    const longAgo = new Date(Date.now() - 20 * 86_400_000).toISOString();
+    await post(`/api/referrals/${late.id}/cj-events`, { kind: 'arrest', learnedAt: longAgo });
+    const charge = await post(`/api/referrals/${prompt.id}/cj-events`, { kind: 'charge', learnedAt: new Date().toISOString() });
+    const told = await post(`/api/referrals/${prompt.id}/cj-events/${(charge as unknown as { cjEventId: string }).cjEventId}/communicated`, { at: new Date().toISOString(), channel: 'email' });
+
+    const from = londonDate(new Date(longAgo));
+    const report = (
+      await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${from}&to=${today}`, headers: { authorization: caseManager, 'x-min-position': told.position } })
+    ).json();
+    expect(report.crimeReportToReferral).toEqual({ referrals: 2, medianWorkingDays: calendar.workingDaysBetween(reportedOn, today) / 2 });
+    expect(report.criminalJusticeUpdates).toEqual({ learned: 2, toldOnTime: 1, toldLate: 0, owedAndOverdue: 1, onTimeRate: 1 });
   });
 });

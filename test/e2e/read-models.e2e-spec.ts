@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { referralListProjection } from '../../projections/referrals/referral-list.projection.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const referral = (name: string) => ({
@@ -64,7 +65,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     expect(status.statusCode).toBe(200);
     expect(status.json()).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: 'referral-list', version: 1, state: expect.stringMatching(/live|rebuilding/), lastError: null, lag: expect.objectContaining({ events: expect.any(Number) }) }),
+        expect.objectContaining({ name: 'referral-list', version: referralListProjection.version, state: expect.stringMatching(/live|rebuilding/), lastError: null, lag: expect.objectContaining({ events: expect.any(Number) }) }),
         expect.objectContaining({ name: 'case-timeline', version: 1 }),
       ]),
     );

@@ -57,6 +57,19 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     const { serviceReferralId } = ok(idva) as unknown as { serviceReferralId: string };
     ok(await post(`/api/referrals/${id}/service-referrals/${serviceReferralId}/outcome`, { outcome: 'accepted' }));
     expect((await post(`/api/referrals/${id}/service-referrals/${crypto.randomUUID()}/outcome`, { outcome: 'accepted' })).statusCode).toBe(404);
+    const learnedAt = new Date(Date.now() - 60_000).toISOString();
+    const { cjEventId } = ok(await post(`/api/referrals/${id}/cj-events`, { kind: 'charge', learnedAt })) as unknown as { cjEventId: string };
+    const owed = (await get(`/api/referrals/${id}`)).json();
+    expect(owed.openCriminalJusticeUpdates).toEqual([{ id: cjEventId, kind: 'charge', learnedAt, dueBy: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), overdue: false }]);
+    const dueFirst = (await get('/api/referrals?caseManager=me')).json();
+    expect(dueFirst.items.find((item: { id: string }) => item.id === id)).toMatchObject({ nextUpdateDue: owed.openCriminalJusticeUpdates[0].dueBy, updateOverdue: false });
+    ok(await post(`/api/referrals/${id}/cj-events/${cjEventId}/communicated`, { at: new Date().toISOString(), channel: 'phone' }));
+    expect((await post(`/api/referrals/${id}/cj-events/${cjEventId}/communicated`, { at: new Date().toISOString(), channel: 'phone' })).json()).toMatchObject({ status: 409, rule: 'victim-already-updated' });
+    expect((await post(`/api/referrals/${id}/cj-events`, { kind: 'knighthood', learnedAt })).statusCode).toBe(400);
+    expect((await post(`/api/referrals/${id}/cj-events/${crypto.randomUUID()}/communicated`, { at: new Date().toISOString(), channel: 'phone' })).statusCode).toBe(404);
+    const told = (await get(`/api/referrals/${id}`)).json();
+    expect(told.openCriminalJusticeUpdates).toEqual([]);
+    expect(told.criminalJustice).toEqual([expect.objectContaining({ id: cjEventId, communicated: expect.objectContaining({ onTime: true, workingDaysTaken: 0 }), overdue: false })]);
     ok(await post(`/api/referrals/${id}/personal-statement`, { status: 'offered' }));
     ok(await post(`/api/referrals/${id}/restorative-justice`, { status: 'information-given' }));
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
-import { referralDecider, type ReceiveReferral, type ReferralCommand } from './referral.decide.ts';
+import { referralDecider, type LearnCriminalJusticeEvent, type ReceiveReferral, type RecordVictimUpdate, type ReferralCommand } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
 
 const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
@@ -222,5 +223,81 @@ describe('service referrals and statements', () => {
   it('records the personal statement and restorative justice statuses', () => {
     const history = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
     expect(given(history)).toMatchObject({ personalStatement: 'made', restorativeJustice: 'interested' });
+  });
+});
+
+describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhanced victims)", () => {
+  const calendar = englandAndWalesCalendar();
+  const christmasEve = new Date('2026-12-24T17:00:00Z');
+  const learn = (overrides: Partial<LearnCriminalJusticeEvent> = {}): LearnCriminalJusticeEvent => ({
+    type: 'LearnCriminalJusticeEvent',
+    cjEventId: 'cj-1',
+    kind: 'charge',
+    learnedAt: '2026-12-24T16:00:00.000Z',
+    calendar,
+    metadata: { now: christmasEve },
+    ...overrides,
+  });
+  const tell = (at: string, overrides: Partial<RecordVictimUpdate> = {}): RecordVictimUpdate => ({
+    type: 'RecordVictimUpdate',
+    cjEventId: 'cj-1',
+    at,
+    channel: 'phone',
+    calendar,
+    metadata: { now: new Date('2027-01-10T12:00:00Z') },
+    ...overrides,
+  });
+  const received = whenThen([], receive({ metadata: { now: new Date('2026-12-01T10:00:00Z') } }));
+  const assessEnhanced: ReferralCommand = {
+    type: 'AssessNeeds',
+    needs: ['safety'],
+    riskLevel: 'high',
+    priorityGroups: ['persistently-targeted'],
+    overrideReason: 'Targeted repeatedly by the same offender',
+    crimeTypes: DEFAULT_CRIME_TYPES,
+    metadata: { now: new Date('2026-12-02T10:00:00Z') },
+  };
+  const enhanced = [...received, ...whenThen(received, assessEnhanced)];
+
+  it('gives a standard victim 5 working days, across Christmas and New Year', () => {
+    const [event] = whenThen(received, learn());
+    expect(event).toMatchObject({ type: 'CriminalJusticeEventLearned', data: { kind: 'charge', dueBy: '2027-01-05', enhanced: false } });
+  });
+
+  it('gives an enhanced victim 1 working day: the charge learned on Christmas Eve is due on 29 December', () => {
+    expect(whenThen(enhanced, learn())[0]).toMatchObject({ data: { dueBy: '2026-12-29', enhanced: true } });
+  });
+
+  it('records an update on the due day as on time, with the working days it took', () => {
+    const history = [...enhanced, ...whenThen(enhanced, learn())];
+    expect(whenThen(history, tell('2026-12-29T15:00:00.000Z'))[0]).toMatchObject({ type: 'VictimUpdated', data: { onTime: true, workingDaysTaken: 1 } });
+  });
+
+  it('records an update after the due day as late', () => {
+    const history = [...enhanced, ...whenThen(enhanced, learn())];
+    expect(whenThen(history, tell('2026-12-30T09:00:00.000Z'))[0]).toMatchObject({ data: { onTime: false, workingDaysTaken: 2 } });
+  });
+
+  it('judges the due day by the date in England: 23:30 UTC in summer is already the next day', () => {
+    const summer = { learnedAt: '2026-06-29T09:00:00.000Z', metadata: { now: new Date('2026-06-29T10:00:00Z') } };
+    const history = [...enhanced, ...whenThen(enhanced, learn(summer))];
+    expect(history.at(-1)).toMatchObject({ data: { dueBy: '2026-06-30' } });
+    expect(whenThen(history, tell('2026-06-30T23:30:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
+  });
+
+  it('refuses a second update, an unknown event, an update before learning and one in the future', () => {
+    const history = [...received, ...whenThen(received, learn())];
+    const told = [...history, ...whenThen(history, tell('2026-12-29T10:00:00.000Z'))];
+    expect(ruleOf(() => whenThen(told, tell('2026-12-30T10:00:00.000Z')))).toBe('victim-already-updated');
+    expect(() => whenThen(history, tell('2026-12-29T10:00:00.000Z', { cjEventId: 'cj-unknown' }))).toThrow(UnknownCasePart);
+    expect(ruleOf(() => whenThen(history, tell('2026-12-24T15:00:00.000Z')))).toBe('update-before-event-learned');
+    expect(ruleOf(() => whenThen(history, tell('2027-02-01T10:00:00.000Z')))).toBe('update-in-future');
+  });
+
+  it('refuses an event learned in the future, and any update for a victim who did not consent to contact', () => {
+    expect(ruleOf(() => whenThen(received, learn({ learnedAt: '2026-12-25T10:00:00.000Z' })))).toBe('learned-in-future');
+    const noContact = whenThen([], receive({ consent: { contact: false, dataSharing: false, basis: 'implied' }, metadata: { now: new Date('2026-12-01T10:00:00Z') } }));
+    const history = [...noContact, ...whenThen(noContact, learn())];
+    expect(ruleOf(() => whenThen(history, tell('2026-12-29T10:00:00.000Z')))).toBe('no-consent-to-contact');
   });
 });

@@ -1,9 +1,10 @@
+import { londonDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { nextContactDue, type ContactChannel, type ContactFrequency } from './contact-schedule.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
-import type { Consent, ReferralEvent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
+import type { CjEventKind, Consent, ReferralEvent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
 
 export interface ReceiveReferral {
@@ -105,6 +106,24 @@ export interface RecordRestorativeJusticeStatus {
   metadata: CommandMetadata;
 }
 
+export interface LearnCriminalJusticeEvent {
+  type: 'LearnCriminalJusticeEvent';
+  cjEventId: string;
+  kind: CjEventKind;
+  learnedAt: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface RecordVictimUpdate {
+  type: 'RecordVictimUpdate';
+  cjEventId: string;
+  at: string;
+  channel: ContactChannel;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
 export type ReferralCommand =
   | ReceiveReferral
   | AssignCaseManager
@@ -118,7 +137,9 @@ export type ReferralCommand =
   | MakeServiceReferral
   | RecordServiceReferralOutcome
   | RecordVpsStatus
-  | RecordRestorativeJusticeStatus;
+  | RecordRestorativeJusticeStatus
+  | LearnCriminalJusticeEvent
+  | RecordVictimUpdate;
 
 export function decideReferral(command: ReferralCommand, state: Referral): ReferralEvent[] {
   switch (command.type) {
@@ -148,6 +169,10 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return [{ type: 'VpsStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
     case 'RecordRestorativeJusticeStatus':
       return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+    case 'LearnCriminalJusticeEvent':
+      return learnCriminalJusticeEvent(command, openCase(state));
+    case 'RecordVictimUpdate':
+      return recordVictimUpdate(command, openCase(state));
     default:
       return assertNever(command);
   }
@@ -310,6 +335,36 @@ function recordServiceOutcome(command: RecordServiceReferralOutcome, state: Rece
   }
   const data = { referralId: state.id, serviceReferralId: referral.id, outcome: command.outcome, recordedAt: command.metadata.now.toISOString() };
   return [{ type: 'ServiceReferralOutcomeRecorded', data }];
+}
+
+/** Victims' Code: victims hear of a development within 5 working days, enhanced victims within 1. */
+const UPDATE_WORKING_DAYS = { standard: 5, enhanced: 1 };
+
+function learnCriminalJusticeEvent(command: LearnCriminalJusticeEvent, state: ReceivedReferral): ReferralEvent[] {
+  if (Date.parse(command.learnedAt) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('learned-in-future', 'A criminal-justice event can only be recorded once the centre has learned of it');
+  }
+  const enhanced = state.assessment?.enhanced ?? false;
+  const dueBy = command.calendar.dueAfter(command.learnedAt, enhanced ? UPDATE_WORKING_DAYS.enhanced : UPDATE_WORKING_DAYS.standard);
+  const data = { referralId: state.id, cjEventId: command.cjEventId, kind: command.kind, learnedAt: command.learnedAt, dueBy, enhanced };
+  return [{ type: 'CriminalJusticeEventLearned', data }];
+}
+
+function recordVictimUpdate(command: RecordVictimUpdate, state: ReceivedReferral): ReferralEvent[] {
+  const update = state.cjEvents.find((candidate) => candidate.id === command.cjEventId);
+  if (!update) throw new UnknownCasePart('criminal-justice event', command.cjEventId);
+  if (update.communicated) throw new DomainRuleViolation('victim-already-updated', 'The victim has already been told of this criminal-justice event');
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted');
+  if (Date.parse(command.at) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('update-in-future', 'An update can only be recorded once the victim has been told');
+  }
+  if (Date.parse(command.at) < Date.parse(update.learnedAt)) {
+    throw new DomainRuleViolation('update-before-event-learned', 'The victim cannot have been told before the centre learned of the event');
+  }
+  const toldOn = londonDate(command.at);
+  const workingDaysTaken = command.calendar.workingDaysBetween(londonDate(update.learnedAt), toldOn);
+  const data = { referralId: state.id, cjEventId: update.id, at: command.at, channel: command.channel, onTime: toldOn <= update.dueBy, workingDaysTaken };
+  return [{ type: 'VictimUpdated', data }];
 }
 
 export const referralDecider = {

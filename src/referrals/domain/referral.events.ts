@@ -119,6 +119,28 @@ export type RestorativeJusticeStatusRecorded = DomainEvent<
   { referralId: string; status: RestorativeJusticeStatus; recordedAt: string }
 >;
 
+/** What the Victims' Code entitles a victim to hear about (right 6), as the police pass it on. */
+export const CJ_EVENT_KINDS = ['arrest', 'interview', 'charge', 'no-further-action', 'bail', 'remand', 'court-date', 'outcome', 'sentence', 'appeal', 'other'] as const;
+export type CjEventKind = (typeof CJ_EVENT_KINDS)[number];
+
+export type CriminalJusticeEventLearned = DomainEvent<
+  'CriminalJusticeEventLearned',
+  {
+    referralId: string;
+    cjEventId: string;
+    kind: CjEventKind;
+    learnedAt: string;
+    /** The last day (in England) to tell the victim: 5 working days after learning, 1 for enhanced victims. */
+    dueBy: string;
+    enhanced: boolean;
+  }
+>;
+
+export type VictimUpdated = DomainEvent<
+  'VictimUpdated',
+  { referralId: string; cjEventId: string; at: string; channel: ContactChannel; onTime: boolean; workingDaysTaken: number }
+>;
+
 export type ReferralEvent =
   | ReferralReceived
   | CaseManagerAssigned
@@ -133,7 +155,9 @@ export type ReferralEvent =
   | ServiceReferralMade
   | ServiceReferralOutcomeRecorded
   | VpsStatusRecorded
-  | RestorativeJusticeStatusRecorded;
+  | RestorativeJusticeStatusRecorded
+  | CriminalJusticeEventLearned
+  | VictimUpdated;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -159,4 +183,6 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'ServiceReferralOutcomeRecorded', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VpsStatusRecorded', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'RestorativeJusticeStatusRecorded', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
 ];

@@ -1,7 +1,7 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
-import type { ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
+import type { CjEventKind, ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
 
 /** What the referral said when it arrived stays part of the journey's state. */
 type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
@@ -26,6 +26,16 @@ export interface ReceivedReferral extends ReceivedDetails {
   serviceReferrals: ServiceReferral[];
   personalStatement: VpsStatus | null;
   restorativeJustice: RestorativeJusticeStatus | null;
+  cjEvents: CriminalJusticeUpdate[];
+}
+
+/** A criminal-justice development the victim must hear about, and whether they did in time. */
+export interface CriminalJusticeUpdate {
+  id: string;
+  kind: CjEventKind;
+  learnedAt: string;
+  dueBy: string;
+  communicated: { at: string; channel: ContactChannel; onTime: boolean; workingDaysTaken: number } | null;
 }
 
 export interface ServiceReferral {
@@ -61,7 +71,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, restorativeJustice: null };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, restorativeJustice: null, cjEvents: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -100,6 +110,15 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, personalStatement: event.data.status };
     case 'RestorativeJusticeStatusRecorded':
       return { ...state, restorativeJustice: event.data.status };
+    case 'CriminalJusticeEventLearned': {
+      const { cjEventId, kind, learnedAt, dueBy } = event.data;
+      return { ...state, cjEvents: [...state.cjEvents, { id: cjEventId, kind, learnedAt, dueBy, communicated: null }] };
+    }
+    case 'VictimUpdated': {
+      const { cjEventId, at, channel, onTime, workingDaysTaken } = event.data;
+      const cjEvents = state.cjEvents.map((update) => (update.id === cjEventId ? { ...update, communicated: { at, channel, onTime, workingDaysTaken } } : update));
+      return { ...state, cjEvents };
+    }
     default:
       return assertNever(event);
   }

@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { Roles } from '../../../auth/roles.ts';
+import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
 import { ValidationFailed } from '../../../http/problem.ts';
 import { BeaconReportDto } from './beacon-report.dto.ts';
 import { BeaconReportQuery, type BeaconReport } from './beacon-report.query.ts';
@@ -10,13 +13,21 @@ import { BeaconReportQuery, type BeaconReport } from './beacon-report.query.ts';
 @ApiBearerAuth()
 @Controller('reports')
 export class BeaconReportController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly projections: ProjectionsService,
+  ) {}
 
   @Get('beacon')
   @Roles('case_manager', 'supervisor', 'auditor')
-  @ApiOkResponse({ description: 'Referrals by source and crime type, priority-group share, support acceptance and decline reasons, overdue contacts, closures' })
-  report(@Query() { from, to }: BeaconReportDto): Promise<BeaconReport> {
+  @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the figures include the write that returned this position' })
+  @ApiOkResponse({
+    description:
+      'Referrals by source and crime type, priority-group share, support acceptance and decline reasons, working days from crime report to referral, overdue contacts, criminal-justice updates passed on in time, closures',
+  })
+  async report(@Query() { from, to }: BeaconReportDto, @MinPosition() minPosition: bigint | undefined): Promise<BeaconReport> {
     if (from > to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
+    await awaitReadModels(this.projections, [referralListProjection.name], minPosition);
     return this.queries.execute(new BeaconReportQuery(from, to));
   }
 }

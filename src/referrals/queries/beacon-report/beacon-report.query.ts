@@ -13,7 +13,11 @@ export interface BeaconReport {
   byCrimeType: Count[];
   priorityGroups: { enhanced: number; share: number | null; nationalShare: number };
   support: { accepted: number; declined: number; acceptanceRate: number | null; declineReasons: Count[] };
+  /** Working days from the crime being reported to the referral reaching the centre (referrals that give the date). */
+  crimeReportToReferral: { referrals: number; medianWorkingDays: number | null };
   contactsOverdue: number;
+  /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
+  criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
   unableToContact: number;
   closuresByReason: Count[];
 }

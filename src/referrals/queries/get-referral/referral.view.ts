@@ -3,7 +3,8 @@ import type { Settings } from '../../../settings/settings.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
 import type { PriorityGroup } from '../../domain/priority-groups.ts';
 import type { RiskLevel } from '../../domain/referral.events.ts';
-import { journeyStatus, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
+import { journeyStatus, type CriminalJusticeUpdate, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
+import { londonDate } from '../../../calendar/working-days.ts';
 
 /** A victim's journey as a case manager sees it. */
 export interface ReferralView {
@@ -21,6 +22,10 @@ export interface ReferralView {
   serviceReferrals: ReceivedReferral['serviceReferrals'];
   personalStatement: ReceivedReferral['personalStatement'];
   restorativeJustice: ReceivedReferral['restorativeJustice'];
+  /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
+  criminalJustice: (CriminalJusticeUpdate & { overdue: boolean })[];
+  /** The updates still owed to the victim, earliest due first. */
+  openCriminalJusticeUpdates: { id: string; kind: CriminalJusticeUpdate['kind']; learnedAt: string; dueBy: string; overdue: boolean }[];
   source: ReferralSource;
   crimeReference: string | null;
   crimeType: { id: string; label: string };
@@ -37,6 +42,8 @@ export interface ReferralView {
 export function toReferralView(referral: ReceivedReferral, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ReferralView {
   const { nextDue } = referral.contact;
   const { subjectId: _internal, ...victim } = referral.victim;
+  const today = londonDate(now);
+  const criminalJustice = referral.cjEvents.map((update) => ({ ...update, overdue: !update.communicated && !referral.closure && update.dueBy < today }));
   return {
     id: referral.id,
     revision,
@@ -52,6 +59,11 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     serviceReferrals: referral.serviceReferrals,
     personalStatement: referral.personalStatement,
     restorativeJustice: referral.restorativeJustice,
+    criminalJustice,
+    openCriminalJusticeUpdates: criminalJustice
+      .filter((update) => !update.communicated)
+      .map(({ id, kind, learnedAt, dueBy, overdue }) => ({ id, kind, learnedAt, dueBy, overdue }))
+      .sort((a, b) => a.dueBy.localeCompare(b.dueBy)),
     source: referral.source,
     crimeReference: referral.crimeReference,
     crimeType: { id: referral.crimeTypeId, label: settings.labelOf('crimeTypes', referral.crimeTypeId) },

@@ -23,7 +23,7 @@ export class ListReferralsDto extends PageQueryDto {
   @IsBoolean()
   enhanced?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only cases whose next contact is overdue (true) or not (false)' })
+  @ApiPropertyOptional({ description: 'Only cases with a contact or a criminal-justice update overdue (true), or with neither (false)' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

@@ -2,13 +2,17 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
+import { londonDate } from '../../../calendar/working-days.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** Sort keys: newest first, or for a caseload what is due first (no due date last). */
+/** An update is due by the end of its day in England; a contact at its instant. */
+const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+
+/** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
 const ORDERS = {
   newest: { key: 'r.received_at', direction: 'DESC', compare: '<' },
-  due: { key: "coalesce(r.next_contact_due, 'infinity')", direction: 'ASC', compare: '>' },
+  due: { key: `least(coalesce(r.next_contact_due, 'infinity'), coalesce(${UPDATE_DEADLINE}, 'infinity'))`, direction: 'ASC', compare: '>' },
 } as const;
 
 /** From the referral-list read model only. */
@@ -30,7 +34,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
     if (filters.q) query.andWhere("r.victim_name ILIKE '%' || :q || '%'", { q: filters.q.replace(/[\\%_]/g, (special) => `\\${special}`) });
-    if (filters.overdue !== undefined) query.andWhere(`(r.next_contact_due < now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
+    if (filters.overdue !== undefined) query.andWhere(`(r.next_contact_due < now() OR ${UPDATE_DEADLINE} <= now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
 
@@ -51,6 +55,8 @@ function toItem(entry: ReferralListEntry): ReferralListItem {
     enhanced: entry.enhanced,
     nextContactDue: entry.nextContactDue?.toISOString() ?? null,
     contactOverdue: entry.nextContactDue !== null && entry.nextContactDue.getTime() < Date.now(),
+    nextUpdateDue: entry.nextUpdateDue,
+    updateOverdue: entry.nextUpdateDue !== null && entry.nextUpdateDue < londonDate(new Date()),
     unableToContact: entry.unableToContact,
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),

@@ -11,6 +11,9 @@ export interface ReferralListItem {
   enhanced: boolean;
   nextContactDue: string | null;
   contactOverdue: boolean;
+  /** Earliest criminal-justice update still owed, as a date in England. */
+  nextUpdateDue: string | null;
+  updateOverdue: boolean;
   unableToContact: boolean;
   victimName: string;
   receivedAt: string;
