@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('configurable lists over HTTP', () => {
@@ -33,7 +34,8 @@ describe('configurable lists over HTTP', () => {
     const created = (await request('POST', '/api/referrals', caseManager, referral('fraud'))).json();
     expect((await request('POST', '/api/admin/settings/lists/crimeTypes/entries/fraud/retire', admin)).statusCode).toBe(200);
     expect((await request('POST', '/api/referrals', caseManager, referral('fraud'))).statusCode).toBe(400);
-    expect((await request('GET', `/api/referrals/${created.id}`, caseManager)).json()).toMatchObject({ crimeType: { id: 'fraud', label: 'Fraud' } });
+    const journey = await harness.request({ method: 'GET', url: `/api/referrals/${created.id}`, headers: { authorization: caseManager, 'x-min-position': created.position } });
+    expect(journey.json()).toMatchObject({ crimeType: { id: 'fraud', label: 'Fraud' } });
 
     const settings = (await request('GET', '/api/admin/settings', admin)).json();
     expect(settings.lists.crimeTypes).toEqual(
@@ -52,5 +54,23 @@ describe('configurable lists over HTTP', () => {
     expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 0 })).statusCode).toBe(400);
     expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 5 })).statusCode).toBe(200);
     expect((await request('GET', '/api/admin/settings', admin)).json()).toMatchObject({ contactFailureThreshold: 5 });
+  });
+
+  it('lets an administrator add a bank holiday, which moves the Victims\' Code deadlines', async () => {
+    const shipped = englandAndWalesCalendar();
+    const nextWorkingDay = shipped.dueAfter(new Date(), 1);
+    const created = (await request('POST', '/api/referrals', caseManager, referral('burglary'))).json();
+    const learn = async () => {
+      const learned = (await request('POST', `/api/referrals/${created.id}/cj-events`, caseManager, { kind: 'arrest', learnedAt: new Date().toISOString() })).json();
+      const journey = await harness.request({ method: 'GET', url: `/api/referrals/${created.id}`, headers: { authorization: caseManager, 'x-min-position': learned.position } });
+      return journey.json().criminalJustice.find((update: { id: string }) => update.id === learned.cjEventId).dueBy;
+    };
+    expect(await learn()).toBe(shipped.dueAfter(new Date(), 5));
+
+    const badDate = await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: '2031-02-31', label: 'No such day' });
+    expect(badDate.json()).toMatchObject({ status: 400 });
+    expect((await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: nextWorkingDay, label: 'One-off bank holiday' })).statusCode).toBe(200);
+    expect(await learn()).toBe(englandAndWalesCalendar([nextWorkingDay]).dueAfter(new Date(), 5));
+    expect(englandAndWalesCalendar([nextWorkingDay]).dueAfter(new Date(), 5)).not.toBe(shipped.dueAfter(new Date(), 5));
   });
 });
