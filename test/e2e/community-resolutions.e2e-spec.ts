@@ -186,6 +186,7 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     const { id } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/6006/26' })), 201);
     const badRemedy = await post(`/api/community-resolutions/${id}/remedies`, { type: 'public-flogging', chosenByVictim: true, dueDate: 'soon', amount: 12.5 });
     expect(fieldsOf(badRemedy)).toEqual(new Set(['dueDate', 'amount']));
+    expect(badRemedy.json().errors).toContainEqual({ field: 'amount', message: 'amount must be whole pence, e.g. 4599 for £45.99' });
     const offMenu = await post(`/api/community-resolutions/${id}/remedies`, { type: 'public-flogging', chosenByVictim: true, dueDate: daysFromNow(3) });
     expect(offMenu.json()).toMatchObject({ status: 400, errors: [{ field: 'type' }] });
     refused(await post(`/api/community-resolutions/${id}/remedies`, { type: 'mediation', chosenByVictim: true, dueDate: '2020-01-01' }), 'due-date-in-past');
@@ -206,6 +207,35 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     expect((await post('/api/community-resolutions', proposal(), await bearer(['case_manager'], 'cm'))).statusCode).toBe(403);
     expect((await get(`/api/community-resolutions/${id}`, { authorization: await bearer(['crt_officer'], 'crt') })).statusCode).toBe(403);
     expect((await get(`/api/community-resolutions/${id}`, { authorization: auditor })).statusCode).toBe(200);
+  });
+
+  it('honours Idempotency-Key on a proposal and If-Match on a change', async () => {
+    const key = randomUUID();
+    const first = await harness.request({ method: 'POST', url: '/api/community-resolutions', payload: proposal({ crimeReference: '41/8008/26' }), headers: { authorization: officer, 'idempotency-key': key } });
+    const again = await harness.request({ method: 'POST', url: '/api/community-resolutions', payload: proposal({ crimeReference: '41/8008/26' }), headers: { authorization: officer, 'idempotency-key': key } });
+    expect(again.json()).toEqual(ok(first, 201));
+    const { id, revision } = first.json();
+    const remedy = { type: 'verbal-apology', chosenByVictim: true, dueDate: today() };
+    const stale = await harness.request({ method: 'POST', url: `/api/community-resolutions/${id}/remedies`, payload: remedy, headers: { authorization: officer, 'if-match': `"${revision + 1}"` } });
+    expect(stale.statusCode).toBe(412);
+    const current = await harness.request({ method: 'POST', url: `/api/community-resolutions/${id}/remedies`, payload: remedy, headers: { authorization: officer, 'if-match': `"${revision}"` } });
+    expect(ok(current).revision).toBe(revision + 1);
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const paths = Object.keys((await harness.request({ method: 'GET', url: '/api/docs-json' })).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/community-resolutions',
+        '/api/community-resolutions/{id}',
+        '/api/community-resolutions/{id}/remedies',
+        '/api/community-resolutions/{id}/remedies/{remedyId}/complete',
+        '/api/community-resolutions/{id}/remedies/{remedyId}/fail',
+        '/api/community-resolutions/{id}/victim-informed',
+        '/api/community-resolutions/{id}/close',
+        '/api/reports/community-resolutions',
+      ]),
+    );
   });
 
   it('reports by offence type and outcome, compliance, remedies, hours, compensation and victim consultation', async () => {

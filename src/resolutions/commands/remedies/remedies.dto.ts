@@ -43,7 +43,7 @@ export class AgreeRemedyDto {
 
   @ApiPropertyOptional({ description: 'Financial compensation only: the amount in pence', example: 5000 })
   @IsOptional()
-  @IsInt()
+  @IsInt({ message: 'amount must be whole pence, e.g. 4599 for £45.99' })
   @IsPositive()
   @Max(MAX_PENCE)
   amount?: number;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import type { JsonObject } from '../../event-store/event-store.port.ts';
+import { findPersonalData } from '../../personal-data/personal-data.ts';
+import { resolutionDecider } from './resolution.decide.ts';
+import { resolutionEventDefinitions } from './resolution.events.ts';
+
+const now = new Date('2026-03-02T10:00:00Z');
+const specsOf = (type: string) => resolutionEventDefinitions.find((definition) => definition.type === type)!.personalData;
+
+describe('personal data in stored resolution events', () => {
+  const [proposed] = resolutionDecider.decide(
+    {
+      type: 'ProposeResolution',
+      resolutionId: 'cr-1',
+      crimeReference: '41/1/26',
+      offenceTypeId: 'criminal-damage',
+      eligibleOffenceTypes: ['criminal-damage'],
+      offenceDate: '2026-02-01',
+      offender: { subjectId: 'o', name: 'Owen', dateOfBirth: '2010-01-01' },
+      appropriateAdult: { subjectId: 'aa', name: 'Parent', relationship: 'mother' },
+      evidenceSufficient: true,
+      offenderAdmits: true,
+      offenderAgrees: true,
+      victims: [
+        { subjectId: 'v1', name: 'Vic', contact: '07700 900001', consulted: true, views: 'Wants repair', consents: true },
+        { subjectId: 'v2', name: 'Val', contact: null, consulted: false, views: null, consents: false },
+      ],
+      supervisorDecision: { supervisor: 'sgt', reason: 'Second victim abroad' },
+      flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
+      rationale: 'First offence',
+      metadata: { now },
+    },
+    { status: 'none' },
+  );
+
+  it('ties every name, date of birth, contact detail and free text of a proposal to its own data subject', () => {
+    const found = findPersonalData(proposed!.data as unknown as JsonObject, specsOf('CommunityResolutionProposed'));
+    const bySubject = (subjectId: string) => found.filter((field) => field.subjectId === subjectId).map((field) => field.path);
+    expect(bySubject('o')).toEqual(['offender.name', 'offender.dateOfBirth', 'rationale', 'supervisorDecision.reason']);
+    expect(bySubject('aa')).toEqual(['appropriateAdult.name', 'appropriateAdult.relationship']);
+    expect(bySubject('v1')).toEqual(['victims.0.name', 'victims.0.contact', 'victims.0.views']);
+    expect(bySubject('v2')).toEqual(['victims.1.name', 'victims.1.contact', 'victims.1.views']);
+  });
+
+  it("keeps the remedy's free text with the offender", () => {
+    const data = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', details: 'Repaint fence', overrideReason: 'No income' };
+    expect(findPersonalData(data, specsOf('RemedyAgreed')).map((field) => [field.subjectId, field.path])).toEqual([
+      ['o', 'details'],
+      ['o', 'overrideReason'],
+    ]);
+  });
+});
