@@ -5,6 +5,7 @@ import { ProjectionsModule } from '../projections/projections.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
+import { ComplaintsModule } from './complaints/complaints.module.ts';
 import { DatabaseModule } from './database/database.module.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
@@ -34,6 +35,7 @@ export class AppModule {
         ProjectionsModule,
         HealthModule,
         ReferralsModule,
+        ComplaintsModule,
         ResolutionsModule,
       ],
     };

@@ -1,3 +1,4 @@
+import { complaintListProjection } from '../complaints/complaint-list.projection.ts';
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
@@ -7,6 +8,7 @@ import type { Projection } from './projection.ts';
 export const ALL_PROJECTIONS: readonly Projection[] = [
   referralListProjection as unknown as Projection,
   caseTimelineProjection as unknown as Projection,
+  complaintListProjection as unknown as Projection,
   resolutionListProjection as unknown as Projection,
 ];
 

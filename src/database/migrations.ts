@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
+import { ComplaintList1763800003000 } from '../../projections/complaints/1763800003000-complaint-list.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
@@ -15,5 +16,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralList1763800002000,
   CaseTimeline1763800002500,
   ReferralListUpdatesDue1763800002600,
+  ComplaintList1763800003000,
   ResolutionList1763800004000,
 ];

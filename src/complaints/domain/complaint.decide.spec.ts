@@ -7,6 +7,7 @@ import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
 import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { addMonths } from './deadlines.ts';
+import { nextDue, outstandingDeadlines } from './due-dates.ts';
 
 const calendar = englandAndWalesCalendar();
 const now = new Date('2027-06-01T12:00:00Z');
@@ -31,7 +32,7 @@ const logCommand = (overrides: Partial<LogComplaint> = {}): LogComplaint => ({
 const allegation = (flags: Partial<Record<Criterion, boolean>> = {}, overrides: Partial<NewAllegation> = {}): NewAllegation => ({
   category: 'individual-behaviours',
   description: 'Impolite language and tone',
-  subject: { subjectId: 's-2', kind: 'officer', identifier: 'PC 1234' },
+  subject: { subjectId: 's-new', kind: 'officer', identifier: 'PC 1234' },
   criteria: { ...NO_CRITERIA, ...flags },
   ...overrides,
 });
@@ -113,6 +114,7 @@ describe('handling outside Schedule 3', () => {
     expect(events.map((event) => event.type)).toEqual(['HandlingOutsideSchedule3Started', 'AllegationAdded', 'AllegationAdded']);
     expect(events[0]).toMatchObject({ data: { startedAt: now.toISOString(), nextUpdateDue: '2027-06-29' } });
     expect(events[2]).toMatchObject({ data: { allegationId: '2', complainantSubjectId: 's-1', category: 'delivery-of-duties-and-service' } });
+    expect(events[1]).toMatchObject({ data: { subject: { subjectId: 's-2', identifier: 'PC 1234' } } });
     expect(complaintStage(given([...logged, ...events]))).toBe('handling-outside-schedule-3');
   });
 
@@ -268,7 +270,7 @@ describe('the outcome and telling the complainant', () => {
     const decided = apply(recordedWithPsd, decideOutcome('2026-04-02T15:00:00.000Z'));
     expect(ruleOf(() => whenThen(decided, decideOutcome('2026-04-03T15:00:00.000Z')))).toBe('outcome-already-decided');
     expect(ruleOf(() => whenThen(decided, refer('iopc')))).toBe('outcome-already-decided');
-    expect(ruleOf(() => whenThen(recordedWithPsd, decideOutcome('2026-03-01T15:00:00.000Z')))).toBe('decided-before-recording');
+    expect(ruleOf(() => whenThen(recordedWithPsd, decideOutcome('2026-03-01T15:00:00.000Z')))).toBe('decided-before-receipt');
     expect(ruleOf(() => whenThen(recordedWithPsd, notify('2026-04-02T15:00:00.000Z')))).toBe('outcome-not-decided');
     expect(ruleOf(() => whenThen(decided, notify('2026-04-01T15:00:00.000Z')))).toBe('notified-before-decision');
     const notified = apply(decided, notify('2026-04-03T10:00:00.000Z'));
@@ -379,5 +381,30 @@ describe('withdrawal', () => {
 
   it('is refused once the outcome is decided', () => {
     expect(ruleOf(() => whenThen(apply(recordedWithPsd, decideOutcome('2027-05-01T10:00:00.000Z')), withdraw))).toBe('outcome-already-decided');
+  });
+});
+
+describe('what is due', () => {
+  const contact: ComplaintCommand = { type: 'ContactComplainant', at: '2026-03-03T09:00:00.000Z', channel: 'phone', views: 'x', calendar, ...at };
+
+  it('owes first contact until it is made, then the next progress update', () => {
+    expect(outstandingDeadlines(given(logged))).toEqual([{ kind: 'contact', dueBy: '2026-03-04' }]);
+    expect(outstandingDeadlines(given(recordedWithPsd))).toEqual([
+      { kind: 'contact', dueBy: '2026-03-04' },
+      { kind: 'progress-update', dueBy: '2026-03-30' },
+      { kind: 'long-running-report', dueBy: '2027-03-02' },
+    ]);
+    expect(nextDue(given(apply(recordedWithPsd, contact)))).toBe('2026-03-30');
+  });
+
+  it('owes the outcome notification once decided, and nothing after it', () => {
+    const decided = apply(recordedWithPsd, contact, decideOutcome('2026-04-02T15:00:00.000Z'));
+    expect(outstandingDeadlines(given(decided))).toEqual([{ kind: 'outcome-notification', dueBy: '2026-04-13' }]);
+    expect(nextDue(given(apply(decided, notify('2026-04-03T10:00:00.000Z'))))).toBeNull();
+  });
+
+  it('owes nothing once a complaint is resolved to the complainant’s satisfaction or withdrawn', () => {
+    expect(nextDue(given(apply(logged, handleOutside(allegation()), resolve(true))))).toBeNull();
+    expect(nextDue(given(apply(logged, { type: 'WithdrawComplaint', reason: 'x', ...at })))).toBeNull();
   });
 });

@@ -210,9 +210,17 @@ function allegationsAdded(state: LoggedComplaint, allegations: readonly NewAlleg
       allegationId: String(state.allegations.length + index + 1),
       complainantSubjectId: state.complainant.subjectId,
       ...allegation,
+      subject: knownSubject(state, allegation.subject) ?? allegation.subject,
       addedAt,
     },
   }));
+}
+
+/** The same person named again keeps one data subject id, so an erasure finds all their data. */
+function knownSubject(state: LoggedComplaint, subject: ComplaintSubject): ComplaintSubject | undefined {
+  if (subject.identifier === null) return undefined;
+  const named = [...state.subjects, ...state.allegations.map((allegation) => allegation.subject)];
+  return named.find((candidate) => candidate.kind === subject.kind && candidate.identifier === subject.identifier);
 }
 
 const describeCriteria = (criteria: readonly Criterion[]) => criteria.map((criterion) => `${CRITERION_WORDS[criterion]} (${criterion})`).join('; ');
@@ -312,7 +320,8 @@ function decideOutcome(command: DecideOutcome, state: LoggedComplaint): Complain
   if (state.referrals.length === 0) throw new DomainRuleViolation('not-referred', 'The complaint must be referred to the PSD or the IOPC before its outcome');
   if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has already been decided');
   notInFuture(command.decidedAt, command.metadata, 'decided-in-future', 'An outcome can only be recorded once it has been decided');
-  notBefore(command.decidedAt, state.recording.at, 'decided-before-recording', 'The outcome cannot be decided before the complaint was recorded');
+  // Officers often record an outcome after the fact, so only the complaint's receipt bounds it.
+  notBefore(command.decidedAt, state.receivedAt, 'decided-before-receipt', 'The outcome cannot be decided before the complaint was received');
   const notifyBy = command.calendar.dueAfter(command.decidedAt, OUTCOME_NOTIFICATION_WORKING_DAYS);
   return [{ type: 'OutcomeDecided', data: { complaintId: state.id, result: command.result, learning: command.learning, decidedAt: command.decidedAt, notifyBy } }];
 }

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { COMPLAINT_CHANNELS, SUBJECT_KINDS, type ComplaintChannel, type SubjectKind } from '../../domain/complaint.events.ts';
+
+export class ComplainantDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+/** Who a complaint or allegation is about. */
+export class ComplaintSubjectDto {
+  @ApiProperty({ enum: SUBJECT_KINDS })
+  @IsIn(SUBJECT_KINDS)
+  kind!: SubjectKind;
+
+  @ApiPropertyOptional({ description: 'e.g. a collar or staff number, when known', maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  identifier?: string;
+}
+
+export class LogComplaintDto {
+  @ApiProperty({ description: 'When the complaint reached the office', example: '2026-03-02T09:15:00Z' })
+  @IsISO8601({ strict: true })
+  receivedAt!: string;
+
+  @ApiProperty({ enum: COMPLAINT_CHANNELS })
+  @IsIn(COMPLAINT_CHANNELS)
+  channel!: ComplaintChannel;
+
+  @ApiProperty({ type: ComplainantDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ComplainantDto)
+  complainant!: ComplainantDto;
+
+  @ApiProperty({ description: 'What happened, in the complainant’s words', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiPropertyOptional({ description: 'When it happened', example: '2026-02-27' })
+  @IsOptional()
+  @IsCalendarDate()
+  incidentDate?: string;
+
+  @ApiProperty({ type: [ComplaintSubjectDto], description: 'Who the complaint is about (the force as a whole is a subject too)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ComplaintSubjectDto)
+  subjects!: ComplaintSubjectDto[];
+
+  @ApiPropertyOptional({ description: 'The complainant wants the complaint recorded under Schedule 3', default: false })
+  @IsOptional()
+  @IsBoolean()
+  wantsRecording?: boolean;
+}

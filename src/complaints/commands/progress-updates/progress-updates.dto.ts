@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../domain/complaint.events.ts';
+
+export class ProgressUpdateDto {
+  @ApiProperty({ description: 'When the complainant was updated', example: '2026-03-20T10:00:00Z' })
+  @IsISO8601({ strict: true })
+  at!: string;
+
+  @ApiProperty({ enum: COMPLAINT_CHANNELS })
+  @IsIn(COMPLAINT_CHANNELS)
+  channel!: ComplaintChannel;
+
+  @ApiProperty({ description: 'What the complainant was told', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+}
+
+export class LongRunningReportDto {
+  @ApiProperty({ description: 'When the PCC was told the investigation is still running', example: '2027-03-02T10:00:00Z' })
+  @IsISO8601({ strict: true })
+  at!: string;
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../../auth/roles.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import type { CommandResponse } from '../../../http/command-response.ts';
+import { CommandCtx } from '../../../http/request-context.ts';
+import { CRT_ROLES } from '../../complaint-stream.ts';
+import { ComplaintCommands, utc } from '../change-complaint/complaint-commands.ts';
+import { ReviewDecisionDto, ReviewRequestDto } from './review.dto.ts';
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class ReviewController {
+  constructor(private readonly complaints: ComplaintCommands) {}
+
+  @Post(':id/review-request')
+  @HttpCode(200)
+  @Roles(...CRT_ROLES)
+  @ApiOkResponse({ description: 'The application for review was received in time; the review body (IOPC or PCC) is decided from the case' })
+  request(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: ReviewRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.complaints.run(id, { type: 'RequestReview', receivedAt: utc(body.receivedAt), metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/review-decision')
+  @HttpCode(200)
+  @Roles(...CRT_ROLES)
+  @ApiOkResponse({ description: 'The PCC decided the review (refused where the IOPC is the review body)' })
+  decide(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: ReviewDecisionDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const command = { type: 'DecideReview' as const, upheld: body.upheld, recommendations: body.recommendations ?? null, metadata: { now: context.now } };
+    return this.complaints.run(id, command, context, reply);
+  }
+}

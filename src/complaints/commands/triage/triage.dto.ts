@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { RECORDING_REASONS, type RecordingReason } from '../../domain/complaint.events.ts';
+import { AllegationDto } from './allegation.dto.ts';
+
+export class HandleOutsideSchedule3Dto {
+  @ApiProperty({ type: [AllegationDto], description: 'What the complaint alleges, with the triage answers; any recording criterion refuses informal handling' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AllegationDto)
+  allegations!: AllegationDto[];
+}
+
+export class ResolveDto {
+  @ApiProperty({ description: 'How it was resolved (e.g. explanation, apology)', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  summary!: string;
+
+  @ApiProperty({ description: 'A dissatisfied complainant may then ask for the complaint to be recorded' })
+  @IsBoolean()
+  complainantSatisfied!: boolean;
+}
+
+export class RecordDto {
+  @ApiProperty({ enum: RECORDING_REASONS })
+  @IsIn(RECORDING_REASONS)
+  reason!: RecordingReason;
+
+  @ApiPropertyOptional({ type: [AllegationDto], description: 'Allegations beyond those stated at triage; at least one allegation overall' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AllegationDto)
+  allegations?: AllegationDto[];
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ComplaintListEntry } from '../../projections/complaints/complaint-list.entity.ts';
+import { ChangeComplaintHandler } from './commands/change-complaint/change-complaint.handler.ts';
+import { ComplaintCommands } from './commands/change-complaint/complaint-commands.ts';
+import { ContactComplainantController } from './commands/contact-complainant/contact-complainant.controller.ts';
+import { LogComplaintController } from './commands/log-complaint/log-complaint.controller.ts';
+import { LogComplaintHandler } from './commands/log-complaint/log-complaint.handler.ts';
+import { OutcomeController } from './commands/outcome/outcome.controller.ts';
+import { ProgressUpdatesController } from './commands/progress-updates/progress-updates.controller.ts';
+import { ReferController } from './commands/refer/refer.controller.ts';
+import { ReviewController } from './commands/review/review.controller.ts';
+import { TriageController } from './commands/triage/triage.controller.ts';
+import { WithdrawController } from './commands/withdraw/withdraw.controller.ts';
+import { ComplaintStatusController } from './queries/complaint-status/complaint-status.controller.ts';
+import { ComplaintStatusHandler } from './queries/complaint-status/complaint-status.handler.ts';
+import { GetComplaintController } from './queries/get-complaint/get-complaint.controller.ts';
+import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler.ts';
+import { ListComplaintsController } from './queries/list-complaints/list-complaints.controller.ts';
+import { ListComplaintsHandler } from './queries/list-complaints/list-complaints.handler.ts';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ComplaintListEntry])],
+  controllers: [
+    LogComplaintController,
+    ContactComplainantController,
+    TriageController,
+    ReferController,
+    ProgressUpdatesController,
+    OutcomeController,
+    ReviewController,
+    WithdrawController,
+    ListComplaintsController,
+    GetComplaintController,
+    ComplaintStatusController,
+  ],
+  providers: [LogComplaintHandler, ChangeComplaintHandler, ComplaintCommands, GetComplaintHandler, ListComplaintsHandler, ComplaintStatusHandler],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,74 @@
+import { londonDate, type CalendarDate } from '../../../calendar/working-days.ts';
+import type { OutcomeResult } from '../../domain/complaint.events.ts';
+import { complaintStage, handlingFinished, reviewBodyOf, type ComplaintStage, type LoggedComplaint } from '../../domain/complaint.state.ts';
+import type { ReviewBody } from '../../domain/criteria.ts';
+
+/**
+ * What the complainant may be told: where their complaint stands and what they may do next.
+ * Nothing internal (notes, learning, referral reasons) and nothing about the officers complained of.
+ */
+export interface ComplainantStatusView {
+  reference: string;
+  stage: ComplainantStage;
+  receivedOn: CalendarDate;
+  lastUpdateOn: CalendarDate | null;
+  nextUpdateDue: CalendarDate | null;
+  outcome: { result: OutcomeResult; decidedOn: CalendarDate; toldOn: CalendarDate | null } | null;
+  /** After an informal resolution the complainant may still ask for the complaint to be recorded. */
+  mayAskForRecording: boolean;
+  review: {
+    body: ReviewBody;
+    applyBy: CalendarDate;
+    mayApply: boolean;
+    requestedOn: CalendarDate | null;
+    upheld: boolean | null;
+  } | null;
+}
+
+export type ComplainantStage =
+  | 'received'
+  | 'being-resolved'
+  | 'resolved'
+  | 'recorded'
+  | 'being-investigated'
+  | 'outcome-decided'
+  | 'under-review'
+  | 'review-decided'
+  | 'withdrawn';
+
+const COMPLAINANT_STAGE: Record<ComplaintStage, ComplainantStage> = {
+  logged: 'received',
+  'handling-outside-schedule-3': 'being-resolved',
+  resolved: 'resolved',
+  'resolution-unsatisfactory': 'resolved',
+  recorded: 'recorded',
+  'referred-to-psd': 'being-investigated',
+  'referred-to-iopc': 'being-investigated',
+  'outcome-decided': 'outcome-decided',
+  'outcome-notified': 'outcome-decided',
+  'review-requested': 'under-review',
+  'review-decided': 'review-decided',
+  withdrawn: 'withdrawn',
+};
+
+export function toComplainantStatus(complaint: LoggedComplaint, now: Date): ComplainantStatusView {
+  const { outcome, reviewWindow, review } = complaint;
+  const told = [complaint.contact?.lastAt, complaint.updates.lastAt, complaint.resolution?.at, outcome?.notifiedAt].filter((at): at is string => Boolean(at));
+  const lastUpdate = told.sort().at(-1);
+  return {
+    reference: complaint.reference,
+    stage: COMPLAINANT_STAGE[complaintStage(complaint)],
+    receivedOn: londonDate(complaint.receivedAt),
+    lastUpdateOn: lastUpdate ? londonDate(lastUpdate) : null,
+    nextUpdateDue: handlingFinished(complaint) ? null : complaint.updates.nextDue,
+    outcome: outcome && { result: outcome.result, decidedOn: londonDate(outcome.decidedAt), toldOn: outcome.notifiedAt && londonDate(outcome.notifiedAt) },
+    mayAskForRecording: complaint.route === 'outside-schedule-3' && complaint.resolution !== null && !complaint.withdrawal,
+    review: reviewWindow && {
+      body: review?.body ?? reviewBodyOf(complaint).body,
+      applyBy: reviewWindow.closes,
+      mayApply: !review && londonDate(now) <= reviewWindow.closes,
+      requestedOn: review && londonDate(review.receivedAt),
+      upheld: review?.decision?.upheld ?? null,
+    },
+  };
+}
