@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionsModule } from '../projections/projections.module.ts';
+import { AuditModule } from './audit/audit.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
@@ -34,6 +35,7 @@ export class AppModule {
         SettingsModule,
         ProjectionsModule,
         HealthModule,
+        AuditModule,
         ReferralsModule,
         ComplaintsModule,
         ResolutionsModule,

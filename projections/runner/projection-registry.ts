@@ -1,6 +1,7 @@
 import { complaintListProjection } from '../complaints/complaint-list.projection.ts';
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
+import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
 
@@ -10,6 +11,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   caseTimelineProjection as unknown as Projection,
   complaintListProjection as unknown as Projection,
   resolutionListProjection as unknown as Projection,
+  accessLogProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

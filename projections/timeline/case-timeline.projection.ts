@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import { accessLogEventDefinitions } from '../../src/audit/access-log/access-log.events.ts';
 import { createEventCatalog } from '../../src/event-store/known-events.ts';
 import type { Projection } from '../runner/projection.ts';
 
@@ -7,6 +9,10 @@ export interface TimelineEntry {
   type: string;
   recordedAt: string;
   by: string;
+}
+
+export function timelineEntryOf(event: RecordedEvent): TimelineEntry {
+  return { revision: event.revision, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor.sub };
 }
 
 /** One row per stream (a referral, a complaint, a resolution...). Columns are those of case_timeline. */
@@ -22,10 +28,10 @@ export const caseTimelineProjection: Projection<CaseTimelineRow> = {
   name: 'case-timeline',
   version: 1,
   table: 'case_timeline',
-  eventTypes: createEventCatalog().types,
+  // Reads of cases are not part of their history: the access log keeps those.
+  eventTypes: createEventCatalog().types.filter((type) => !accessLogEventDefinitions.some((definition) => definition.type === type)),
   rowIdOf: (event) => event.stream,
   evolve(row, event) {
-    const entry = { revision: event.revision, type: event.type, recordedAt: event.recordedAt.toISOString(), by: event.metadata.actor.sub };
-    return { id: event.stream, revision: event.revision, entries: [...(row?.entries ?? []), entry] };
+    return { id: event.stream, revision: event.revision, entries: [...(row?.entries ?? []), timelineEntryOf(event)] };
   },
 };

@@ -2,8 +2,9 @@ import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
 import { ComplaintList1763800003000 } from '../../projections/complaints/1763800003000-complaint-list.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
-import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
+import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
+import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListUpdatesDue1763800002600,
   ComplaintList1763800003000,
   ResolutionList1763800004000,
+  AccessLog1763800005000,
 ];

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
@@ -22,6 +23,7 @@ export class GetReferralController {
   ) {}
 
   @Get(':id')
+  @AccessLogged()
   @Roles('case_manager', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the page includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: 'The victim journey; ETag carries its revision for If-Match' })

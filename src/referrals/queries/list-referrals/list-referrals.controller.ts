@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
@@ -21,6 +22,7 @@ export class ListReferralsController {
   ) {}
 
   @Get()
+  @AccessLogged()
   @Roles('case_manager', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { resolutionListProjection } from '../../../../projections/resolutions/resolution-list.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { caseTimelineProjection } from '../../../../projections/timeline/case-timeline.projection.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
@@ -22,6 +23,7 @@ export class GetResolutionController {
   ) {}
 
   @Get(':id')
+  @AccessLogged()
   @Roles('resolution_officer', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the page includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: 'The resolution with its remedies (due dates, overdue flags), victims (informed or not) and timeline; ETag carries its revision for If-Match' })

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { resolutionListProjection } from '../../../../projections/resolutions/resolution-list.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
 import type { Page } from '../../../http/page.ts';
@@ -19,6 +20,7 @@ export class ListResolutionsController {
   ) {}
 
   @Get()
+  @AccessLogged()
   @Roles('resolution_officer', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessLogController } from './access-log/access-log.controller.ts';
+import { AccessLogInterceptor } from './access-log/access-log.interceptor.ts';
+import { AuditHistoryController } from './history/audit-history.controller.ts';
+import { CaseHistories } from './history/case-history.ts';
+
+@Module({
+  controllers: [AuditHistoryController, AccessLogController],
+  providers: [CaseHistories, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
+})
+export class AuditModule {}
