@@ -1,11 +1,15 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/roles.ts';
 import { ProjectionsService } from '../../projections/runner/projections.service.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
 
-/** 200 when the event store and the read-model database answer and no projection has halted, 503 otherwise. */
+/**
+ * Liveness (`/api/health/live`): the process answers HTTP, whatever its stores do, so an orchestrator
+ * restarts it only when it is stuck. Readiness (`/api/health/ready`, and `/api/health` as before): 200 when
+ * the event store and the read-model database answer and no projection has halted, 503 otherwise.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -17,15 +21,27 @@ export class HealthController {
     private readonly projections: ProjectionsService,
   ) {}
 
-  @Get()
+  @Get('live')
   @Public()
   @HealthCheck()
-  check() {
-    return this.health.check([
-      () => this.eventStore(),
-      () => this.database.pingCheck('readModels', { timeout: 2000 }),
-      () => this.projectionStates(),
-    ]);
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get(['', 'ready'])
+  @Public()
+  @HealthCheck()
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.eventStore(),
+        () => this.database.pingCheck('readModels', { timeout: 2000 }),
+        () => this.projectionStates(),
+      ]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) throw new ServiceUnavailableException(notReadyDetail(error.getResponse() as HealthCheckResult));
+      throw error;
+    }
   }
 
   /** A halted projection means a read model no longer follows the events: operators must know. */
@@ -44,4 +60,16 @@ export class HealthController {
       return indicator.down({ message: 'The event store does not answer' });
     }
   }
+}
+
+/**
+ * The 503 is a problem+json body like every error; its detail names what is down (and which projections
+ * halted) but never a check's own message, which for a halted projection is its handler's error text.
+ */
+function notReadyDetail(result: HealthCheckResult): string {
+  const failures = Object.entries(result.error ?? {}).map(([check, details]) => {
+    const halted = (details as { halted?: { name: string }[] }).halted;
+    return halted ? `${check} halted: ${halted.map((projection) => projection.name).join(', ')}` : `${check} down`;
+  });
+  return `Not ready: ${failures.join('; ')}`;
 }
