@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintListEntry } from '../../projections/complaints/complaint-list.entity.ts';
 import { ChangeComplaintHandler } from './commands/change-complaint/change-complaint.handler.ts';
 import { ComplaintCommands } from './commands/change-complaint/complaint-commands.ts';
+import { DipSampleController } from './commands/dip-sample/dip-sample.controller.ts';
+import { DrawDipSampleHandler } from './commands/dip-sample/dip-sample.handler.ts';
 import { ContactComplainantController } from './commands/contact-complainant/contact-complainant.controller.ts';
 import { LogComplaintController } from './commands/log-complaint/log-complaint.controller.ts';
 import { LogComplaintHandler } from './commands/log-complaint/log-complaint.handler.ts';
@@ -14,6 +16,8 @@ import { TriageController } from './commands/triage/triage.controller.ts';
 import { WithdrawController } from './commands/withdraw/withdraw.controller.ts';
 import { ComplaintStatusController } from './queries/complaint-status/complaint-status.controller.ts';
 import { ComplaintStatusHandler } from './queries/complaint-status/complaint-status.handler.ts';
+import { ComplaintsReportController } from './queries/complaints-report/complaints-report.controller.ts';
+import { ComplaintsReportHandler } from './queries/complaints-report/complaints-report.handler.ts';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.controller.ts';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler.ts';
 import { ListComplaintsController } from './queries/list-complaints/list-complaints.controller.ts';
@@ -23,6 +27,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
   imports: [TypeOrmModule.forFeature([ComplaintListEntry])],
   controllers: [
     LogComplaintController,
+    DipSampleController,
     ContactComplainantController,
     TriageController,
     ReferController,
@@ -33,7 +38,8 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     ListComplaintsController,
     GetComplaintController,
     ComplaintStatusController,
+    ComplaintsReportController,
   ],
-  providers: [LogComplaintHandler, ChangeComplaintHandler, ComplaintCommands, GetComplaintHandler, ListComplaintsHandler, ComplaintStatusHandler],
+  providers: [LogComplaintHandler, ChangeComplaintHandler, ComplaintCommands, GetComplaintHandler, ListComplaintsHandler, ComplaintStatusHandler, DrawDipSampleHandler, ComplaintsReportHandler],
 })
 export class ComplaintsModule {}

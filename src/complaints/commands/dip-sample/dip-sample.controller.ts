@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../../auth/roles.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { commandResponse, type CommandResponse } from '../../../http/command-response.ts';
+import { ValidationFailed } from '../../../http/problem.ts';
+import { CommandCtx } from '../../../http/request-context.ts';
+import { DrawDipSampleCommand } from './dip-sample.command.ts';
+import { DipSampleDto } from './dip-sample.dto.ts';
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('complaints')
+export class DipSampleController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('dip-sample')
+  @HttpCode(201)
+  @Roles('auditor', 'supervisor')
+  @ApiCreatedResponse({ description: 'A reproducible random selection of complaint files received in the range, recorded as an event' })
+  async draw(
+    @Body() body: DipSampleDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse & { seed: string; from: string; to: string; populationSize: number; complaints: { id: string; reference: string }[] }> {
+    if (body.from > body.to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
+    const outcome = await this.commands.execute(new DrawDipSampleCommand(body, context));
+    const { seed, from, to } = body;
+    return { ...commandResponse(reply, outcome), seed, from, to, populationSize: outcome.populationSize, complaints: outcome.complaints };
+  }
+}
