@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { complaintListProjection } from '../../../../projections/complaints/complaint-list.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
@@ -21,6 +22,7 @@ export class ComplaintStatusController {
   ) {}
 
   @Get(':id/status')
+  @AccessLogged()
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false })
   @ApiOkResponse({ description: 'What the complainant may see: reference, stage, last and next update, outcome and review rights; no internal notes, no officer identifiers' })

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { complaintListProjection } from '../../../../projections/complaints/complaint-list.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { caseTimelineProjection } from '../../../../projections/timeline/case-timeline.projection.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
@@ -23,6 +24,7 @@ export class GetComplaintController {
   ) {}
 
   @Get(':id')
+  @AccessLogged()
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the page includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: 'The complaint with every due date and overdue flag, and its timeline; ETag carries its revision for If-Match' })

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { complaintListProjection } from '../../../../projections/complaints/complaint-list.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
 import type { Page } from '../../../http/page.ts';
@@ -20,6 +21,7 @@ export class ListComplaintsController {
   ) {}
 
   @Get()
+  @AccessLogged()
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, what is due first' })
