@@ -4,9 +4,10 @@ import { AccessLogController } from './access-log/access-log.controller.ts';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.ts';
 import { AuditHistoryController } from './history/audit-history.controller.ts';
 import { CaseHistories } from './history/case-history.ts';
+import { VerifyController } from './integrity/verify.controller.ts';
 
 @Module({
-  controllers: [AuditHistoryController, AccessLogController],
+  controllers: [AuditHistoryController, AccessLogController, VerifyController],
   providers: [CaseHistories, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
 })
 export class AuditModule {}

@@ -16,6 +16,13 @@ export interface EventMetadata {
   actor: Actor;
   correlationId: string;
   causationId: string;
+  /** Tamper evidence: this event's hash and the previous event's in its stream (set by the store, not by writers). */
+  integrity?: IntegrityLink;
+}
+
+export interface IntegrityLink {
+  previous: string | null;
+  hash: string;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

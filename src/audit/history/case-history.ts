@@ -24,6 +24,15 @@ export class CaseHistories {
     private readonly settings: SettingsService,
   ) {}
 
+  /** The stream that holds the case, whatever its kind; undefined when no case has this id. */
+  async streamOf(caseId: string): Promise<string | undefined> {
+    for (const caseKind of CASE_KINDS) {
+      const stream = caseKind.streamOf(caseId);
+      if ((await this.store.readStream(stream, { maxCount: 1 })).length > 0) return stream;
+    }
+    return undefined;
+  }
+
   /** The case's history, whatever its kind; undefined when no case has this id. */
   async historyOf(caseId: string): Promise<CaseHistory | undefined> {
     for (const caseKind of CASE_KINDS) {

@@ -1,4 +1,7 @@
 import { timelineEntryOf, type TimelineEntry } from '../../../projections/timeline/case-timeline.projection.ts';
+import { complaintStream } from '../../complaints/complaint-stream.ts';
+import { complaintDecider } from '../../complaints/domain/complaint.decide.ts';
+import { toComplaintView } from '../../complaints/queries/get-complaint/complaint.view.ts';
 import type { EventCatalog } from '../../event-store/event-catalog.ts';
 import type { RecordedEvent } from '../../event-store/event-store.port.ts';
 import { referralDecider } from '../../referrals/domain/referral.decide.ts';
@@ -43,5 +46,6 @@ function caseKind<State extends { status: string }, Event extends DomainEvent>(
 
 export const CASE_KINDS: readonly CaseKind[] = [
   caseKind('referral', referralStream, referralDecider, toReferralView),
+  caseKind('complaint', complaintStream, complaintDecider, toComplaintView),
   caseKind('community-resolution', resolutionStream, resolutionDecider, toResolutionView),
 ];

@@ -13,13 +13,15 @@ const storedMetadataSchema = z.object({
   correlationId: z.string(),
   causationId: z.string(),
   schemaVersion: z.number().int().positive(),
+  integrity: z.object({ previous: z.string().nullable(), hash: z.string() }).optional(),
 });
 
 type StoredMetadata = z.infer<typeof storedMetadataSchema> & { $correlationId: string; $causationId: string };
 
 export function toStoredMetadata(event: Pick<NewEvent, 'metadata' | 'schemaVersion'>): StoredMetadata {
-  const { actor, correlationId, causationId } = event.metadata;
-  return { actor, correlationId, causationId, schemaVersion: event.schemaVersion, $correlationId: correlationId, $causationId: causationId };
+  const { actor, correlationId, causationId, integrity } = event.metadata;
+  const stored = { actor, correlationId, causationId, schemaVersion: event.schemaVersion, $correlationId: correlationId, $causationId: causationId };
+  return integrity ? { ...stored, integrity } : stored;
 }
 
 export function toEventData(event: NewEvent): EventData {

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Roles } from '../../auth/roles.ts';
+import { CaseNotFound } from '../../command-pipeline/command-pipeline.errors.ts';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
+import { verifyIntegrity, type IntegrityReport } from '../../event-store/integrity/verify-integrity.ts';
+import { CaseHistories } from '../history/case-history.ts';
+
+export class VerifyQueryDto {
+  @ApiPropertyOptional({ description: "Only this case's history; the whole log otherwise" })
+  @IsOptional()
+  @IsUUID()
+  case?: string;
+}
+
+/** Recomputes the hash chains of stored history and names the first event that does not match. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit/verify')
+export class VerifyController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly histories: CaseHistories,
+  ) {}
+
+  @Get()
+  @Roles('auditor')
+  @ApiOkResponse({ description: '{ ok, eventsChecked, streamsChecked, unchained, firstBreak }' })
+  async verify(@Query() { case: caseId }: VerifyQueryDto): Promise<IntegrityReport> {
+    if (!caseId) return verifyIntegrity(this.store);
+    const stream = await this.histories.streamOf(caseId);
+    if (!stream) throw new CaseNotFound(caseId);
+    return verifyIntegrity(this.store, { stream });
+  }
+}
