@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { DestinationStream } from 'pino';
 import { ProjectionsModule } from '../projections/projections.module.ts';
 import { AuditModule } from './audit/audit.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
@@ -10,6 +11,7 @@ import { ComplaintsModule } from './complaints/complaints.module.ts';
 import { DatabaseModule } from './database/database.module.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
+import { ObservabilityModule } from './observability/observability.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
 import { ResolutionsModule } from './resolutions/resolutions.module.ts';
 import { SettingsModule } from './settings/settings.module.ts';
@@ -18,6 +20,8 @@ export interface AppRuntime {
   /** Already validated by parseConfig at start. */
   config: AppConfig;
   databaseUrl: string;
+  /** Where the JSON log lines go; standard output unless given. */
+  logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -28,6 +32,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => runtime.config] }),
         CqrsModule.forRoot(),
+        ObservabilityModule.forRoot({ level: runtime.config.LOG_LEVEL, destination: runtime.logDestination }),
         DatabaseModule.forRoot(runtime.databaseUrl),
         EventStoreModule,
         AuthModule,

@@ -5,6 +5,7 @@ import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '../event-store/event-store.port.ts';
 import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
+import { CommandTelemetry, commandTypeOf } from '../observability/command-telemetry.ts';
 import type { CommandContext } from './command-context.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from './command-pipeline.errors.ts';
 
@@ -34,11 +35,16 @@ export class CommandPipeline {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
+    private readonly telemetry: CommandTelemetry,
   ) {
     this.maxAttempts = config.get('COMMAND_RETRIES', { infer: true }) + 1;
   }
 
-  async run<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
+  run<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
+    return this.telemetry.observe(commandTypeOf(run.command), () => this.decideAndAppend(run));
+  }
+
+  private async decideAndAppend<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       const history = await this.store.readStream(run.stream);
       const current = history.at(-1)?.revision;

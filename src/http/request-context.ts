@@ -1,6 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/token-verifier.ts';
 import type { CommandContext } from '../command-pipeline/command-context.ts';
 import { idsDerivedFrom, randomIds } from '../command-pipeline/id-source.ts';
@@ -15,12 +14,19 @@ declare module 'fastify' {
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
-/** Every request carries a correlation id: the caller's X-Correlation-Id, or a new one; it is echoed back. */
+/**
+ * The caller's X-Correlation-Id when well-formed; otherwise the request starts a new conversation and its
+ * own id (a UUID) names it. Derived, not drawn, so the request log computes the same id from the raw request.
+ */
+export function correlationIdOf(header: string | string[] | undefined, requestId: string): string {
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : requestId;
+}
+
+/** Every request carries a correlation id (see correlationIdOf); it is echoed back. */
 export function registerCorrelationId(fastify: FastifyInstance): void {
   fastify.decorateRequest('correlationId', '');
   fastify.addHook('onRequest', async (request, reply) => {
-    const given = request.headers['x-correlation-id'];
-    request.correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    request.correlationId = correlationIdOf(request.headers['x-correlation-id'], request.id);
     void reply.header('x-correlation-id', request.correlationId);
   });
 }

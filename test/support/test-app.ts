@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/app.factory.ts';
+import { createApp, type CreateAppOptions } from '../../src/app.factory.ts';
 import { mintToken } from '../../src/auth/mint-token.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import { parseConfig } from '../../src/config/config.schema.ts';
@@ -35,14 +35,14 @@ export interface TestApp {
 }
 
 /** The real AppModule on a database of its own, driven through Fastify's request injection. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: Pick<CreateAppOptions, 'logDestination'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-e2e-'));
   const config = parseConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, ...env });
   const boot = async () => {
     // Jest on Node 20 cannot require() the ES-module dependencies of the docs UI's static file server;
     // the service-process test checks the UI on the real build instead.
-    const app = await createApp({ config, databaseUrl: database.url, logger: process.env.TEST_APP_LOGS ? ['error', 'warn', 'log'] : false, docsUi: false });
+    const app = await createApp({ config, databaseUrl: database.url, logger: process.env.TEST_APP_LOGS || options.logDestination ? undefined : false, ...options, docsUi: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     return app;
   };

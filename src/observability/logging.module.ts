@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
+import type { Options } from 'pino-http';
+import { errorFields, requestBindings, requestFields, responseFields } from './log-fields.ts';
+import { LogContext } from './log-context.ts';
+import { LogContextInterceptor } from './log-context.interceptor.ts';
+
+export interface LoggingOptions {
+  level: LevelWithSilent;
+  /** Standard output unless given (tests read their own stream). */
+  destination?: DestinationStream;
+}
+
+/** One JSON line per log entry; request lines carry the correlation id, the user and the command type. */
+@Module({})
+export class LoggingModule {
+  static forRoot({ level, destination }: LoggingOptions): DynamicModule {
+    const options: Options = {
+      level,
+      timestamp: stdTimeFunctions.isoTime,
+      serializers: { req: requestFields, res: responseFields, err: errorFields },
+      customProps: requestBindings,
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+      // Probes every few seconds would bury the requests people make.
+      autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') ?? false },
+    };
+    return {
+      module: LoggingModule,
+      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options, assignResponse: true })],
+      providers: [LogContext, { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor }],
+      exports: [LogContext],
+    };
+  }
+}
