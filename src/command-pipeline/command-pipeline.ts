@@ -57,7 +57,8 @@ export class CommandPipeline {
       const last = history.at(-1);
       if (decided.length === 0 && last) return { id: run.caseId, revision: last.revision, position: last.position };
       try {
-        const result = await this.store.append(run.stream, decided.map((event, index) => this.toNewEvent(event, index, run.context)), current ?? 'no_stream');
+        const events = decided.map((event, index) => this.toNewEvent(event, index, run.context));
+        const result = await this.telemetry.observeAppend(() => this.store.append(run.stream, events, current ?? 'no_stream'));
         return { id: run.caseId, ...result };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;

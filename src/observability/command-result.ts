@@ -5,9 +5,8 @@ import { DomainRuleViolation, UnknownCasePart } from '../shared/domain/errors.ts
 export const COMMAND_RESULTS = ['ok', 'rejected', 'invalid', 'not-found', 'conflict', 'error'] as const;
 export type CommandResult = (typeof COMMAND_RESULTS)[number];
 
-/** How a command ended, in a handful of values: few enough to label metrics with, nothing from the error's text. */
-export function commandResultOf(error: unknown): CommandResult {
-  if (error === undefined) return 'ok';
+/** How a failed command ended, in a handful of values: few enough to label metrics with, nothing from the error's text. */
+export function commandResultOf(error: unknown): Exclude<CommandResult, 'ok'> {
   if (error instanceof DomainRuleViolation) return 'rejected';
   if (error instanceof ValidationFailed) return 'invalid';
   if (error instanceof CaseNotFound || error instanceof UnknownCasePart) return 'not-found';

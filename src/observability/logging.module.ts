@@ -23,8 +23,8 @@ export class LoggingModule {
       serializers: { req: requestFields, res: responseFields, err: errorFields },
       customProps: requestBindings,
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
-      // Probes every few seconds would bury the requests people make.
-      autoLogging: { ignore: (request) => request.url?.startsWith('/api/health') ?? false },
+      // Probes and scrapes every few seconds would bury the requests people make.
+      autoLogging: { ignore: (request) => /^\/api\/(health|metrics)(\/|\?|$)/.test(request.url ?? '') },
     };
     return {
       module: LoggingModule,

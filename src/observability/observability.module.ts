@@ -1,8 +1,12 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CommandTelemetry } from './command-telemetry.ts';
+import { HttpMetrics } from './http-metrics.ts';
 import { LoggingModule, type LoggingOptions } from './logging.module.ts';
+import { MetricsController } from './metrics.controller.ts';
+import { Metrics } from './metrics.ts';
+import { ProjectionMetrics } from './projection-metrics.ts';
 
-/** Logs and command telemetry, available to every module (the command pipeline reports here). */
+/** Logs, metrics (`GET /api/metrics`) and command telemetry, available to every module (the command pipeline reports here). */
 @Global()
 @Module({})
 export class ObservabilityModule {
@@ -10,7 +14,8 @@ export class ObservabilityModule {
     return {
       module: ObservabilityModule,
       imports: [LoggingModule.forRoot(logging)],
-      providers: [CommandTelemetry],
+      controllers: [MetricsController],
+      providers: [CommandTelemetry, Metrics, HttpMetrics, ProjectionMetrics],
       exports: [CommandTelemetry],
     };
   }
