@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
+import { parseSeedArgs, SeedUsageError } from '../../src/seed/seed-args.ts';
+import { seedReferrals, type SeedResult } from '../../src/seed/seeder.ts';
+import { SettingsService } from '../../src/settings/settings.service.ts';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const REFERRALS = 400;
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+describe('npm run seed', () => {
+  let harness: TestApp;
+  let supervisor: string;
+  let seeded: SeedResult;
+  const now = new Date();
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    supervisor = await bearer(['supervisor'], 'sup-seed');
+    const { app } = harness;
+    const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog), settings: await app.get(SettingsService).current(), now, seed: 7 };
+    seeded = await seedReferrals(target, REFERRALS);
+  });
+  afterAll(() => harness.close());
+
+  const get = (url: string) => harness.request({ method: 'GET', url, headers: { authorization: supervisor, 'x-min-position': seeded.lastPosition!.toString() } });
+
+  it('writes the journeys it was asked for, each a history of several events', () => {
+    expect(seeded.cases).toBe(REFERRALS);
+    expect(seeded.events).toBeGreaterThan(REFERRALS * 4);
+  });
+
+  it('shows them in the referral list and in the Beacon report, in the office’s proportions', async () => {
+    const list = await get('/api/referrals?limit=50');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(50);
+
+    const yearAgo = isoDay(new Date(now.getTime() - 366 * 86_400_000));
+    const report = (await get(`/api/reports/beacon?from=${yearAgo}&to=${isoDay(now)}`)).json();
+    expect(report.referrals).toBe(REFERRALS);
+    expect(report.bySource.map((count: { key: string }) => count.key).sort()).toEqual(['partner', 'police', 'self']);
+    expect(report.byCrimeType.length).toBeGreaterThanOrEqual(10);
+    expect(report.priorityGroups.share).toBeGreaterThan(0.2);
+    expect(report.priorityGroups.share).toBeLessThan(0.32);
+    expect(report.support.acceptanceRate).toBeGreaterThan(0.6);
+    expect(report.support.acceptanceRate).toBeLessThan(0.8);
+    expect(JSON.stringify(report.support.declineReasons)).toContain('wants-to-move-on');
+    expect(JSON.stringify(report.closuresByReason)).toContain('support-completed');
+    expect(report.criminalJusticeUpdates.learned).toBeGreaterThan(0);
+  });
+
+  it('dates every journey on a working day within the last year', async () => {
+    const { items } = (await get('/api/referrals?limit=100')).json<{ items: { receivedAt: string }[] }>();
+    const settings = await harness.app.get(SettingsService).current();
+    for (const { receivedAt } of items) {
+      expect(settings.calendar.isWorkingDay(receivedAt.slice(0, 10))).toBe(true);
+      expect(Date.parse(receivedAt)).toBeLessThanOrEqual(now.getTime());
+      expect(Date.parse(receivedAt)).toBeGreaterThan(now.getTime() - 367 * 86_400_000);
+    }
+  });
+});
+
+describe('seed arguments', () => {
+  it('reads the counts and the generator seed', () => {
+    expect(parseSeedArgs(['--referrals', '10000', '--complaints', '1000', '--resolutions', '2000'])).toEqual({ referrals: 10000, complaints: 1000, resolutions: 2000, seed: 1 });
+    expect(parseSeedArgs(['--referrals', '5', '--seed', '42'])).toEqual({ referrals: 5, complaints: 0, resolutions: 0, seed: 42 });
+  });
+
+  it('refuses what it cannot use, with the usage line', () => {
+    for (const argv of [['--referrals', 'many'], ['--referals', '5'], [], ['--referrals', '-3']]) {
+      expect(() => parseSeedArgs(argv)).toThrow(SeedUsageError);
+      expect(() => parseSeedArgs(argv)).toThrow(/Usage: npm run seed/);
+    }
+  });
+});
