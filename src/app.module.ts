@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
+import { PersonalDataModule } from './personal-data/personal-data.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
 import { ResolutionsModule } from './resolutions/resolutions.module.ts';
 import { SettingsModule } from './settings/settings.module.ts';
@@ -41,6 +42,7 @@ export class AppModule {
         ProjectionsModule,
         HealthModule,
         AuditModule,
+        PersonalDataModule,
         ReferralsModule,
         ComplaintsModule,
         ResolutionsModule,

@@ -24,6 +24,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
   version: 1,
   table: 'complaint_list',
+  holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { complaintId: string }).complaintId,
   evolve(row, recorded) {

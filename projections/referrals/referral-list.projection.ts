@@ -28,6 +28,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
   version: 2,
   table: 'referral_list',
+  holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
   evolve(row, recorded) {

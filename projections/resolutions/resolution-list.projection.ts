@@ -25,6 +25,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   name: 'resolution-list',
   version: 1,
   table: 'resolution_list',
+  holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { resolutionId: string }).resolutionId,
   evolve(row, recorded) {

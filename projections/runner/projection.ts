@@ -16,6 +16,8 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
   /** The table queries read; created by a migration, never by `synchronize`. */
   table: string;
   eventTypes: readonly string[];
+  /** Its rows copy personal data out of events: erasing or restricting a data subject rebuilds it. */
+  holdsPersonalData?: boolean;
   rowIdOf(event: RecordedEvent): string;
   /**
    * The row after the event (its data upcast to the current schema); undefined deletes it.

@@ -1,6 +1,6 @@
-import pg from 'pg';
+import { createPool } from '../../src/database/pool.ts';
 import { parseConfig } from '../../src/config/config.schema.ts';
-import { createEventStore } from '../../src/event-store/create-event-store.ts';
+import { openEventStores } from '../../src/event-store/create-event-store.ts';
 import { createEventCatalog } from '../../src/event-store/known-events.ts';
 import { checkpoints } from './checkpoint-store.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
@@ -19,14 +19,16 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const [command, name] = process.argv.slice(2);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: ALL_PROJECTIONS.length + 2 });
-  const store = createEventStore(config, config.DATABASE_URL);
+  const pool = createPool(config.DATABASE_URL, ALL_PROJECTIONS.length + 2);
+  const catalog = createEventCatalog();
+  const stores = await openEventStores(config, config.DATABASE_URL, catalog);
+  const store = stores.events;
   const log = (level: 'log' | 'warn' | 'error', message: string) => console[level === 'log' ? 'log' : level](`[projections] ${message}`);
-  const runnerFor = (projection = ALL_PROJECTIONS[0]!) => new ProjectionRunner(pool, store, createEventCatalog(), projection, { ...DEFAULT_RUNNER_OPTIONS, log });
+  const runnerFor = (projection = ALL_PROJECTIONS[0]!) => new ProjectionRunner(pool, store, catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log });
 
   const shutdown = async (runners: ProjectionRunner[]) => {
     await Promise.all(runners.map((runner) => runner.stop()));
-    await store.close();
+    await stores.close();
     await pool.end();
   };
 

@@ -1,3 +1,4 @@
+import { createPool } from '../../src/database/pool.ts';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import pg from 'pg';
@@ -5,7 +6,7 @@ import type { AppConfig } from '../../src/config/config.schema.ts';
 import { DATABASE_URL } from '../../src/database/database-url.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
-import { requestRebuild } from './rebuild-request.ts';
+import { requestRebuild, restartRebuild } from './rebuild-request.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { hasProjected, projectionStatuses, type ProjectionStatus } from './projection-status.ts';
@@ -26,7 +27,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: ALL_PROJECTIONS.length + 4 });
+    this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4);
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
     this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, store, catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
@@ -59,6 +60,23 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     const projection = this.named(name);
     await requestRebuild(this.pool, projection);
     return (await projectionStatuses(this.pool, this.store, [projection]))[0]!;
+  }
+
+  /**
+   * Rebuilds every read model that copies personal data, from the first event, and waits (up to
+   * `timeoutMs`) for them to be swapped in; returns the names still rebuilding when it gave up.
+   */
+  async rebuildPersonalDataReadModels(timeoutMs: number): Promise<{ rebuilt: string[]; stillRebuilding: string[] }> {
+    const projections = ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData);
+    for (const projection of projections) await restartRebuild(this.pool, projection);
+    const names = projections.map((projection) => projection.name);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const result = await this.pool.query<{ name: string }>('SELECT name FROM projection_checkpoints WHERE name = ANY($1) AND rebuild_version IS NOT NULL', [names]);
+      const pending = result.rows.map((row) => row.name);
+      if (pending.length === 0 || Date.now() >= deadline) return { rebuilt: names.filter((name) => !pending.includes(name)), stillRebuilding: pending };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Waits briefly for a read model to include an event position returned by a command. */

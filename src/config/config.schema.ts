@@ -18,6 +18,12 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   /** Selects the EventStoreDB engine for events; read models stay in PostgreSQL. */
   EVENTSTORE_URL: optionalUrl(['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover', 'kurrent', 'kurrent+discover']),
+  /** Wraps every data subject's key (base64 of 32 bytes); generated into DATA_DIR when absent. */
+  MASTER_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, { message: 'must be 32 bytes in base64' })
+    .optional(),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),

@@ -6,6 +6,7 @@ import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
+import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ComplaintList1763800003000,
   ResolutionList1763800004000,
   AccessLog1763800005000,
+  DataSubjectKeys1763800006000,
 ];

@@ -1,14 +1,43 @@
 import type { AppConfig } from '../config/config.schema.ts';
+import { createPool } from '../database/pool.ts';
+import { EncryptingEventStore } from '../personal-data/encrypting-event-store.ts';
+import { resolveMasterKey } from '../personal-data/master-key.ts';
+import { SubjectKeys } from '../personal-data/subject-keys.ts';
+import type { EventCatalog } from './event-catalog.ts';
 import type { EventStore } from './event-store.port.ts';
-import { ChainedEventStore } from './integrity/chained-event-store.ts';
 import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.ts';
+import { ChainedEventStore } from './integrity/chained-event-store.ts';
 import { createPostgresEventStore } from './postgres/postgres-event-store.ts';
 
+/** One engine seen three ways; closing closes the engine once. */
+export interface EventStores {
+  /** For commands, projections and queries: personal data decrypted, restricted subjects withheld. */
+  events: EventStore;
+  /** For auditors: restricted subjects shown too. */
+  audit: EventStore;
+  /** As stored (ciphertext and hashes), for verifying integrity. */
+  stored: EventStore;
+  keys: SubjectKeys;
+  close(): Promise<void>;
+}
+
 /**
- * PostgreSQL by default; EventStoreDB when EVENTSTORE_URL names one. Read models stay in PostgreSQL
- * either way. Every append is hash-chained, whichever the engine.
+ * PostgreSQL by default; EventStoreDB when EVENTSTORE_URL names one. Read models and the data
+ * subjects' keys stay in PostgreSQL either way. Every append is hash-chained over its ciphertext.
  */
-export function createEventStore(config: Pick<AppConfig, 'EVENTSTORE_URL'>, databaseUrl: string): EventStore {
+export async function openEventStores(config: Pick<AppConfig, 'EVENTSTORE_URL' | 'MASTER_KEY' | 'DATA_DIR'>, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> {
   const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl);
-  return new ChainedEventStore(engine);
+  const stored = new ChainedEventStore(engine);
+  const pool = createPool(databaseUrl, 4);
+  const keys = new SubjectKeys(pool, await resolveMasterKey(config));
+  return {
+    events: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: false }),
+    audit: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: true }),
+    stored,
+    keys,
+    async close() {
+      await engine.close();
+      await pool.end();
+    },
+  };
 }

@@ -24,6 +24,11 @@ export class EventCatalog {
     return definition;
   }
 
+  /** Where an event type keeps personal data; none for a type the catalog does not know. */
+  personalDataOf(type: string): EventDefinition['personalData'] {
+    return this.byType.get(type)?.personalData ?? [];
+  }
+
   get types(): string[] {
     return [...this.byType.keys()];
   }

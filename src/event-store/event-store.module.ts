@@ -2,28 +2,39 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
 import { DATABASE_URL } from '../database/database-url.ts';
-import { createEventStore } from './create-event-store.ts';
+import { SubjectKeys } from '../personal-data/subject-keys.ts';
+import { openEventStores, type EventStores } from './create-event-store.ts';
 import { EventCatalog } from './event-catalog.ts';
-import { EVENT_STORE, type EventStore } from './event-store.port.ts';
+import { AUDIT_EVENT_STORE, EVENT_STORE, STORED_EVENT_STORE } from './event-store.port.ts';
 import { createEventCatalog } from './known-events.ts';
+
+const EVENT_STORES = Symbol('EVENT_STORES');
 
 @Global()
 @Module({
   providers: [
-    {
-      provide: EVENT_STORE,
-      inject: [ConfigService, DATABASE_URL],
-      useFactory: (config: ConfigService<AppConfig, true>, databaseUrl: string): EventStore =>
-        createEventStore({ EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }) }, databaseUrl),
-    },
     { provide: EventCatalog, useFactory: createEventCatalog },
+    {
+      provide: EVENT_STORES,
+      inject: [ConfigService, DATABASE_URL, EventCatalog],
+      useFactory: (config: ConfigService<AppConfig, true>, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> =>
+        openEventStores(
+          { EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }), MASTER_KEY: config.get('MASTER_KEY', { infer: true }), DATA_DIR: config.get('DATA_DIR', { infer: true }) },
+          databaseUrl,
+          catalog,
+        ),
+    },
+    { provide: EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.events },
+    { provide: AUDIT_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.audit },
+    { provide: STORED_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.stored },
+    { provide: SubjectKeys, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.keys },
   ],
-  exports: [EVENT_STORE, EventCatalog],
+  exports: [EVENT_STORE, AUDIT_EVENT_STORE, STORED_EVENT_STORE, SubjectKeys, EventCatalog],
 })
 export class EventStoreModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORES) private readonly stores: EventStores) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await this.stores.close();
   }
 }

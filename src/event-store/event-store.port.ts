@@ -4,6 +4,10 @@
  * totally ordered, so a reader can resume strictly after the last position it saw.
  */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The same events for auditors: personal data of restricted subjects shown. */
+export const AUDIT_EVENT_STORE = Symbol('AUDIT_EVENT_STORE');
+/** The events exactly as stored (ciphertext, hashes): for integrity checks only. */
+export const STORED_EVENT_STORE = Symbol('STORED_EVENT_STORE');
 
 export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
 

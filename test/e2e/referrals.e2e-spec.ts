@@ -65,7 +65,12 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     const response = await post('/api/referrals', referral(), { 'x-correlation-id': 'corr-123' });
     expect(response.headers['x-correlation-id']).toBe('corr-123');
     const [event] = await eventsOf(response.json().id);
-    expect(event.metadata).toEqual({ actor: { sub: 'alice', roles: ['case_manager'] }, correlationId: 'corr-123', causationId: expect.any(String) });
+    expect(event.metadata).toEqual({
+      actor: { sub: 'alice', roles: ['case_manager'] },
+      correlationId: 'corr-123',
+      causationId: expect.any(String),
+      integrity: { previous: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   });
 
   it('answers 401 without a valid token and 403 for a role that may not act', async () => {

@@ -61,7 +61,10 @@ describe('the service process on its embedded PostgreSQL', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ source: 'self', crimeType: 'theft', victim: { name: 'Ann Example' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }),
     });
-  const readReferral = (service: RunningService, location: string) => fetch(`${service.url}${location}`, { headers: { authorization: `Bearer ${token}` } });
+  // Read-your-writes across restarts: the read model may still be catching up when the service answers.
+  let written = '0';
+  const readReferral = (service: RunningService, location: string) =>
+    fetch(`${service.url}${location}`, { headers: { authorization: `Bearer ${token}`, 'x-min-position': written } });
 
   it('keeps its events across a clean SIGTERM restart and a crash that leaves a stale lock', async () => {
     const first = await startService(dataDir);
@@ -69,6 +72,7 @@ describe('the service process on its embedded PostgreSQL', () => {
     const created = await createReferral(first);
     expect(created.status).toBe(201);
     const location = created.headers.get('location')!;
+    written = ((await created.json()) as { position: string }).position;
 
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);

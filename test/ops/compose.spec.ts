@@ -30,11 +30,14 @@ const services = compose.services;
 const dockerfile = parseDockerfile(read('docker/Dockerfile'));
 const runtime = dockerfile.stages.at(-1)!;
 
+/** What an operator supplies from the shell for `${NAME:?…}` interpolations (docker compose refuses to start without them). */
+const OPERATOR_SUPPLIED: Record<string, string> = { MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+
 function environmentOf(service: Service): Record<string, string> {
   const entries = Array.isArray(service.environment)
     ? service.environment.map((entry) => entry.split('=', 2) as [string, string])
     : Object.entries(service.environment ?? {}).map(([name, value]) => [name, String(value)] as [string, string]);
-  return Object.fromEntries(entries);
+  return Object.fromEntries(entries.map(([name, value]) => [name, value.replace(/^\$\{(\w+):\?[^}]*\}$/, (_, variable: string) => OPERATOR_SUPPLIED[variable] ?? value)]));
 }
 
 /** "127.0.0.1:3000:3000" → 3000, the port inside the container. */
@@ -82,6 +85,12 @@ describe('docker/compose.yml', () => {
     const known = Object.keys(configSchema.shape);
     for (const variable of Object.keys(environment)) expect(known).toContain(variable);
     expect(() => parseConfig(environment)).not.toThrow();
+  });
+
+  it('makes the operator supply one MASTER_KEY that the API and the projector share', () => {
+    const raw = (name: string) => (services[name]!.environment as Record<string, string>).MASTER_KEY;
+    expect(raw('api')).toMatch(/^\$\{MASTER_KEY:\?/);
+    expect(raw('projector')).toBe(raw('api'));
   });
 
   it('points the API and the projector at the event store and PostgreSQL services, and runs projections only in the projector', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventCatalog } from '../../event-store/event-catalog.ts';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.ts';
+import { AUDIT_EVENT_STORE, type EventStore, type RecordedEvent } from '../../event-store/event-store.port.ts';
 import { SettingsService } from '../../settings/settings.service.ts';
 import { CASE_KINDS, type CaseKind } from './case-kinds.ts';
 
@@ -19,7 +19,7 @@ export type ReplayPoint = { asOf: Date } | { revision: number } | 'now';
 @Injectable()
 export class CaseHistories {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDIT_EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: EventCatalog,
     private readonly settings: SettingsService,
   ) {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { IsOptional, IsUUID } from 'class-validator';
 import { Roles } from '../../auth/roles.ts';
 import { CaseNotFound } from '../../command-pipeline/command-pipeline.errors.ts';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
+import { STORED_EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
 import { verifyIntegrity, type IntegrityReport } from '../../event-store/integrity/verify-integrity.ts';
 import { CaseHistories } from '../history/case-history.ts';
 
@@ -20,7 +20,7 @@ export class VerifyQueryDto {
 @Controller('audit/verify')
 export class VerifyController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
     private readonly histories: CaseHistories,
   ) {}
 

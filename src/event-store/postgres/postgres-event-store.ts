@@ -1,3 +1,4 @@
+import { createPool } from '../../database/pool.ts';
 import pg from 'pg';
 import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
@@ -149,8 +150,6 @@ function lastOf(rows: readonly { revision: number; position: string }[]): Append
 }
 
 export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions } = {}): PostgresEventStore {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 20 });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  const pool = createPool(url, options.maxConnections ?? 20);
   return new PostgresEventStore(pool, options.polling ?? DEFAULT_POLLING, true);
 }

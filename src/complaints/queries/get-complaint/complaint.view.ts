@@ -23,7 +23,8 @@ export interface ComplaintView {
   route: ComplaintRoute;
   receivedAt: string;
   channel: string;
-  complainant: { name: string; email: string | null; phone: string | null; address: string | null };
+  /** subjectId names the complainant as a data subject (for erasure), without being personal itself. */
+  complainant: { subjectId: string; name: string; email: string | null; phone: string | null; address: string | null };
   summary: string;
   incidentDate: CalendarDate | null;
   subjects: { kind: string; identifier: string | null }[];
@@ -62,7 +63,6 @@ export function toComplaintView(complaint: LoggedComplaint, revision: number, ti
   const updateDue = complaint.updates.nextDue;
   const nextDue = [...outstanding.values()].sort()[0] ?? null;
   const person = ({ kind, identifier }: { kind: string; identifier: string | null }) => ({ kind, identifier });
-  const { subjectId: _subject, ...complainant } = complaint.complainant;
   const wouldReview = reviewBodyOf(complaint);
   return {
     id: complaint.id,
@@ -72,7 +72,7 @@ export function toComplaintView(complaint: LoggedComplaint, revision: number, ti
     route: complaint.route,
     receivedAt: complaint.receivedAt,
     channel: complaint.channel,
-    complainant,
+    complainant: complaint.complainant,
     summary: complaint.summary,
     incidentDate: complaint.incidentDate,
     subjects: complaint.subjects.map(person),

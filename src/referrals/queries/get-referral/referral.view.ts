@@ -31,7 +31,8 @@ export interface ReferralView {
   crimeType: { id: string; label: string };
   offenceDate: string | null;
   crimeReportedOn: string | null;
-  victim: { name: string; dateOfBirth: string | null; phone: string | null; email: string | null; address: string | null };
+  /** subjectId names the victim as a data subject (for erasure), without being personal itself. */
+  victim: { subjectId: string; name: string; dateOfBirth: string | null; phone: string | null; email: string | null; address: string | null };
   consent: Consent;
   receivedAt: string;
   caseManager: string | null;
@@ -41,7 +42,6 @@ export interface ReferralView {
 
 export function toReferralView(referral: ReceivedReferral, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ReferralView {
   const { nextDue } = referral.contact;
-  const { subjectId: _internal, ...victim } = referral.victim;
   const today = londonDate(now);
   const criminalJustice = referral.cjEvents.map((update) => ({ ...update, overdue: !update.communicated && !referral.closure && update.dueBy < today }));
   return {
@@ -69,7 +69,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     crimeType: { id: referral.crimeTypeId, label: settings.labelOf('crimeTypes', referral.crimeTypeId) },
     offenceDate: referral.offenceDate,
     crimeReportedOn: referral.crimeReportedOn,
-    victim,
+    victim: referral.victim,
     consent: referral.consent,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,

@@ -54,7 +54,8 @@ export interface ResolutionView {
   crimeReference: string;
   offenceType: Labelled;
   offenceDate: string;
-  offender: { name: string; dateOfBirth: string; under18AtOffence: boolean };
+  /** subjectId names the offender as a data subject (for erasure), without being personal itself. */
+  offender: { subjectId: string; name: string; dateOfBirth: string; under18AtOffence: boolean };
   appropriateAdult: { name: string; relationship: string | null } | null;
   preconditions: { evidenceSufficient: boolean; offenderAdmits: boolean; offenderAgrees: boolean };
   victims: VictimView[];
@@ -71,7 +72,6 @@ export interface ResolutionView {
 export function toResolutionView(resolution: ProposedResolution, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ResolutionView {
   const today = londonDate(now);
   const remedies = resolution.remedies.map((remedy) => toRemedyView(remedy, settings, today));
-  const { subjectId: _offender, ...offender } = resolution.offender;
   return {
     id: resolution.id,
     revision,
@@ -81,7 +81,7 @@ export function toResolutionView(resolution: ProposedResolution, revision: numbe
     crimeReference: resolution.crimeReference,
     offenceType: { id: resolution.offenceTypeId, label: settings.labelOf('resolutionOffenceTypes', resolution.offenceTypeId) },
     offenceDate: resolution.offenceDate,
-    offender: { ...offender, under18AtOffence: resolution.offenderUnder18AtOffence },
+    offender: { ...resolution.offender, under18AtOffence: resolution.offenderUnder18AtOffence },
     appropriateAdult: resolution.appropriateAdult && { name: resolution.appropriateAdult.name, relationship: resolution.appropriateAdult.relationship },
     preconditions: { evidenceSufficient: resolution.evidenceSufficient, offenderAdmits: resolution.offenderAdmits, offenderAgrees: resolution.offenderAgrees },
     victims: resolution.victims.map(({ subjectId, informed, ...victim }) => ({

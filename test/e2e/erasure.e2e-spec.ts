@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+
+/** Recognisable personal values: none may be readable anywhere once their subject is erased. */
+const VICTIM = { name: 'Ernestine Erasable', dateOfBirth: '1961-04-09', phone: '07700 900461', email: 'ernestine@example.org', address: '9 Shred Lane, Hitchin' };
+const NOTE = 'Spoke with Ernestine about her neighbour';
+const SAFE_TIMES = 'Only before 9am, Ernestine works nights';
+const PERSONAL_VALUES = [VICTIM.name, VICTIM.phone, VICTIM.email, VICTIM.address, VICTIM.dateOfBirth, NOTE, SAFE_TIMES, 'Ernestine'];
+
+describe('personal data: encrypted at rest, erasable by crypto-shredding, restrictable', () => {
+  let harness: TestApp;
+  let caseManager: string;
+  let admin: string;
+  let auditor: string;
+  let sql: pg.Client;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager'], 'cm-ann');
+    admin = await bearer(['admin'], 'root');
+    auditor = await bearer(['auditor'], 'aud-ada');
+    sql = new pg.Client({ connectionString: harness.database.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql.end();
+    await harness.close();
+  });
+
+  let lastPosition = '0';
+  const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
+    const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': lastPosition } });
+    if (method === 'POST' && response.statusCode < 300) lastPosition = response.json().position ?? lastPosition;
+    return response;
+  };
+  const ok = (response: TestResponse, status = 200) => {
+    expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
+    return response.json();
+  };
+  const journey = async (victim = VICTIM) => {
+    const { id } = ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim, consent: { contact: true, dataSharing: true, basis: 'implied' } }), 201);
+    ok(await request('POST', `/api/referrals/${id}/contact-contract`, caseManager, { frequency: 'weekly', channel: 'phone', safeTimes: SAFE_TIMES }));
+    ok(await request('POST', `/api/referrals/${id}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: new Date().toISOString(), note: NOTE }));
+    const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
+    return { id, subjectId: view.victim.subjectId as string, view };
+  };
+  /** Everything PostgreSQL holds outside the keys table, as text. */
+  const everythingStored = async () => {
+    const tables = (await sql.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'data_subject_keys'")).rows.map((row) => row.tablename as string);
+    const dumps = await Promise.all(tables.map(async (table) => (await sql.query(`SELECT coalesce(string_agg(t::text, E'\\n'), '') AS dump FROM ${table} t`)).rows[0].dump as string));
+    return dumps.join('\n');
+  };
+
+  /** The first test's victim shares the recognisable values: erase them too, so a stray copy would be this test's. */
+  const eraseEveryoneElse = async () => {
+    const listed = ok(await request('GET', '/api/referrals?q=Ernestine', caseManager)).items as { id: string }[];
+    for (const { id } of listed) {
+      const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
+      ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Clearing the way' }));
+    }
+  };
+
+  it('keeps personal data encrypted in the event store while case workers read it in clear', async () => {
+    const { id, view } = await journey();
+    expect(view.victim).toMatchObject({ name: VICTIM.name, phone: VICTIM.phone, subjectId: expect.any(String) });
+    expect(view.contract.safeTimes).toBe(SAFE_TIMES);
+    const stored = (await sql.query('SELECT data::text AS data FROM events WHERE stream = $1', [`referral-${id}`])).rows.map((row) => row.data).join('\n');
+    for (const value of PERSONAL_VALUES) expect(stored).not.toContain(value);
+    expect(stored).toContain('"source": "self"');
+  });
+
+  it('erases a victim: no read model, history, time travel or rebuild shows their data, and verify still passes', async () => {
+    await eraseEveryoneElse();
+    const { id, subjectId } = await journey();
+    expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, caseManager, { reason: 'SAR-1' })).statusCode).toBe(403);
+    expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, {})).statusCode).toBe(400);
+    expect((await request('POST', `/api/admin/data-subjects/${randomUUID()}/erase`, admin, { reason: 'SAR-0' })).statusCode).toBe(404);
+
+    const erased = ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'Erasure request SAR-1' }));
+    expect(erased.readModelsRebuilt).toEqual(expect.arrayContaining(['referral-list', 'complaint-list', 'resolution-list']));
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-erased' });
+
+    const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
+    expect(view.victim).toMatchObject({ subjectId, name: '[erased]', phone: '[erased]', email: '[erased]', address: '[erased]', dateOfBirth: '[erased]' });
+    expect(view.contract.safeTimes).toBe('[erased]');
+    expect(ok(await request('GET', '/api/referrals?q=Ernestine', caseManager)).items.map((item: { id: string }) => item.id)).not.toContain(id);
+    const history = ok(await request('GET', `/api/audit/cases/${id}/events`, auditor));
+    const asOf = ok(await request('GET', `/api/audit/cases/${id}/state?revision=0`, auditor));
+    expect(history.items[0].data.victim.name).toBe('[erased]');
+    expect(asOf.state.victim.name).toBe('[erased]');
+
+    ok(await request('POST', '/api/admin/projections/referral-list/rebuild', admin), 202);
+    const deadline = Date.now() + 20_000;
+    while (ok(await request('GET', '/api/admin/projections', admin)).some((projection: { state: string }) => projection.state === 'rebuilding')) {
+      if (Date.now() > deadline) throw new Error('rebuild did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const everything = await everythingStored();
+    for (const value of PERSONAL_VALUES) expect(everything).not.toContain(value);
+    for (const body of [history, asOf, ok(await request('GET', `/api/referrals/${id}`, caseManager))]) {
+      for (const value of PERSONAL_VALUES) expect(JSON.stringify(body)).not.toContain(value);
+    }
+    expect(ok(await request('GET', '/api/audit/verify', auditor))).toMatchObject({ ok: true, firstBreak: null });
+    expect(ok(await request('GET', `/api/audit/cases/${subjectId}/events`, auditor), 404)).toBeDefined();
+  });
+
+  it('restricts a victim: case workers see the data withheld, auditors still see it, and lifting shows it again', async () => {
+    const { id, subjectId } = await journey({ ...VICTIM, name: 'Rita Restricted' });
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { reason: 'Objection under Article 21' }));
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-restricted' });
+    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[restricted]');
+    expect(ok(await request('GET', `/api/audit/cases/${id}/events`, auditor)).items[0].data.victim.name).toBe('Rita Restricted');
+
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { reason: 'Objection withdrawn' }));
+    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('Rita Restricted');
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'not-restricted' });
+  });
+});
