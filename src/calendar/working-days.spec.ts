@@ -1,5 +1,5 @@
 import { englandAndWalesCalendar } from './england-and-wales.ts';
-import { CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
+import { ageOn, CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
 
 const calendar = englandAndWalesCalendar();
 
@@ -62,5 +62,17 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2031-01-01')).toBe(true);
     expect(isCalendarDate('2031-02-31')).toBe(false);
     expect(isCalendarDate('2031-1-1')).toBe(false);
+  });
+});
+
+describe('age on a day', () => {
+  it('turns a year older on the birthday, not before', () => {
+    expect(ageOn('2009-03-02', '2027-03-01')).toBe(17);
+    expect(ageOn('2009-03-02', '2027-03-02')).toBe(18);
+  });
+
+  it('counts a 29 February birthday from 1 March in common years', () => {
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
   });
 });

@@ -84,3 +84,10 @@ export class WorkingDayCalendar {
 function toUtc(date: CalendarDate): number {
   return Date.parse(`${date}T00:00:00Z`);
 }
+
+/** Whole years between two calendar dates: a person's age on a day (born 29 February, they turn a year older on 1 March). */
+export function ageOn(dateOfBirth: CalendarDate, date: CalendarDate): number {
+  const [birthYear, birthMonthDay] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5)];
+  const [year, monthDay] = [Number(date.slice(0, 4)), date.slice(5)];
+  return year - birthYear - (monthDay < birthMonthDay ? 1 : 0);
+}

@@ -1,3 +1,4 @@
+import { ageOn } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
 
 /** The Victims' Code's three groups entitled to an enhanced service. */
@@ -14,11 +15,4 @@ export function proposePriorityGroups(crimeType: Pick<CrimeType, 'priorityGroup'
   if (crimeType.priorityGroup) groups.add(crimeType.priorityGroup);
   if (dateOfBirth && ageOn(dateOfBirth, offenceDate) < 18) groups.add('vulnerable-or-intimidated');
   return PRIORITY_GROUPS.filter((group) => groups.has(group));
-}
-
-/** Whole years between two calendar dates (YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, date: string): number {
-  const [birthYear, birthMonthDay] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(5)];
-  const [year, monthDay] = [Number(date.slice(0, 4)), date.slice(5)];
-  return year - birthYear - (monthDay < birthMonthDay ? 1 : 0);
 }

@@ -1,7 +1,8 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
-import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY, ageOn } from './offender-age.ts';
+import { ageOn } from '../../calendar/working-days.ts';
+import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY } from './offender-age.ts';
 import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, SupervisorDecision, VictimViews } from './resolution.events.ts';
 
 export interface ProposeResolution {
