@@ -6,11 +6,11 @@ import { EventCatalog } from '../event-store/event-catalog.ts';
 import { EVENT_STORE } from '../event-store/event-store.port.ts';
 import { SettingsService } from '../settings/settings.service.ts';
 import { parseSeedArgs, SeedUsageError } from './seed-args.ts';
-import { seedReferrals } from './seeder.ts';
+import { seedComplaints, seedReferrals, seedResolutions } from './seeder.ts';
 
 /**
- * `npm run seed -- --referrals 10000`: demo histories through the real deciders, appended through the same
- * event store the service uses (so whatever it does on append, it does here). Run it against the service's
+ * `npm run seed -- --referrals 10000 --complaints 1000 --resolutions 2000`: demo histories through the real
+ * deciders, appended through the same event store the service uses (so whatever it does on append, it does here). Run it against the service's
  * DATABASE_URL, or with the service stopped when it uses the embedded PostgreSQL in DATA_DIR; the projectors
  * fill the read models when the service (or `npm run projections`) next runs.
  */
@@ -24,13 +24,16 @@ async function main(): Promise<void> {
   const app = await createApp({ config: { ...config, PROJECTIONS: 'off' }, databaseUrl: database.url, logger: false, docsUi: false });
   try {
     const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog), settings: await app.get(SettingsService).current(), now: new Date(), seed: args.seed };
-    if (args.referrals > 0) {
+    const kinds = [
+      { count: args.referrals, label: 'referrals', what: 'victim journeys', seed: seedReferrals },
+      { count: args.complaints, label: 'complaints', what: 'complaints', seed: seedComplaints },
+      { count: args.resolutions, label: 'resolutions', what: 'Community Resolutions', seed: seedResolutions },
+    ];
+    for (const { count, label, what, seed } of kinds.filter((kind) => kind.count > 0)) {
       const started = Date.now();
-      const written = await seedReferrals(target, args.referrals, (cases) => console.log(`referrals: ${cases} of ${args.referrals}`));
-      console.log(`referrals: ${written.cases} victim journeys, ${written.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const written = await seed(target, count, (cases) => console.log(`${label}: ${cases} of ${count}`));
+      console.log(`${label}: ${written.cases} ${what}, ${written.events} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    if (args.complaints > 0) console.log(`complaints: not available yet (this seeder writes victim journeys only so far); nothing written`);
-    if (args.resolutions > 0) console.log(`resolutions: not available yet (this seeder writes victim journeys only so far); nothing written`);
   } finally {
     await app.close();
     await database.stop();

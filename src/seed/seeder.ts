@@ -3,7 +3,9 @@ import type { EventStore } from '../event-store/event-store.port.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CaseHistory } from './case-history.ts';
 import { Random } from './random.ts';
+import { complaintHistory } from './complaint-histories.ts';
 import { referralHistory } from './referral-histories.ts';
+import { resolutionHistory } from './resolution-histories.ts';
 import { WorkingTime } from './working-time.ts';
 
 export interface SeedTarget {
@@ -28,6 +30,14 @@ type HistoryFactory = (random: Random, time: WorkingTime, settings: Settings, no
 
 export function seedReferrals(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {
   return seedCases(target, count, referralHistory, progress);
+}
+
+export function seedComplaints(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {
+  return seedCases(target, count, complaintHistory, progress);
+}
+
+export function seedResolutions(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {
+  return seedCases(target, count, resolutionHistory, progress);
 }
 
 async function seedCases(target: SeedTarget, count: number, history: HistoryFactory, progress?: (written: number) => void): Promise<SeedResult> {

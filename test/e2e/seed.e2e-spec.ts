@@ -2,18 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
 import { parseSeedArgs, SeedUsageError } from '../../src/seed/seed-args.ts';
-import { seedReferrals, type SeedResult } from '../../src/seed/seeder.ts';
+import { seedComplaints, seedReferrals, seedResolutions, type SeedResult } from '../../src/seed/seeder.ts';
 import { SettingsService } from '../../src/settings/settings.service.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const REFERRALS = 400;
+const COMPLAINTS = 300;
+const RESOLUTIONS = 300;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 describe('npm run seed', () => {
   let harness: TestApp;
   let supervisor: string;
   let seeded: SeedResult;
+  let complaints: SeedResult;
+  let resolutions: SeedResult;
   const now = new Date();
+  const yearAgo = isoDay(new Date(now.getTime() - 366 * 86_400_000));
 
   beforeAll(async () => {
     harness = await startTestApp();
@@ -21,10 +26,12 @@ describe('npm run seed', () => {
     const { app } = harness;
     const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog), settings: await app.get(SettingsService).current(), now, seed: 7 };
     seeded = await seedReferrals(target, REFERRALS);
+    complaints = await seedComplaints(target, COMPLAINTS);
+    resolutions = await seedResolutions(target, RESOLUTIONS);
   });
   afterAll(() => harness.close());
 
-  const get = (url: string) => harness.request({ method: 'GET', url, headers: { authorization: supervisor, 'x-min-position': seeded.lastPosition!.toString() } });
+  const get = (url: string, written = seeded) => harness.request({ method: 'GET', url, headers: { authorization: supervisor, 'x-min-position': written.lastPosition!.toString() } });
 
   it('writes the journeys it was asked for, each a history of several events', () => {
     expect(seeded.cases).toBe(REFERRALS);
@@ -36,7 +43,6 @@ describe('npm run seed', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toHaveLength(50);
 
-    const yearAgo = isoDay(new Date(now.getTime() - 366 * 86_400_000));
     const report = (await get(`/api/reports/beacon?from=${yearAgo}&to=${isoDay(now)}`)).json();
     expect(report.referrals).toBe(REFERRALS);
     expect(report.bySource.map((count: { key: string }) => count.key).sort()).toEqual(['partner', 'police', 'self']);
@@ -50,14 +56,53 @@ describe('npm run seed', () => {
     expect(report.criminalJusticeUpdates.learned).toBeGreaterThan(0);
   });
 
-  it('dates every journey on a working day within the last year', async () => {
-    const { items } = (await get('/api/referrals?limit=100')).json<{ items: { receivedAt: string }[] }>();
+  it('dates every journey and complaint on a working day within the last year', async () => {
+    const journeys = (await get('/api/referrals?limit=100')).json<{ items: { receivedAt: string }[] }>().items;
+    const logged = (await get('/api/complaints?limit=100', complaints)).json<{ items: { receivedAt: string }[] }>().items;
     const settings = await harness.app.get(SettingsService).current();
-    for (const { receivedAt } of items) {
+    for (const { receivedAt } of [...journeys, ...logged]) {
       expect(settings.calendar.isWorkingDay(receivedAt.slice(0, 10))).toBe(true);
       expect(Date.parse(receivedAt)).toBeLessThanOrEqual(now.getTime());
       expect(Date.parse(receivedAt)).toBeGreaterThan(now.getTime() - 367 * 86_400_000);
     }
+  });
+
+  it('writes complaints across IOPC categories, handled informally or recorded, referred, decided and reviewed', async () => {
+    expect(complaints.cases).toBe(COMPLAINTS);
+    const { items } = (await get('/api/complaints?limit=100', complaints)).json<{ items: { status: string }[] }>();
+    expect(items).toHaveLength(100);
+    const stages = new Set(items.map((item) => item.status));
+    expect(stages).toContain('resolved');
+    expect([...stages].filter((stage) => /^(referred-to|outcome|review)/.test(stage)).length).toBeGreaterThanOrEqual(2);
+
+    const report = (await get(`/api/reports/complaints?from=${yearAgo}&to=${isoDay(now)}`, complaints)).json();
+    expect(report.logged).toBe(COMPLAINTS);
+    expect(report.handledOutsideSchedule3).toBeGreaterThan(COMPLAINTS * 0.4);
+    expect(report.recorded).toBeGreaterThan(COMPLAINTS * 0.25);
+    expect(report.recorded).toBeLessThan(COMPLAINTS * 0.65);
+    expect(report.allegationsByCategory.length).toBeGreaterThanOrEqual(8);
+    expect(report.allegationsByCategory[0].key).toBe('delivery-of-duties-and-service');
+    expect(report.reasonsForRecording.map((count: { key: string }) => count.key).sort()).toEqual(['complainant-request', 'dissatisfied-with-initial-handling', 'mandatory-criteria']);
+    expect(report.workingDaysToContact.average).toBeLessThan(3);
+    expect(report.workingDaysToFinalise.complaints).toBeGreaterThan(COMPLAINTS * 0.5);
+    expect(report.reviews.reduce((sum: number, review: { received: number }) => sum + review.received, 0)).toBeGreaterThan(0);
+  });
+
+  it('writes Community Resolutions whose remedies were completed or failed, most closed', async () => {
+    expect(resolutions.cases).toBe(RESOLUTIONS);
+    const list = await get('/api/community-resolutions?limit=50', resolutions);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(50);
+
+    const report = (await get(`/api/reports/community-resolutions?from=${yearAgo}&to=${isoDay(now)}`, resolutions)).json();
+    expect(report.resolutions).toBe(RESOLUTIONS);
+    expect(report.outcomes.complied).toBeGreaterThan(report.outcomes.notComplied);
+    expect(report.outcomes.notComplied).toBeGreaterThan(0);
+    expect(report.outcomes.open).toBeLessThan(RESOLUTIONS * 0.2);
+    expect(report.remedies.byType.length).toBeGreaterThanOrEqual(7);
+    expect(report.remedies.byType.some((type: { failed: number }) => type.failed > 0)).toBe(true);
+    expect(report.compensation.paid).toBeGreaterThan(0);
+    expect(report.communityWork.hoursDone).toBeGreaterThan(0);
   });
 });
 
