@@ -4,10 +4,11 @@ import { AccessLogController } from './access-log/access-log.controller.ts';
 import { AccessLogInterceptor } from './access-log/access-log.interceptor.ts';
 import { AuditHistoryController } from './history/audit-history.controller.ts';
 import { CaseHistories } from './history/case-history.ts';
+import { CheckpointScheduler } from './integrity/checkpoint-scheduler.ts';
 import { VerifyController } from './integrity/verify.controller.ts';
 
 @Module({
   controllers: [AuditHistoryController, AccessLogController, VerifyController],
-  providers: [CaseHistories, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
+  providers: [CaseHistories, CheckpointScheduler, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
 })
 export class AuditModule {}

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
   /** How long a query carrying X-Min-Position waits for its read model before answering 202. */
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
+  /** How often a signed checkpoint of the whole event log is taken (0: never, e.g. when another process takes them). */
+  INTEGRITY_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How many times a command re-reads and re-decides after a concurrent write before giving up. */
   COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
 });

@@ -61,6 +61,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+/**
+ * For command-line tools: the embedded server the running service started in `dataDir` (its port is
+ * in postmaster.pid), or, when the service is stopped, one started for the tool and stopped after.
+ */
+export async function attachToEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const lockFile = join(dataDir, 'postgres', 'postmaster.pid');
+  if (existsSync(lockFile)) {
+    const lines = (await readFile(lockFile, 'utf8')).split('\n');
+    const pid = Number.parseInt(lines[0] ?? '', 10);
+    const port = Number.parseInt(lines[3] ?? '', 10);
+    if (Number.isInteger(pid) && isAlive(pid) && Number.isInteger(port)) {
+      const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
+      return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`, dataDir, stop: async () => {} };
+    }
+  }
+  return startEmbeddedPostgres(options);
+}
+
 function serverFlags(durable: boolean): string[] {
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

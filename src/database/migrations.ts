@@ -7,6 +7,7 @@ import { ResolutionList1763800004000 } from '../../projections/resolutions/17638
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
+import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ResolutionList1763800004000,
   AccessLog1763800005000,
   DataSubjectKeys1763800006000,
+  IntegrityCheckpoints1763800007000,
 ];

@@ -7,6 +7,8 @@ import type { EventCatalog } from './event-catalog.ts';
 import type { EventStore } from './event-store.port.ts';
 import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.ts';
 import { ChainedEventStore } from './integrity/chained-event-store.ts';
+import { IntegrityCheckpoints } from './integrity/integrity-checkpoints.ts';
+import { checkpointSigningKey } from './integrity/log-digest.ts';
 import { createPostgresEventStore } from './postgres/postgres-event-store.ts';
 
 /** One engine seen three ways; closing closes the engine once. */
@@ -18,6 +20,7 @@ export interface EventStores {
   /** As stored (ciphertext and hashes), for verifying integrity. */
   stored: EventStore;
   keys: SubjectKeys;
+  checkpoints: IntegrityCheckpoints;
   close(): Promise<void>;
 }
 
@@ -29,12 +32,14 @@ export async function openEventStores(config: Pick<AppConfig, 'EVENTSTORE_URL' |
   const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl);
   const stored = new ChainedEventStore(engine);
   const pool = createPool(databaseUrl, 4);
-  const keys = new SubjectKeys(pool, await resolveMasterKey(config));
+  const masterKey = await resolveMasterKey(config);
+  const keys = new SubjectKeys(pool, masterKey);
   return {
     events: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: false }),
     audit: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: true }),
     stored,
     keys,
+    checkpoints: new IntegrityCheckpoints(pool, stored, checkpointSigningKey(masterKey)),
     async close() {
       await engine.close();
       await pool.end();

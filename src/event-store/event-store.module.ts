@@ -5,6 +5,7 @@ import { DATABASE_URL } from '../database/database-url.ts';
 import { SubjectKeys } from '../personal-data/subject-keys.ts';
 import { openEventStores, type EventStores } from './create-event-store.ts';
 import { EventCatalog } from './event-catalog.ts';
+import { IntegrityCheckpoints } from './integrity/integrity-checkpoints.ts';
 import { AUDIT_EVENT_STORE, EVENT_STORE, STORED_EVENT_STORE } from './event-store.port.ts';
 import { createEventCatalog } from './known-events.ts';
 
@@ -28,8 +29,9 @@ const EVENT_STORES = Symbol('EVENT_STORES');
     { provide: AUDIT_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.audit },
     { provide: STORED_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.stored },
     { provide: SubjectKeys, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.keys },
+    { provide: IntegrityCheckpoints, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.checkpoints },
   ],
-  exports: [EVENT_STORE, AUDIT_EVENT_STORE, STORED_EVENT_STORE, SubjectKeys, EventCatalog],
+  exports: [EVENT_STORE, AUDIT_EVENT_STORE, STORED_EVENT_STORE, SubjectKeys, IntegrityCheckpoints, EventCatalog],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORES) private readonly stores: EventStores) {}

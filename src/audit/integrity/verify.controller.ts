@@ -4,6 +4,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { Roles } from '../../auth/roles.ts';
 import { CaseNotFound } from '../../command-pipeline/command-pipeline.errors.ts';
 import { STORED_EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
+import { IntegrityCheckpoints } from '../../event-store/integrity/integrity-checkpoints.ts';
 import { verifyIntegrity, type IntegrityReport } from '../../event-store/integrity/verify-integrity.ts';
 import { CaseHistories } from '../history/case-history.ts';
 
@@ -22,13 +23,14 @@ export class VerifyController {
   constructor(
     @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
     private readonly histories: CaseHistories,
+    private readonly checkpoints: IntegrityCheckpoints,
   ) {}
 
   @Get()
   @Roles('auditor')
-  @ApiOkResponse({ description: '{ ok, eventsChecked, streamsChecked, unchained, firstBreak }' })
+  @ApiOkResponse({ description: '{ ok, eventsChecked, streamsChecked, unchained, checkpointsVerified, firstBreak }: the first event or signed checkpoint that does not match' })
   async verify(@Query() { case: caseId }: VerifyQueryDto): Promise<IntegrityReport> {
-    if (!caseId) return verifyIntegrity(this.store);
+    if (!caseId) return verifyIntegrity(this.store, { checkpoints: this.checkpoints });
     const stream = await this.histories.streamOf(caseId);
     if (!stream) throw new CaseNotFound(caseId);
     return verifyIntegrity(this.store, { stream });

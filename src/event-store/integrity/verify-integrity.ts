@@ -1,15 +1,23 @@
 import type { EventStore, RecordedEvent } from '../event-store.port.ts';
 import { eventHash } from './event-hash.ts';
+import { EMPTY_DIGEST, foldDigest, type SignedCheckpoint } from './log-digest.ts';
 
-export type BreakReason = 'content-changed' | 'chain-broken' | 'revision-missing' | 'hash-missing';
-
-export interface IntegrityBreak {
+/** An event that does not match what was recorded: changed, unlinked from its predecessor, or after a gap. */
+export interface EventBreak {
+  reason: 'content-changed' | 'chain-broken' | 'revision-missing' | 'hash-missing';
   stream: string;
   revision: number;
   position: string;
   eventId: string;
-  reason: BreakReason;
 }
+
+/** A signed checkpoint the log no longer matches (events changed, removed or added before it), or one not signed by us. */
+export interface CheckpointBreak {
+  reason: 'checkpoint-mismatch' | 'checkpoint-forged';
+  checkpointPosition: string;
+}
+
+export type IntegrityBreak = EventBreak | CheckpointBreak;
 
 export interface IntegrityReport {
   ok: boolean;
@@ -17,7 +25,14 @@ export interface IntegrityReport {
   streamsChecked: number;
   /** Events written before chaining began (their streams' chains start after them). */
   unchained: number;
+  /** Signed checkpoints of the global log the events matched (whole-log verification only). */
+  checkpointsVerified: number;
   firstBreak: IntegrityBreak | null;
+}
+
+export interface CheckpointSource {
+  all(): Promise<SignedCheckpoint[]>;
+  isAuthentic(checkpoint: SignedCheckpoint): boolean;
 }
 
 interface StreamTip {
@@ -29,46 +44,74 @@ const BATCH = 1000;
 
 /**
  * Recomputes every hash in global order (or one stream's) and stops at the first event that does
- * not match what was recorded: its content changed, it no longer follows its predecessor, or an
- * event before it is missing.
+ * not match what was recorded. Over the whole log it also replays the signed checkpoints' digests,
+ * which catches a history rewritten with recomputed chains, or cut short, before the last checkpoint.
  */
-export async function verifyIntegrity(store: EventStore, scope: { stream?: string } = {}): Promise<IntegrityReport> {
-  const tips = new Map<string, StreamTip>();
-  let eventsChecked = 0;
-  let unchained = 0;
-  const check = (event: RecordedEvent): IntegrityBreak | null => {
-    const tip = tips.get(event.stream);
-    const at = (reason: BreakReason) => ({ stream: event.stream, revision: event.revision, position: event.position.toString(), eventId: event.id, reason });
-    eventsChecked++;
+export async function verifyIntegrity(store: EventStore, scope: { stream?: string; checkpoints?: CheckpointSource } = {}): Promise<IntegrityReport> {
+  const chains = new ChainCheck();
+  if (scope.stream) {
+    for (const event of await store.readStream(scope.stream)) {
+      const broken = chains.check(event);
+      if (broken) return chains.report(broken, 0);
+    }
+    return chains.report(null, 0);
+  }
+  const checkpoints = scope.checkpoints ? await scope.checkpoints.all() : [];
+  const forged = checkpoints.find((checkpoint) => !scope.checkpoints!.isAuthentic(checkpoint));
+  if (forged) return chains.report({ reason: 'checkpoint-forged', checkpointPosition: forged.position.toString() }, 0);
+  let digest = EMPTY_DIGEST;
+  let events = 0n;
+  let verified = 0;
+  const mismatch = (checkpoint: SignedCheckpoint): CheckpointBreak => ({ reason: 'checkpoint-mismatch', checkpointPosition: checkpoint.position.toString() });
+  for (let after: bigint | undefined; ; ) {
+    const batch = await store.readAll({ after, maxCount: BATCH });
+    for (const event of batch) {
+      // A checkpoint whose last event was skipped over: that event is gone.
+      const passed = checkpoints[verified];
+      if (passed && event.position > passed.position) return chains.report(mismatch(passed), verified);
+      const broken = chains.check(event);
+      if (broken) return chains.report(broken, verified);
+      digest = foldDigest(digest, event);
+      events += 1n;
+      const due = checkpoints[verified];
+      if (due && event.position === due.position) {
+        if (due.digest !== digest || due.events !== events) return chains.report(mismatch(due), verified);
+        verified++;
+      }
+    }
+    if (batch.length < BATCH) {
+      const unreached = checkpoints[verified];
+      return chains.report(unreached ? mismatch(unreached) : null, verified);
+    }
+    after = batch.at(-1)!.position;
+  }
+}
+
+/** Each stream's chain: revisions without gaps, each event linked to the previous one's hash, each hash recomputed. */
+class ChainCheck {
+  private readonly tips = new Map<string, StreamTip>();
+  private eventsChecked = 0;
+  private unchained = 0;
+
+  check(event: RecordedEvent): EventBreak | null {
+    const tip = this.tips.get(event.stream);
+    const at = (reason: EventBreak['reason']): EventBreak => ({ reason, stream: event.stream, revision: event.revision, position: event.position.toString(), eventId: event.id });
+    this.eventsChecked++;
     if (event.revision !== (tip?.revision ?? -1) + 1) return at('revision-missing');
     const link = event.metadata.integrity;
     if (!link) {
       if (tip?.hash) return at('hash-missing');
-      unchained++;
-      tips.set(event.stream, { revision: event.revision, hash: null });
+      this.unchained++;
+      this.tips.set(event.stream, { revision: event.revision, hash: null });
       return null;
     }
     if (link.previous !== (tip?.hash ?? null)) return at('chain-broken');
     if (eventHash(event, link.previous) !== link.hash) return at('content-changed');
-    tips.set(event.stream, { revision: event.revision, hash: link.hash });
+    this.tips.set(event.stream, { revision: event.revision, hash: link.hash });
     return null;
-  };
-  const report = (firstBreak: IntegrityBreak | null): IntegrityReport => ({ ok: firstBreak === null, eventsChecked, streamsChecked: tips.size, unchained, firstBreak });
-
-  if (scope.stream) {
-    for (const event of await store.readStream(scope.stream)) {
-      const broken = check(event);
-      if (broken) return report(broken);
-    }
-    return report(null);
   }
-  for (let after: bigint | undefined; ; ) {
-    const batch = await store.readAll({ after, maxCount: BATCH });
-    for (const event of batch) {
-      const broken = check(event);
-      if (broken) return report(broken);
-    }
-    if (batch.length < BATCH) return report(null);
-    after = batch.at(-1)!.position;
+
+  report(firstBreak: IntegrityBreak | null, checkpointsVerified: number): IntegrityReport {
+    return { ok: firstBreak === null, eventsChecked: this.eventsChecked, streamsChecked: this.tips.size, unchained: this.unchained, checkpointsVerified, firstBreak };
   }
 }
