@@ -21,7 +21,7 @@ export class Settings {
   /** Any crime type history may name, retired or not. */
   crimeType(id: string): CrimeType | undefined {
     const entry = this.state.lists.crimeTypes.find((candidate) => candidate.id === id);
-    return entry && { id: entry.id, label: entry.label, explicitConsentRequired: entry.explicitConsentRequired ?? false, priorityGroup: entry.priorityGroup ?? null };
+    return entry && { id: entry.id, label: entry.label, explicitConsentRequired: entry.attributes.explicitConsentRequired ?? false, priorityGroup: entry.attributes.priorityGroup ?? null };
   }
 
   get crimeTypes(): CrimeType[] {

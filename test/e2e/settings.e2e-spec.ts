@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { ChainedEventStore } from '../../src/event-store/integrity/chained-event-store.ts';
+import { createPostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -40,7 +43,7 @@ describe('configurable lists over HTTP', () => {
     const settings = (await request('GET', '/api/admin/settings', admin)).json();
     expect(settings.lists.crimeTypes).toEqual(
       expect.arrayContaining([
-        { id: 'forced-marriage', label: 'Forced marriage', explicitConsentRequired: true, priorityGroup: 'most-serious-crime', retired: false },
+        { id: 'forced-marriage', label: 'Forced marriage', attributes: { explicitConsentRequired: true, priorityGroup: 'most-serious-crime' }, retired: false },
         expect.objectContaining({ id: 'fraud', retired: true }),
       ]),
     );
@@ -72,5 +75,18 @@ describe('configurable lists over HTTP', () => {
     expect((await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: nextWorkingDay, label: 'One-off bank holiday' })).statusCode).toBe(200);
     expect(await learn()).toBe(englandAndWalesCalendar([nextWorkingDay]).dueAfter(new Date(), 5));
     expect(englandAndWalesCalendar([nextWorkingDay]).dueAfter(new Date(), 5)).not.toBe(shipped.dueAfter(new Date(), 5));
+  });
+
+  it('honours a crime type saved by the first release, in the schema-1 shape, through the upcaster', async () => {
+    const store = new ChainedEventStore(createPostgresEventStore(harness.database.url));
+    const firstRelease = { list: 'crimeTypes', entry: { id: 'honour-abuse', label: 'Honour-based abuse', explicitConsentRequired: true, priorityGroup: 'most-serious-crime' }, savedAt: '2026-01-05T09:00:00.000Z' };
+    const actor = { sub: 'root', roles: ['admin'] };
+    await store.append('settings', [{ id: randomUUID(), type: 'ListEntrySaved', schemaVersion: 1, data: firstRelease, metadata: { actor, correlationId: 'c', causationId: 'c' } }], 'any');
+    await store.close();
+
+    const settings = (await request('GET', '/api/admin/settings', admin)).json();
+    expect(settings.lists.crimeTypes).toContainEqual({ id: 'honour-abuse', label: 'Honour-based abuse', attributes: { explicitConsentRequired: true, priorityGroup: 'most-serious-crime' }, retired: false });
+    const refused = await request('POST', '/api/referrals', caseManager, referral('honour-abuse'));
+    expect(refused.json()).toMatchObject({ status: 409, rule: 'explicit-consent-required' });
   });
 });

@@ -51,7 +51,9 @@ export class SettingsAdminController {
     if (list === 'bankHolidays' && !isCalendarDate(body.id)) {
       throw new ValidationFailed([{ field: 'id', message: 'a bank holiday\'s id is its date, e.g. 2031-01-01' }]);
     }
-    return this.run({ type: 'SaveListEntry', list, entry: { ...body }, metadata: { now: context.now } }, context, reply);
+    const { id, label, explicitConsentRequired, priorityGroup } = body;
+    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : {};
+    return this.run({ type: 'SaveListEntry', list, entry: { id, label, attributes }, metadata: { now: context.now } }, context, reply);
   }
 
   @Post('lists/:list/entries/:entryId/retire')

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { settingsDecider, type SettingsCommand } from './settings.decide.ts';
-import type { SettingsEvent } from './settings.events.ts';
+import { gatherAttributes, type SettingsEvent } from './settings.events.ts';
 
 const metadata = { now: new Date('2026-03-02T10:00:00Z') };
 const run = (history: SettingsEvent[], command: SettingsCommand) => [...history, ...settingsDecider.decide(command, fold(settingsDecider, history))];
@@ -10,19 +10,19 @@ const run = (history: SettingsEvent[], command: SettingsCommand) => [...history,
 describe('settings', () => {
   it('starts from the shipped defaults', () => {
     const state = fold(settingsDecider, []);
-    expect(state.lists.crimeTypes.find((type) => type.id === 'domestic-abuse')).toMatchObject({ explicitConsentRequired: true, priorityGroup: 'most-serious-crime' });
+    expect(state.lists.crimeTypes.find((type) => type.id === 'domestic-abuse')).toMatchObject({ attributes: { explicitConsentRequired: true, priorityGroup: 'most-serious-crime' } });
     expect(state.contactFailureThreshold).toBe(3);
   });
 
   it('adds, relabels in place and retires entries, and sets the threshold', () => {
-    let history = run([], { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away' }, metadata });
-    history = run(history, { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'other', label: 'Something else' }, metadata });
+    let history = run([], { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away', attributes: {} }, metadata });
+    history = run(history, { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'other', label: 'Something else', attributes: {} }, metadata });
     history = run(history, { type: 'RetireListEntry', list: 'declineReasons', id: 'wants-to-move-on', metadata });
     history = run(history, { type: 'SetContactFailureThreshold', value: 5, metadata });
     const state = fold(settingsDecider, history);
     const reasons = state.lists.declineReasons;
-    expect(reasons.at(-1)).toEqual({ id: 'moved-away', label: 'Moved away', retired: false });
-    expect(reasons.find((reason) => reason.id === 'other')).toEqual({ id: 'other', label: 'Something else', retired: false });
+    expect(reasons.at(-1)).toEqual({ id: 'moved-away', label: 'Moved away', attributes: {}, retired: false });
+    expect(reasons.find((reason) => reason.id === 'other')).toEqual({ id: 'other', label: 'Something else', attributes: {}, retired: false });
     expect(reasons.findIndex((reason) => reason.id === 'other')).toBe(4);
     expect(reasons.find((reason) => reason.id === 'wants-to-move-on')?.retired).toBe(true);
     expect(state.contactFailureThreshold).toBe(5);
@@ -43,5 +43,15 @@ describe('settings', () => {
     for (const id of ids.slice(1)) history = run(history, { type: 'RetireListEntry', list: 'closureReasons', id, metadata });
     expect(rule(history, { type: 'RetireListEntry', list: 'closureReasons', id: ids[1]!, metadata })).toBe('list-entry-retired');
     expect(rule(history, { type: 'RetireListEntry', list: 'closureReasons', id: ids[0]!, metadata })).toBe('list-would-be-empty');
+  });
+
+  it('reads a version-1 entry (attributes beside the id) in the version-2 shape', () => {
+    const stored = { list: 'crimeTypes', entry: { id: 'forced-marriage', label: 'Forced marriage', explicitConsentRequired: true, priorityGroup: 'most-serious-crime' }, savedAt: '2026-01-05T09:00:00.000Z' };
+    expect(gatherAttributes(stored)).toEqual({
+      list: 'crimeTypes',
+      entry: { id: 'forced-marriage', label: 'Forced marriage', attributes: { explicitConsentRequired: true, priorityGroup: 'most-serious-crime' } },
+      savedAt: '2026-01-05T09:00:00.000Z',
+    });
+    expect(gatherAttributes({ list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away' }, savedAt: 'x' })).toMatchObject({ entry: { attributes: {} } });
   });
 });

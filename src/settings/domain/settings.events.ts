@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../event-store/event-store.port.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CrimeType } from './crime-types.ts';
@@ -16,8 +17,15 @@ export const LIST_NAMES = [
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
-/** A list entry as stored; crime types carry their two rule-bearing attributes too. */
-export type ListEntryData = { id: string; label: string } & Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>>;
+/** Attributes that carry rules, by list: crime types have their consent rule and priority group. */
+export type ListEntryAttributes = Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>>;
+
+/**
+ * A list entry as stored (schema version 2). Version 1 kept crime types' attributes beside the id
+ * and label; version 2 gathers them under `attributes`, so any list can gain rule-bearing
+ * attributes without another change of shape.
+ */
+export type ListEntryData = { id: string; label: string; attributes: ListEntryAttributes };
 
 export type ListEntrySaved = DomainEvent<'ListEntrySaved', { list: ListName; entry: ListEntryData; savedAt: string }>;
 export type ListEntryRetired = DomainEvent<'ListEntryRetired', { list: ListName; id: string; retiredAt: string }>;
@@ -25,8 +33,14 @@ export type ContactFailureThresholdSet = DomainEvent<'ContactFailureThresholdSet
 
 export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet;
 
+/** Version 1 → 2: `{ id, label, explicitConsentRequired?, priorityGroup? }` → `{ id, label, attributes: {...} }`. */
+export function gatherAttributes(data: JsonObject): JsonObject {
+  const { id, label, ...attributes } = data.entry as JsonObject;
+  return { ...data, entry: { id: id!, label: label!, attributes } };
+}
+
 export const settingsEventDefinitions = [
-  defineEvent({ type: 'ListEntrySaved', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'ListEntrySaved', schemaVersion: 2, personalData: [], upcasters: { 1: gatherAttributes } }),
   defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [] }),
 ];

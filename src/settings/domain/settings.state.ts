@@ -21,7 +21,8 @@ export interface SettingsState {
   contactFailureThreshold: number;
 }
 
-const active = (entries: readonly ListEntryData[]): ListEntry[] => entries.map((entry) => ({ ...entry, retired: false }));
+const active = (entries: readonly { id: string; label: string }[]): ListEntry[] =>
+  entries.map(({ id, label, ...attributes }) => ({ id, label, attributes, retired: false }));
 
 /** The shipped defaults (DOMAIN.md): what the settings stream changes. */
 export const initialSettings = (): SettingsState => ({
