@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 /** Recognisable personal values: none may be readable anywhere once their subject is erased. */
@@ -14,20 +13,14 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
   let caseManager: string;
   let admin: string;
   let auditor: string;
-  let sql: pg.Client;
 
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager'], 'cm-ann');
     admin = await bearer(['admin'], 'root');
     auditor = await bearer(['auditor'], 'aud-ada');
-    sql = new pg.Client({ connectionString: harness.database.url });
-    await sql.connect();
   });
-  afterAll(async () => {
-    await sql.end();
-    await harness.close();
-  });
+  afterAll(() => harness.close());
 
   let lastPosition = '0';
   const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
@@ -48,8 +41,8 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
   };
   /** Everything PostgreSQL holds outside the keys table, as text. */
   const everythingStored = async () => {
-    const tables = (await sql.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'data_subject_keys'")).rows.map((row) => row.tablename as string);
-    const dumps = await Promise.all(tables.map(async (table) => (await sql.query(`SELECT coalesce(string_agg(t::text, E'\\n'), '') AS dump FROM ${table} t`)).rows[0].dump as string));
+    const tables = (await harness.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'data_subject_keys'")).map((row) => row.tablename as string);
+    const dumps = await Promise.all(tables.map(async (table) => (await harness.sql(`SELECT coalesce(string_agg(t::text, E'\\n'), '') AS dump FROM ${table} t`))[0].dump as string));
     return dumps.join('\n');
   };
 
@@ -66,7 +59,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     const { id, view } = await journey();
     expect(view.victim).toMatchObject({ name: VICTIM.name, phone: VICTIM.phone, subjectId: expect.any(String) });
     expect(view.contract.safeTimes).toBe(SAFE_TIMES);
-    const stored = (await sql.query('SELECT data::text AS data FROM events WHERE stream = $1', [`referral-${id}`])).rows.map((row) => row.data).join('\n');
+    const stored = (await harness.sql('SELECT data::text AS data FROM events WHERE stream = $1', [`referral-${id}`])).map((row) => row.data).join('\n');
     for (const value of PERSONAL_VALUES) expect(stored).not.toContain(value);
     expect(stored).toContain('"source": "self"');
   });

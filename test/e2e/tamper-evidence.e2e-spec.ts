@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { eventHash } from '../../src/event-store/integrity/event-hash.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -8,19 +7,13 @@ describe('tamper evidence over HTTP', () => {
   let harness: TestApp;
   let caseManager: string;
   let auditor: string;
-  let sql: pg.Client;
 
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager'], 'cm-ann');
     auditor = await bearer(['auditor'], 'aud-ada');
-    sql = new pg.Client({ connectionString: harness.database.url });
-    await sql.connect();
   });
-  afterAll(async () => {
-    await sql.end();
-    await harness.close();
-  });
+  afterAll(() => harness.close());
 
   const post = async (url: string, payload: object) => {
     const response = await harness.request({ method: 'POST', url, payload, headers: { authorization: caseManager } });
@@ -44,30 +37,29 @@ describe('tamper evidence over HTTP', () => {
 
   it('names the first event whose stored data was changed directly in PostgreSQL', async () => {
     const id = await journey();
-    await sql.query(`UPDATE events SET data = jsonb_set(data, '{reason}', '"wants-to-move-on"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
+    await harness.sql(`UPDATE events SET data = jsonb_set(data, '{reason}', '"wants-to-move-on"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
     const report = await verify();
     expect(report).toMatchObject({ ok: false, firstBreak: { stream: `referral-${id}`, revision: 2, reason: 'content-changed' } });
     expect(await verify(`?case=${id}`)).toMatchObject({ ok: false, firstBreak: { revision: 2, reason: 'content-changed' } });
-    await sql.query(`UPDATE events SET data = jsonb_set(data, '{reason}', '"no-longer-needed"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
+    await harness.sql(`UPDATE events SET data = jsonb_set(data, '{reason}', '"no-longer-needed"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
     expect(await verify(`?case=${id}`)).toMatchObject({ ok: true });
   });
 
   it('catches an event re-hashed after its change: the next event no longer links to it', async () => {
     const rewritten = await journey();
     const stream = `referral-${rewritten}`;
-    const { rows } = await sql.query('SELECT event_id, type, schema_version, data, metadata FROM events WHERE stream = $1 AND revision = 1', [stream]);
-    const [stored] = rows;
+    const [stored] = await harness.sql('SELECT event_id, type, schema_version, data, metadata FROM events WHERE stream = $1 AND revision = 1', [stream]);
     const data = { ...stored.data, riskLevel: 'high' };
     const event = { stream, revision: 1, id: stored.event_id, type: stored.type, schemaVersion: stored.schema_version, data, metadata: stored.metadata };
     const forged = { ...stored.metadata, integrity: { ...stored.metadata.integrity, hash: eventHash(event, stored.metadata.integrity.previous) } };
-    await sql.query('UPDATE events SET data = $2, metadata = $3 WHERE stream = $1 AND revision = 1', [stream, data, forged]);
+    await harness.sql('UPDATE events SET data = $2, metadata = $3 WHERE stream = $1 AND revision = 1', [stream, data, forged]);
     expect(await verify(`?case=${rewritten}`)).toMatchObject({ ok: false, firstBreak: { revision: 2, reason: 'chain-broken' } });
   });
 
   it('catches a deleted event', async () => {
 
     const deleted = await journey();
-    await sql.query('DELETE FROM events WHERE stream = $1 AND revision = 1', [`referral-${deleted}`]);
+    await harness.sql('DELETE FROM events WHERE stream = $1 AND revision = 1', [`referral-${deleted}`]);
     expect(await verify(`?case=${deleted}`)).toMatchObject({ ok: false, firstBreak: { revision: 2, reason: 'revision-missing' } });
   });
 });

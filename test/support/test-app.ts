@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { createApp, type CreateAppOptions } from '../../src/app.factory.ts';
 import { mintToken } from '../../src/auth/mint-token.ts';
 import type { Role } from '../../src/auth/roles.ts';
@@ -29,6 +30,8 @@ export interface TestApp {
   /** A real HTTP request to the app listening on a free local port. */
   request(request: TestRequest): Promise<TestResponse>;
   database: TestDatabase;
+  /** Straight to the test's database, as someone with database access would: checks of what is stored, tampering. */
+  sql<Row = any>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Closes the app and starts a new one on the same database and data folder, as a restart would. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
     await app.listen({ port: 0, host: '127.0.0.1' });
     return app;
   };
+  let sqlPool: pg.Pool | undefined;
   const harness: TestApp = {
     app: await boot(),
     database,
@@ -56,11 +60,16 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
       const text = await response.text();
       return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
     },
+    async sql(text, params) {
+      sqlPool ??= new pg.Pool({ connectionString: database.url, max: 2 });
+      return (await sqlPool.query(text, params)).rows;
+    },
     async restart() {
       await harness.app.close();
       harness.app = await boot();
     },
     async close() {
+      await sqlPool?.end();
       await harness.app.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { fold } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
 import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAllegation } from './complaint.decide.ts';
 import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
@@ -41,16 +41,6 @@ const given = (events: ComplaintEvent[]) => fold(complaintDecider, events) as Lo
 const whenThen = (history: ComplaintEvent[], command: ComplaintCommand) => complaintDecider.decide(command, fold(complaintDecider, history));
 const apply = (history: ComplaintEvent[], ...commands: ComplaintCommand[]) => commands.reduce((events, command) => [...events, ...whenThen(events, command)], history);
 
-function violationOf(action: () => unknown): DomainRuleViolation {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error;
-    throw error;
-  }
-  throw new Error('expected a rule violation');
-}
-const ruleOf = (action: () => unknown) => violationOf(action).rule;
 
 const logged = apply([], logCommand());
 const handleOutside = (...allegations: NewAllegation[]): ComplaintCommand => ({ type: 'HandleOutsideSchedule3', allegations, ...at });
@@ -236,6 +226,21 @@ describe('progress updates', () => {
 
   it('counts the 4 weeks from the date in England (an update at 23:30 BST is the next day)', () => {
     expect(given(apply(recordedWithPsd, update('2026-06-30T23:30:00.000Z'))).updates.nextDue).toBe('2026-07-29');
+  });
+
+  it('keeps the last update and the next due date when an older update is entered late', () => {
+    const updated = apply(recordedWithPsd, update('2026-03-20T16:00:00.000Z'));
+    const [late] = whenThen(updated, update('2026-03-05T10:00:00.000Z'));
+    expect(late).toMatchObject({ type: 'ComplainantUpdated', data: { at: '2026-03-05T10:00:00.000Z', nextUpdateDue: '2026-04-17' } });
+    expect(given([...updated, late!]).updates).toEqual({ lastAt: '2026-03-20T16:00:00.000Z', nextDue: '2026-04-17' });
+  });
+
+  it('does not bring the due date forward with an update dated before handling started', () => {
+    const outside = apply(logged, { ...handleOutside(allegation()), metadata: { now: new Date('2026-03-02T08:00:00Z') } }, update('2026-03-10T10:00:00.000Z'));
+    const recorded = apply(outside, { ...recordCommand('complainant-request'), metadata: { now: new Date('2026-03-16T08:00:00Z') } });
+    expect(given(recorded).updates.nextDue).toBe('2026-04-13');
+    const [late] = whenThen(recorded, update('2026-03-12T10:00:00.000Z'));
+    expect(late).toMatchObject({ data: { nextUpdateDue: '2026-04-13' } });
   });
 
   it('is refused before handling starts and once handling has finished', () => {

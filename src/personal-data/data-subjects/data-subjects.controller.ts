@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProjectionsService } from '../../../projections/runner/projections.service.ts';
 import { Roles } from '../../auth/roles.ts';
@@ -12,8 +12,11 @@ import { dataSubjectDecider, type DataSubjectCommand } from './data-subject.deci
 import { dataSubjectStream } from './data-subject.events.ts';
 import { DataSubjectDecisionDto } from './data-subjects.dto.ts';
 
-/** How long an erasure waits for the read models to be rebuilt before answering 202. */
+/** How long a decision waits for the read models to be rebuilt before answering 202. */
 const REBUILD_WAIT_MS = 30_000;
+
+const DECISIONS = { erase: 'Erase', restrict: 'Restrict', 'lift-restriction': 'LiftRestriction' } as const satisfies Record<string, DataSubjectCommand['type']>;
+type Decision = keyof typeof DECISIONS;
 
 type Outcome = CommandResponse & { readModelsRebuilt: string[]; readModelsStillRebuilding: string[] };
 
@@ -31,58 +34,30 @@ export class DataSubjectsController {
     private readonly projections: ProjectionsService,
   ) {}
 
-  @Post(':subjectId/erase')
+  @Post(':subjectId/:decision')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOkResponse({ description: 'The key is destroyed and the read models rebuilt (202 if the rebuild is still running)' })
-  async erase(
+  @ApiParam({
+    name: 'decision',
+    enum: Object.keys(DECISIONS),
+    description: '`erase` destroys the key; `restrict` keeps the data but shows it to auditors only; `lift-restriction` ends that',
+  })
+  @ApiOkResponse({ description: 'Recorded, and the read models that copy personal data rebuilt (202 while the rebuild is still running)' })
+  async decide(
     @Param('subjectId', new ParseUUIDPipe()) subjectId: string,
+    @Param('decision') decision: string,
     @Body() { reason }: DataSubjectDecisionDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Outcome> {
-    await this.requireKnown(subjectId);
-    // Destroyed before the record is written: a crash in between leaves the data erased, and a retry writes the record.
-    await this.keys.erase(subjectId);
-    return this.decide({ type: 'Erase', subjectId, reason, metadata: { now: context.now } }, context, reply);
-  }
-
-  @Post(':subjectId/restrict')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOkResponse({ description: 'The data is kept but shown only to auditors; the read models are rebuilt without it' })
-  async restrict(
-    @Param('subjectId', new ParseUUIDPipe()) subjectId: string,
-    @Body() { reason }: DataSubjectDecisionDto,
-    @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Outcome> {
-    await this.requireKnown(subjectId);
-    return this.decide({ type: 'Restrict', subjectId, reason, metadata: { now: context.now } }, context, reply, () => this.keys.restrict(subjectId, true));
-  }
-
-  @Post(':subjectId/lift-restriction')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOkResponse({ description: 'The data is shown again where it was before the restriction' })
-  async lift(
-    @Param('subjectId', new ParseUUIDPipe()) subjectId: string,
-    @Body() { reason }: DataSubjectDecisionDto,
-    @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<Outcome> {
-    await this.requireKnown(subjectId);
-    return this.decide({ type: 'LiftRestriction', subjectId, reason, metadata: { now: context.now } }, context, reply, () => this.keys.restrict(subjectId, false));
-  }
-
-  private async requireKnown(subjectId: string): Promise<void> {
+    if (!(decision in DECISIONS)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
     if ((await this.keys.keysFor([subjectId], false)).size === 0) throw new NotFoundException('No personal data is held for this data subject');
-  }
-
-  private async decide(command: DataSubjectCommand, context: CommandContext, reply: FastifyReply, apply?: () => Promise<unknown>): Promise<Outcome> {
-    const stream = dataSubjectStream(command.subjectId);
-    const outcome = await this.pipeline.run({ stream, caseId: command.subjectId, decider: dataSubjectDecider, command, context, createsCase: true });
-    await apply?.();
+    const type = DECISIONS[decision as Decision];
+    // Destroyed before the record is written: a crash in between leaves the data erased, and a retry writes the record.
+    if (type === 'Erase') await this.keys.erase(subjectId);
+    const command = { type, subjectId, reason, metadata: { now: context.now } };
+    const outcome = await this.pipeline.run({ stream: dataSubjectStream(subjectId), caseId: subjectId, decider: dataSubjectDecider, command, context, createsCase: true });
+    if (type !== 'Erase') await this.keys.restrict(subjectId, type === 'Restrict');
     const { rebuilt, stillRebuilding } = await this.projections.rebuildPersonalDataReadModels(REBUILD_WAIT_MS);
     if (stillRebuilding.length > 0) void reply.status(202);
     return { ...commandResponse(reply, outcome), readModelsRebuilt: rebuilt, readModelsStillRebuilding: stillRebuilding };

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
+import { UnknownCasePart } from '../../shared/domain/errors.ts';
+import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
 import { referralDecider, type LearnCriminalJusticeEvent, type ReceiveReferral, type RecordVictimUpdate, type ReferralCommand } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
 
@@ -26,15 +27,6 @@ const receive = (overrides: Partial<ReceiveReferral> = {}): ReceiveReferral => (
 const given = (events: ReferralEvent[]) => fold(referralDecider, events);
 const whenThen = (history: ReferralEvent[], command: ReferralCommand) => referralDecider.decide(command, given(history));
 
-function ruleOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error.rule;
-    throw error;
-  }
-  throw new Error('expected a rule violation');
-}
 
 describe('receiving a referral', () => {
   it('records the referral with the server time and the crime type id only', () => {
@@ -48,6 +40,17 @@ describe('receiving a referral', () => {
   it('folds into a received referral', () => {
     const state = given(whenThen([], receive()));
     expect(state).toMatchObject({ status: 'received', id: 'r-1', source: 'police' });
+  });
+
+  it('refuses dates that cannot be: an offence or crime report in the future, a report before the offence, a victim born after it', () => {
+    expect(ruleOf(() => whenThen([], receive({ offenceDate: '2026-03-03' })))).toBe('offence-date-in-future');
+    expect(ruleOf(() => whenThen([], receive({ crimeReportedOn: '2026-03-03' })))).toBe('crime-reported-in-future');
+    expect(ruleOf(() => whenThen([], receive({ offenceDate: '2026-02-27', crimeReportedOn: '2026-02-26' })))).toBe('crime-reported-before-offence');
+    const unborn = { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '2026-02-28', phone: null, email: null, address: null };
+    expect(ruleOf(() => whenThen([], receive({ victim: unborn })))).toBe('born-after-offence');
+    expect(ruleOf(() => whenThen([], receive({ offenceDate: null, victim: { ...unborn, dateOfBirth: '2026-03-03' } })))).toBe('born-after-offence');
+    // Both on the day of the referral are fine: the crime was reported the day it happened.
+    expect(whenThen([], receive({ offenceDate: '2026-03-02', crimeReportedOn: '2026-03-02' }))).toHaveLength(1);
   });
 
   it('refuses a police referral of a domestic abuse victim without explicit consent', () => {
@@ -181,6 +184,21 @@ describe('the contact contract and contacts', () => {
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 3, unableToContact: true } });
     history = apply(history, contact('made', '2026-03-02T09:45:00.000Z'));
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 0, unableToContact: false } });
+  });
+
+  it('refuses a contact contract with a victim who did not consent to contact', () => {
+    const noConsent = whenThen([], receive({ source: 'self', crimeReference: null, consent: { contact: false, dataSharing: false, basis: 'explicit' } }));
+    expect(ruleOf(() => whenThen(noConsent, weekly))).toBe('no-consent-to-contact');
+  });
+
+  it('keeps the last contact and the next due date when an older contact is entered late', () => {
+    const contacted = apply(apply(received, weekly), contact('made', '2026-03-02T09:00:00.000Z'));
+    const [late] = whenThen(contacted, contact('made', '2026-02-20T09:00:00.000Z'));
+    expect(late).toMatchObject({ type: 'ContactMade', data: { at: '2026-02-20T09:00:00.000Z', nextContactDue: '2026-03-09T09:00:00.000Z' } });
+    expect(given([...contacted, late!])).toMatchObject({ contact: { lastMadeAt: '2026-03-02T09:00:00.000Z', nextDue: '2026-03-09T09:00:00.000Z' } });
+    // A failed attempt after the last success still counts, whatever older success is entered late.
+    const failed = apply(contacted, contact('failed', '2026-03-02T09:30:00.000Z'));
+    expect(given(apply(failed, contact('made', '2026-02-20T09:00:00.000Z')))).toMatchObject({ contact: { consecutiveFailures: 1 } });
   });
 
   it('refuses a contact in the future, and contact with a victim who did not consent to it', () => {

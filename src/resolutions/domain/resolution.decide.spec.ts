@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
+import { UnknownCasePart } from '../../shared/domain/errors.ts';
+import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
 import { resolutionDecider, type AgreeRemedy, type ProposeResolution, type ResolutionCommand } from './resolution.decide.ts';
 import type { ResolutionEvent, VictimViews } from './resolution.events.ts';
 import { resolutionStatus, toldOutcome, type ProposedResolution } from './resolution.state.ts';
@@ -71,15 +72,6 @@ const decide = (history: ResolutionEvent[], command: ResolutionCommand) => resol
 const apply = (history: ResolutionEvent[], ...commands: ResolutionCommand[]) => commands.reduce((events, command) => [...events, ...decide(events, command)], history);
 const state = (events: ResolutionEvent[]) => given(events) as ProposedResolution;
 
-function ruleOf(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainRuleViolation) return error.rule;
-    throw error;
-  }
-  throw new Error('expected a rule violation');
-}
 
 const proposed = apply([], proposal());
 
@@ -288,6 +280,16 @@ describe('informing the victim', () => {
     expect(ruleOf(() => decide(agreed, { ...inform('agreement'), at: '2026-03-02T11:00:00.000Z' } as ResolutionCommand))).toBe('informed-in-future');
   });
 
+  it('refuses telling the victim of something on a day before it happened', () => {
+    const informAt = (about: 'agreement' | 'completion' | 'failure', when: string) => ({ ...inform(about), at: when }) as ResolutionCommand;
+    expect(ruleOf(() => decide(agreed, informAt('agreement', '2026-02-20T10:00:00.000Z')))).toBe('informed-before-news');
+    expect(decide(agreed, informAt('agreement', '2026-03-02T08:00:00.000Z'))).toHaveLength(1); // told at the interview, typed in later that day
+    const completed = apply(agreed, complete('rem-1', { completedAt: '2026-03-02T09:00:00.000Z' }));
+    expect(ruleOf(() => decide(completed, informAt('completion', '2026-03-01T17:00:00.000Z')))).toBe('informed-before-news');
+    expect(decide(completed, informAt('completion', '2026-03-02T09:30:00.000Z'))).toHaveLength(1);
+    expect(ruleOf(() => decide(apply(agreed, fail('rem-1')), informAt('failure', '2026-02-27T10:00:00.000Z')))).toBe('informed-before-news');
+  });
+
   it('needs the victim named where there are several, and knows only its own victims', () => {
     const two = apply([], proposal({ victims: [victim(), victim({ subjectId: 'v-2' })] }), remedy());
     expect(ruleOf(() => decide(two, inform('agreement')))).toBe('victim-must-be-named');
@@ -322,6 +324,17 @@ describe('closing', () => {
     expect(ruleOf(() => decide(apply(settled, inform('completion')), close))).toBe('victim-not-informed');
     expect(toldOutcome(state(apply(settled, inform('failure'))).victims[0]!, state(settled).remedies)).toBe(true);
     expect(decide(apply(settled, inform('failure')), close)).toHaveLength(1);
+  });
+
+  it('does not count telling dated before the last remedy was completed, even when it was entered after', () => {
+    const later = new Date('2026-03-04T10:00:00Z');
+    const first = apply(agreed, complete('rem-1', { completedAt: '2026-03-02T09:00:00.000Z' }));
+    const both = apply(first, { ...complete('rem-2'), metadata: { now: later } });
+    const toldEarly = apply(both, { ...inform('completion'), at: '2026-03-03T10:00:00.000Z', metadata: { now: later } } as ResolutionCommand);
+    expect(toldOutcome(state(toldEarly).victims[0]!, state(toldEarly).remedies)).toBe(false);
+    expect(ruleOf(() => decide(toldEarly, { ...close, metadata: { now: later } }))).toBe('victim-not-informed');
+    const toldAfter = apply(toldEarly, { ...inform('completion'), metadata: { now: later } });
+    expect(decide(toldAfter, { ...close, metadata: { now: later } })).toHaveLength(1);
   });
 
   it('needs every victim told', () => {
