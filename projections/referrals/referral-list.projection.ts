@@ -26,7 +26,7 @@ export interface ReferralListRow {
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  version: 2,
+  version: 3,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),

@@ -182,6 +182,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('referral-already-received', 'This referral has already been received');
   }
+  checkDates(command);
   const explicit = command.consent.basis === 'explicit' && command.consent.contact;
   if (command.source === 'police' && command.crimeType.explicitConsentRequired && !explicit) {
     throw new DomainRuleViolation(
@@ -205,6 +206,19 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       },
     },
   ];
+}
+
+/** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. */
+function checkDates({ offenceDate, crimeReportedOn, victim, metadata }: ReceiveReferral): void {
+  const today = londonDate(metadata.now);
+  if (offenceDate && offenceDate > today) throw new DomainRuleViolation('offence-date-in-future', 'The offence date cannot be in the future');
+  if (crimeReportedOn && crimeReportedOn > today) throw new DomainRuleViolation('crime-reported-in-future', 'The date the crime was reported cannot be in the future');
+  if (offenceDate && crimeReportedOn && crimeReportedOn < offenceDate) {
+    throw new DomainRuleViolation('crime-reported-before-offence', 'The crime cannot have been reported before the offence date');
+  }
+  if (victim.dateOfBirth && victim.dateOfBirth > (offenceDate ?? today)) {
+    throw new DomainRuleViolation('born-after-offence', "The victim's date of birth cannot be after the offence date (or today)");
+  }
 }
 
 function existing(state: Referral): ReceivedReferral {
@@ -275,6 +289,7 @@ function reopen(command: ReopenCase, state: ReceivedReferral): ReferralEvent[] {
 }
 
 function agreeContract(command: AgreeContactContract, state: ReceivedReferral): ReferralEvent[] {
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted: there is no contact to agree');
   const needsNamedManager = state.assessment?.enhanced || state.assessment?.riskLevel === 'high';
   if (needsNamedManager && !state.caseManager) {
     throw new DomainRuleViolation('case-manager-required', 'Enhanced and high-risk victims need a named case manager before a contact contract');
@@ -304,7 +319,9 @@ function recordContact(command: RecordContact, state: ReceivedReferral): Referra
   }
   const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
   if (command.outcome === 'made') {
-    const due = state.contract ? nextContactDue(command.at, state.contract.frequency) : null;
+    // A contact entered late, older than the last successful one, does not move the schedule back.
+    const latest = state.contact.lastMadeAt && Date.parse(state.contact.lastMadeAt) > Date.parse(command.at) ? state.contact.lastMadeAt : command.at;
+    const due = state.contract ? nextContactDue(latest, state.contract.frequency) : null;
     return [{ type: 'ContactMade', data: { ...common, nextContactDue: due } }];
   }
   const consecutiveFailures = state.contact.consecutiveFailures + 1;

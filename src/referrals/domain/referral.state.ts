@@ -60,7 +60,8 @@ const NO_CONTACT_YET: ContactRecord = { lastMadeAt: null, nextDue: null, consecu
 export const initialReferral = (): Referral => ({ status: 'none' });
 
 /** Where the journey stands, derived from the facts rather than stored beside them. */
-export type JourneyStatus = 'received' | 'assessed' | 'supported' | 'declined' | 'closed';
+export const JOURNEY_STATUSES = ['received', 'assessed', 'supported', 'declined', 'closed'] as const;
+export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];
 
 export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
   if (referral.closure) return 'closed';
@@ -94,6 +95,8 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, contract: { frequency, channel, safeTimes, agreedAt }, contact: { ...state.contact, nextDue: nextContactDue } };
     }
     case 'ContactMade':
+      // Entered late and older than the last successful contact: a fact of the history, not the latest contact.
+      if (state.contact.lastMadeAt && Date.parse(event.data.at) < Date.parse(state.contact.lastMadeAt)) return state;
       return { ...state, contact: { lastMadeAt: event.data.at, nextDue: event.data.nextContactDue, consecutiveFailures: 0, unableToContact: false } };
     case 'ContactAttemptFailed':
       return { ...state, contact: { ...state.contact, consecutiveFailures: event.data.consecutiveFailures, unableToContact: event.data.unableToContact } };
