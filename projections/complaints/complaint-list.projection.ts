@@ -22,7 +22,7 @@ export interface ComplaintListRow {
 
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
-  version: 1,
+  version: 2,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),

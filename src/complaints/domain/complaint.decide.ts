@@ -11,7 +11,7 @@ import type {
   RecordingReason,
   ReferralBody,
 } from './complaint.events.ts';
-import { evolveComplaint, handlingFinished, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
+import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type CriteriaFlags, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 
@@ -310,7 +310,7 @@ function update(command: UpdateComplainant, state: LoggedComplaint): ComplaintEv
     at: command.at,
     channel: command.channel,
     summary: command.summary,
-    nextUpdateDue: nextUpdateDueAfter(command.at),
+    nextUpdateDue: laterUpdateDue(state.updates.nextDue, nextUpdateDueAfter(command.at)),
   };
   return [{ type: 'ComplainantUpdated', data }];
 }

@@ -69,6 +69,11 @@ export function handlingFinished(complaint: LoggedComplaint): boolean {
   return complaint.route === 'outside-schedule-3' && complaint.resolution !== null;
 }
 
+/** An update restarts the 4 weeks from its own date, but never brings the due date forward. */
+export function laterUpdateDue(current: CalendarDate | null, fromUpdate: CalendarDate): CalendarDate {
+  return current !== null && current > fromUpdate ? current : fromUpdate;
+}
+
 export function concernsChiefOfficer(complaint: LoggedComplaint): boolean {
   return [...complaint.subjects, ...complaint.allegations.map((allegation) => allegation.subject)].some((subject) => subject.kind === 'chief-officer');
 }
@@ -135,8 +140,12 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       return { ...state, referrals: [...state.referrals, { to: 'psd', reason: event.data.reason, at: event.data.referredAt }] };
     case 'ReferredToIopc':
       return { ...state, referrals: [...state.referrals, { to: 'iopc', reason: event.data.reason, at: event.data.referredAt }] };
-    case 'ComplainantUpdated':
-      return { ...state, updates: { lastAt: event.data.at, nextDue: event.data.nextUpdateDue } };
+    case 'ComplainantUpdated': {
+      // An update entered late, older than the last one or than the start of the clock, moves nothing back.
+      const { at, nextUpdateDue } = event.data;
+      const lastAt = state.updates.lastAt && Date.parse(state.updates.lastAt) > Date.parse(at) ? state.updates.lastAt : at;
+      return { ...state, updates: { lastAt, nextDue: laterUpdateDue(state.updates.nextDue, nextUpdateDue) } };
+    }
     case 'OutcomeDecided': {
       const { result, learning, decidedAt, notifyBy } = event.data;
       return { ...state, outcome: { result, learning, decidedAt, notifyBy, notifiedAt: null, notifiedInTime: null }, updates: { ...state.updates, nextDue: null } };
