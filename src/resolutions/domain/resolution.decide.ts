@@ -4,7 +4,7 @@ import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors
 import { propose, type ProposeResolution } from './proposal.ts';
 import { measureOf, type Measure } from './remedy-measures.ts';
 import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
-import { evolveResolution, initialResolution, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
+import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
 
 export type { ProposeResolution } from './proposal.ts';
 
@@ -193,9 +193,14 @@ function inform(command: InformVictim, state: ProposedResolution): ResolutionEve
   if (command.victimId === null && state.victims.length > 1) throw new DomainRuleViolation('victim-must-be-named', 'This resolution has several victims: name the victimId');
   const victim = command.victimId === null ? state.victims[0]! : state.victims.find((candidate) => candidate.subjectId === command.victimId);
   if (!victim) throw new UnknownCasePart('victim', command.victimId!);
-  if (!state.remedies.some(NEWS[command.about])) throw new DomainRuleViolation('nothing-to-inform-about', `No remedy has reached ${command.about} yet`);
+  const news = state.remedies.filter(NEWS[command.about]);
+  if (news.length === 0) throw new DomainRuleViolation('nothing-to-inform-about', `No remedy has reached ${command.about} yet`);
   const at = command.at ?? command.metadata.now.toISOString();
   if (Date.parse(at) > command.metadata.now.getTime()) throw new DomainRuleViolation('informed-in-future', 'A victim can only be recorded as informed once they have been');
+  const firstNewsDay = news.map(newsDay).sort()[0]!;
+  if (londonDate(at) < firstNewsDay) {
+    throw new DomainRuleViolation('informed-before-news', `The victim cannot have been told of the ${command.about} before ${firstNewsDay}, when it happened`);
+  }
   const data = { resolutionId: state.id, victimId: victim.subjectId, about: command.about, channel: command.channel, at, recordedAt: command.metadata.now.toISOString() };
   return [{ type: 'VictimInformed', data }];
 }

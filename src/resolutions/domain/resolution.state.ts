@@ -1,3 +1,4 @@
+import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { CommunityResolutionProposed, InformChannel, InformedAbout, ResolutionEvent, ResolutionOutcome, VictimViews } from './resolution.events.ts';
 
@@ -67,10 +68,21 @@ export const outcomeNews = (outcome: ResolutionOutcome): InformedAbout => (outco
 
 export const settledCount = (remedies: readonly Remedy[]) => remedies.filter((remedy) => remedy.status !== 'open').length;
 
+/**
+ * The first day in England a victim can have heard of a remedy's news: the day it was completed, or for an
+ * agreement or a failure (whose moment is not recorded) the day it was agreed.
+ */
+export const newsDay = (remedy: Remedy): string => londonDate(remedy.status === 'completed' && remedy.settledAt ? remedy.settledAt : remedy.agreedAt);
+
 export function toldOutcome(victim: Victim, remedies: readonly Remedy[]): boolean {
   const settled = settledCount(remedies);
   const news = outcomeNews(outcomeOf(remedies));
-  return remedies.length > 0 && settled === remedies.length && victim.informed.some((told) => told.about === news && told.settledRemedies === settled);
+  const lastNewsDay = remedies.map(newsDay).sort().at(-1);
+  return (
+    remedies.length > 0 &&
+    settled === remedies.length &&
+    victim.informed.some((told) => told.about === news && told.settledRemedies === settled && londonDate(told.at) >= lastNewsDay!)
+  );
 }
 
 export function evolveResolution(state: Resolution, event: ResolutionEvent): Resolution {
