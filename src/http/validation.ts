@@ -17,7 +17,17 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^[\w.]+ /, `${field} `) }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: reword(message, error.property, field) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * class-validator names the property, sometimes behind "property " or "nested property " (unknown fields,
+ * nested objects); the message names the field by its whole path instead, once.
+ */
+function reword(message: string, property: string, field: string): string {
+  const text = message.replace(/^(?:nested )?property /, '');
+  const named = new RegExp(`(^|\\s)${property.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`);
+  return named.test(text) ? text.replace(named, `$1${field}`) : `${field}: ${text}`;
 }

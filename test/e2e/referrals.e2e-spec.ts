@@ -100,6 +100,31 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     );
   });
 
+  it('words each field error once: "favouriteColour should not exist", not the field twice', async () => {
+    const response = await post('/api/referrals', { ...referral(), favouriteColour: 'blue', victim: 'Ann Example' });
+    expect(response.statusCode).toBe(400);
+    const messages = response.json<{ errors: { field: string; message: string }[] }>().errors.map((error) => error.message);
+    expect(messages).toEqual(expect.arrayContaining(['favouriteColour should not exist']));
+    for (const message of messages) expect(message).not.toMatch(/^(\S+) (property )?\1\b/);
+  });
+
+  it('answers 400, not 500, to a cursor that was tampered with, on every list', async () => {
+    const forged = Buffer.from(JSON.stringify(['not a time', 'not an id'])).toString('base64url');
+    const everyone = await bearer(['supervisor']);
+    for (const url of ['/api/referrals', '/api/referrals?caseManager=me', '/api/complaints', '/api/community-resolutions']) {
+      const response = await get(`${url}${url.includes('?') ? '&' : '?'}cursor=${forged}`, { authorization: everyone });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      expect(response.json()).toMatchObject({ type: '/problems/validation', errors: [{ field: 'cursor', message: expect.any(String) }] });
+    }
+  });
+
+  it('refuses a status filter that no journey can have, naming the ones it can', async () => {
+    const response = await get('/api/referrals?status=open');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'status', message: expect.stringContaining('received, assessed, supported, declined, closed') }]);
+    expect((await get('/api/referrals?status=supported')).statusCode).toBe(200);
+  });
+
   it('requires a crime reference from the police and a crime type from the list', async () => {
     const { crimeReference: _omitted, ...withoutReference } = referral();
     const missing = await post('/api/referrals', withoutReference);

@@ -3,13 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../http/page.ts';
 import { REFERRAL_SOURCES, type ReferralSource } from '../../domain/referral.events.ts';
+import { JOURNEY_STATUSES, type JourneyStatus } from '../../domain/referral.state.ts';
 
 export class ListReferralsDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 'received' })
+  @ApiPropertyOptional({ enum: JOURNEY_STATUSES })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  status?: string;
+  @IsIn(JOURNEY_STATUSES)
+  status?: JourneyStatus;
 
   @ApiPropertyOptional({ description: "A case manager's user id, or `me` for the caller's own caseload" })
   @IsOptional()
