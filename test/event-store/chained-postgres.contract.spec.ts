@@ -1,6 +1,9 @@
+import { describe, expect, it } from '@jest/globals';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import { ChainedEventStore } from '../../src/event-store/integrity/chained-event-store.ts';
+import { verifyIntegrity } from '../../src/event-store/integrity/verify-integrity.ts';
 import { createPostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
+import { things } from '../support/projection-harness.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import { describeEventStoreContract } from './event-store.contract.ts';
 
@@ -16,4 +19,32 @@ describeEventStoreContract('PostgreSQL with hash chaining', async () => {
       await database.drop();
     },
   };
+});
+
+describe('hash chaining on the hot path', () => {
+  it('appends after a whole-stream read without reading the stream again, and still links correctly', async () => {
+    const database = await createTestDatabase();
+    await migrateDatabase(database.url);
+    const engine = createPostgresEventStore(database.url);
+    let engineReads = 0;
+    const counting = new Proxy(engine, {
+      get: (target, property, receiver) => (property === 'readStream' ? (...args: Parameters<typeof engine.readStream>) => (engineReads++, target.readStream(...args)) : Reflect.get(target, property, receiver)),
+    });
+    const store = new ChainedEventStore(counting);
+    try {
+      await store.append('hot-1', things(2), 'no_stream');
+      const history = await store.readStream('hot-1');
+      const readsBefore = engineReads;
+      await store.append('hot-1', things(1), history.at(-1)!.revision);
+      expect(engineReads).toBe(readsBefore);
+      await store.append('hot-1', things(1), 2);
+      expect(engineReads).toBe(readsBefore + 1);
+      const chain = (await store.readStream('hot-1')).map((event) => event.metadata.integrity!);
+      chain.slice(1).forEach((link, index) => expect(link.previous).toBe(chain[index]!.hash));
+      expect((await verifyIntegrity(store, { stream: 'hot-1' })).ok).toBe(true);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
 });

@@ -4,6 +4,13 @@ import { eventHash, withIntegrity } from './event-hash.ts';
 
 /** How often an `any` or `stream_exists` append re-reads the stream's end after losing a race. */
 const RACE_RETRIES = 10;
+/** Streams whose last seen event's hash is kept, so a command that just read its stream appends without reading it again. */
+const KNOWN_TIPS = 10_000;
+
+interface Tip {
+  revision: number;
+  hash: string | null;
+}
 
 /**
  * Links every appended event to the previous one in its stream by hash, for either engine. The
@@ -11,11 +18,18 @@ const RACE_RETRIES = 10;
  * the loser re-reads and re-links (for `any`/`stream_exists`) or fails as the caller asked.
  */
 export class ChainedEventStore implements EventStore {
+  /**
+   * What whole-stream reads found at each stream's end. A stored event's hash never changes, so a
+   * remembered (stream, revision, hash) can be old but never wrong; only reads fill it, never our own
+   * appends (an idempotent re-append keeps the stored event, not the one we hashed).
+   */
+  private readonly tips = new Map<string, Tip>();
+
   constructor(private readonly engine: EventStore) {}
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
-      const last = expected === 'no_stream' ? undefined : (await this.engine.readStream(stream, { direction: 'backwards', maxCount: 1 }))[0];
+      const last = expected === 'no_stream' ? undefined : await this.tipOf(stream, expected);
       if (expected === 'stream_exists' && !last) throw new WrongExpectedRevision(stream, expected, undefined);
       const exact = typeof expected === 'number' ? expected : last ? last.revision : 'no_stream';
       try {
@@ -27,8 +41,16 @@ export class ChainedEventStore implements EventStore {
     }
   }
 
-  private linked(stream: string, events: readonly NewEvent[], last: RecordedEvent | undefined): NewEvent[] {
-    let previous = last?.metadata.integrity?.hash ?? null;
+  /** The event the append follows: remembered when the caller expects the revision we last saw, else read. */
+  private async tipOf(stream: string, expected: ExpectedRevision): Promise<Tip | undefined> {
+    const known = this.tips.get(stream);
+    if (known && known.revision === expected) return known;
+    const [last] = await this.engine.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    return last && { revision: last.revision, hash: last.metadata.integrity?.hash ?? null };
+  }
+
+  private linked(stream: string, events: readonly NewEvent[], last: Tip | undefined): NewEvent[] {
+    let previous = last?.hash ?? null;
     let revision = last ? last.revision : -1;
     return events.map((event) => {
       revision += 1;
@@ -39,8 +61,20 @@ export class ChainedEventStore implements EventStore {
     });
   }
 
-  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.engine.readStream(stream, options);
+  private remember(stream: string, tip: Tip): void {
+    this.tips.delete(stream);
+    this.tips.set(stream, tip);
+    if (this.tips.size > KNOWN_TIPS) this.tips.delete(this.tips.keys().next().value!);
+  }
+
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const events = await this.engine.readStream(stream, options);
+    // A whole stream read forwards ends at its tip: what a command reads before it appends.
+    const last = events.at(-1);
+    if (last && options?.from === undefined && options?.maxCount === undefined && options?.direction !== 'backwards') {
+      this.remember(stream, { revision: last.revision, hash: last.metadata.integrity?.hash ?? null });
+    }
+    return events;
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
