@@ -97,6 +97,27 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     expect(state).toMatchObject({ kind: 'community-resolution', revision: 0, state: { id, offenceType: { id: 'criminal-damage' } } });
   });
 
+  it('replays a complaint the same way', async () => {
+    const crtOfficer = await bearer(['crt_officer'], 'crt-cat');
+    const complaint = {
+      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      channel: 'email',
+      complainant: { name: 'Cam Complainant', email: 'cam@example.org' },
+      summary: 'The officer was rude at the front desk',
+      incidentDate: '2026-01-10',
+      subjects: [{ kind: 'officer', identifier: 'PC 1234' }],
+    };
+    const { id } = ok(await request('POST', '/api/complaints', crtOfficer, complaint), 201);
+    ok(await request('POST', `/api/complaints/${id}/contact-complainant`, crtOfficer, { at: new Date().toISOString(), channel: 'phone', views: 'Wants an apology' }));
+    const history = (await request('GET', `/api/audit/cases/${id}/events`, auditor)).json();
+    expect(history).toMatchObject({ kind: 'complaint', items: [{ type: 'ComplaintLogged', actor: { sub: 'crt-cat' } }, { type: 'ComplainantContacted', revision: 1 }] });
+    const first = (await request('GET', `/api/audit/cases/${id}/state?revision=0`, auditor)).json();
+    const now = (await request('GET', `/api/audit/cases/${id}/state`, auditor)).json();
+    expect(first).toMatchObject({ kind: 'complaint', revision: 0, state: { id, complainant: { name: 'Cam Complainant' } } });
+    expect(now.revision).toBe(1);
+    expect(now.state).not.toEqual(first.state);
+  });
+
   it('records every read of a case or of a list, with the purpose, and never a search term', async () => {
     const { id, position } = ok(await request('POST', '/api/referrals', caseManager, referral), 201);
     const minPosition = { 'x-min-position': position };
