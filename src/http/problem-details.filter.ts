@@ -77,6 +77,13 @@ function isConnectionError(error: unknown): boolean {
   return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
 }
 
+/**
+ * What an operator needs to find the fault, without the message: a message may quote a value from
+ * the request or the database (a name, an address), and no log line may carry personal data.
+ */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.stack ?? error.message}` : String(error);
+  if (!(error instanceof Error)) return 'non-Error thrown';
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at '));
+  return [`${error.name}${typeof code === 'string' ? ` (${code})` : ''}`, ...frames].join('\n');
 }
