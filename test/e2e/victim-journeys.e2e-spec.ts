@@ -127,6 +127,24 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['riskLevel', 'priorityGroups']));
   });
 
+  it('shows a contact due today as due, not overdue, until the day has passed in England', async () => {
+    const kay = await bearer(['case_manager'], 'cm-kay');
+    const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: 'Due Today' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, kay), 201);
+    ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-kay' }, kay));
+    ok(await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone' }, kay));
+    // Made a week ago at the first minute of the day: the next contact is due today, at a moment already past.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString();
+    const { position } = ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: weekAgo }, kay));
+
+    const page = (await harness.request({ method: 'GET', url: `/api/referrals/${id}`, headers: { authorization: kay, 'x-min-position': position } })).json();
+    expect(page.contact).toMatchObject({ nextDue: expect.stringMatching(new RegExp(`^${today}`)), overdue: false });
+    const caseload = (await harness.request({ method: 'GET', url: '/api/referrals?caseManager=me', headers: { authorization: kay, 'x-min-position': position } })).json();
+    expect(caseload.items).toEqual([expect.objectContaining({ id, contactOverdue: false })]);
+    const overdue = (await harness.request({ method: 'GET', url: '/api/referrals?caseManager=me&overdue=true', headers: { authorization: kay } })).json();
+    expect(overdue.items).toEqual([]);
+  });
+
   it("lists a case manager's own caseload with what is due first, page by page", async () => {
     const zed = await bearer(['case_manager'], 'cm-zed');
     const create = async (name: string) =>

@@ -28,7 +28,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
                 count(*) FILTER (WHERE enhanced)::int AS enhanced,
                 count(*) FILTER (WHERE state->'support'->>'decision' = 'accepted')::int AS accepted,
                 count(*) FILTER (WHERE state->'support'->>'decision' = 'declined')::int AS declined,
-                count(*) FILTER (WHERE next_contact_due < now())::int AS overdue,
+                count(*) FILTER (WHERE (next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)::int AS overdue,
                 count(*) FILTER (WHERE unable_to_contact)::int AS unable
            FROM referral_list WHERE ${period}`,
         [from, to],

@@ -55,7 +55,8 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     support: referral.support,
     closure: referral.closure,
     contract: referral.contract,
-    contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && Date.parse(nextDue) < now.getTime() },
+    // Due on a day in England, like every other deadline: overdue once that day has passed there.
+    contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && londonDate(nextDue) < today },
     serviceReferrals: referral.serviceReferrals,
     personalStatement: referral.personalStatement,
     restorativeJustice: referral.restorativeJustice,

@@ -6,8 +6,9 @@ import { londonDate } from '../../../calendar/working-days.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** An update is due by the end of its day in England; a contact at its instant. */
+/** An update is due by the end of its day in England, and so is a contact. */
 const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
 
 /** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
 const ORDERS = {
@@ -34,7 +35,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
     if (filters.q) query.andWhere("r.victim_name ILIKE '%' || :q || '%'", { q: filters.q.replace(/[\\%_]/g, (special) => `\\${special}`) });
-    if (filters.overdue !== undefined) query.andWhere(`(r.next_contact_due < now() OR ${UPDATE_DEADLINE} <= now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
+    if (filters.overdue !== undefined) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
 
@@ -54,7 +55,7 @@ function toItem(entry: ReferralListEntry): ReferralListItem {
     caseManager: entry.caseManager,
     enhanced: entry.enhanced,
     nextContactDue: entry.nextContactDue?.toISOString() ?? null,
-    contactOverdue: entry.nextContactDue !== null && entry.nextContactDue.getTime() < Date.now(),
+    contactOverdue: entry.nextContactDue !== null && londonDate(entry.nextContactDue) < londonDate(new Date()),
     nextUpdateDue: entry.nextUpdateDue,
     updateOverdue: entry.nextUpdateDue !== null && entry.nextUpdateDue < londonDate(new Date()),
     unableToContact: entry.unableToContact,
