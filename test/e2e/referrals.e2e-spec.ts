@@ -162,6 +162,21 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect(assign.json()).toMatchObject({ type: '/problems/not-found' });
   });
 
+  it('answers 404 problem+json for a part of a case whose id cannot exist, as for a case', async () => {
+    const { id } = await create();
+    const officer = await bearer(['resolution_officer']);
+    const attempts = [
+      post(`/api/referrals/${id}/cj-events/not-an-event/communicated`, { at: '2026-03-02T10:00:00Z', channel: 'phone' }),
+      post(`/api/referrals/${id}/service-referrals/not-a-referral/outcome`, { outcome: 'accepted' }),
+      post(`/api/community-resolutions/${randomUUID()}/remedies/not-a-remedy/complete`, { evidence: 'seen' }, { authorization: officer }),
+      post(`/api/community-resolutions/${randomUUID()}/remedies/not-a-remedy/fail`, { reason: 'never' }, { authorization: officer }),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ type: '/problems/not-found', status: 404 });
+    }
+  });
+
   it('honours If-Match: the stale writer of a race gets 412 and appends nothing', async () => {
     const { id } = await create();
     const [first, second] = await Promise.all([

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import { PartIdPipe } from '../../../http/part-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
@@ -42,7 +43,7 @@ export class ServiceReferralsController {
   @ApiOkResponse({ description: 'The service accepted or declined the referral, or completed it' })
   outcome(
     @Param('id', CaseIdPipe) id: string,
-    @Param('serviceReferralId', new ParseUUIDPipe()) serviceReferralId: string,
+    @Param('serviceReferralId', new PartIdPipe('service referral')) serviceReferralId: string,
     @Body() body: RecordServiceReferralOutcomeDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import { PartIdPipe } from '../../../http/part-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
@@ -56,7 +57,7 @@ export class RemediesController {
   @ApiOkResponse({ description: 'The offender did what was agreed, with evidence' })
   complete(
     @Param('id', CaseIdPipe) id: string,
-    @Param('remedyId', new ParseUUIDPipe()) remedyId: string,
+    @Param('remedyId', new PartIdPipe('remedy')) remedyId: string,
     @Body() body: CompleteRemedyDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -79,7 +80,7 @@ export class RemediesController {
   @ApiOkResponse({ description: 'The remedy was not done; agreements are voluntary, so this is recorded, not punished' })
   fail(
     @Param('id', CaseIdPipe) id: string,
-    @Param('remedyId', new ParseUUIDPipe()) remedyId: string,
+    @Param('remedyId', new PartIdPipe('remedy')) remedyId: string,
     @Body() body: FailRemedyDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
