@@ -78,6 +78,11 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(journey).toMatchObject({ serviceReferrals: [{ service: 'idva', outcome: 'accepted' }], personalStatement: 'offered', restorativeJustice: 'information-given' });
 
     const { position } = ok(await post(`/api/referrals/${id}/close`, { reason: 'support-completed' }));
+    const closed = (await get(`/api/referrals/${id}`)).json();
+    expect(closed).toMatchObject({ closure: { reason: 'support-completed', reasonLabel: 'Support completed' } });
+    expect(closed.needs).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(closed.needsLabelled).toEqual(closed.needs.map((need: string) => ({ id: need, label: expect.not.stringMatching(new RegExp(`^${need}$`)) })));
+    expect(closed.serviceReferrals).toEqual([expect.objectContaining({ service: 'idva', serviceLabel: expect.stringContaining('Domestic Violence') })]);
     expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-bob' })).json()).toMatchObject({ status: 409, rule: 'case-closed' });
     const caseload = (await get('/api/referrals?caseManager=me&enhanced=true', { 'x-min-position': position })).json();
     expect(caseload.items).toEqual([expect.objectContaining({ id, status: 'closed', enhanced: true, caseManager: 'cm-ann' })]);
@@ -98,7 +103,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect((await post(`/api/referrals/${id}/accept-support`, { reason: 'x' })).json()).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
     ok(await post(`/api/referrals/${id}/decline-support`, { reason: 'wants-to-move-on' }));
     const journey = (await get(`/api/referrals/${id}`)).json();
-    expect(journey).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on' } });
+    expect(journey).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on', reasonLabel: 'Wants to move on' } });
     expect(journey.timeline).toEqual([
       { revision: 0, type: 'ReferralReceived', recordedAt: expect.any(String), by: 'cm-ann' },
       { revision: 1, type: 'SupportDeclined', recordedAt: expect.any(String), by: 'cm-ann' },

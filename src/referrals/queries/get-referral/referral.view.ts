@@ -14,12 +14,14 @@ export interface ReferralView {
   enhanced: boolean;
   priorityGroups: PriorityGroup[];
   needs: string[];
+  /** The needs domains with their labels as configured now. */
+  needsLabelled: { id: string; label: string }[];
   riskLevel: RiskLevel | null;
-  support: { decision: 'accepted' | 'declined'; reason: string | null; at: string } | null;
-  closure: { reason: string; at: string } | null;
+  support: { decision: 'accepted' | 'declined'; reason: string | null; reasonLabel: string | null; at: string } | null;
+  closure: { reason: string; reasonLabel: string; at: string } | null;
   contract: ReceivedReferral['contract'];
   contact: ReceivedReferral['contact'] & { overdue: boolean };
-  serviceReferrals: ReceivedReferral['serviceReferrals'];
+  serviceReferrals: (ReceivedReferral['serviceReferrals'][number] & { serviceLabel: string })[];
   personalStatement: ReceivedReferral['personalStatement'];
   restorativeJustice: ReceivedReferral['restorativeJustice'];
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
@@ -51,13 +53,14 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     enhanced: referral.assessment?.enhanced ?? false,
     priorityGroups: referral.assessment?.priorityGroups ?? [],
     needs: referral.assessment?.needs ?? [],
+    needsLabelled: (referral.assessment?.needs ?? []).map((need) => ({ id: need, label: settings.labelOf('needsDomains', need) })),
     riskLevel: referral.assessment?.riskLevel ?? null,
-    support: referral.support,
-    closure: referral.closure,
+    support: referral.support && { ...referral.support, reasonLabel: referral.support.reason && settings.labelOf('declineReasons', referral.support.reason) },
+    closure: referral.closure && { ...referral.closure, reasonLabel: settings.labelOf('closureReasons', referral.closure.reason) },
     contract: referral.contract,
     // Due on a day in England, like every other deadline: overdue once that day has passed there.
     contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && londonDate(nextDue) < today },
-    serviceReferrals: referral.serviceReferrals,
+    serviceReferrals: referral.serviceReferrals.map((serviceReferral) => ({ ...serviceReferral, serviceLabel: settings.labelOf('supportServices', serviceReferral.service) })),
     personalStatement: referral.personalStatement,
     restorativeJustice: referral.restorativeJustice,
     criminalJustice,
