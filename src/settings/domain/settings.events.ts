@@ -1,5 +1,4 @@
-import type { JsonObject } from '../../event-store/event-store.port.ts';
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CrimeType } from './crime-types.ts';
 
@@ -34,10 +33,10 @@ export type ContactFailureThresholdSet = DomainEvent<'ContactFailureThresholdSet
 export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet;
 
 /** Version 1 → 2: `{ id, label, explicitConsentRequired?, priorityGroup? }` → `{ id, label, attributes: {...} }`. */
-export function gatherAttributes(data: JsonObject): JsonObject {
-  const { id, label, ...attributes } = data.entry as JsonObject;
+export const gatherAttributes: Upcaster = (data) => {
+  const { id, label, ...attributes } = data.entry as typeof data;
   return { ...data, entry: { id: id!, label: label!, attributes } };
-}
+};
 
 export const settingsEventDefinitions = [
   defineEvent({ type: 'ListEntrySaved', schemaVersion: 2, personalData: [], upcasters: { 1: gatherAttributes } }),
