@@ -214,6 +214,15 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect(otherBody.json()).toMatchObject({ type: '/problems/idempotency-key-reused' });
   });
 
+  it('lets a request refused as invalid be corrected and sent again with the same Idempotency-Key', async () => {
+    const key = randomUUID();
+    const invalid = await post('/api/referrals', { ...referral(), crimeType: 'no-such-crime' }, { 'idempotency-key': key });
+    expect(invalid.statusCode).toBe(400);
+    const corrected = await post('/api/referrals', referral(), { 'idempotency-key': key });
+    expect(corrected.statusCode).toBe(201);
+    expect((await post('/api/referrals', referral(), { 'idempotency-key': key })).headers['idempotent-replayed']).toBe('true');
+  });
+
   it('runs concurrent requests with one Idempotency-Key once', async () => {
     const key = randomUUID();
     const responses = await Promise.all([1, 2, 3].map(() => post('/api/referrals', referral(), { 'idempotency-key': key })));

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
 import { toProblem } from '../../http/problem-details.filter.ts';
 import { ValidationFailed } from '../../http/problem.ts';
+import { canonicalJson } from '../../shared/canonical-json.ts';
 import { IdempotencyStore } from './idempotency.store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +40,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
           }),
           catchError(async (error: unknown) => {
             const problem = toProblem(error);
-            if (problem.status >= 500) await this.store.release(owner, key);
+            // Nothing ran: a corrected body (400), a fresh If-Match (412) or a retry after a fault (5xx) may use the key again.
+            if (problem.status >= 500 || problem.status === 400 || problem.status === 412) await this.store.release(owner, key);
             else await this.store.complete(owner, key, { status: problem.status, headers: { 'content-type': 'application/problem+json' }, body: problem });
             throw error;
           }),
@@ -60,16 +62,6 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 
 function fingerprint(request: FastifyRequest): string {
   return createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body)}`).digest('hex');
-}
-
-/** Key order must not make the same body look different. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 function replayedHeaders(reply: FastifyReply): Record<string, string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalJson, eventHash } from './event-hash.ts';
+import { canonicalJson } from '../../shared/canonical-json.ts';
+import { eventHash } from './event-hash.ts';
 
 const event = {
   stream: 'referral-1',

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { EventMetadata, JsonValue, NewEvent } from '../event-store.port.ts';
+import { canonicalJson } from '../../shared/canonical-json.ts';
+import type { EventMetadata, NewEvent } from '../event-store.port.ts';
 
-/** JSON with object keys sorted at every depth: the same value always hashes the same, whatever the engine did to key order. */
-export function canonicalJson(value: JsonValue | undefined): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
-}
 
 export interface Chained {
   stream: string;
@@ -22,7 +16,7 @@ export interface Chained {
 export function eventHash(event: Pick<NewEvent, 'id' | 'type' | 'schemaVersion' | 'data' | 'metadata'> & Chained, previous: string | null): string {
   const { integrity: _own, ...metadata } = event.metadata;
   const content = { stream: event.stream, revision: event.revision, id: event.id, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata, previous };
-  return createHash('sha256').update(canonicalJson(content as unknown as JsonValue)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /** The metadata with the event's link in its stream's chain. */
