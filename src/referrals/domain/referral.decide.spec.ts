@@ -5,6 +5,7 @@ import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
 import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
 import { referralDecider, type LearnCriminalJusticeEvent, type ReceiveReferral, type RecordVictimUpdate, type ReferralCommand } from './referral.decide.ts';
+import type { PriorityGroup } from './priority-groups.ts';
 import type { ReferralEvent } from './referral.events.ts';
 
 const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
@@ -163,6 +164,24 @@ describe('the contact contract and contacts', () => {
     const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
     expect(whenThen(assigned, weekly)).toHaveLength(1);
     expect(whenThen(received, weekly)).toHaveLength(1); // a standard-risk, non-enhanced victim may be handled by the team
+  });
+
+  it('will not assess a victim with a contract as enhanced or high-risk until they have a named case manager', () => {
+    const contracted = apply(received, weekly);
+    const assess = (riskLevel: 'standard' | 'high', priorityGroups: PriorityGroup[]): ReferralCommand => ({
+      type: 'AssessNeeds',
+      needs: [],
+      riskLevel,
+      priorityGroups,
+      overrideReason: 'Targeted repeatedly',
+      crimeTypes: DEFAULT_CRIME_TYPES,
+      ...at,
+    });
+    expect(ruleOf(() => whenThen(contracted, assess('high', [])))).toBe('case-manager-required');
+    expect(ruleOf(() => whenThen(contracted, assess('standard', ['persistently-targeted'])))).toBe('case-manager-required');
+    expect(whenThen(contracted, assess('standard', []))).toHaveLength(1);
+    const assigned = apply(contracted, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    expect(whenThen(assigned, assess('high', ['persistently-targeted']))).toHaveLength(1);
   });
 
   it('makes the next contact due one interval after the agreement, then after each successful contact', () => {

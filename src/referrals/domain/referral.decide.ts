@@ -252,6 +252,10 @@ function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] 
       `The proposed priority groups were ${proposedGroups.join(', ') || 'none'}: give an overrideReason to confirm others`,
     );
   }
+  // The same rule as for a new contract, from the other side: a contract agreed before the assessment must not leave such a victim without one.
+  if ((confirmed.length > 0 || command.riskLevel === 'high') && state.contract && !state.caseManager) {
+    throw new DomainRuleViolation('case-manager-required', 'Enhanced and high-risk victims need a named case manager: this victim has a contact contract, so assign one first');
+  }
   return [
     {
       type: 'NeedsAssessed',
