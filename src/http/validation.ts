@@ -1,9 +1,26 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type FieldError } from './problem.ts';
+
+/**
+ * Text in bodies is trimmed before it is validated, so a required field of spaces is as missing
+ * as an empty one, and nothing stores the stray spaces of a pasted name.
+ */
+class TrimmingValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(metadata.type === 'body' ? trimmed(value) : value, metadata);
+  }
+}
+
+function trimmed(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(trimmed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, trimmed(member)]));
+  return value;
+}
 
 /** Unknown fields are rejected, not silently dropped, and every failing field is named by its path. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TrimmingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     // Bodies of commands that need no details (`{}`) have no decorated fields; unknown fields are still refused.

@@ -108,6 +108,16 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     for (const message of messages) expect(message).not.toMatch(/^(\S+) (property )?\1\b/);
   });
 
+  it('trims text: a required field of spaces is missing, and stray spaces are not stored', async () => {
+    const blank = await post('/api/referrals', { ...referral(), crimeReference: '   ', victim: { ...referral().victim, name: ' \t ' } });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['crimeReference', 'victim.name']));
+    const padded = await post('/api/referrals', { ...referral(), victim: { ...referral().victim, name: '  Ann Example  ' } });
+    expect(padded.statusCode).toBe(201);
+    const read = await get(`/api/referrals/${padded.json().id}`, { 'x-min-position': padded.json().position });
+    expect(read.json().victim.name).toBe('Ann Example');
+  });
+
   it('answers 400, not 500, to a cursor that was tampered with, on every list', async () => {
     const forged = Buffer.from(JSON.stringify(['not a time', 'not an id'])).toString('base64url');
     const everyone = await bearer(['supervisor']);
