@@ -115,7 +115,9 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     refused(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(1) }), 'not-referred');
     ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation' }));
     ok(await post(`/api/complaints/${id}/progress-updates`, { at: daysAgo(2), channel: 'email', summary: 'Statements being taken' }));
-    ok(await post(`/api/complaints/${id}/outcome`, { result: 'service-not-acceptable', learning: 'Front-desk training', decidedAt: daysAgo(1) }));
+    const outcomeDecided = ok(await post(`/api/complaints/${id}/outcome`, { result: 'service-not-acceptable', learning: 'Front-desk training', decidedAt: daysAgo(1) }));
+    // The complainant hears the outcome from the team first, not from their status page.
+    expect((await get(`/api/complaints/${id}/status`, outcomeDecided.position)).json()).toMatchObject({ stage: 'being-investigated', outcome: null });
     refused(await post(`/api/complaints/${id}/review-request`, { receivedAt: new Date().toISOString() }), 'outcome-not-notified');
     const notified = ok(await post(`/api/complaints/${id}/outcome-notified`, { at: new Date().toISOString() }));
 

@@ -13,7 +13,8 @@ export interface ComplainantStatusView {
   receivedOn: CalendarDate;
   lastUpdateOn: CalendarDate | null;
   nextUpdateDue: CalendarDate | null;
-  outcome: { result: OutcomeResult; decidedOn: CalendarDate; toldOn: CalendarDate | null } | null;
+  /** Only once the complainant has been told it. */
+  outcome: { result: OutcomeResult; decidedOn: CalendarDate; toldOn: CalendarDate } | null;
   /** After an informal resolution the complainant may still ask for the complaint to be recorded. */
   mayAskForRecording: boolean;
   review: {
@@ -44,7 +45,8 @@ const COMPLAINANT_STAGE: Record<ComplaintStage, ComplainantStage> = {
   recorded: 'recorded',
   'referred-to-psd': 'being-investigated',
   'referred-to-iopc': 'being-investigated',
-  'outcome-decided': 'outcome-decided',
+  // Decided but not yet told: the complainant hears the outcome from us first, not from this page.
+  'outcome-decided': 'being-investigated',
   'outcome-notified': 'outcome-decided',
   'review-requested': 'under-review',
   'review-decided': 'review-decided',
@@ -61,7 +63,7 @@ export function toComplainantStatus(complaint: LoggedComplaint, now: Date): Comp
     receivedOn: londonDate(complaint.receivedAt),
     lastUpdateOn: lastUpdate ? londonDate(lastUpdate) : null,
     nextUpdateDue: handlingFinished(complaint) ? null : complaint.updates.nextDue,
-    outcome: outcome && { result: outcome.result, decidedOn: londonDate(outcome.decidedAt), toldOn: outcome.notifiedAt && londonDate(outcome.notifiedAt) },
+    outcome: outcome?.notifiedAt ? { result: outcome.result, decidedOn: londonDate(outcome.decidedAt), toldOn: londonDate(outcome.notifiedAt) } : null,
     mayAskForRecording: complaint.route === 'outside-schedule-3' && complaint.resolution !== null && !complaint.withdrawal,
     review: reviewWindow && {
       body: review?.body ?? reviewBodyOf(complaint).body,
