@@ -48,10 +48,10 @@ describe('the Beacon report over HTTP', () => {
     expect(report).toMatchObject({
       referrals: 3,
       bySource: expect.arrayContaining([{ key: 'police', count: 1 }, { key: 'self', count: 1 }, { key: 'partner', count: 1 }]),
-      byCrimeType: [{ key: 'burglary', count: 2 }, { key: 'domestic-abuse', count: 1 }],
+      byCrimeType: [{ key: 'burglary', label: 'Burglary', count: 2 }, { key: 'domestic-abuse', label: 'Domestic abuse', count: 1 }],
       priorityGroups: { enhanced: 1, share: 0.333, nationalShare: 0.2 },
-      support: { accepted: 1, declined: 1, acceptanceRate: 0.5, declineReasons: [{ key: 'no-longer-needed', count: 1 }] },
-      closuresByReason: [{ key: 'duplicate', count: 1 }],
+      support: { accepted: 1, declined: 1, acceptanceRate: 0.5, declineReasons: [{ key: 'no-longer-needed', label: 'No longer needed', count: 1 }] },
+      closuresByReason: [{ key: 'duplicate', label: 'Duplicate', count: 1 }],
     });
     expect(JSON.stringify(report)).not.toContain('Anyone');
 

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { londonDate } from '../../../calendar/working-days.ts';
+import type { ListName } from '../../../settings/domain/settings.events.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { BeaconReportQuery, type BeaconReport, type Count } from './beacon-report.query.ts';
 
@@ -54,6 +55,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       this.settings.current(),
     ]);
     const { calendar } = settings;
+    const labelled = (counts: Count[], list: ListName) => counts.map((count) => ({ ...count, label: settings.labelOf(list, count.key) }));
     const delays = reportedDates.map(({ reported, received }) => calendar.workingDaysBetween(reported, londonDate(received)));
     const told = updates.on_time + updates.late;
     const decided = totals.accepted + totals.declined;
@@ -61,14 +63,14 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       period: { from, to },
       referrals: totals.referrals,
       bySource,
-      byCrimeType,
+      byCrimeType: labelled(byCrimeType, 'crimeTypes'),
       priorityGroups: { enhanced: totals.enhanced, share: ratio(totals.enhanced, totals.referrals), nationalShare: NATIONAL_PRIORITY_SHARE },
-      support: { accepted: totals.accepted, declined: totals.declined, acceptanceRate: ratio(totals.accepted, decided), declineReasons },
+      support: { accepted: totals.accepted, declined: totals.declined, acceptanceRate: ratio(totals.accepted, decided), declineReasons: labelled(declineReasons, 'declineReasons') },
       crimeReportToReferral: { referrals: delays.length, medianWorkingDays: median(delays) },
       contactsOverdue: totals.overdue,
       criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told) },
       unableToContact: totals.unable,
-      closuresByReason,
+      closuresByReason: labelled(closuresByReason, 'closureReasons'),
     };
   }
 }
