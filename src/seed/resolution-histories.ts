@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { addDays, ageOn, londonDate } from '../calendar/working-days.ts';
 import type { Actor } from '../event-store/event-store.port.ts';
 import { ADULT_AGE } from '../resolutions/domain/offender-age.ts';
-import { COMMUNITY_WORK, COMPENSATION } from '../resolutions/domain/remedy-measures.ts';
 import { resolutionDecider, type ResolutionCommand } from '../resolutions/domain/resolution.decide.ts';
 import type { InformChannel, ResolutionEvent, VictimViews } from '../resolutions/domain/resolution.events.ts';
 import { outcomeNews, outcomeOf, type Resolution } from '../resolutions/domain/resolution.state.ts';
@@ -81,6 +80,7 @@ export function resolutionHistory(random: Random, time: WorkingTime, settings: S
     const remedyType = random.weighted(weightsOf(remedies, REMEDY_WEIGHTS));
     // The officer may use another remedy than the victim's choice, with a reason (ASBCPA 2014 s101).
     const victimChoice = !consulted ? null : random.chance(0.9) ? remedyType : random.pick(remedies);
+    const measure = settings.remedyMeasure(remedyType);
     const agreed = step(0, (metadata) => ({
       type: 'AgreeRemedy',
       remedyId,
@@ -90,8 +90,9 @@ export function resolutionHistory(random: Random, time: WorkingTime, settings: S
       overrideReason: victimChoice !== null && victimChoice !== remedyType ? 'The victim’s choice is not practical for this offender' : null,
       details: null,
       dueDate: addDays(londonDate(metadata.now), random.int(7, 28)),
-      amount: remedyType === COMPENSATION ? random.int(10, 150) * 100 : null,
-      hours: remedyType === COMMUNITY_WORK ? random.int(2, 10) : null,
+      amount: measure === 'amount' ? random.int(10, 150) * 100 : null,
+      hours: measure === 'hours' ? random.int(2, 10) : null,
+      measure,
       metadata,
     }));
     if (!agreed) return history;

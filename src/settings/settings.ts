@@ -2,7 +2,7 @@ import { englandAndWalesCalendar } from '../calendar/england-and-wales.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import { ValidationFailed } from '../http/problem.ts';
 import type { CrimeType } from './domain/crime-types.ts';
-import type { ListName } from './domain/settings.events.ts';
+import type { ListName, RemedyMeasure } from './domain/settings.events.ts';
 import type { SettingsState } from './domain/settings.state.ts';
 
 /** The settings as commands and queries use them. */
@@ -26,6 +26,11 @@ export class Settings {
 
   get crimeTypes(): CrimeType[] {
     return this.state.lists.crimeTypes.map((entry) => this.crimeType(entry.id)!);
+  }
+
+  /** How a Community Remedy is measured (amount in pence, hours), or null for one that is not. */
+  remedyMeasure(id: string): RemedyMeasure | null {
+    return this.state.lists.communityRemedies.find((entry) => entry.id === id)?.attributes.measure ?? null;
   }
 
   /** A new command may only use active entries; a 400 names the field and the choices otherwise. */

@@ -274,4 +274,16 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     expect((await get('/api/reports/community-resolutions?from=2026-05-01&to=2026-04-01')).json()).toMatchObject({ status: 400, errors: [{ field: 'to' }] });
     expect((await get('/api/reports/community-resolutions?from=2026-05-01&to=2026-06-01', { authorization: await bearer(['case_manager'], 'cm') })).statusCode).toBe(403);
   });
+
+  it('measures a remedy the way the configured menu says: an administrator adds a donation measured in pence', async () => {
+    const admin = await bearer(['admin'], 'root');
+    const added = await post('/api/admin/settings/lists/communityRemedies/entries', { id: 'donation-to-charity', label: 'Donation to a local charity', measure: 'amount' }, admin);
+    expect(added.statusCode).toBe(200);
+    expect((await post('/api/admin/settings/lists/declineReasons/entries', { id: 'x-y', label: 'X', measure: 'hours' }, admin)).statusCode).toBe(400);
+    const { id } = ok(await post('/api/community-resolutions', proposal()), 201);
+    refused(await post(`/api/community-resolutions/${id}/remedies`, { type: 'donation-to-charity', chosenByVictim: true, dueDate: daysFromNow(14) }), 'compensation-amount-required');
+    const agreed = ok(await post(`/api/community-resolutions/${id}/remedies`, { type: 'donation-to-charity', chosenByVictim: true, dueDate: daysFromNow(14), amount: 2500 }));
+    refused(await post(`/api/community-resolutions/${id}/remedies/${agreed.remedyId}/complete`, { evidence: 'Receipt', amountPaid: 1000 }), 'compensation-not-paid-in-full');
+    ok(await post(`/api/community-resolutions/${id}/remedies/${agreed.remedyId}/complete`, { evidence: 'Receipt', amountPaid: 2500 }));
+  });
 });

@@ -1,10 +1,7 @@
-/**
- * The two menu items measured in numbers: compensation in pence and community work in hours. The
- * menu is configurable, but these ids are its measured entries; any other entry has no amount or hours.
- */
-export const COMPENSATION = 'financial-compensation';
-export const COMMUNITY_WORK = 'unpaid-community-work';
+import type { RemedyMeasure } from '../../settings/domain/settings.events.ts';
 
-export type Measure = 'amount' | 'hours';
+export type Measure = RemedyMeasure;
 
-export const measureOf = (remedyType: string): Measure | null => (remedyType === COMPENSATION ? 'amount' : remedyType === COMMUNITY_WORK ? 'hours' : null);
+/** A remedy as agreed carries its measure in its figures: an amount, hours, or neither. */
+export const measureAgreed = (remedy: { amount: number | null; hours: number | null }): Measure | null =>
+  remedy.amount !== null ? 'amount' : remedy.hours !== null ? 'hours' : null;

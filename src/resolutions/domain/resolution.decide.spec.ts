@@ -49,6 +49,7 @@ const remedy = (overrides: Partial<AgreeRemedy> = {}): AgreeRemedy => ({
   dueDate: '2026-03-16',
   amount: null,
   hours: null,
+  measure: null,
   ...at,
   ...overrides,
 });
@@ -196,10 +197,10 @@ describe('agreeing remedies', () => {
   });
 
   it('needs an amount in pence for compensation and hours for community work, and neither on other remedies', () => {
-    const compensation = remedy({ remedyType: 'financial-compensation' });
+    const compensation = remedy({ remedyType: 'financial-compensation', measure: 'amount' });
     expect(ruleOf(() => decide(proposed, compensation))).toBe('compensation-amount-required');
     expect(decide(proposed, { ...compensation, amount: 5000 })[0]!.data).toMatchObject({ amount: 5000, hours: null });
-    const work = remedy({ remedyType: 'unpaid-community-work', chosenByVictim: false });
+    const work = remedy({ remedyType: 'unpaid-community-work', measure: 'hours', chosenByVictim: false });
     expect(ruleOf(() => decide(proposed, work))).toBe('community-work-hours-required');
     expect(decide(proposed, { ...work, hours: 6 })[0]!.data).toMatchObject({ hours: 6, amount: null });
     expect(ruleOf(() => decide(proposed, { ...work, hours: 6, amount: 100 }))).toBe('amount-only-for-compensation');
@@ -215,8 +216,8 @@ describe('agreeing remedies', () => {
 describe('completing and failing remedies', () => {
   const agreed = apply(
     proposed,
-    remedy({ remedyType: 'financial-compensation', amount: 5000 }),
-    remedy({ remedyId: 'rem-2', remedyType: 'unpaid-community-work', chosenByVictim: false, hours: 10 }),
+    remedy({ remedyType: 'financial-compensation', measure: 'amount', amount: 5000 }),
+    remedy({ remedyId: 'rem-2', remedyType: 'unpaid-community-work', measure: 'hours', chosenByVictim: false, hours: 10 }),
     remedy({ remedyId: 'rem-3' }),
   );
 

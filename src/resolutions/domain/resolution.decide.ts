@@ -2,7 +2,7 @@ import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { propose, type ProposeResolution } from './proposal.ts';
-import { measureOf, type Measure } from './remedy-measures.ts';
+import { measureAgreed, type Measure } from './remedy-measures.ts';
 import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
 import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
 
@@ -21,6 +21,8 @@ export interface AgreeRemedy {
   dueDate: string;
   amount: number | null;
   hours: number | null;
+  /** How the menu measures this remedy type (its `measure` attribute), or null. */
+  measure: Measure | null;
   metadata: CommandMetadata;
 }
 
@@ -102,7 +104,7 @@ function agree(command: AgreeRemedy, state: ProposedResolution): ResolutionEvent
   if (overridden && !command.overrideReason) {
     throw new DomainRuleViolation('override-reason-required', `The victim chose ${victimChoice}: record why ${command.remedyType} is used instead`);
   }
-  requireMeasures(command.remedyType, { amount: command.amount, hours: command.hours }, true);
+  requireMeasures(command.remedyType, command.measure, { amount: command.amount, hours: command.hours }, true);
   if (command.dueDate < londonDate(command.metadata.now)) throw new DomainRuleViolation('due-date-in-past', 'A remedy cannot be due before the day it is agreed');
   return [
     {
@@ -130,9 +132,8 @@ const MEASURE_RULES: Record<Measure, { required: string; only: string; what: str
   hours: { required: 'community-work-hours-required', only: 'hours-only-for-community-work', what: 'a number of hours' },
 };
 
-/** Compensation has an amount and community work has hours; nothing else has either. */
-function requireMeasures(remedyType: string, given: Record<Measure, number | null>, agreeing: boolean): void {
-  const measured = measureOf(remedyType);
+/** A remedy measured by amount (compensation) has one, one measured in hours (community work) has those; nothing else has either. */
+function requireMeasures(remedyType: string, measured: Measure | null, given: Record<Measure, number | null>, agreeing: boolean): void {
   for (const measure of ['amount', 'hours'] as const) {
     const rule = MEASURE_RULES[measure];
     if (measure !== measured && given[measure] !== null) throw new DomainRuleViolation(rule.only, `A ${remedyType} remedy has no ${measure}`);
@@ -149,7 +150,7 @@ function openRemedy(state: ProposedResolution, remedyId: string): Remedy {
 
 function complete(command: CompleteRemedy, state: ProposedResolution): ResolutionEvent[] {
   const remedy = openRemedy(state, command.remedyId);
-  requireMeasures(remedy.remedyType, { amount: command.amountPaid, hours: command.hoursDone }, false);
+  requireMeasures(remedy.remedyType, measureAgreed(remedy), { amount: command.amountPaid, hours: command.hoursDone }, false);
   const completedAt = command.completedAt ?? command.metadata.now.toISOString();
   if (Date.parse(completedAt) > command.metadata.now.getTime()) throw new DomainRuleViolation('completed-in-future', 'A remedy can only be recorded as completed once it has been');
   // By day: an apology made in the interview may be typed in after the agreement that records it.
@@ -168,7 +169,7 @@ function complete(command: CompleteRemedy, state: ProposedResolution): Resolutio
 
 function fail(command: FailRemedy, state: ProposedResolution): ResolutionEvent[] {
   const remedy = openRemedy(state, command.remedyId);
-  requireMeasures(remedy.remedyType, { amount: command.amountPaid, hours: command.hoursDone }, false);
+  requireMeasures(remedy.remedyType, measureAgreed(remedy), { amount: command.amountPaid, hours: command.hoursDone }, false);
   const data = {
     resolutionId: state.id,
     remedyId: remedy.id,

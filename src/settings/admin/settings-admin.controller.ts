@@ -51,8 +51,11 @@ export class SettingsAdminController {
     if (list === 'bankHolidays' && !isCalendarDate(body.id)) {
       throw new ValidationFailed([{ field: 'id', message: 'a bank holiday\'s id is its date, e.g. 2031-01-01' }]);
     }
-    const { id, label, explicitConsentRequired, priorityGroup } = body;
-    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : {};
+    if (list !== 'communityRemedies' && body.measure !== undefined) {
+      throw new ValidationFailed([{ field: 'measure', message: 'only Community Remedies have a measure' }]);
+    }
+    const { id, label, explicitConsentRequired, priorityGroup, measure } = body;
+    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : measure ? { measure } : {};
     return this.run({ type: 'SaveListEntry', list, entry: { id, label, attributes }, metadata: { now: context.now } }, context, reply);
   }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import type { CrimeType } from '../domain/crime-types.ts';
+import { REMEDY_MEASURES, type RemedyMeasure } from '../domain/settings.events.ts';
 
 export class SaveListEntryDto {
   @ApiProperty({ description: 'Stable id stored in events; lowercase words joined by hyphens', example: 'moved-away' })
@@ -24,6 +25,11 @@ export class SaveListEntryDto {
   @IsOptional()
   @IsIn([...PRIORITY_GROUPS, null])
   priorityGroup?: CrimeType['priorityGroup'];
+
+  @ApiPropertyOptional({ description: 'Community Remedies only: measured as an amount in pence or in hours', enum: REMEDY_MEASURES })
+  @IsOptional()
+  @IsIn(REMEDY_MEASURES)
+  measure?: RemedyMeasure;
 }
 
 export class SetThresholdDto {

@@ -1,3 +1,5 @@
+import type { RemedyMeasure } from './settings.events.ts';
+
 /**
  * Default lists of the victim journey (DOMAIN.md: configurable). Events store the ids only, so an
  * administrator may relabel or retire an entry without rewriting history.
@@ -5,6 +7,7 @@
 export interface ListEntry {
   id: string;
   label: string;
+  measure?: RemedyMeasure;
 }
 
 export const DEFAULT_NEEDS_DOMAINS: readonly ListEntry[] = [
@@ -78,8 +81,8 @@ export const DEFAULT_COMMUNITY_REMEDIES: readonly ListEntry[] = [
   { id: 'verbal-apology', label: 'Verbal apology' },
   { id: 'written-apology', label: 'Written apology' },
   { id: 'reparation', label: 'Reparation to the victim (e.g. repairing damage)' },
-  { id: 'financial-compensation', label: 'Financial compensation' },
-  { id: 'unpaid-community-work', label: 'Unpaid work benefiting the community' },
+  { id: 'financial-compensation', label: 'Financial compensation', measure: 'amount' },
+  { id: 'unpaid-community-work', label: 'Unpaid work benefiting the community', measure: 'hours' },
   { id: 'structured-activity', label: 'Structured activity (e.g. a course or treatment)' },
   { id: 'acceptable-behaviour-contract', label: 'Acceptable behaviour contract / agreement not to reoffend' },
   { id: 'mediation', label: 'Mediation' },

@@ -16,8 +16,15 @@ export const LIST_NAMES = [
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
-/** Attributes that carry rules, by list: crime types have their consent rule and priority group. */
-export type ListEntryAttributes = Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>>;
+/** How a Community Remedy is measured: compensation in pence, community work in hours; most have neither. */
+export const REMEDY_MEASURES = ['amount', 'hours'] as const;
+export type RemedyMeasure = (typeof REMEDY_MEASURES)[number];
+
+/**
+ * Attributes that carry rules, by list: crime types have their consent rule and priority group,
+ * Community Remedies how they are measured.
+ */
+export type ListEntryAttributes = Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>> & { measure?: RemedyMeasure };
 
 /**
  * A list entry as stored (schema version 2). Version 1 kept crime types' attributes beside the id

@@ -46,6 +46,7 @@ export class RemediesController {
       dueDate: body.dueDate,
       amount: body.amount ?? null,
       hours: body.hours ?? null,
+      measure: settings.remedyMeasure(body.type),
       metadata: { now: context.now },
     };
     return { ...(await this.resolutions.run(id, command, context, reply)), remedyId };
