@@ -4,7 +4,8 @@ import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
 import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
-import { referralDecider, type LearnCriminalJusticeEvent, type ReceiveReferral, type RecordVictimUpdate, type ReferralCommand } from './referral.decide.ts';
+import type { LearnCriminalJusticeEvent, ReceiveReferral, RecordVictimUpdate, ReferralCommand } from './referral.commands.ts';
+import { referralDecider } from './referral.decide.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { ReferralEvent } from './referral.events.ts';
 

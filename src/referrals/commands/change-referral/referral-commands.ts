@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { commandResponse, type CommandResponse } from '../../../http/command-response.ts';
-import type { ReferralCommand } from '../../domain/referral.decide.ts';
+import type { ReferralCommand } from '../../domain/referral.commands.ts';
 import { ChangeReferralCommand } from './change-referral.command.ts';
 
 type StateChange = Exclude<ReferralCommand, { type: 'ReceiveReferral' }>;

@@ -1,0 +1,104 @@
+import { londonDate } from '../../calendar/working-days.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
+import { nextContactDue } from './contact-schedule.ts';
+import type { AgreeContactContract, LearnCriminalJusticeEvent, MakeServiceReferral, RecordContact, RecordServiceReferralOutcome, RecordVictimUpdate } from './referral.commands.ts';
+import type { ReferralEvent, ServiceReferralOutcome } from './referral.events.ts';
+import type { ReceivedReferral } from './referral.state.ts';
+
+/** Keeping in touch with the victim: the contact contract, contacts, criminal-justice updates, onward services. */
+export function agreeContract(command: AgreeContactContract, state: ReceivedReferral): ReferralEvent[] {
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted: there is no contact to agree');
+  const needsNamedManager = state.assessment?.enhanced || state.assessment?.riskLevel === 'high';
+  if (needsNamedManager && !state.caseManager) {
+    throw new DomainRuleViolation('case-manager-required', 'Enhanced and high-risk victims need a named case manager before a contact contract');
+  }
+  const agreedAt = command.metadata.now.toISOString();
+  return [
+    {
+      type: 'ContactContractAgreed',
+      data: {
+        referralId: state.id,
+        subjectId: state.victim.subjectId,
+        frequency: command.frequency,
+        channel: command.channel,
+        safeTimes: command.safeTimes,
+        agreedAt,
+        // Due from the last successful contact, or from the agreement when there has been none.
+        nextContactDue: nextContactDue(state.contact.lastMadeAt ?? agreedAt, command.frequency),
+      },
+    },
+  ];
+}
+
+export function recordContact(command: RecordContact, state: ReceivedReferral): ReferralEvent[] {
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted');
+  if (Date.parse(command.at) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('contact-in-future', 'A contact can only be recorded once it has been made or attempted');
+  }
+  const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
+  if (command.outcome === 'made') {
+    // A contact entered late, older than the last successful one, does not move the schedule back.
+    const latest = state.contact.lastMadeAt && Date.parse(state.contact.lastMadeAt) > Date.parse(command.at) ? state.contact.lastMadeAt : command.at;
+    const due = state.contract ? nextContactDue(latest, state.contract.frequency) : null;
+    return [{ type: 'ContactMade', data: { ...common, nextContactDue: due } }];
+  }
+  const consecutiveFailures = state.contact.consecutiveFailures + 1;
+  return [{ type: 'ContactAttemptFailed', data: { ...common, consecutiveFailures, unableToContact: consecutiveFailures >= command.failureThreshold } }];
+}
+
+export function makeServiceReferral(command: MakeServiceReferral, state: ReceivedReferral): ReferralEvent[] {
+  const open = state.serviceReferrals.find((referral) => referral.service === command.service && (referral.outcome === null || referral.outcome === 'accepted'));
+  if (open) throw new DomainRuleViolation('service-referral-open', 'The victim already has an open referral to this service');
+  if (!state.consent.dataSharing) throw new DomainRuleViolation('no-consent-to-share', 'The victim did not consent to their data being shared with support services');
+  const data = { referralId: state.id, serviceReferralId: command.serviceReferralId, service: command.service, madeAt: command.metadata.now.toISOString() };
+  return [{ type: 'ServiceReferralMade', data }];
+}
+
+/** A service accepts or declines a referral, and completes one it accepted. */
+const NEXT_OUTCOMES: Record<'pending' | ServiceReferralOutcome, readonly ServiceReferralOutcome[]> = {
+  pending: ['accepted', 'declined'],
+  accepted: ['completed'],
+  declined: [],
+  completed: [],
+};
+
+export function recordServiceOutcome(command: RecordServiceReferralOutcome, state: ReceivedReferral): ReferralEvent[] {
+  const referral = state.serviceReferrals.find((candidate) => candidate.id === command.serviceReferralId);
+  if (!referral) throw new UnknownCasePart('service referral', command.serviceReferralId);
+  if (!NEXT_OUTCOMES[referral.outcome ?? 'pending'].includes(command.outcome)) {
+    throw new DomainRuleViolation('service-outcome-out-of-order', `A service referral that is ${referral.outcome ?? 'pending'} cannot become ${command.outcome}`);
+  }
+  const data = { referralId: state.id, serviceReferralId: referral.id, outcome: command.outcome, recordedAt: command.metadata.now.toISOString() };
+  return [{ type: 'ServiceReferralOutcomeRecorded', data }];
+}
+
+/** Victims' Code: victims hear of a development within 5 working days, enhanced victims within 1. */
+const UPDATE_WORKING_DAYS = { standard: 5, enhanced: 1 };
+
+export function learnCriminalJusticeEvent(command: LearnCriminalJusticeEvent, state: ReceivedReferral): ReferralEvent[] {
+  if (Date.parse(command.learnedAt) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('learned-in-future', 'A criminal-justice event can only be recorded once the centre has learned of it');
+  }
+  const enhanced = state.assessment?.enhanced ?? false;
+  const dueBy = command.calendar.dueAfter(command.learnedAt, enhanced ? UPDATE_WORKING_DAYS.enhanced : UPDATE_WORKING_DAYS.standard);
+  const data = { referralId: state.id, cjEventId: command.cjEventId, kind: command.kind, learnedAt: command.learnedAt, dueBy, enhanced };
+  return [{ type: 'CriminalJusticeEventLearned', data }];
+}
+
+export function recordVictimUpdate(command: RecordVictimUpdate, state: ReceivedReferral): ReferralEvent[] {
+  const update = state.cjEvents.find((candidate) => candidate.id === command.cjEventId);
+  if (!update) throw new UnknownCasePart('criminal-justice event', command.cjEventId);
+  if (update.communicated) throw new DomainRuleViolation('victim-already-updated', 'The victim has already been told of this criminal-justice event');
+  if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted');
+  if (Date.parse(command.at) > command.metadata.now.getTime()) {
+    throw new DomainRuleViolation('update-in-future', 'An update can only be recorded once the victim has been told');
+  }
+  if (Date.parse(command.at) < Date.parse(update.learnedAt)) {
+    throw new DomainRuleViolation('update-before-event-learned', 'The victim cannot have been told before the centre learned of the event');
+  }
+  const toldOn = londonDate(command.at);
+  const workingDaysTaken = command.calendar.workingDaysBetween(londonDate(update.learnedAt), toldOn);
+  const data = { referralId: state.id, cjEventId: update.id, at: command.at, channel: command.channel, onTime: toldOn <= update.dueBy, workingDaysTaken };
+  return [{ type: 'VictimUpdated', data }];
+}
+

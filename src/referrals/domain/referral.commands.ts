@@ -1,0 +1,141 @@
+import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
+import type { CrimeType } from '../../settings/domain/crime-types.ts';
+import type { CommandMetadata } from '../../shared/domain/decider.ts';
+import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
+import type { PriorityGroup } from './priority-groups.ts';
+import type { CjEventKind, Consent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
+
+/** What case managers ask of a victim's journey: imperatives, with the clock (and lists, calendar) they need. */
+export interface ReceiveReferral {
+  type: 'ReceiveReferral';
+  referralId: string;
+  source: ReferralSource;
+  crimeReference: string | null;
+  crimeType: CrimeType;
+  offenceDate: string | null;
+  crimeReportedOn: string | null;
+  victim: Victim;
+  consent: Consent;
+  metadata: CommandMetadata;
+}
+
+export interface AssignCaseManager {
+  type: 'AssignCaseManager';
+  caseManager: string;
+  metadata: CommandMetadata;
+}
+
+export interface AssessNeeds {
+  type: 'AssessNeeds';
+  needs: string[];
+  riskLevel: RiskLevel;
+  /** The groups the case manager confirms. */
+  priorityGroups: PriorityGroup[];
+  overrideReason: string | null;
+  /** The crime types as configured now: the proposal reads the referral's from them. */
+  crimeTypes: readonly CrimeType[];
+  metadata: CommandMetadata;
+}
+
+export interface AcceptSupport {
+  type: 'AcceptSupport';
+  metadata: CommandMetadata;
+}
+
+export interface DeclineSupport {
+  type: 'DeclineSupport';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CloseCase {
+  type: 'CloseCase';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface ReopenCase {
+  type: 'ReopenCase';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface AgreeContactContract {
+  type: 'AgreeContactContract';
+  frequency: ContactFrequency;
+  channel: ContactChannel;
+  safeTimes: string | null;
+  metadata: CommandMetadata;
+}
+
+export interface RecordContact {
+  type: 'RecordContact';
+  outcome: 'made' | 'failed';
+  channel: ContactChannel;
+  at: string;
+  note: string | null;
+  /** The configured number of consecutive failed attempts after which the case is flagged. */
+  failureThreshold: number;
+  metadata: CommandMetadata;
+}
+
+export interface MakeServiceReferral {
+  type: 'MakeServiceReferral';
+  serviceReferralId: string;
+  service: string;
+  metadata: CommandMetadata;
+}
+
+export interface RecordServiceReferralOutcome {
+  type: 'RecordServiceReferralOutcome';
+  serviceReferralId: string;
+  outcome: ServiceReferralOutcome;
+  metadata: CommandMetadata;
+}
+
+export interface RecordVpsStatus {
+  type: 'RecordVpsStatus';
+  status: VpsStatus;
+  metadata: CommandMetadata;
+}
+
+export interface RecordRestorativeJusticeStatus {
+  type: 'RecordRestorativeJusticeStatus';
+  status: RestorativeJusticeStatus;
+  metadata: CommandMetadata;
+}
+
+export interface LearnCriminalJusticeEvent {
+  type: 'LearnCriminalJusticeEvent';
+  cjEventId: string;
+  kind: CjEventKind;
+  learnedAt: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface RecordVictimUpdate {
+  type: 'RecordVictimUpdate';
+  cjEventId: string;
+  at: string;
+  channel: ContactChannel;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export type ReferralCommand =
+  | ReceiveReferral
+  | AssignCaseManager
+  | AssessNeeds
+  | AcceptSupport
+  | DeclineSupport
+  | CloseCase
+  | ReopenCase
+  | AgreeContactContract
+  | RecordContact
+  | MakeServiceReferral
+  | RecordServiceReferralOutcome
+  | RecordVpsStatus
+  | RecordRestorativeJusticeStatus
+  | LearnCriminalJusticeEvent
+  | RecordVictimUpdate;
