@@ -1,141 +1,29 @@
-import { londonDate, type CalendarDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
-import type {
-  AllegationAdded,
-  Complainant,
-  ComplaintChannel,
-  ComplaintEvent,
-  ComplaintSubject,
-  OutcomeResult,
-  RecordingReason,
-  ReferralBody,
-} from './complaint.events.ts';
+import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
-import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type CriteriaFlags, type Criterion } from './criteria.ts';
+import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
+import type {
+  ComplaintCommand,
+  ContactComplainant,
+  DecideOutcome,
+  DecideReview,
+  HandleOutsideSchedule3,
+  LogComplaint,
+  NewAllegation,
+  NotifyOutcome,
+  RecordComplaint,
+  ReferComplaint,
+  ReportLongRunning,
+  RequestReview,
+  ResolveOutsideSchedule3,
+  UpdateComplainant,
+  WithdrawComplaint,
+} from './complaint.commands.ts';
 
-export interface LogComplaint {
-  type: 'LogComplaint';
-  complaintId: string;
-  reference: string;
-  receivedAt: string;
-  channel: ComplaintChannel;
-  complainant: Complainant;
-  summary: string;
-  incidentDate: CalendarDate | null;
-  subjects: ComplaintSubject[];
-  wantsRecording: boolean;
-  calendar: WorkingDayCalendar;
-  metadata: CommandMetadata;
-}
-
-export interface ContactComplainant {
-  type: 'ContactComplainant';
-  at: string;
-  channel: ComplaintChannel;
-  views: string;
-  calendar: WorkingDayCalendar;
-  metadata: CommandMetadata;
-}
-
-/** An allegation as the officer states it; the decider numbers it within the complaint. */
-export interface NewAllegation {
-  category: string;
-  description: string;
-  subject: ComplaintSubject;
-  criteria: CriteriaFlags;
-}
-
-export interface HandleOutsideSchedule3 {
-  type: 'HandleOutsideSchedule3';
-  allegations: NewAllegation[];
-  metadata: CommandMetadata;
-}
-
-export interface ResolveOutsideSchedule3 {
-  type: 'ResolveOutsideSchedule3';
-  summary: string;
-  complainantSatisfied: boolean;
-  metadata: CommandMetadata;
-}
-
-export interface RecordComplaint {
-  type: 'RecordComplaint';
-  reason: RecordingReason;
-  allegations: NewAllegation[];
-  metadata: CommandMetadata;
-}
-
-export interface ReferComplaint {
-  type: 'ReferComplaint';
-  to: ReferralBody;
-  reason: string;
-  metadata: CommandMetadata;
-}
-
-export interface UpdateComplainant {
-  type: 'UpdateComplainant';
-  at: string;
-  channel: ComplaintChannel;
-  summary: string;
-  metadata: CommandMetadata;
-}
-
-export interface DecideOutcome {
-  type: 'DecideOutcome';
-  result: OutcomeResult;
-  learning: string | null;
-  decidedAt: string;
-  calendar: WorkingDayCalendar;
-  metadata: CommandMetadata;
-}
-
-export interface NotifyOutcome {
-  type: 'NotifyOutcome';
-  at: string;
-  metadata: CommandMetadata;
-}
-
-export interface RequestReview {
-  type: 'RequestReview';
-  receivedAt: string;
-  metadata: CommandMetadata;
-}
-
-export interface DecideReview {
-  type: 'DecideReview';
-  upheld: boolean;
-  recommendations: string | null;
-  metadata: CommandMetadata;
-}
-
-export interface ReportLongRunning {
-  type: 'ReportLongRunning';
-  at: string;
-  metadata: CommandMetadata;
-}
-
-export interface WithdrawComplaint {
-  type: 'WithdrawComplaint';
-  reason: string;
-  metadata: CommandMetadata;
-}
-
-export type ComplaintCommand =
-  | LogComplaint
-  | ContactComplainant
-  | HandleOutsideSchedule3
-  | ResolveOutsideSchedule3
-  | RecordComplaint
-  | ReferComplaint
-  | UpdateComplainant
-  | DecideOutcome
-  | NotifyOutcome
-  | RequestReview
-  | DecideReview
-  | ReportLongRunning
-  | WithdrawComplaint;
+export type * from './complaint.commands.ts';
 
 export function decideComplaint(command: ComplaintCommand, state: Complaint): ComplaintEvent[] {
   switch (command.type) {

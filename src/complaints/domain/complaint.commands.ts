@@ -1,0 +1,127 @@
+import type { CalendarDate, WorkingDayCalendar } from '../../calendar/working-days.ts';
+import type { CommandMetadata } from '../../shared/domain/decider.ts';
+import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
+import type { CriteriaFlags } from './criteria.ts';
+
+/** What the Customer Response Team asks of a complaint: imperatives, with the clock and calendar they need. */
+export interface LogComplaint {
+  type: 'LogComplaint';
+  complaintId: string;
+  reference: string;
+  receivedAt: string;
+  channel: ComplaintChannel;
+  complainant: Complainant;
+  summary: string;
+  incidentDate: CalendarDate | null;
+  subjects: ComplaintSubject[];
+  wantsRecording: boolean;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface ContactComplainant {
+  type: 'ContactComplainant';
+  at: string;
+  channel: ComplaintChannel;
+  views: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+/** An allegation as the officer states it; the decider numbers it within the complaint. */
+export interface NewAllegation {
+  category: string;
+  description: string;
+  subject: ComplaintSubject;
+  criteria: CriteriaFlags;
+}
+
+export interface HandleOutsideSchedule3 {
+  type: 'HandleOutsideSchedule3';
+  allegations: NewAllegation[];
+  metadata: CommandMetadata;
+}
+
+export interface ResolveOutsideSchedule3 {
+  type: 'ResolveOutsideSchedule3';
+  summary: string;
+  complainantSatisfied: boolean;
+  metadata: CommandMetadata;
+}
+
+export interface RecordComplaint {
+  type: 'RecordComplaint';
+  reason: RecordingReason;
+  allegations: NewAllegation[];
+  metadata: CommandMetadata;
+}
+
+export interface ReferComplaint {
+  type: 'ReferComplaint';
+  to: ReferralBody;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface UpdateComplainant {
+  type: 'UpdateComplainant';
+  at: string;
+  channel: ComplaintChannel;
+  summary: string;
+  metadata: CommandMetadata;
+}
+
+export interface DecideOutcome {
+  type: 'DecideOutcome';
+  result: OutcomeResult;
+  learning: string | null;
+  decidedAt: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+export interface NotifyOutcome {
+  type: 'NotifyOutcome';
+  at: string;
+  metadata: CommandMetadata;
+}
+
+export interface RequestReview {
+  type: 'RequestReview';
+  receivedAt: string;
+  metadata: CommandMetadata;
+}
+
+export interface DecideReview {
+  type: 'DecideReview';
+  upheld: boolean;
+  recommendations: string | null;
+  metadata: CommandMetadata;
+}
+
+export interface ReportLongRunning {
+  type: 'ReportLongRunning';
+  at: string;
+  metadata: CommandMetadata;
+}
+
+export interface WithdrawComplaint {
+  type: 'WithdrawComplaint';
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ComplaintCommand =
+  | LogComplaint
+  | ContactComplainant
+  | HandleOutsideSchedule3
+  | ResolveOutsideSchedule3
+  | RecordComplaint
+  | ReferComplaint
+  | UpdateComplainant
+  | DecideOutcome
+  | NotifyOutcome
+  | RequestReview
+  | DecideReview
+  | ReportLongRunning
+  | WithdrawComplaint;
