@@ -5,7 +5,9 @@ import type { Projection } from '../../projections/runner/projection.ts';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import { createPostgresEventStore, type PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
 import { createEventCatalog } from '../../src/event-store/known-events.ts';
+import { percentile } from '../latency.ts';
 import { newReferralEvent } from '../payload.ts';
+import { round } from '../ratios.ts';
 import { createSuitePool } from '../pool.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
 import type pg from 'pg';
@@ -33,7 +35,7 @@ export const projectionsSuite: Suite = {
       await generateHistory(pool, REBUILD_EVENTS, context);
       const started = performance.now();
       runner.start();
-      await caughtUp(pool, store, projection.name);
+      await caughtUp(pool, projection.name, await store.headPosition());
       const seconds = (performance.now() - started) / 1000;
       context.report({ name: 'projection.rebuild', value: Math.round(REBUILD_EVENTS / seconds), unit: 'events/s' });
       await measureLag(pool, store, context);
@@ -77,8 +79,8 @@ async function generateHistory(pool: pg.Pool, total: number, context: SuiteConte
   await pool.query('VACUUM (ANALYZE) events');
 }
 
-async function caughtUp(pool: pg.Pool, store: PostgresEventStore, name: string): Promise<void> {
-  const head = await store.headPosition();
+/** Resolves once the projection's checkpoint reaches `head`; a halted projection fails the run. */
+export async function caughtUp(pool: pg.Pool, name: string, head: bigint | undefined): Promise<void> {
   for (;;) {
     const checkpoint = await checkpoints.read(pool, name);
     if (checkpoint?.lastError) throw new Error(`Projection failed: ${checkpoint.lastError}`);
@@ -129,8 +131,6 @@ async function measureLag(pool: pg.Pool, store: PostgresEventStore, context: Sui
   await writer;
   const achieved = appended / ((performance.now() - start) / 1000);
   context.log(`${appended} appends at ${achieved.toFixed(0)}/s, ${lags.length} seen in the read model`);
-  lags.sort((a, b) => a - b);
-  const percentile = (p: number) => lags[Math.min(lags.length - 1, Math.floor((p / 100) * lags.length))]!;
-  context.report({ name: 'projection.lag.p50', value: Math.round(percentile(50) * 10) / 10, unit: 'ms' });
-  context.report({ name: 'projection.lag.p99', value: Math.round(percentile(99) * 10) / 10, unit: 'ms' });
+  context.report({ name: 'projection.lag.p50', value: round(percentile(lags, 50), 1), unit: 'ms' });
+  context.report({ name: 'projection.lag.p99', value: round(percentile(lags, 99), 1), unit: 'ms' });
 }

@@ -1,8 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
 import { ComplaintList1763800003000 } from '../../projections/complaints/1763800003000-complaint-list.ts';
+import { ComplaintListQueryIndexes1763800008100 } from '../../projections/complaints/1763800008100-complaint-list-query-indexes.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
+import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
@@ -24,4 +26,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   AccessLog1763800005000,
   DataSubjectKeys1763800006000,
   IntegrityCheckpoints1763800007000,
+  ReferralListQueryIndexes1763800008000,
+  ComplaintListQueryIndexes1763800008100,
 ];

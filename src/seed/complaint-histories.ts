@@ -51,11 +51,11 @@ const HISTORY_DAYS = 365;
 type ComplaintHistory = CaseHistory<Complaint, ComplaintCommand, ComplaintEvent>;
 type Step = Parameters<ComplaintHistory['decide']>[2];
 
-export function complaintHistory(random: Random, time: WorkingTime, settings: Settings, now: Date): ComplaintHistory {
+export function complaintHistory(random: Random, time: WorkingTime, settings: Settings, now: Date, historyDays = HISTORY_DAYS): ComplaintHistory {
   const complaintId = randomUUID();
   const history: ComplaintHistory = new CaseHistory(complaintStream(complaintId), complaintDecider, now);
   const actor: Actor = { sub: random.pick(CRT_OFFICERS), roles: ['crt_officer'] };
-  const receivedAt = time.within(HISTORY_DAYS, now);
+  const receivedAt = time.within(historyDays, now);
   let clock = receivedAt;
   const step = (workingDays: number, command: Step) => {
     clock = time.after(clock, workingDays);

@@ -6,6 +6,7 @@ import type { ReferralEvent, ReferralSource, RiskLevel } from '../referrals/doma
 import { proposePriorityGroups } from '../referrals/domain/priority-groups.ts';
 import type { Referral } from '../referrals/domain/referral.state.ts';
 import { referralStream } from '../referrals/referral-stream.ts';
+import type { CrimeType } from '../settings/domain/crime-types.ts';
 import type { Settings } from '../settings/settings.ts';
 import { CaseHistory } from './case-history.ts';
 import { dateOfBirthFor, inventPerson } from './people.ts';
@@ -30,19 +31,43 @@ const CASE_MANAGERS = Array.from({ length: 12 }, (_, index) => `cm-${String(inde
 const HISTORY_DAYS = 365;
 
 type ReferralHistory = CaseHistory<Referral, ReferralCommand, ReferralEvent>;
+type Step = (workingDays: number, command: Parameters<ReferralHistory['decide']>[2]) => boolean;
 
-export function referralHistory(random: Random, time: WorkingTime, settings: Settings, now: Date): ReferralHistory {
+/** Where every journey starts: received, given a case manager, needs assessed. */
+export interface AssessedReferral {
+  history: ReferralHistory;
+  /** Decides the next command `workingDays` after the previous one, as the assigned case manager. */
+  step: Step;
+  /** When the last step was decided. */
+  clock: () => Date;
+  actor: Actor;
+  crimeType: CrimeType;
+  source: ReferralSource;
+  riskLevel: RiskLevel;
+  enhanced: boolean;
+  /** False when the assessment would lie after now: the journey stops there. */
+  assessed: boolean;
+}
+
+export interface ReferralShape {
+  caseManagers: readonly string[];
+  historyDays: number;
+}
+
+const OFFICE: ReferralShape = { caseManagers: CASE_MANAGERS, historyDays: HISTORY_DAYS };
+
+export function assessedReferral(random: Random, time: WorkingTime, settings: Settings, now: Date, shape: ReferralShape = OFFICE): AssessedReferral {
   const referralId = randomUUID();
   const history: ReferralHistory = new CaseHistory(referralStream(referralId), referralDecider, now);
   const crimeType = settings.crimeType(random.weighted(CRIME_TYPE_WEIGHTS)) ?? settings.crimeTypes[0]!;
   const source = random.weighted(SOURCE_WEIGHTS);
-  const receivedAt = time.within(HISTORY_DAYS, now);
+  const receivedAt = time.within(shape.historyDays, now);
   const offenceDate = londonDate(new Date(receivedAt.getTime() - random.int(1, 20) * 86_400_000));
   const person = inventPerson(random);
   const dateOfBirth = dateOfBirthFor(random, random.chance(UNDER_18_SHARE) ? random.int(12, 17) : random.int(18, 85), offenceDate);
   let clock = receivedAt;
-  let actor: Actor = { sub: random.pick(CASE_MANAGERS), roles: ['case_manager'] };
-  const step = (workingDays: number, command: Parameters<ReferralHistory['decide']>[2]) => {
+  let actor: Actor = { sub: random.pick(shape.caseManagers), roles: ['case_manager'] };
+  const step: Step = (workingDays, command) => {
     clock = time.after(clock, workingDays);
     return history.decide(clock, actor, command);
   };
@@ -60,14 +85,19 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
     consent: { contact: true, dataSharing: random.chance(0.85), basis: crimeType.explicitConsentRequired || random.chance(0.8) ? 'explicit' : 'implied' },
     metadata,
   }));
-  const caseManager = random.pick(CASE_MANAGERS);
+  const caseManager = random.pick(shape.caseManagers);
   actor = { sub: caseManager, roles: ['case_manager'] };
   step(random.int(0, 1), (metadata) => ({ type: 'AssignCaseManager', caseManager, metadata }));
   const priorityGroups = proposePriorityGroups(crimeType, dateOfBirth, offenceDate);
   const riskLevel = random.weighted(RISK_WEIGHTS);
   const needs = random.some(['emotional', 'practical', 'safety', 'health', 'financial', 'housing', 'criminal-justice-information'], random.int(1, 3));
-  if (!step(random.int(1, 2), (metadata) => ({ type: 'AssessNeeds', needs, riskLevel, priorityGroups, overrideReason: null, crimeTypes: settings.crimeTypes, metadata }))) return history;
+  const assessed = step(random.int(1, 2), (metadata) => ({ type: 'AssessNeeds', needs, riskLevel, priorityGroups, overrideReason: null, crimeTypes: settings.crimeTypes, metadata }));
+  return { history, step, clock: () => clock, actor, crimeType, source, riskLevel, enhanced: priorityGroups.length > 0, assessed };
+}
 
+export function referralHistory(random: Random, time: WorkingTime, settings: Settings, now: Date): ReferralHistory {
+  const { history, step, clock, actor, crimeType, source, riskLevel, enhanced, assessed } = assessedReferral(random, time, settings, now);
+  if (!assessed) return history;
   if (random.chance(0.3)) {
     const reason = random.weighted(DECLINE_REASON_WEIGHTS);
     step(random.int(0, 2), (metadata) => ({ type: 'DeclineSupport', reason, metadata }));
@@ -75,7 +105,6 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
     return history;
   }
   step(0, (metadata) => ({ type: 'AcceptSupport', metadata }));
-  const enhanced = priorityGroups.length > 0;
   const frequency = enhanced || riskLevel === 'high' ? 'weekly' : random.pick(['fortnightly', 'monthly'] as const);
   const channel = random.weighted({ phone: 70, sms: 12, email: 12, 'in-person': 6 });
   step(0, (metadata) => ({ type: 'AgreeContactContract', frequency, channel, safeTimes: random.chance(0.3) ? 'Weekdays after 5pm' : null, metadata }));
@@ -95,7 +124,7 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
       step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'unable-to-contact', metadata }));
       return history;
     }
-    if (contact === 2 && source === 'police' && random.chance(0.4)) recordCharge(history, random, time, settings, () => clock, actor);
+    if (contact === 2 && source === 'police' && random.chance(0.4)) recordCharge(history, random, time, settings, clock, actor);
   }
   step(random.int(3, 10), (metadata) => ({ type: 'CloseCase', reason: random.chance(0.9) ? 'support-completed' : 'transferred', metadata }));
   return history;

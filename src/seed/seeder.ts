@@ -26,7 +26,7 @@ export interface SeedResult {
 /** Enough appends in flight to keep the store busy without queueing on its connection pool. */
 const CONCURRENT_APPENDS = 8;
 
-type HistoryFactory = (random: Random, time: WorkingTime, settings: Settings, now: Date) => Pick<CaseHistory<unknown, unknown, never>, 'size' | 'append'>;
+export type HistoryFactory = (random: Random, time: WorkingTime, settings: Settings, now: Date) => Pick<CaseHistory<unknown, unknown, never>, 'size' | 'append'>;
 
 export function seedReferrals(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {
   return seedCases(target, count, referralHistory, progress);
@@ -40,7 +40,8 @@ export function seedResolutions(target: SeedTarget, count: number, progress?: (w
   return seedCases(target, count, resolutionHistory, progress);
 }
 
-async function seedCases(target: SeedTarget, count: number, history: HistoryFactory, progress?: (written: number) => void): Promise<SeedResult> {
+/** `count` cases from `history`, each in one append, `concurrency` appends in flight. */
+export async function seedCases(target: SeedTarget, count: number, history: HistoryFactory, progress?: (written: number) => void, concurrency = CONCURRENT_APPENDS): Promise<SeedResult> {
   const random = new Random(target.seed);
   const time = new WorkingTime(target.settings.calendar, random);
   const result: SeedResult = { cases: 0, events: 0, lastPosition: undefined };
@@ -56,6 +57,6 @@ async function seedCases(target: SeedTarget, count: number, history: HistoryFact
       if (result.cases % 1000 === 0) progress?.(result.cases);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_APPENDS, count) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return result;
 }

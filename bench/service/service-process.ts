@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built service (`dist/src/main.js`), which `npm run bench` compiles first. */
+const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+const READY_TIMEOUT_MS = 120_000;
+
+export interface ServiceProcess {
+  url: string;
+  /** The kernel's high-water mark of the process's resident set (VmHWM), in MB. */
+  peakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The service as it runs in production: its own process on the suite's database, logging JSON lines at
+ * its default level (to nowhere, as a container's log driver would take them off its hands), so the load
+ * generator in this process never shares its event loop.
+ */
+export async function startServiceProcess(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-service-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: jwtSecret, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilLive(url, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${stderr}`);
+  }
+  return {
+    url,
+    peakRssMb: async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+      return Math.round(kilobytes / 1024);
+    },
+    async stop() {
+      await stopGracefully(child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The service exited with code ${child.exitCode}`);
+    const live = await fetch(`${url}/api/health/live`).then((response) => response.ok, () => false);
+    if (live) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The service did not answer on ${url} within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+function stopGracefully(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import autocannon from 'autocannon';
+import { forEachConcurrently } from '../harness.ts';
+import { round } from '../ratios.ts';
+import { benchJwtSecret, bearer, receiveReferralBody, recordContactBody } from '../service/commands.ts';
+import { startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
+import type { Suite, SuiteContext } from '../suite.ts';
+
+const CONNECTIONS = 200;
+/** Referrals the state changes pick from: enough that two connections rarely change the same one at once. */
+const TARGET_REFERRALS = 2_000;
+/** One create to three state changes, roughly a victim care centre's day. */
+const CHANGES_PER_CREATE = 3;
+
+/**
+ * Commands over HTTP against the built service in its own process, with its projectors running, at 200
+ * concurrent connections: the whole path (auth, validation, idempotency-free command pipeline, personal-data
+ * encryption, hash chain, append) that the bare append figure of the casework suite leaves out.
+ */
+export const httpSuite: Suite = {
+  name: 'http',
+  async run(context) {
+    const secret = benchJwtSecret();
+    const service = await startServiceProcess(context.databaseUrl, secret);
+    try {
+      const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
+      const targets = await createReferrals(service, authorization, context);
+      await measureCommands(service, authorization, targets, context);
+      context.report({ name: 'service.rss.peak.commands', value: await service.peakRssMb(), unit: 'MB' });
+    } finally {
+      await service.stop();
+    }
+  },
+};
+
+async function createReferrals(service: ServiceProcess, authorization: string, context: SuiteContext): Promise<string[]> {
+  context.log(`Creating ${TARGET_REFERRALS} referrals over HTTP`);
+  const ids: string[] = [];
+  await forEachConcurrently(TARGET_REFERRALS, 16, async (index) => {
+    const response = await fetch(`${service.url}/api/referrals`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: receiveReferralBody(index) });
+    if (response.status !== 201) throw new Error(`Creating a referral answered ${response.status}: ${await response.text()}`);
+    ids.push(((await response.json()) as { id: string }).id);
+  });
+  return ids;
+}
+
+async function measureCommands(service: ServiceProcess, authorization: string, targets: readonly string[], context: SuiteContext): Promise<void> {
+  const contactAt = new Date(Date.now() - 60_000);
+  let created = 0;
+  const create: autocannon.Request = { method: 'POST', path: '/api/referrals', setupRequest: (request) => ({ ...request, body: receiveReferralBody(created++) }) };
+  const change: autocannon.Request = {
+    method: 'POST',
+    body: recordContactBody(contactAt),
+    setupRequest: (request) => ({ ...request, path: `/api/referrals/${targets[Math.floor(Math.random() * targets.length)]}/contacts` }),
+  };
+  const options = {
+    url: service.url,
+    connections: CONNECTIONS,
+    headers: { authorization, 'content-type': 'application/json' },
+    requests: [create, ...Array.from({ length: CHANGES_PER_CREATE }, () => change)],
+  };
+  context.log(`Commands over HTTP, ${CONNECTIONS} connections (1 create : ${CHANGES_PER_CREATE} contacts recorded)`);
+  await autocannon({ ...options, duration: Math.max(1, context.timing.warmupMs / 1000) });
+  const result = await autocannon({ ...options, duration: context.timing.durationMs / 1000 });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  context.log(`${result['2xx']} commands answered 2xx, ${failed} did not (${JSON.stringify(result.statusCodeStats)}), in ${result.duration} s`);
+  if (failed > result['2xx'] * 0.01) throw new Error(`More than 1% of the commands failed; the figure would not mean anything`);
+  context.report({ name: 'http.command.c200', value: round(result['2xx'] / result.duration, 1), unit: 'commands/s' });
+  context.report({ name: 'http.command.p99', value: result.latency.p99, unit: 'ms' });
+}

@@ -1,0 +1,65 @@
+import { percentile, sampleLatencies } from '../latency.ts';
+import { round } from '../ratios.ts';
+import { buildReadModels, caseManagerIds } from '../scale/read-models.ts';
+import { CONCURRENCY, QUERY_KINDS, type QueryKind } from '../scale/query-kinds.ts';
+import { FULL_SCALE, readScaleSizes, SMALL_SCALE, type ScaleSizes } from '../scale/scale-sizes.ts';
+import { bearer } from '../service/commands.ts';
+import { startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
+import { Random } from '../../src/seed/random.ts';
+import type { Suite, SuiteContext } from '../suite.ts';
+
+/** Small read models in every run; `BENCH_SUITES=scale` for the issue's million referrals. */
+export const queriesSuite = querySuite('queries', SMALL_SCALE);
+export const scaleSuite = querySuite('scale', FULL_SCALE);
+
+/**
+ * Query latency over HTTP on large read models: the built service in its own process (projectors off, as
+ * an API replica runs), lists and reports as their users ask them, each percentile from every request.
+ */
+function querySuite(name: string, defaults: ScaleSizes): Suite {
+  return {
+    name,
+    async run(context) {
+      const sizes = readScaleSizes(defaults);
+      context.log(`${sizes.referrals} referrals and ${sizes.complaints} complaints over ${sizes.historyDays} days, ${sizes.caseManagers} case managers`);
+      const secrets = await buildReadModels(context, sizes);
+      const service = await startServiceProcess(context.databaseUrl, secrets.AUTH_JWT_SECRET, { MASTER_KEY: secrets.MASTER_KEY, PROJECTIONS: 'off' });
+      try {
+        const samples = { list: [] as number[], report: [] as number[] };
+        for (const kind of QUERY_KINDS) samples[kind.group].push(...(await measureKind(service, kind, sizes, secrets.AUTH_JWT_SECRET, context)));
+        context.report({ name: 'query.list.p95', value: round(percentile(samples.list, 95), 1), unit: 'ms' });
+        context.report({ name: 'query.report.p95', value: round(percentile(samples.report, 95), 1), unit: 'ms' });
+        context.report({ name: 'service.rss.peak.queries', value: await service.peakRssMb(), unit: 'MB' });
+      } finally {
+        await service.stop();
+      }
+    },
+  };
+}
+
+async function measureKind(service: ServiceProcess, kind: QueryKind, sizes: ScaleSizes, secret: string, context: SuiteContext): Promise<number[]> {
+  const concurrency = CONCURRENCY[kind.group];
+  // One person per client, as in an office: a user's reads of a day share one access-log stream.
+  const callers = kind.caseload ? caseManagerIds(sizes) : Array.from({ length: concurrency }, (_, index) => `bench-${kind.roles[0]}-${index}`);
+  if (callers.length < concurrency) throw new Error(`BENCH_CASE_MANAGERS must be at least ${concurrency}, one caseload per client`);
+  const tokens = await Promise.all(callers.map((sub) => bearer(secret, sub, kind.roles)));
+  const random = new Random(7);
+  // Each client asks as its own share of the callers in turn (caseloads: each case manager's own).
+  const shares = Array.from({ length: concurrency }, (_, client) => tokens.filter((_, index) => index % concurrency === client));
+  const asked = Array.from({ length: concurrency }, () => 0);
+  let items = 0;
+  const request = async (client: number) => {
+    const path = kind.path(random);
+    const share = shares[client]!;
+    const token = share[asked[client]!++ % share.length]!;
+    const response = await fetch(`${service.url}${path}`, { headers: { authorization: token } });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
+    if (kind.group === 'list') items += (JSON.parse(body) as { items: unknown[] }).items.length;
+  };
+  const samples = await sampleLatencies(concurrency, context.timing, request);
+  const listed = kind.group === 'list' ? `, ${round(items / samples.length, 1)} items a page` : '';
+  context.log(`${kind.name}: ${samples.length} requests, p50 ${round(percentile(samples, 50), 1)} ms, p95 ${round(percentile(samples, 95), 1)} ms${listed}`);
+  context.report({ name: `query.${kind.group}.${kind.name}.p95`, value: round(percentile(samples, 95), 1), unit: 'ms' });
+  return samples;
+}
