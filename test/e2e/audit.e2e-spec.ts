@@ -148,4 +148,17 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     expect((await request('GET', '/api/audit/access-log?from=soon', auditor)).statusCode).toBe(400);
     expect((await request('GET', '/api/audit/access-log', caseManager)).statusCode).toBe(403);
   });
+
+  it("records every one of a user's many simultaneous reads, none refused", async () => {
+    const reader = await bearer(['supervisor'], 'sup-busy');
+    const reads = await Promise.all(Array.from({ length: 40 }, () => request('GET', '/api/referrals?limit=1', reader)));
+    expect(reads.map((read) => read.statusCode)).toEqual(reads.map(() => 200));
+    const deadline = Date.now() + 10_000;
+    let logged = 0;
+    while (logged < 40 && Date.now() < deadline) {
+      logged = (await request('GET', '/api/audit/access-log?user=sup-busy&limit=200', auditor)).json().items.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(logged).toBe(40);
+  });
 });

@@ -2,8 +2,13 @@ import { WrongExpectedRevision } from '../event-store.errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port.ts';
 import { eventHash, withIntegrity } from './event-hash.ts';
 
-/** How often an `any` or `stream_exists` append re-reads the stream's end after losing a race. */
-const RACE_RETRIES = 10;
+/**
+ * How often an `any` or `stream_exists` append re-reads the stream's end after losing a race, and
+ * the longest pause (ms) between tries: random pauses let contending writers (e.g. one user's
+ * parallel reads, each recorded in the access log) spread out instead of colliding again.
+ */
+const RACE_RETRIES = 40;
+const MAX_RACE_PAUSE_MS = 20;
 /** Streams whose last seen event's hash is kept, so a command that just read its stream appends without reading it again. */
 const KNOWN_TIPS = 10_000;
 
@@ -37,6 +42,7 @@ export class ChainedEventStore implements EventStore {
       } catch (error) {
         const raced = error instanceof WrongExpectedRevision && typeof expected !== 'number' && expected !== 'no_stream';
         if (!raced || attempt >= RACE_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RACE_PAUSE_MS, 2 ** attempt)));
       }
     }
   }
