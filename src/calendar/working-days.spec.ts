@@ -1,5 +1,5 @@
 import { englandAndWalesCalendar } from './england-and-wales.ts';
-import { ageOn, CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
+import { addDays, ageOn, CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
 
 const calendar = englandAndWalesCalendar();
 
@@ -74,5 +74,26 @@ describe('age on a day', () => {
   it('counts a 29 February birthday from 1 March in common years', () => {
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+  });
+});
+
+describe('counting working days by subtraction', () => {
+  it('agrees with counting day by day, over every span of a sample of years', () => {
+    const slow = (from: string, to: string) => {
+      let count = 0;
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (calendar.isWorkingDay(day)) count++;
+      return count;
+    };
+    for (const from of ['2015-01-01', '2019-12-20', '2022-09-16', '2026-12-24', '2030-12-20']) {
+      for (const days of [0, 1, 3, 7, 30, 200]) {
+        const to = addDays(from, days);
+        if (to <= calendar.coveredUntil) expect(calendar.workingDaysBetween(from, to)).toBe(slow(from, to));
+      }
+    }
+  });
+
+  it('counts from before the first known year day by day, and refuses past the last', () => {
+    expect(calendar.workingDaysBetween('2014-12-29', '2015-01-05')).toBe(4);
+    expect(() => calendar.workingDaysBetween('2030-12-20', '2031-01-06')).toThrow(CalendarNotCovered);
   });
 });

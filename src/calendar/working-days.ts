@@ -43,11 +43,24 @@ export class WorkingDayCalendar {
   private readonly holidays: ReadonlySet<CalendarDate>;
   /** The last day of the last year with a known bank holiday. */
   readonly coveredUntil: CalendarDate;
+  /** 1 January of the first year with a known bank holiday: where the running count starts. */
+  private readonly start: CalendarDate;
+  /** Working days from `start` up to and including each day since, so counting a span is one subtraction. */
+  private readonly workingSoFar: Int32Array;
 
   constructor(holidays: Iterable<CalendarDate>) {
     this.holidays = new Set(holidays);
-    const lastYear = Math.max(...[...this.holidays].map((date) => Number(date.slice(0, 4))));
-    this.coveredUntil = `${lastYear}-12-31`;
+    const years = [...this.holidays].map((date) => Number(date.slice(0, 4)));
+    this.coveredUntil = `${Math.max(...years)}-12-31`;
+    this.start = `${Math.min(...years)}-01-01`;
+    this.workingSoFar = new Int32Array(daysBetween(this.start, this.coveredUntil) + 1);
+    const firstWeekday = new Date(toUtc(this.start)).getUTCDay();
+    const holidayIndexes = new Set([...this.holidays].map((date) => daysBetween(this.start, date)));
+    for (let index = 0, count = 0; index < this.workingSoFar.length; index++) {
+      const weekday = (firstWeekday + index) % 7;
+      if (weekday !== 0 && weekday !== 6 && !holidayIndexes.has(index)) count++;
+      this.workingSoFar[index] = count;
+    }
   }
 
   isWorkingDay(date: CalendarDate): boolean {
@@ -68,6 +81,9 @@ export class WorkingDayCalendar {
 
   /** Working days after `from` up to and including `to`; 0 when `to` is not after `from`. */
   workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
+    if (to <= from) return 0;
+    if (to > this.coveredUntil) throw new CalendarNotCovered(to, this.coveredUntil);
+    if (from >= this.start) return this.workingSoFar[daysBetween(this.start, to)]! - this.workingSoFar[daysBetween(this.start, from)]!;
     let count = 0;
     for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
       if (this.isWorkingDay(day)) count++;

@@ -13,9 +13,12 @@ export class Settings {
     return this.state.contactFailureThreshold;
   }
 
+  private workingDays: WorkingDayCalendar | undefined;
+
   /** The shipped bank holidays and the days an administrator added (retired ones are working days again). */
   get calendar(): WorkingDayCalendar {
-    return englandAndWalesCalendar(this.state.lists.bankHolidays.filter((day) => !day.retired).map((day) => day.id));
+    this.workingDays ??= englandAndWalesCalendar(this.state.lists.bankHolidays.filter((day) => !day.retired).map((day) => day.id));
+    return this.workingDays;
   }
 
   /** Any crime type history may name, retired or not. */
