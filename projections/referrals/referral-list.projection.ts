@@ -1,3 +1,5 @@
+import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
+import { CalendarNotCovered, londonDate } from '../../src/calendar/working-days.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import type { Projection } from '../runner/projection.ts';
@@ -16,6 +18,14 @@ export interface ReferralListRow {
   /** The earliest due date (in England) of a criminal-justice update not yet passed on. */
   next_update_due: string | null;
   unable_to_contact: boolean;
+  support_decision: 'accepted' | 'declined' | null;
+  decline_reason: string | null;
+  closure_reason: string | null;
+  /**
+   * Working days from the crime being reported to the referral, on the shipped bank holidays (a
+   * projection must give the same rows on every rebuild, whatever an administrator adds later).
+   */
+  report_to_referral_working_days: number | null;
   received_at: string;
   revision: number;
   updated_at: string;
@@ -26,7 +36,7 @@ export interface ReferralListRow {
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  version: 3,
+  version: 4,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -46,6 +56,10 @@ export const referralListProjection: Projection<ReferralListRow> = {
       next_contact_due: state.closure ? null : state.contact.nextDue,
       next_update_due: state.closure ? null : earliestUpdateDue(state),
       unable_to_contact: state.contact.unableToContact,
+      support_decision: state.support?.decision ?? null,
+      decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
+      closure_reason: state.closure?.reason ?? null,
+      report_to_referral_working_days: workingDaysFromReport(state),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -58,4 +72,16 @@ export const referralListProjection: Projection<ReferralListRow> = {
 function earliestUpdateDue(state: ReceivedReferral): string | null {
   const owed = state.cjEvents.filter((update) => !update.communicated).map((update) => update.dueBy);
   return owed.length === 0 ? null : owed.sort()[0]!;
+}
+
+const SHIPPED_CALENDAR = englandAndWalesCalendar();
+
+function workingDaysFromReport(state: ReceivedReferral): number | null {
+  if (!state.crimeReportedOn) return null;
+  try {
+    return SHIPPED_CALENDAR.workingDaysBetween(state.crimeReportedOn, londonDate(state.receivedAt));
+  } catch (error) {
+    if (error instanceof CalendarNotCovered) return null;
+    throw error;
+  }
 }

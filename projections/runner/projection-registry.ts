@@ -1,4 +1,5 @@
 import { complaintListProjection } from '../complaints/complaint-list.projection.ts';
+import { cjUpdatesProjection } from '../referrals/cj-updates.projection.ts';
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
@@ -12,6 +13,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   complaintListProjection as unknown as Projection,
   resolutionListProjection as unknown as Projection,
   accessLogProjection as unknown as Projection,
+  cjUpdatesProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -10,6 +10,8 @@ import { AccessLog1763800005000 } from '../../projections/access-log/17638000050
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
+import { CjUpdates1763800009100 } from '../../projections/referrals/1763800009100-cj-updates.ts';
+import { ReferralListReportColumns1763800009000 } from '../../projections/referrals/1763800009000-referral-list-report-columns.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 
@@ -28,4 +30,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   IntegrityCheckpoints1763800007000,
   ReferralListQueryIndexes1763800008000,
   ComplaintListQueryIndexes1763800008100,
+  ReferralListReportColumns1763800009000,
+  CjUpdates1763800009100,
 ];

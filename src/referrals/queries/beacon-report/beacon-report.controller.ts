@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
+import { cjUpdatesProjection } from '../../../../projections/referrals/cj-updates.projection.ts';
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
@@ -27,7 +28,7 @@ export class BeaconReportController {
   })
   async report(@Query() { from, to }: BeaconReportDto, @MinPosition() minPosition: bigint | undefined): Promise<BeaconReport> {
     if (from > to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
-    await awaitReadModels(this.projections, [referralListProjection.name], minPosition);
+    await awaitReadModels(this.projections, [referralListProjection.name, cjUpdatesProjection.name], minPosition);
     return this.queries.execute(new BeaconReportQuery(from, to));
   }
 }
