@@ -31,7 +31,8 @@ export interface EventStores {
 export async function openEventStores(config: Pick<AppConfig, 'EVENTSTORE_URL' | 'MASTER_KEY' | 'DATA_DIR'>, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> {
   const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl);
   const stored = new ChainedEventStore(engine);
-  const pool = createPool(databaseUrl, 4);
+  // Every command and every read of personal data looks keys up: as many connections as the engine's.
+  const pool = createPool(databaseUrl, 20);
   const masterKey = await resolveMasterKey(config);
   const keys = new SubjectKeys(pool, masterKey);
   return {
