@@ -6,6 +6,7 @@ import { checkpoints } from './checkpoint-store.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { requestRebuild } from './rebuild-request.ts';
+import { sourceFor } from './projection-source.ts';
 
 /**
  * `npm run projections`: the projectors as their own process, so a deployment scales them apart from
@@ -22,9 +23,8 @@ async function main(): Promise<void> {
   const pool = createPool(config.DATABASE_URL, ALL_PROJECTIONS.length + 2);
   const catalog = createEventCatalog();
   const stores = await openEventStores(config, config.DATABASE_URL, catalog);
-  const store = stores.events;
   const log = (level: 'log' | 'warn' | 'error', message: string) => console[level === 'log' ? 'log' : level](`[projections] ${message}`);
-  const runnerFor = (projection = ALL_PROJECTIONS[0]!) => new ProjectionRunner(pool, store, catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log });
+  const runnerFor = (projection = ALL_PROJECTIONS[0]!) => new ProjectionRunner(pool, sourceFor(projection, stores.events, stores.stored), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log });
 
   const shutdown = async (runners: ProjectionRunner[]) => {
     await Promise.all(runners.map((runner) => runner.stop()));

@@ -5,10 +5,11 @@ import pg from 'pg';
 import type { AppConfig } from '../../src/config/config.schema.ts';
 import { DATABASE_URL } from '../../src/database/database-url.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
-import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
+import { EVENT_STORE, STORED_EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
 import { requestRebuild, restartRebuild } from './rebuild-request.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
+import { sourceFor } from './projection-source.ts';
 import { hasProjected, projectionStatuses, type ProjectionStatus } from './projection-status.ts';
 import type { Projection } from './projection.ts';
 
@@ -22,14 +23,16 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly minPositionWaitMs: number;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) events: EventStore,
+    /** As stored: enough for positions and lag, and for read models that copy no personal data (nothing to decrypt). */
+    @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
     @Inject(DATABASE_URL) databaseUrl: string,
     catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {
     this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4);
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
-    this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, store, catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
+    this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
     this.minPositionWaitMs = config.get('MIN_POSITION_WAIT_MS', { infer: true });
   }
