@@ -118,6 +118,15 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect(read.json().victim.name).toBe('Ann Example');
   });
 
+  it('finds a name whatever its accents and case, and takes % and _ literally', async () => {
+    const created = await post('/api/referrals', { ...referral(), victim: { ...referral().victim, name: 'Siân Ó Súilleabháin' } });
+    const position = { 'x-min-position': created.json().position };
+    for (const q of ['sian', 'SIÂN', 'o suilleabhain']) {
+      expect((await get(`/api/referrals?q=${encodeURIComponent(q)}`, position)).json().items.map((item: { id: string }) => item.id)).toContain(created.json().id);
+    }
+    expect((await get(`/api/referrals?q=${encodeURIComponent('s%n')}`, position)).json().items).toEqual([]);
+  });
+
   it('answers 400, not 500, to a cursor that was tampered with, on every list', async () => {
     const forged = Buffer.from(JSON.stringify(['not a time', 'not an id'])).toString('base64url');
     const everyone = await bearer(['supervisor']);

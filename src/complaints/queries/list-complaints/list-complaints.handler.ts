@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ComplaintListEntry } from '../../../../projections/complaints/complaint-list.entity.ts';
+import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.query.ts';
 
@@ -29,10 +30,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     if (filters.route) query.andWhere('c.route = :route', { route: filters.route });
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });
     if (filters.overdue !== undefined) query.andWhere(`(c.next_due < ${TODAY}) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
-    if (filters.q) {
-      const q = filters.q.replace(/[\\%_]/g, (special) => `\\${special}`);
-      query.andWhere("(c.reference ILIKE '%' || :q || '%' OR c.complainant_name ILIKE '%' || :q || '%')", { q });
-    }
+    if (filters.q) query.andWhere(textMatches(['c.reference', 'c.complainant_name'], 'q'), { q: likeLiteral(filters.q) });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${SORT_KEY}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
+import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
@@ -34,7 +35,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
-    if (filters.q) query.andWhere("r.victim_name ILIKE '%' || :q || '%'", { q: filters.q.replace(/[\\%_]/g, (special) => `\\${special}`) });
+    if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
     if (filters.overdue !== undefined) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });

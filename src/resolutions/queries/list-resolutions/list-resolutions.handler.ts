@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ResolutionListEntry } from '../../../../projections/resolutions/resolution-list.entity.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
+import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListResolutionsQuery, type ResolutionListItem } from './list-resolutions.query.ts';
 
@@ -25,10 +26,7 @@ export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuer
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.outcome) query.andWhere('r.outcome = :outcome', { outcome: filters.outcome });
     if (filters.offenceType) query.andWhere('r.offence_type_id = :offenceType', { offenceType: filters.offenceType });
-    if (filters.q) {
-      const q = filters.q.replace(/[\\%_]/g, (special) => `\\${special}`);
-      query.andWhere("(r.crime_reference ILIKE '%' || :q || '%' OR r.offender_name ILIKE '%' || :q || '%')", { q });
-    }
+    if (filters.q) query.andWhere(textMatches(['r.crime_reference', 'r.offender_name'], 'q'), { q: likeLiteral(filters.q) });
     if (filters.overdue !== undefined) query.andWhere(`(r.next_remedy_due < ${TODAY_IN_ENGLAND}) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere('(r.proposed_at, r.id) < (:sortKey::timestamptz, :id)', { sortKey: after[0], id: after[1] });
