@@ -33,6 +33,8 @@ export const QUERY_KINDS: QueryKind[] = [
   { name: 'beacon-year', group: 'report', roles: ['supervisor'], path: () => `/api/reports/beacon?${period(365)}` },
   { name: 'complaints-quarter', group: 'report', roles: ['supervisor'], path: () => `/api/reports/complaints?${period(91)}` },
   { name: 'complaints-year', group: 'report', roles: ['supervisor'], path: () => `/api/reports/complaints?${period(365)}` },
+  { name: 'resolutions-quarter', group: 'report', roles: ['supervisor'], path: () => `/api/reports/community-resolutions?${period(91)}` },
+  { name: 'resolutions-year', group: 'report', roles: ['supervisor'], path: () => `/api/reports/community-resolutions?${period(365)}` },
 ];
 
 /** Clients asking at once: a busy office's lists; reports are run by one or two people at a time. */

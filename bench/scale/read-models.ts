@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { complaintListProjection } from '../../projections/complaints/complaint-list.projection.ts';
 import { referralListProjection } from '../../projections/referrals/referral-list.projection.ts';
+import { resolutionListProjection } from '../../projections/resolutions/resolution-list.projection.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from '../../projections/runner/projection-runner.ts';
 import type { Projection } from '../../projections/runner/projection.ts';
 import { createApp } from '../../src/app.factory.ts';
@@ -12,6 +13,7 @@ import { parseConfig } from '../../src/config/config.schema.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
 import { complaintHistory } from '../../src/seed/complaint-histories.ts';
+import { resolutionHistory } from '../../src/seed/resolution-histories.ts';
 import { seedCases, type SeedResult, type SeedTarget } from '../../src/seed/seeder.ts';
 import { SettingsService } from '../../src/settings/settings.service.ts';
 import { createSuitePool } from '../pool.ts';
@@ -33,7 +35,7 @@ export interface ServiceSecrets {
 export const caseManagerIds = (sizes: ScaleSizes) => Array.from({ length: sizes.caseManagers }, (_, index) => `cm-${String(index + 1).padStart(3, '0')}`);
 
 /**
- * Fills the referral-list and complaint-list read models as production would: realistic histories decided
+ * Fills the referral-list, complaint-list and resolution-list read models as production would: realistic histories decided
  * by the domain, appended one case per append through the service's own event store (personal data
  * encrypted, hash-chained), then the service's projection runners catching up from the first event.
  */
@@ -55,7 +57,10 @@ export async function buildReadModels(context: SuiteContext, sizes: ScaleSizes):
     const complaints = await generate(context, 'complaints', sizes.complaints, (progress) =>
       seedCases(target, sizes.complaints, (random, time, settings, now) => complaintHistory(random, time, settings, now, sizes.historyDays), progress, GENERATING_APPENDS),
     );
-    const events = referrals.events + complaints.events;
+    const resolutions = await generate(context, 'resolutions', sizes.resolutions, (progress) =>
+      seedCases(target, sizes.resolutions, resolutionHistory, progress, GENERATING_APPENDS),
+    );
+    const events = referrals.events + complaints.events + resolutions.events;
     context.report({ name: 'scale.generate', value: Math.round(events / ((performance.now() - started) / 1000)), unit: 'events/s' });
 
     // Autovacuum analyses a table this size within minutes; without statistics the projectors' type-filtered
@@ -65,13 +70,16 @@ export async function buildReadModels(context: SuiteContext, sizes: ScaleSizes):
     await catchUp(pool, target, [
       [referralListProjection as unknown as Projection, referrals.lastPosition],
       [complaintListProjection as unknown as Projection, complaints.lastPosition],
+      [resolutionListProjection as unknown as Projection, resolutions.lastPosition],
     ], context);
     const seconds = (performance.now() - catchUpStarted) / 1000;
     context.log(`Read models caught up with ${events} events in ${seconds.toFixed(0)} s`);
     context.report({ name: 'scale.catchup', value: Math.round(events / seconds), unit: 'events/s' });
     // Autovacuum would get there within minutes of a real rebuild; the planner needs the statistics.
-    await pool.query('VACUUM (ANALYZE) referral_list, complaint_list');
-    context.log(`referral_list ${await sizeOf(pool, 'referral_list')}, complaint_list ${await sizeOf(pool, 'complaint_list')}`);
+    await pool.query('VACUUM (ANALYZE) referral_list, complaint_list, resolution_list');
+    context.log(
+      `referral_list ${await sizeOf(pool, 'referral_list')}, complaint_list ${await sizeOf(pool, 'complaint_list')}, resolution_list ${await sizeOf(pool, 'resolution_list')}`,
+    );
   } finally {
     await app.close();
     await pool.end();
@@ -91,7 +99,7 @@ async function generate(context: SuiteContext, label: string, count: number, wri
   return result;
 }
 
-/** Both list projections at once, with the runner and batch size the service uses. */
+/** The list projections at once, with the runner and batch size the service uses. */
 async function catchUp(pool: pg.Pool, target: SeedTarget, projections: [Projection, bigint | undefined][], context: SuiteContext): Promise<void> {
   const runners = projections.map(([projection]) => new ProjectionRunner(pool, target.store, target.catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log: (_, line) => context.log(line) }));
   runners.forEach((runner) => runner.start());

@@ -21,7 +21,7 @@ function querySuite(name: string, defaults: ScaleSizes): Suite {
     name,
     async run(context) {
       const sizes = readScaleSizes(defaults);
-      context.log(`${sizes.referrals} referrals and ${sizes.complaints} complaints over ${sizes.historyDays} days, ${sizes.caseManagers} case managers`);
+      context.log(`${sizes.referrals} referrals, ${sizes.complaints} complaints and ${sizes.resolutions} resolutions over ${sizes.historyDays} days, ${sizes.caseManagers} case managers`);
       const secrets = await buildReadModels(context, sizes);
       const service = await startServiceProcess(context.databaseUrl, secrets.AUTH_JWT_SECRET, { MASTER_KEY: secrets.MASTER_KEY, PROJECTIONS: 'off' });
       try {

@@ -1,4 +1,5 @@
 import { complaintEventDefinitions, type ComplaintEvent } from '../../src/complaints/domain/complaint.events.ts';
+import { londonDate } from '../../src/calendar/working-days.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
 import { nextDue } from '../../src/complaints/domain/due-dates.ts';
 import type { Projection } from '../runner/projection.ts';
@@ -18,11 +19,36 @@ export interface ComplaintListRow {
   updated_at: string;
   /** The complaint folded by the domain's own evolve, so the list never re-implements its rules. */
   state: LoggedComplaint;
+  // The complaints report's figures (version 3): aggregated by PostgreSQL over the day of receipt.
+  /** The day of receipt in England: report periods filter on it. */
+  received_day: string;
+  /** One entry per allegation (a category repeats), in the order added. */
+  allegation_categories: string[];
+  recording_reason: string | null;
+  handled_outside_schedule_3: boolean;
+  withdrawn: boolean;
+  /** Working days from receipt to first contact, as the calendar counted them when contact was recorded. */
+  contact_working_days: number | null;
+  /** The day in England the complaint was finalised (see finalisedAt); working days to it are counted by the report. */
+  finalised_day: string | null;
+  review_body: string | null;
+  review_decided: boolean;
+  review_upheld: boolean;
+}
+
+/**
+ * Finalised: resolved outside Schedule 3 (unless recorded since), or the outcome of a recorded
+ * complaint decided. Withdrawn complaints are not finalised by handling, so they do not count.
+ */
+export function finalisedAt(complaint: LoggedComplaint): string | null {
+  if (complaint.withdrawal) return null;
+  if (complaint.route === 'recorded') return complaint.outcome?.decidedAt ?? null;
+  return complaint.resolution?.at ?? null;
 }
 
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
-  version: 2,
+  version: 3,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),
@@ -43,6 +69,23 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
       state,
+      ...reportColumns(state),
     };
   },
 };
+
+function reportColumns(state: LoggedComplaint) {
+  const finalised = finalisedAt(state);
+  return {
+    received_day: londonDate(state.receivedAt),
+    allegation_categories: state.allegations.map((allegation) => allegation.category),
+    recording_reason: state.recording?.reason ?? null,
+    handled_outside_schedule_3: state.handlingStartedAt !== null,
+    withdrawn: state.withdrawal !== null,
+    contact_working_days: state.contact?.workingDaysFromReceipt ?? null,
+    finalised_day: finalised === null ? null : londonDate(finalised),
+    review_body: state.review?.body ?? null,
+    review_decided: Boolean(state.review?.decision),
+    review_upheld: state.review?.decision?.upheld ?? false,
+  };
+}

@@ -1,4 +1,5 @@
 import { resolutionEventDefinitions, type ResolutionEvent } from '../../src/resolutions/domain/resolution.events.ts';
+import { londonDate } from '../../src/calendar/working-days.ts';
 import { evolveResolution, initialResolution, resolutionStatus, type ProposedResolution, type Resolution } from '../../src/resolutions/domain/resolution.state.ts';
 import type { Projection } from '../runner/projection.ts';
 
@@ -19,11 +20,28 @@ export interface ResolutionListRow {
   updated_at: string;
   /** The resolution folded by the domain's own evolve, so the read side never re-implements its rules. */
   state: ProposedResolution;
+  // The Community Resolutions report's figures (version 2): aggregated by PostgreSQL over the day proposed.
+  /** The day in England it was proposed: report periods filter on it. */
+  proposed_day: string;
+  has_victims: boolean;
+  /** Every victim's views were sought (and there is at least one victim). */
+  victims_consulted: boolean;
+  /** Per remedy, in the order agreed: its type, whether the victim chose it, and its status. */
+  remedy_types: string[];
+  remedy_chosen: boolean[];
+  remedy_statuses: string[];
+  /** Remedies agreed other than the one the victim chose (with an override reason). */
+  remedies_overridden: number;
+  hours_agreed: number;
+  hours_done: number;
+  /** In pence. */
+  amount_agreed: number;
+  amount_paid: number;
 }
 
 export const resolutionListProjection: Projection<ResolutionListRow> = {
   name: 'resolution-list',
-  version: 1,
+  version: 2,
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
@@ -47,6 +65,28 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
       state,
+      ...reportColumns(state),
     };
   },
 };
+
+const total = (values: readonly (number | null)[]) => values.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+/** Hours have at most 2 decimal places: rounding drops binary float noise (0.1 + 0.2), so SQL sums the exact decimals. */
+const totalHours = (values: readonly (number | null)[]) => Math.round(total(values) * 100) / 100;
+
+function reportColumns(state: ProposedResolution) {
+  const { remedies, victims } = state;
+  return {
+    proposed_day: londonDate(state.proposedAt),
+    has_victims: victims.length > 0,
+    victims_consulted: victims.length > 0 && victims.every((victim) => victim.consulted !== false),
+    remedy_types: remedies.map((remedy) => remedy.remedyType),
+    remedy_chosen: remedies.map((remedy) => remedy.chosenByVictim),
+    remedy_statuses: remedies.map((remedy) => remedy.status),
+    remedies_overridden: remedies.filter((remedy) => remedy.overrideReason !== null).length,
+    hours_agreed: totalHours(remedies.map((remedy) => remedy.hours)),
+    hours_done: totalHours(remedies.map((remedy) => remedy.hoursDone)),
+    amount_agreed: total(remedies.map((remedy) => remedy.amount)),
+    amount_paid: total(remedies.map((remedy) => remedy.amountPaid)),
+  };
+}

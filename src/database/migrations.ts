@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { ProjectionCheckpoints1763800001500 } from '../../projections/runner/1763800001500-projection-checkpoints.ts';
 import { ComplaintList1763800003000 } from '../../projections/complaints/1763800003000-complaint-list.ts';
 import { ComplaintListQueryIndexes1763800008100 } from '../../projections/complaints/1763800008100-complaint-list-query-indexes.ts';
+import { ComplaintListReportColumns1763800009200 } from '../../projections/complaints/1763800009200-complaint-list-report-columns.ts';
+import { ResolutionListReportColumns1763800009300 } from '../../projections/resolutions/1763800009300-resolution-list-report-columns.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
@@ -33,5 +35,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   ComplaintListQueryIndexes1763800008100,
   ReferralListReportColumns1763800009000,
   CjUpdates1763800009100,
+  ComplaintListReportColumns1763800009200,
+  ResolutionListReportColumns1763800009300,
   AccentInsensitiveSearch1763800009500,
 ];
