@@ -183,7 +183,7 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     const nested = await post('/api/community-resolutions', proposal({ offender: { name: '' , dateOfBirth: '1990-02-31' }, victims: [{ name: 'V', consulted: 'yes' }], surprise: 1 }));
     expect(fieldsOf(nested)).toEqual(new Set(['offender.name', 'offender.dateOfBirth', 'victims.0.consulted', 'victims.0.consents', 'surprise']));
 
-    const { id } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/6006/26' })), 201);
+    const { id, position } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/6006/26' })), 201);
     const badRemedy = await post(`/api/community-resolutions/${id}/remedies`, { type: 'public-flogging', chosenByVictim: true, dueDate: 'soon', amount: 12.5 });
     expect(fieldsOf(badRemedy)).toEqual(new Set(['dueDate', 'amount']));
     expect(badRemedy.json().errors).toContainEqual({ field: 'amount', message: 'amount must be whole pence, e.g. 4599 for £45.99' });
@@ -206,7 +206,7 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     expect((await post('/api/community-resolutions', proposal(), auditor)).statusCode).toBe(403);
     expect((await post('/api/community-resolutions', proposal(), await bearer(['case_manager'], 'cm'))).statusCode).toBe(403);
     expect((await get(`/api/community-resolutions/${id}`, { authorization: await bearer(['crt_officer'], 'crt') })).statusCode).toBe(403);
-    expect((await get(`/api/community-resolutions/${id}`, { authorization: auditor })).statusCode).toBe(200);
+    expect((await get(`/api/community-resolutions/${id}`, { authorization: auditor, 'x-min-position': position })).statusCode).toBe(200);
   });
 
   it('honours Idempotency-Key on a proposal and If-Match on a change', async () => {
