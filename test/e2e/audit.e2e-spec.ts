@@ -161,4 +161,54 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     }
     expect(logged).toBe(40);
   });
+
+  it('records a read through every route that returns a case or a list of cases', async () => {
+    const supervisor = await bearer(['supervisor'], 'sup-every-route');
+    const referralId = ok(await request('POST', '/api/referrals', supervisor, referral), 201).id;
+    const complaint = {
+      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      channel: 'email',
+      complainant: { name: 'Route Complainant' },
+      summary: 'A complaint to read back',
+      incidentDate: '2026-01-10',
+      subjects: [{ kind: 'force' }],
+    };
+    const complaintId = ok(await request('POST', '/api/complaints', supervisor, complaint), 201).id;
+    const resolution = {
+      crimeReference: '41/3003/26',
+      offenceType: 'criminal-damage',
+      offenceDate: '2026-01-10',
+      offender: { name: 'Route Offender', dateOfBirth: '1990-02-02' },
+      evidenceSufficient: true,
+      offenderAdmits: true,
+      offenderAgrees: true,
+      victims: [{ name: 'Route Victim', contact: 'phone', consulted: true, views: 'An apology', consents: true }],
+      flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
+      rationale: 'First offence',
+    };
+    const created = ok(await request('POST', '/api/community-resolutions', supervisor, resolution), 201);
+    const resolutionId = created.id;
+    const reads = [
+      ['/api/referrals/:id', `/api/referrals/${referralId}`, supervisor],
+      ['/api/referrals', '/api/referrals', supervisor],
+      ['/api/complaints/:id', `/api/complaints/${complaintId}`, supervisor],
+      ['/api/complaints', '/api/complaints', supervisor],
+      ['/api/complaints/:id/status', `/api/complaints/${complaintId}/status`, supervisor],
+      ['/api/community-resolutions/:id', `/api/community-resolutions/${resolutionId}`, supervisor],
+      ['/api/community-resolutions', '/api/community-resolutions', supervisor],
+      ['/api/audit/cases/:id/events', `/api/audit/cases/${complaintId}/events`, auditor],
+      ['/api/audit/cases/:id/state', `/api/audit/cases/${resolutionId}/state`, auditor],
+    ] as const;
+    for (const [, url, reader] of reads) ok(await request('GET', url, reader, undefined, { 'x-min-position': created.position }));
+
+    const deadline = Date.now() + 10_000;
+    let routes = new Set<string>();
+    while (routes.size < reads.length && Date.now() < deadline) {
+      const supervisorReads = (await request('GET', '/api/audit/access-log?user=sup-every-route&limit=200', auditor)).json().items;
+      const auditorReads = (await request('GET', '/api/audit/access-log?user=aud-ada&limit=200', auditor)).json().items;
+      routes = new Set([...supervisorReads, ...auditorReads].map((entry: { route: string }) => entry.route));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (const [route] of reads) expect(routes).toContain(route);
+  });
 });
