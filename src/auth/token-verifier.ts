@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { webcrypto } from 'node:crypto';
 import { ROLES, type Role } from './roles.ts';
 
 export interface AuthenticatedUser {
@@ -22,7 +23,7 @@ export class InvalidToken extends Error {
 
 /** Verifies bearer tokens: RS256 against the identity provider's JWKS, or HS256 with the shared secret. */
 export class TokenVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
 
   constructor(private readonly options: TokenVerifierOptions) {
@@ -30,7 +31,8 @@ export class TokenVerifier {
       this.key = createRemoteJWKSet(new URL(options.jwksUrl));
       this.algorithms = ['RS256'];
     } else if (options.secret) {
-      this.key = new TextEncoder().encode(options.secret);
+      // Imported once: given raw bytes, jose would import the key again for every token.
+      this.key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(options.secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
       this.algorithms = ['HS256'];
     } else {
       throw new Error('TokenVerifier needs a JWKS URL or a secret');
@@ -39,7 +41,7 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<AuthenticatedUser> {
     try {
-      const { payload } = await jwtVerify(token, this.key as Uint8Array, {
+      const { payload } = await jwtVerify(token, typeof this.key === 'function' ? this.key : await this.key, {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
-import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent } from '../event-store/event-store.port.ts';
+import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent, type RecordedEvent } from '../event-store/event-store.port.ts';
 import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
 import { CommandTelemetry, commandTypeOf } from '../observability/command-telemetry.ts';
 import type { CommandContext } from './command-context.ts';
@@ -17,6 +17,12 @@ export interface CommandRun<State, Command, Event extends DomainEvent> {
   context: CommandContext;
   /** True for the command that opens a case; every other command needs an existing case. */
   createsCase?: boolean;
+  /**
+   * The command opens a case under an id minted for it, so the first try decides on the initial state
+   * and appends expecting no stream without reading it; should the stream exist after all (a retry
+   * with the same id), it is read and decided on as usual.
+   */
+  newStream?: boolean;
 }
 
 export interface CommandOutcome extends AppendResult {
@@ -45,27 +51,36 @@ export class CommandPipeline {
   }
 
   private async decideAndAppend<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
+    if (run.newStream) {
+      const outcome = await this.decideOn([], run);
+      if (outcome) return outcome;
+    }
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const history = await this.store.readStream(run.stream);
-      const current = history.at(-1)?.revision;
-      if (current === undefined && !run.createsCase) throw new CaseNotFound(run.caseId);
-      const expectedRevision = run.context.expectedRevision;
-      if (expectedRevision !== undefined && expectedRevision !== current) throw new RevisionMismatch(expectedRevision, current);
-
-      const state = history.reduce((folded, event) => run.decider.evolve(folded, this.catalog.toDomain<Event>(event)), run.decider.initialState());
-      const decided = run.decider.decide(run.command, state);
-      const last = history.at(-1);
-      if (decided.length === 0 && last) return { id: run.caseId, revision: last.revision, position: last.position };
-      try {
-        const events = decided.map((event, index) => this.toNewEvent(event, index, run.context));
-        const result = await this.telemetry.observeAppend(() => this.store.append(run.stream, events, current ?? 'no_stream'));
-        return { id: run.caseId, ...result };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (expectedRevision !== undefined) throw new RevisionMismatch(expectedRevision, error.actual);
-      }
+      const outcome = await this.decideOn(await this.store.readStream(run.stream), run);
+      if (outcome) return outcome;
     }
     throw new TooMuchContention(this.maxAttempts);
+  }
+
+  /** Folds the history read, decides and appends after it; undefined when another writer appended first. */
+  private async decideOn<State, Command, Event extends DomainEvent>(history: RecordedEvent[], run: CommandRun<State, Command, Event>): Promise<CommandOutcome | undefined> {
+    const last = history.at(-1);
+    if (!last && !run.createsCase && !run.newStream) throw new CaseNotFound(run.caseId);
+    const expectedRevision = run.context.expectedRevision;
+    if (expectedRevision !== undefined && expectedRevision !== last?.revision) throw new RevisionMismatch(expectedRevision, last?.revision);
+
+    const state = history.reduce((folded, event) => run.decider.evolve(folded, this.catalog.toDomain<Event>(event)), run.decider.initialState());
+    const decided = run.decider.decide(run.command, state);
+    if (decided.length === 0 && last) return { id: run.caseId, revision: last.revision, position: last.position };
+    try {
+      const events = decided.map((event, index) => this.toNewEvent(event, index, run.context));
+      const result = await this.telemetry.observeAppend(() => this.store.append(run.stream, events, last?.revision ?? 'no_stream'));
+      return { id: run.caseId, ...result };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (expectedRevision !== undefined) throw new RevisionMismatch(expectedRevision, error.actual);
+      return undefined;
+    }
   }
 
   private toNewEvent(event: DomainEvent, index: number, context: CommandContext): NewEvent {

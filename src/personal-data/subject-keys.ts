@@ -1,5 +1,7 @@
+import DataLoader from 'dataloader';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { OneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
 import { unwrapKey, wrapKey } from './field-cipher.ts';
 
 export type SubjectKey = { state: 'active'; key: Buffer; restricted: boolean } | { state: 'erased' };
@@ -13,9 +15,22 @@ interface KeyRow {
 /**
  * One AES-256 key per data subject, stored wrapped by the master key in PostgreSQL (for either event
  * engine). Destroying a subject's key is what erases them: their ciphertext stays in history, unreadable.
- * Keys are read per call, never cached, so an erasure holds at once in every process.
+ * Keys are never cached, so an erasure holds at once in every process; lookups made while one is
+ * in flight are gathered into the next, so concurrent commands share a query without ever reading
+ * a key from before they asked.
  */
 export class SubjectKeys {
+  private readonly lookups = new OneBatchAtATime();
+  private readonly rows = new DataLoader<string, KeyRow | undefined>((ids) => this.lookups.track(this.read(ids)), {
+    cache: false,
+    batchScheduleFn: this.lookups.schedule,
+  });
+  private readonly creations = new OneBatchAtATime();
+  private readonly created = new DataLoader<string, KeyRow | undefined>((ids) => this.creations.track(this.create(ids)), {
+    cache: false,
+    batchScheduleFn: this.creations.schedule,
+  });
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly masterKey: Buffer,
@@ -25,17 +40,15 @@ export class SubjectKeys {
   async keysFor(subjectIds: readonly string[], create: boolean): Promise<Map<string, SubjectKey>> {
     const wanted = [...new Set(subjectIds)];
     if (wanted.length === 0) return new Map();
-    let rows = await this.read(wanted);
-    const missing = wanted.filter((id) => !rows.some((row) => row.subject_id === id));
+    const found = await this.load(this.rows, wanted);
+    const missing = wanted.filter((id) => !found.has(id));
     if (create && missing.length > 0) {
-      const wrapped = missing.map(() => wrapKey(randomBytes(32), this.masterKey));
-      await this.pool.query(
-        'INSERT INTO data_subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[]) ON CONFLICT (subject_id) DO NOTHING',
-        [missing, wrapped],
-      );
-      rows = await this.read(wanted);
+      for (const [id, row] of await this.load(this.created, missing)) found.set(id, row);
+      // A key another writer created at the same moment is not ours to return from the insert: read it.
+      const raced = missing.filter((id) => !found.has(id));
+      for (const [id, row] of await this.load(this.rows, raced)) found.set(id, row);
     }
-    return new Map(rows.map((row) => [row.subject_id, row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' }]));
+    return new Map([...found].map(([id, row]) => [id, row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' }]));
   }
 
   /** Destroys the key; false when the subject has no key or it is already destroyed. */
@@ -50,6 +63,17 @@ export class SubjectKeys {
     return result.rowCount === 1;
   }
 
+  private async load(loader: DataLoader<string, KeyRow | undefined>, ids: readonly string[]): Promise<Map<string, KeyRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await loader.loadMany(ids);
+    const found = new Map<string, KeyRow>();
+    rows.forEach((row, index) => {
+      if (row instanceof Error) throw row;
+      if (row) found.set(ids[index]!, row);
+    });
+    return found;
+  }
+
   private unwrap(wrapped: Buffer): Buffer {
     try {
       return unwrapKey(wrapped, this.masterKey);
@@ -58,7 +82,28 @@ export class SubjectKeys {
     }
   }
 
-  private async read(subjectIds: readonly string[]): Promise<KeyRow[]> {
-    return (await this.pool.query<KeyRow>('SELECT subject_id, wrapped_key, restricted FROM data_subject_keys WHERE subject_id = ANY($1::text[])', [subjectIds])).rows;
+  private async read(subjectIds: readonly string[]): Promise<(KeyRow | undefined)[]> {
+    const result = await this.pool.query<KeyRow>({
+      name: 'casework-subject-keys',
+      text: 'SELECT subject_id, wrapped_key, restricted FROM data_subject_keys WHERE subject_id = ANY($1::text[])',
+      values: [subjectIds],
+    });
+    return inOrder(subjectIds, result.rows);
   }
+
+  /** Inserts fresh keys; a subject another writer keyed first comes back undefined. */
+  private async create(subjectIds: readonly string[]): Promise<(KeyRow | undefined)[]> {
+    const result = await this.pool.query<KeyRow>({
+      name: 'casework-create-subject-keys',
+      text: `INSERT INTO data_subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
+             ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id, wrapped_key, restricted`,
+      values: [subjectIds, subjectIds.map(() => wrapKey(randomBytes(32), this.masterKey))],
+    });
+    return inOrder(subjectIds, result.rows);
+  }
+}
+
+function inOrder(subjectIds: readonly string[], rows: readonly KeyRow[]): (KeyRow | undefined)[] {
+  const byId = new Map(rows.map((row) => [row.subject_id, row]));
+  return subjectIds.map((id) => byId.get(id));
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
+import { coalesced } from '../shared/one-batch-at-a-time.ts';
 import { SETTINGS_STREAM, type SettingsEvent } from './domain/settings.events.ts';
 import { evolveSettings, initialSettings } from './domain/settings.state.ts';
 import { Settings } from './settings.ts';
@@ -8,7 +9,7 @@ import { Settings } from './settings.ts';
 /**
  * The configurable lists as they stand: the defaults folded with the settings stream. Each call
  * reads only the events after the ones already folded, so every process sees an administrator's
- * change on its next command.
+ * change on its next command; concurrent commands share one such read.
  */
 @Injectable()
 export class SettingsService {
@@ -19,13 +20,15 @@ export class SettingsService {
     private readonly catalog: EventCatalog,
   ) {}
 
-  async current(): Promise<Settings> {
+  readonly current: () => Promise<Settings> = coalesced(() => this.foldNewer());
+
+  private async foldNewer(): Promise<Settings> {
     const base = this.folded;
     const newer = await this.store.readStream(SETTINGS_STREAM, { from: base.revision + 1 });
     if (newer.length === 0) return base.settings;
     const state = newer.reduce((folded, event) => evolveSettings(folded, this.catalog.toDomain<SettingsEvent>(event)), base.settings.state);
     const settings = new Settings(state);
-    // Concurrent callers fold their own copies; keep whichever reached further.
+    // Two reads can overlap when one starts just as another ends; keep whichever reached further.
     if (newer.at(-1)!.revision > this.folded.revision) this.folded = { settings, revision: newer.at(-1)!.revision };
     return settings;
   }

@@ -20,7 +20,7 @@ export class LogComplaintHandler implements ICommandHandler<LogComplaintCommand>
       stream: complaintStream(complaintId),
       caseId: complaintId,
       decider: complaintDecider,
-      createsCase: true,
+      newStream: true,
       context,
       command: {
         type: 'LogComplaint',

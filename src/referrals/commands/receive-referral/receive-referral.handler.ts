@@ -21,7 +21,7 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
       stream: referralStream(referralId),
       caseId: referralId,
       decider: referralDecider,
-      createsCase: true,
+      newStream: true,
       context,
       command: {
         type: 'ReceiveReferral',

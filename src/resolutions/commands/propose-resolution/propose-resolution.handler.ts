@@ -26,7 +26,7 @@ export class ProposeResolutionHandler implements ICommandHandler<ProposeResoluti
       stream: resolutionStream(resolutionId),
       caseId: resolutionId,
       decider: resolutionDecider,
-      createsCase: true,
+      newStream: true,
       context,
       command: {
         type: 'ProposeResolution',

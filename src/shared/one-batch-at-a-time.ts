@@ -1,0 +1,56 @@
+/**
+ * Schedules batched reads so that one runs at a time and every caller who arrives while it runs
+ * joins the next, which starts only once they have arrived. A caller therefore always sees what
+ * was committed before it asked (an erased key, a new settings list) while many concurrent callers
+ * share one query instead of each sending its own.
+ */
+export class OneBatchAtATime {
+  private running: Promise<unknown> | undefined;
+
+  /** A DataLoader `batchScheduleFn`: dispatch now, or as soon as the batch in flight has settled. */
+  readonly schedule = (dispatch: () => void): void => {
+    if (this.running) void this.running.then(dispatch, dispatch);
+    else process.nextTick(dispatch);
+  };
+
+  /** Marks a batch as in flight until it settles. */
+  track<T>(batch: Promise<T>): Promise<T> {
+    const settled = batch.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running = settled;
+    void settled.then(() => {
+      if (this.running === settled) this.running = undefined;
+    });
+    return batch;
+  }
+}
+
+/** One read at a time for any number of concurrent callers, each caller's read starting after its call. */
+export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let next: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const current = read();
+    running = current;
+    const clear = () => {
+      if (running === current) running = undefined;
+    };
+    current.then(clear, clear);
+    return current;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        next = undefined;
+        return start();
+      });
+    return next;
+  };
+}
