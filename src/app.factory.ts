@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { useContainer } from 'class-validator';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppRuntime } from './app.module.ts';
@@ -8,6 +9,7 @@ import { migrateDatabase } from './database/data-source.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { registerCorrelationId } from './http/request-context.ts';
 import { createValidationPipe } from './http/validation.ts';
+import { SettingsModule } from './settings/settings.module.ts';
 
 export interface CreateAppOptions extends AppRuntime {
   /** `false` silences the logs; otherwise they are JSON lines at LOG_LEVEL. */
@@ -32,6 +34,8 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  // Constraints that check bodies against the configurable lists come from Nest's container; the rest from class-validator's.
+  useContainer(app.select(SettingsModule), { fallbackOnErrors: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app, options.docsUi ?? true);

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built service (`dist/src/main.js`), which `npm run bench` compiles first. */
+/** The built service (`dist/src/main.js`) and projectors, which `npm run bench` compiles first. */
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
+const PROJECTORS = fileURLToPath(new URL('../../projections/runner/projections.cli.js', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 
 export interface ServiceProcess {
@@ -24,7 +25,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-service-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArguments(), MAIN], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: jwtSecret, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -39,16 +40,45 @@ export async function startServiceProcess(databaseUrl: string, jwtSecret: string
   }
   return {
     url,
-    peakRssMb: async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
-      return Math.round(kilobytes / 1024);
-    },
+    peakRssMb: () => peakRssMbOf(child),
     async stop() {
       await stopGracefully(child);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ProjectorProcess {
+  peakRssMb(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** `npm run projections` as a deployment runs it beside API replicas (docker/compose.yml's projector). */
+export async function startProjectorProcess(databaseUrl: string, env: Record<string, string>): Promise<ProjectorProcess> {
+  const child = spawn(process.execPath, [...nodeArguments(), PROJECTORS], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const running = new Promise<void>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+      if (output.includes('Running')) resolve();
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`The projectors exited with code ${code}\n${output}`)));
+  });
+  await running;
+  return { peakRssMb: () => peakRssMbOf(child), stop: () => stopGracefully(child) };
+}
+
+/** SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`) for the measured processes, to see where their time goes. */
+function nodeArguments(): string[] {
+  return process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}
+
+async function peakRssMbOf(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+  const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+  return Math.round(kilobytes / 1024);
 }
 
 async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {

@@ -2,7 +2,8 @@ import autocannon from 'autocannon';
 import { forEachConcurrently } from '../harness.ts';
 import { round } from '../ratios.ts';
 import { benchJwtSecret, bearer, receiveReferralBody, recordContactBody } from '../service/commands.ts';
-import { startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
+import { randomBytes } from 'node:crypto';
+import { startProjectorProcess, startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
 
 const CONNECTIONS = 200;
@@ -11,26 +12,50 @@ const TARGET_REFERRALS = 2_000;
 /** One create to three state changes, roughly a victim care centre's day. */
 const CHANGES_PER_CREATE = 3;
 
+interface Topology {
+  /** Appended to the figures' names; the deployment's own topology has none. */
+  suffix: string;
+  description: string;
+  separateProjectors: boolean;
+}
+
+const TOPOLOGIES: Topology[] = [
+  { suffix: '', description: 'API and projectors as separate processes, as docker/compose.yml deploys them', separateProjectors: true },
+  { suffix: '.in-process', description: 'one process with its projectors inside, as `npm start` runs', separateProjectors: false },
+];
+
 /**
- * Commands over HTTP against the built service in its own process, with its projectors running, at 200
+ * Commands over HTTP against the built service in its own process, its projectors running, at 200
  * concurrent connections: the whole path (auth, validation, idempotency-free command pipeline, personal-data
- * encryption, hash chain, append) that the bare append figure of the casework suite leaves out.
+ * encryption, hash chain, append) that the bare append figure of the casework suite leaves out. Measured
+ * as deployed (API and projector processes) and as `npm start` runs (one process), each on fresh referrals.
  */
 export const httpSuite: Suite = {
   name: 'http',
   async run(context) {
-    const secret = benchJwtSecret();
-    const service = await startServiceProcess(context.databaseUrl, secret);
-    try {
-      const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
-      const targets = await createReferrals(service, authorization, context);
-      await measureCommands(service, authorization, targets, context);
-      context.report({ name: 'service.rss.peak.commands', value: await service.peakRssMb(), unit: 'MB' });
-    } finally {
-      await service.stop();
-    }
+    // One master key for both: the second topology's projectors read the first one's events.
+    const masterKey = randomBytes(32).toString('base64');
+    for (const topology of TOPOLOGIES) await measureTopology(topology, masterKey, context);
   },
 };
+
+async function measureTopology(topology: Topology, masterKey: string, context: SuiteContext): Promise<void> {
+  context.log(`Topology: ${topology.description}`);
+  const secret = benchJwtSecret();
+  const env = { MASTER_KEY: masterKey, ...(topology.separateProjectors ? { PROJECTIONS: 'off' } : {}) };
+  const service = await startServiceProcess(context.databaseUrl, secret, env);
+  const projectors = topology.separateProjectors ? await startProjectorProcess(context.databaseUrl, env) : undefined;
+  try {
+    const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
+    const targets = await createReferrals(service, authorization, context);
+    await measureCommands(service, authorization, targets, topology, context);
+    context.report({ name: `service.rss.peak.commands${topology.suffix}`, value: await service.peakRssMb(), unit: 'MB' });
+    if (projectors) context.report({ name: 'projectors.rss.peak.commands', value: await projectors.peakRssMb(), unit: 'MB' });
+  } finally {
+    await projectors?.stop();
+    await service.stop();
+  }
+}
 
 async function createReferrals(service: ServiceProcess, authorization: string, context: SuiteContext): Promise<string[]> {
   context.log(`Creating ${TARGET_REFERRALS} referrals over HTTP`);
@@ -43,7 +68,7 @@ async function createReferrals(service: ServiceProcess, authorization: string, c
   return ids;
 }
 
-async function measureCommands(service: ServiceProcess, authorization: string, targets: readonly string[], context: SuiteContext): Promise<void> {
+async function measureCommands(service: ServiceProcess, authorization: string, targets: readonly string[], topology: Topology, context: SuiteContext): Promise<void> {
   const contactAt = new Date(Date.now() - 60_000);
   let created = 0;
   const create: autocannon.Request = { method: 'POST', path: '/api/referrals', setupRequest: (request) => ({ ...request, body: receiveReferralBody(created++) }) };
@@ -64,6 +89,6 @@ async function measureCommands(service: ServiceProcess, authorization: string, t
   const failed = result.non2xx + result.errors + result.timeouts;
   context.log(`${result['2xx']} commands answered 2xx, ${failed} did not (${JSON.stringify(result.statusCodeStats)}), in ${result.duration} s`);
   if (failed > result['2xx'] * 0.01) throw new Error(`More than 1% of the commands failed; the figure would not mean anything`);
-  context.report({ name: 'http.command.c200', value: round(result['2xx'] / result.duration, 1), unit: 'commands/s' });
-  context.report({ name: 'http.command.p99', value: result.latency.p99, unit: 'ms' });
+  context.report({ name: `http.command.c200${topology.suffix}`, value: round(result['2xx'] / result.duration, 1), unit: 'commands/s' });
+  context.report({ name: `http.command.p99${topology.suffix}`, value: result.latency.p99, unit: 'ms' });
 }

@@ -26,6 +26,16 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(noExpiry)).rejects.toBeInstanceOf(InvalidToken);
   });
 
+  it('refuses a token it verified before once that token has expired', async () => {
+    const verifier = new TokenVerifier({ secret: SECRET });
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await new SignJWT({ roles: ['auditor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('ida').setExpirationTime(expiresAt).sign(new TextEncoder().encode(SECRET));
+    expect(await verifier.verify(token)).toMatchObject({ sub: 'ida' });
+    expect(await verifier.verify(token)).toMatchObject({ sub: 'ida' });
+    await new Promise((resolve) => setTimeout(resolve, expiresAt * 1000 - Date.now() + 50));
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
   describe('with an identity provider key set (RS256)', () => {
     let server: Server;
     let jwksUrl: string;

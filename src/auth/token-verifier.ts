@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { webcrypto } from 'node:crypto';
 import { ROLES, type Role } from './roles.ts';
 
@@ -17,6 +18,9 @@ export interface TokenVerifierOptions {
   audience?: string;
 }
 
+/** Tokens verified recently: a client sends the same bearer token with every request until it expires. */
+const REMEMBERED_TOKENS = 10_000;
+
 export class InvalidToken extends Error {
   override readonly name = 'InvalidToken';
 }
@@ -25,6 +29,8 @@ export class InvalidToken extends Error {
 export class TokenVerifier {
   private readonly key: Promise<webcrypto.CryptoKey> | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /** Each entry lives only until its token's own expiry, so a remembered token is never accepted after it. */
+  private readonly verified = new LRUCache<string, AuthenticatedUser>({ max: REMEMBERED_TOKENS });
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
@@ -40,17 +46,22 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, typeof this.key === 'function' ? this.key : await this.key, {
+      ({ payload } = await jwtVerify(token, typeof this.key === 'function' ? this.key : await this.key, {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ['sub', 'exp'],
-      });
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
-      return { sub: payload.sub!, name: typeof payload.name === 'string' ? payload.name : undefined, roles };
+      }));
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
     }
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
+    const user = { sub: payload.sub!, name: typeof payload.name === 'string' ? payload.name : undefined, roles };
+    this.verified.set(token, user, { ttl: payload.exp! * 1000 - Date.now() });
+    return user;
   }
 }

@@ -1,8 +1,12 @@
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { OneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
 import { unwrapKey, wrapKey } from './field-cipher.ts';
+
+/** Subjects whose unwrapped key is kept, so a busy case's key is not unwrapped again on every command. */
+const UNWRAPPED_KEYS = 10_000;
 
 export type SubjectKey = { state: 'active'; key: Buffer; restricted: boolean } | { state: 'erased' };
 
@@ -15,7 +19,8 @@ interface KeyRow {
 /**
  * One AES-256 key per data subject, stored wrapped by the master key in PostgreSQL (for either event
  * engine). Destroying a subject's key is what erases them: their ciphertext stays in history, unreadable.
- * Keys are never cached, so an erasure holds at once in every process; lookups made while one is
+ * Whether a subject still has a key is read from the table on every lookup, so an erasure holds at once
+ * in every process (only the unwrapping of a key just read is remembered); lookups made while one is
  * in flight are gathered into the next, so concurrent commands share a query without ever reading
  * a key from before they asked.
  */
@@ -25,6 +30,7 @@ export class SubjectKeys {
     cache: false,
     batchScheduleFn: this.lookups.schedule,
   });
+  private readonly unwrapped = new LRUCache<string, Buffer>({ max: UNWRAPPED_KEYS });
   private readonly creations = new OneBatchAtATime();
   private readonly created = new DataLoader<string, KeyRow | undefined>((ids) => this.creations.track(this.create(ids)), {
     cache: false,
@@ -75,8 +81,13 @@ export class SubjectKeys {
   }
 
   private unwrap(wrapped: Buffer): Buffer {
+    const id = wrapped.toString('base64');
+    const known = this.unwrapped.get(id);
+    if (known) return known;
     try {
-      return unwrapKey(wrapped, this.masterKey);
+      const key = unwrapKey(wrapped, this.masterKey);
+      this.unwrapped.set(id, key);
+      return key;
     } catch {
       throw new Error('A data subject key does not open with this master key: every process must share the same MASTER_KEY');
     }

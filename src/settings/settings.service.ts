@@ -22,6 +22,11 @@ export class SettingsService {
 
   readonly current: () => Promise<Settings> = coalesced(() => this.foldNewer());
 
+  /** What the last read found, for a caller that has just awaited `current()` and must answer synchronously. */
+  latest(): Settings {
+    return this.folded.settings;
+  }
+
   private async foldNewer(): Promise<Settings> {
     const base = this.folded;
     const newer = await this.store.readStream(SETTINGS_STREAM, { from: base.revision + 1 });

@@ -1,6 +1,5 @@
 import { englandAndWalesCalendar } from '../calendar/england-and-wales.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
-import { ValidationFailed } from '../http/problem.ts';
 import type { CrimeType } from './domain/crime-types.ts';
 import type { ListName, RemedyMeasure } from './domain/settings.events.ts';
 import type { SettingsState } from './domain/settings.state.ts';
@@ -36,10 +35,9 @@ export class Settings {
     return this.state.lists.communityRemedies.find((entry) => entry.id === id)?.attributes.measure ?? null;
   }
 
-  /** A new command may only use active entries; a 400 names the field and the choices otherwise. */
-  requireActive(list: ListName, field: string, ids: readonly string[]): void {
-    const choices = this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
-    if (ids.some((id) => !choices.includes(id))) throw new ValidationFailed([{ field, message: `${field} must be from: ${choices.join(', ')}` }]);
+  /** The entries a new command may use: every entry of the list that is not retired. */
+  activeIds(list: ListName): string[] {
+    return this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
   }
 
   labelOf(list: ListName, id: string): string {

@@ -185,7 +185,7 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
 
     const { id, position } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/6006/26' })), 201);
     const badRemedy = await post(`/api/community-resolutions/${id}/remedies`, { type: 'public-flogging', chosenByVictim: true, dueDate: 'soon', amount: 12.5 });
-    expect(fieldsOf(badRemedy)).toEqual(new Set(['dueDate', 'amount']));
+    expect(fieldsOf(badRemedy)).toEqual(new Set(['type', 'dueDate', 'amount']));
     expect(badRemedy.json().errors).toContainEqual({ field: 'amount', message: 'amount must be whole pence, e.g. 4599 for £45.99' });
     const offMenu = await post(`/api/community-resolutions/${id}/remedies`, { type: 'public-flogging', chosenByVictim: true, dueDate: daysFromNow(3) });
     expect(offMenu.json()).toMatchObject({ status: 400, errors: [{ field: 'type' }] });

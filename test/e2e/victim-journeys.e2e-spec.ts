@@ -129,7 +129,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
 
     const badAssessment = await post(`/api/referrals/${id}/assess`, { needs: ['telepathy'], riskLevel: 'extreme', priorityGroups: ['vip'] });
     expect(badAssessment.statusCode).toBe(400);
-    expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['riskLevel', 'priorityGroups']));
+    expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['needs', 'riskLevel', 'priorityGroups']));
   });
 
   it('shows a contact due today as due, not overdue, until the day has passed in England', async () => {

@@ -4,6 +4,7 @@ import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, Vali
 import type { NewAllegation } from '../../domain/complaint.decide.ts';
 import { CRITERIA, type CriteriaFlags } from '../../domain/criteria.ts';
 import { ComplaintSubjectDto } from '../log-complaint/log-complaint.dto.ts';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 /** The triage officer's answers to the Schedule 3 questions; an omitted flag means "no". */
 export class CriteriaDto implements Partial<CriteriaFlags> {
@@ -50,8 +51,7 @@ export class CriteriaDto implements Partial<CriteriaFlags> {
 
 export class AllegationDto {
   @ApiProperty({ description: 'An id from the configured IOPC complaint categories', example: 'individual-behaviours' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('complaintCategories')
   category!: string;
 
   @ApiProperty({ maxLength: 2000 })

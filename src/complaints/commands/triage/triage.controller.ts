@@ -5,13 +5,10 @@ import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
-import { ValidationFailed } from '../../../http/problem.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { SettingsService } from '../../../settings/settings.service.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
-import type { NewAllegation } from '../../domain/complaint.decide.ts';
 import { ComplaintCommands } from '../change-complaint/complaint-commands.ts';
-import { toNewAllegations, type AllegationDto } from './allegation.dto.ts';
+import { toNewAllegations } from './allegation.dto.ts';
 import { HandleOutsideSchedule3Dto, RecordDto, ResolveDto } from './triage.dto.ts';
 
 /** Triage under Schedule 3: informal handling and its resolution, or recording. */
@@ -19,22 +16,19 @@ import { HandleOutsideSchedule3Dto, RecordDto, ResolveDto } from './triage.dto.t
 @ApiBearerAuth()
 @Controller('complaints')
 export class TriageController {
-  constructor(
-    private readonly complaints: ComplaintCommands,
-    private readonly settings: SettingsService,
-  ) {}
+  constructor(private readonly complaints: ComplaintCommands) {}
 
   @Post(':id/handle-outside-schedule-3')
   @HttpCode(200)
   @Roles(...CRT_ROLES)
   @ApiOkResponse({ description: 'Handling outside Schedule 3 started; 409 naming the criterion when the complaint must be recorded' })
-  async handleOutside(
+  handleOutside(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: HandleOutsideSchedule3Dto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const allegations = await this.allegationsOf(body.allegations, context);
+    const allegations = toNewAllegations(body.allegations, (index) => context.ids.subjectId(index));
     return this.complaints.run(id, { type: 'HandleOutsideSchedule3', allegations, metadata: { now: context.now } }, context, reply);
   }
 
@@ -62,23 +56,7 @@ export class TriageController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const allegations = await this.allegationsOf(body.allegations ?? [], context);
+    const allegations = toNewAllegations(body.allegations ?? [], (index) => context.ids.subjectId(index));
     return this.complaints.run(id, { type: 'RecordComplaint', reason: body.reason, allegations, metadata: { now: context.now } }, context, reply);
-  }
-
-  /** Categories come from the configured IOPC list; every unknown one is named by its field. */
-  private async allegationsOf(allegations: readonly AllegationDto[], context: CommandContext): Promise<NewAllegation[]> {
-    const settings = await this.settings.current();
-    const errors = allegations.flatMap((allegation, index) => {
-      try {
-        settings.requireActive('complaintCategories', `allegations.${index}.category`, [allegation.category]);
-        return [];
-      } catch (error) {
-        if (error instanceof ValidationFailed) return error.errors;
-        throw error;
-      }
-    });
-    if (errors.length > 0) throw new ValidationFailed(errors);
-    return toNewAllegations(allegations, (index) => context.ids.subjectId(index));
   }
 }

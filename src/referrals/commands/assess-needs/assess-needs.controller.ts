@@ -30,7 +30,6 @@ export class AssessNeedsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const settings = await this.settings.current();
-    settings.requireActive('needsDomains', 'needs', body.needs);
     return this.referrals.run(
       id,
       {

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PRIORITY_GROUPS, type PriorityGroup } from '../../domain/priority-groups.ts';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/referral.events.ts';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 export class AssessNeedsDto {
   @ApiProperty({ description: 'Ids from the configured needs domains', example: ['emotional', 'safety'] })
   @IsArray()
   @ArrayUnique()
-  @IsString({ each: true })
+  @IsInSettingsList('needsDomains', { each: true })
   needs!: string[];
 
   @ApiProperty({ enum: RISK_LEVELS })

@@ -6,7 +6,6 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 
@@ -14,22 +13,18 @@ import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 @ApiBearerAuth()
 @Controller('referrals')
 export class CloseCaseController {
-  constructor(
-    private readonly referrals: ReferralCommands,
-    private readonly settings: SettingsService,
-  ) {}
+  constructor(private readonly referrals: ReferralCommands) {}
 
   @Post(':id/close')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'The journey was closed for a configured reason' })
-  async close(
+  close(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: CloseCaseDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    (await this.settings.current()).requireActive('closureReasons', 'reason', [body.reason]);
     return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, metadata: { now: context.now } }, context, reply);
   }
 

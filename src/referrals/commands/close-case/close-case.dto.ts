@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 export class CloseCaseDto {
   @ApiProperty({ description: 'An id from the configured closure reasons', example: 'support-completed' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('closureReasons')
   reason!: string;
 }
 

@@ -6,7 +6,6 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AcceptSupportDto, DeclineSupportDto } from './decline-support.dto.ts';
 
@@ -15,10 +14,7 @@ import { AcceptSupportDto, DeclineSupportDto } from './decline-support.dto.ts';
 @ApiBearerAuth()
 @Controller('referrals')
 export class DecideSupportController {
-  constructor(
-    private readonly referrals: ReferralCommands,
-    private readonly settings: SettingsService,
-  ) {}
+  constructor(private readonly referrals: ReferralCommands) {}
 
   @Post(':id/accept-support')
   @HttpCode(200)
@@ -37,13 +33,12 @@ export class DecideSupportController {
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'The victim declined support, for a recorded reason' })
-  async decline(
+  decline(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: DeclineSupportDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    (await this.settings.current()).requireActive('declineReasons', 'reason', [body.reason]);
     return this.referrals.run(id, { type: 'DeclineSupport', reason: body.reason, metadata: { now: context.now } }, context, reply);
   }
 }

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString } from 'class-validator';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 export class DeclineSupportDto {
   @ApiProperty({ description: 'An id from the configured decline reasons', example: 'wants-to-move-on' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('declineReasons')
   reason!: string;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../../http/calendar-date.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ConsentBasis, type ReferralSource } from '../../domain/referral.events.ts';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 export class VictimDto {
   @ApiProperty({ maxLength: 200 })
@@ -61,8 +62,7 @@ export class ReceiveReferralDto {
   crimeReference?: string;
 
   @ApiProperty({ description: 'An id from the configured crime-type list', example: 'burglary' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('crimeTypes')
   crimeType!: string;
 
   @ApiPropertyOptional({ example: '2026-02-27' })

@@ -14,7 +14,6 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
 
   async execute({ body, context }: ReceiveReferralCommand): Promise<CommandOutcome> {
     const settings = await this.settings.current();
-    settings.requireActive('crimeTypes', 'crimeType', [body.crimeType]);
     const crimeType = settings.crimeType(body.crimeType)!;
     const referralId = context.ids.caseId();
     return this.pipeline.run({

@@ -7,7 +7,6 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import { PartIdPipe } from '../../../http/part-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
-import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { MakeServiceReferralDto, RecordServiceReferralOutcomeDto } from './service-referrals.dto.ts';
 
@@ -16,10 +15,7 @@ import { MakeServiceReferralDto, RecordServiceReferralOutcomeDto } from './servi
 @ApiBearerAuth()
 @Controller('referrals')
 export class ServiceReferralsController {
-  constructor(
-    private readonly referrals: ReferralCommands,
-    private readonly settings: SettingsService,
-  ) {}
+  constructor(private readonly referrals: ReferralCommands) {}
 
   @Post(':id/service-referrals')
   @HttpCode(200)
@@ -31,7 +27,6 @@ export class ServiceReferralsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { serviceReferralId: string }> {
-    (await this.settings.current()).requireActive('supportServices', 'service', [body.service]);
     const serviceReferralId = context.ids.partId();
     const command = { type: 'MakeServiceReferral' as const, serviceReferralId, service: body.service, metadata: { now: context.now } };
     return { ...(await this.referrals.run(id, command, context, reply)), serviceReferralId };

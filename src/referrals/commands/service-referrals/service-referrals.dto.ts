@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { SERVICE_REFERRAL_OUTCOMES, type ServiceReferralOutcome } from '../../domain/referral.events.ts';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 export class MakeServiceReferralDto {
   @ApiProperty({ description: 'An id from the configured commissioned services', example: 'idva' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('supportServices')
   service!: string;
 }
 

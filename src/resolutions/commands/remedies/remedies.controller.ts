@@ -32,8 +32,6 @@ export class RemediesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { remedyId: string }> {
     const settings = await this.settings.current();
-    settings.requireActive('communityRemedies', 'type', [body.type]);
-    if (body.victimChoice !== undefined) settings.requireActive('communityRemedies', 'victimChoice', [body.victimChoice]);
     const remedyId = context.ids.partId();
     const command = {
       type: 'AgreeRemedy' as const,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
 const HOURS = { maxDecimalPlaces: 2 } as const;
 /** Caps that catch a typo (pounds keyed as pence twice over) without limiting any real agreement. */
@@ -9,8 +10,7 @@ const MAX_HOURS = 1000;
 
 export class AgreeRemedyDto {
   @ApiProperty({ description: 'An id from the configured Community Remedy menu (settings list communityRemedies)', example: 'written-apology' })
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('communityRemedies')
   type!: string;
 
   @ApiProperty({ description: 'The victim chose this remedy from the menu' })
@@ -19,8 +19,7 @@ export class AgreeRemedyDto {
 
   @ApiPropertyOptional({ description: 'The menu item the victim chose when the officer uses another in its place (then overrideReason is required)', example: 'financial-compensation' })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @IsInSettingsList('communityRemedies')
   victimChoice?: string;
 
   @ApiPropertyOptional({ description: "Why the victim's choice is inappropriate", maxLength: 2000 })
