@@ -14,6 +14,7 @@ import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-dat
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { CjUpdates1763800009100 } from '../../projections/referrals/1763800009100-cj-updates.ts';
 import { ReferralListReportColumns1763800009000 } from '../../projections/referrals/1763800009000-referral-list-report-columns.ts';
+import { ReferralListReportIndex1763800009600 } from '../../projections/referrals/1763800009600-referral-list-report-index.ts';
 import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-insensitive-search.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
@@ -38,4 +39,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ComplaintListReportColumns1763800009200,
   ResolutionListReportColumns1763800009300,
   AccentInsensitiveSearch1763800009500,
+  ReferralListReportIndex1763800009600,
 ];
