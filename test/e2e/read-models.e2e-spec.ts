@@ -39,6 +39,19 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     expect(secondPage.nextCursor).toBeNull();
   });
 
+  it('pages a search newest first with its cursor, for terms the trigram index serves and shorter ones', async () => {
+    const created = [];
+    for (const name of ['Sasha Pageworth', 'Sam Pageworth', 'Sian Pageworth']) created.push((await request('POST', '/api/referrals', caseManager, referral(name))).json());
+    const names = async (q: string) => {
+      const first = (await request('GET', `/api/referrals?q=${q}&limit=2`, caseManager, undefined, { 'x-min-position': created.at(-1).position })).json();
+      const second = (await request('GET', `/api/referrals?q=${q}&limit=2&cursor=${first.nextCursor}`, caseManager)).json();
+      expect(second.nextCursor).toBeNull();
+      return [...first.items, ...second.items].map((item: { victimName: string }) => item.victimName);
+    };
+    expect(await names('pageworth')).toEqual(['Sian Pageworth', 'Sam Pageworth', 'Sasha Pageworth']);
+    expect(await names('pa')).toEqual(['Sian Pageworth', 'Sam Pageworth', 'Sasha Pageworth']);
+  });
+
   it('filters the list by case manager from the read model', async () => {
     const { id, position } = (await request('POST', '/api/referrals', caseManager, referral('Dee'))).json();
     const assigned = (await request('POST', `/api/referrals/${id}/assign`, caseManager, { caseManager: 'cm-9' })).json();

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
-import { likeLiteral, textMatches } from '../../../database/text-search.ts';
+import { likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
@@ -24,7 +24,8 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
 
   async execute({ filters, order }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
-    const { key, direction, compare } = ORDERS[order];
+    const { direction, compare } = ORDERS[order];
+    const key = searchFirstKey(ORDERS[order].key, filters.q);
     const query = this.referrals
       .createQueryBuilder('r')
       .addSelect(`${key}::text`, 'sort_key')
