@@ -20,6 +20,7 @@ describe('coalesced', () => {
     const { read, started, change } = controlledRead();
     const latest = coalesced(read);
     const first = latest();
+    await tick();
     change();
     const late = [latest(), latest(), latest()];
     await tick();
@@ -36,6 +37,7 @@ describe('coalesced', () => {
     const { read, started } = controlledRead();
     const latest = coalesced(read);
     const failing = latest();
+    await tick();
     const waiting = latest();
     started[0]!.finish(new Error('connection lost'));
     await expect(failing).rejects.toThrow('connection lost');

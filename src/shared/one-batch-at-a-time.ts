@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+
 /**
  * Schedules batched reads so that one runs at a time and every caller who arrives while it runs
  * joins the next, which starts only once they have arrived. A caller therefore always sees what
@@ -29,28 +31,10 @@ export class OneBatchAtATime {
 
 /** One read at a time for any number of concurrent callers, each caller's read starting after its call. */
 export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined;
-  let next: Promise<T> | undefined;
-  const start = (): Promise<T> => {
-    const current = read();
-    running = current;
-    const clear = () => {
-      if (running === current) running = undefined;
-    };
-    current.then(clear, clear);
-    return current;
-  };
-  return () => {
-    if (!running) return start();
-    next ??= running
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(() => {
-        next = undefined;
-        return start();
-      });
-    return next;
-  };
+  const reads = new OneBatchAtATime();
+  const callers = new DataLoader<'latest', T>(
+    (waiting) => reads.track(read().then((value) => waiting.map(() => value))),
+    { cache: false, batchScheduleFn: reads.schedule },
+  );
+  return () => callers.load('latest');
 }
