@@ -6,6 +6,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** PostgreSQL's "database is being accessed by other users". */
+const OBJECT_IN_USE = '55006';
+const DROP_ATTEMPTS = 40;
+
 function serverUrl(): string {
   const url = process.env.CASEWORK_TEST_SERVER_URL;
   if (!url) throw new Error('CASEWORK_TEST_SERVER_URL is not set: run the tests through jest (test/support/global-setup.ts)');
@@ -26,8 +30,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl() });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        // A pool's end() resolves before its connections have closed; forcing them shut at once would make
+        // their clients raise errors into whatever test runs next, so give them a moment first.
+        for (let attempt = 0; attempt < DROP_ATTEMPTS; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
