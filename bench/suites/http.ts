@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import { forEachConcurrently } from '../harness.ts';
 import { round } from '../ratios.ts';
 import { benchJwtSecret, bearer, receiveReferralBody, recordContactBody } from '../service/commands.ts';
-import { randomBytes } from 'node:crypto';
 import { startProjectorProcess, startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
 

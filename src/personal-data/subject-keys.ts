@@ -1,8 +1,8 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { OneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
+import { oneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
 import { unwrapKey, wrapKey } from './field-cipher.ts';
 
 /** Subjects whose unwrapped key is kept, so a busy case's key is not unwrapped again on every command. */
@@ -25,17 +25,9 @@ interface KeyRow {
  * a key from before they asked.
  */
 export class SubjectKeys {
-  private readonly lookups = new OneBatchAtATime();
-  private readonly rows = new DataLoader<string, KeyRow | undefined>((ids) => this.lookups.track(this.read(ids)), {
-    cache: false,
-    batchScheduleFn: this.lookups.schedule,
-  });
+  private readonly rows = oneBatchAtATime((ids: readonly string[]) => this.read(ids));
+  private readonly created = oneBatchAtATime((ids: readonly string[]) => this.create(ids));
   private readonly unwrapped = new LRUCache<string, Buffer>({ max: UNWRAPPED_KEYS });
-  private readonly creations = new OneBatchAtATime();
-  private readonly created = new DataLoader<string, KeyRow | undefined>((ids) => this.creations.track(this.create(ids)), {
-    cache: false,
-    batchScheduleFn: this.creations.schedule,
-  });
 
   constructor(
     private readonly pool: pg.Pool,

@@ -33,8 +33,8 @@ export class SettingsService {
     if (newer.length === 0) return base.settings;
     const state = newer.reduce((folded, event) => evolveSettings(folded, this.catalog.toDomain<SettingsEvent>(event)), base.settings.state);
     const settings = new Settings(state);
-    // Two reads can overlap when one starts just as another ends; keep whichever reached further.
-    if (newer.at(-1)!.revision > this.folded.revision) this.folded = { settings, revision: newer.at(-1)!.revision };
+    // Reads run one at a time, so each starts from what the last one folded.
+    this.folded = { settings, revision: newer.at(-1)!.revision };
     return settings;
   }
 }

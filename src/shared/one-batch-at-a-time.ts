@@ -29,12 +29,14 @@ export class OneBatchAtATime {
   }
 }
 
+/** A loader (never caching) whose batches run one at a time, each holding every load made while the last ran. */
+export function oneBatchAtATime<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  const scheduler = new OneBatchAtATime();
+  return new DataLoader<K, V>((keys) => scheduler.track(batch(keys)), { cache: false, batchScheduleFn: scheduler.schedule });
+}
+
 /** One read at a time for any number of concurrent callers, each caller's read starting after its call. */
 export function coalesced<T>(read: () => Promise<T>): () => Promise<T> {
-  const reads = new OneBatchAtATime();
-  const callers = new DataLoader<'latest', T>(
-    (waiting) => reads.track(read().then((value) => waiting.map(() => value))),
-    { cache: false, batchScheduleFn: reads.schedule },
-  );
+  const callers = oneBatchAtATime<'latest', T>((waiting) => read().then((value) => waiting.map(() => value)));
   return () => callers.load('latest');
 }
