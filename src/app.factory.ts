@@ -1,13 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { useContainer } from 'class-validator';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppRuntime } from './app.module.ts';
 import { migrateDatabase } from './database/data-source.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { registerCorrelationId } from './http/request-context.ts';
+import { useNestForConstraints } from './http/constraint-container.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsModule } from './settings/settings.module.ts';
 
@@ -34,8 +34,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  // Constraints that check bodies against the configurable lists come from Nest's container; the rest from class-validator's.
-  useContainer(app.select(SettingsModule), { fallbackOnErrors: true });
+  useNestForConstraints(app.select(SettingsModule));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app, options.docsUi ?? true);

@@ -29,8 +29,8 @@ export class OneBatchAtATime {
   }
 }
 
-/** A loader (never caching) whose batches run one at a time, each holding every load made while the last ran. */
-export function oneBatchAtATime<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+/** A loader (never caching) whose batches run one at a time, each holding every load made while the last ran; an Error in a batch's answer fails that load only. */
+export function oneBatchAtATime<K, V>(batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
   const scheduler = new OneBatchAtATime();
   return new DataLoader<K, V>((keys) => scheduler.track(batch(keys)), { cache: false, batchScheduleFn: scheduler.schedule });
 }

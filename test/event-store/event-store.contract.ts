@@ -71,6 +71,25 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
         await Promise.all(Array.from({ length: 10 }, () => store.append(name, events(1), 'any')));
         expect((await store.readStream(name)).map((event) => event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
       });
+
+      it('concurrent appends to many streams each get their own outcome, whatever the others do', async () => {
+        const stored = stream();
+        const storedBatch = events(2);
+        const first = await store.append(stored, storedBatch, 'no_stream');
+        const fresh = Array.from({ length: 20 }, () => stream());
+        const [again, stale, ...created] = await Promise.all([
+          store.append(stored, storedBatch, 'no_stream'),
+          rejection(store.append(stored, events(1), 0)),
+          ...fresh.map((name, index) => store.append(name, events(1 + (index % 3)), 'no_stream')),
+        ]);
+        expect(again).toEqual(first);
+        expect(stale).toMatchObject({ name: 'WrongExpectedRevision', actual: 1 });
+        for (const [index, name] of fresh.entries()) {
+          expect(created[index]).toMatchObject({ revision: index % 3 });
+          expect((await store.readStream(name)).map((event) => event.revision)).toEqual(Array.from({ length: 1 + (index % 3) }, (_, revision) => revision));
+        }
+        expect(await store.readStream(stored)).toHaveLength(2);
+      });
     });
 
     describe('idempotency', () => {

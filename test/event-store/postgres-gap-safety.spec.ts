@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
-import { appendQuery, createPostgresEventStore, type PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
+import { appendStatement } from '../../src/event-store/postgres/postgres-append.ts';
+import { createPostgresEventStore, type PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
 import { concurrentWriters, things } from '../support/projection-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -30,7 +31,7 @@ describe('PostgreSQL event store: gap safety', () => {
     const slow = await admin.connect();
     try {
       await slow.query('BEGIN');
-      const early = await slow.query(appendQuery('gap-early', things(1), 'no_stream'));
+      const early = await slow.query(appendStatement([{ stream: 'gap-early', events: things(1), expected: 'no_stream' }]));
       const late = await store.append('gap-late', things(1), 'no_stream');
       expect(BigInt(early.rows[0].position) < late.position).toBe(true);
 

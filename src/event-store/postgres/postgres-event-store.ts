@@ -1,5 +1,6 @@
 import { createPool } from '../../database/pool.ts';
 import pg from 'pg';
+import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
 import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
   AppendResult,
@@ -13,13 +14,19 @@ import type {
   Subscription,
 } from '../event-store.port.ts';
 import { translated, uniqueViolationOf } from './postgres-errors.ts';
-import { APPEND_SQL, EVENT_COLUMNS, VISIBLE_BOUND } from './postgres-sql.ts';
+import { appendStatement, groupedByStream, lastOf, roundsOfDistinctStreams, type AppendedRow, type AppendRequest } from './postgres-append.ts';
+import { EVENT_COLUMNS, VISIBLE_BOUND } from './postgres-sql.ts';
 import { PollingSubscription, type PollingOptions } from './postgres-subscription.ts';
 import { toRecordedEvent, type EventRow } from './row-mapping.ts';
 
 const DEFAULT_POLLING: PollingOptions = { batchSize: 500, minDelayMs: 2, maxDelayMs: 50 };
 /** An `any` append that loses a race for the next revision simply tries again. */
 const ANY_RETRIES = 10;
+
+interface ForwardRead {
+  stream: string;
+  from: number;
+}
 
 /** The event store on PostgreSQL: the embedded default and the engine every test here runs on. */
 export class PostgresEventStore implements EventStore {
@@ -32,26 +39,71 @@ export class PostgresEventStore implements EventStore {
     private readonly ownsPool = false,
   ) {}
 
+  /**
+   * Appends made while another is in flight are written together by the next statement (one commit for
+   * all of them, each with its own expectation), so concurrent commands share a round trip and a commit.
+   */
+  private readonly appends = oneBatchAtATime<AppendRequest, AppendResult>((requests) => this.appendTogether(requests));
+  /**
+   * Forward reads to a stream's end (what a command reads before it decides, and the settings it checks
+   * against) made while one is in flight share the next query.
+   */
+  private readonly forwardReads = oneBatchAtATime<ForwardRead, RecordedEvent[]>((reads) => this.readForwards(reads));
+
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    return this.appends.load({ stream, events, expected });
+  }
+
+  private async appendTogether(requests: readonly AppendRequest[]): Promise<(AppendResult | Error)[]> {
+    const results = new Map<AppendRequest, AppendResult | Error>();
+    for (const round of roundsOfDistinctStreams(requests)) {
+      const settled = await Promise.allSettled(round.length === 1 ? [this.appendAlone(round[0]!)] : await this.appendRound(round));
+      settled.forEach((outcome, index) => results.set(round[index]!, outcome.status === 'fulfilled' ? outcome.value : (outcome.reason as Error)));
+    }
+    return requests.map((request) => results.get(request)!);
+  }
+
+  /** One statement for appends to distinct streams; should it fail as a whole (a duplicate event id, a race with another process), each goes alone. */
+  private async appendRound(round: readonly AppendRequest[]): Promise<Promise<AppendResult>[]> {
+    let rows: AppendedRow[];
+    try {
+      rows = (await translated(() => this.pool.query<AppendedRow>(appendStatement(round)))).rows;
+    } catch (error) {
+      if (uniqueViolationOf(error) === undefined) throw error;
+      return round.map((request) => this.appendAlone(request));
+    }
+    const rowsByStream = groupedByStream(rows);
+    return round.map((request) => {
+      const ofStream = rowsByStream.get(request.stream);
+      return ofStream ? Promise.resolve(lastOf(ofStream)) : this.refused(request);
+    });
+  }
+
+  private async appendAlone(request: AppendRequest): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await translated(() => this.pool.query<{ revision: number; position: string }>(appendQuery(stream, events, expected)));
+        const result = await translated(() => this.pool.query<AppendedRow>(appendStatement([request])));
         if (result.rows.length > 0) return lastOf(result.rows);
       } catch (error) {
         const constraint = uniqueViolationOf(error);
-        if (constraint === 'events_stream_revision' && expected === 'any' && attempt < ANY_RETRIES) continue;
+        if (constraint === 'events_stream_revision' && request.expected === 'any' && attempt < ANY_RETRIES) continue;
         if (constraint === undefined) throw error;
       }
-      // Nothing was inserted: a retry of an append already stored, or a real conflict.
-      const stored = await this.alreadyStored(stream, events);
-      if (stored) return stored;
-      throw new WrongExpectedRevision(stream, expected, await this.currentRevision(stream));
+      return this.refused(request);
     }
+  }
+
+  /** Nothing was inserted: a retry of an append already stored, or a real conflict. */
+  private async refused({ stream, events, expected }: AppendRequest): Promise<AppendResult> {
+    const stored = await this.alreadyStored(stream, events);
+    if (stored) return stored;
+    throw new WrongExpectedRevision(stream, expected, await this.currentRevision(stream));
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
+    if (!backwards && options.maxCount === undefined) return this.forwardReads.load({ stream, from: options.from ?? 0 });
     const from = options.from ?? (backwards ? 2 ** 31 - 1 : 0);
     const result = await translated(() =>
       this.pool.query<EventRow>({
@@ -62,6 +114,23 @@ export class PostgresEventStore implements EventStore {
       }),
     );
     return result.rows.map(toRecordedEvent);
+  }
+
+  /** Each stream once, from the lowest revision any of its readers asked for; each reader gets its own part. */
+  private async readForwards(reads: readonly ForwardRead[]): Promise<RecordedEvent[][]> {
+    const from = new Map<string, number>();
+    for (const read of reads) from.set(read.stream, Math.min(read.from, from.get(read.stream) ?? read.from));
+    const result = await translated(() =>
+      this.pool.query<EventRow>({
+        name: 'casework-read-streams',
+        text: `SELECT ${EVENT_COLUMNS} FROM events e JOIN unnest($1::text[], $2::int[]) AS wanted(wanted_stream, from_revision)
+                 ON e.stream = wanted.wanted_stream AND e.revision >= wanted.from_revision
+                ORDER BY e.stream, e.revision`,
+        values: [[...from.keys()], [...from.values()]],
+      }),
+    );
+    const byStream = groupedByStream(result.rows.map(toRecordedEvent));
+    return reads.map(({ stream, from }) => (byStream.get(stream) ?? []).filter((event) => event.revision >= from));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -121,32 +190,6 @@ export class PostgresEventStore implements EventStore {
     const result = await translated(() => this.pool.query<{ revision: number | null }>('SELECT max(revision) AS revision FROM events WHERE stream = $1', [stream]));
     return result.rows[0]?.revision ?? undefined;
   }
-}
-
-/** The append statement; exported so tests can run it inside a transaction they hold open. */
-export function appendQuery(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): pg.QueryConfig {
-  // Named, so each connection parses and plans it once: planning cost more than running it.
-  return { name: 'casework-append', text: APPEND_SQL, values: [
-    stream,
-    typeof expected === 'number' ? 'exact' : expected,
-    typeof expected === 'number' ? expected : null,
-    events.map((event) => event.id),
-    events.map((event) => event.type),
-    events.map((event) => event.schemaVersion),
-    events.map((event) => JSON.stringify(event.data)),
-    events.map((event) => JSON.stringify(event.metadata)),
-  ] };
-}
-
-/** RETURNING promises no order, so the append's result is its highest revision and position. */
-function lastOf(rows: readonly { revision: number; position: string }[]): AppendResult {
-  return rows.reduce<AppendResult>(
-    (last, row) => {
-      const position = BigInt(row.position);
-      return { revision: Math.max(last.revision, row.revision), position: position > last.position ? position : last.position };
-    },
-    { revision: -1, position: -1n },
-  );
 }
 
 export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions } = {}): PostgresEventStore {

@@ -8,20 +8,27 @@ export const VISIBLE_BOUND = '(pg_snapshot_xmin(pg_current_snapshot())::text::bi
 
 export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata, recorded_at';
 
-/** One round trip: check the expectation, number the events and insert them, or insert nothing. */
+/**
+ * One round trip for any number of appends to distinct streams: each append's expectation is checked
+ * against its stream's end, and the events of the appends that pass are numbered after it and inserted,
+ * all in one transaction (so one commit for the lot); an append that fails its check inserts nothing.
+ * $1..$3 hold one entry per append, $4..$10 one per event, with its 1-based place in its append.
+ */
 export const APPEND_SQL = `
-  WITH current AS (
-    SELECT max(revision) AS revision FROM events WHERE stream = $1
-  ), checked AS (
-    SELECT coalesce(revision, -1) AS revision FROM current
-     WHERE CASE $2::text
+  WITH checked AS (
+    SELECT a.stream, coalesce(tip.revision, -1) AS revision
+      FROM unnest($1::text[], $2::text[], $3::int[]) AS a(stream, expectation, expected_revision)
+     CROSS JOIN LATERAL (SELECT max(revision) AS revision FROM events WHERE stream = a.stream) AS tip
+     WHERE CASE a.expectation
              WHEN 'any' THEN true
-             WHEN 'no_stream' THEN revision IS NULL
-             WHEN 'stream_exists' THEN revision IS NOT NULL
-             ELSE revision IS NOT DISTINCT FROM $3::int
+             WHEN 'no_stream' THEN tip.revision IS NULL
+             WHEN 'stream_exists' THEN tip.revision IS NOT NULL
+             ELSE tip.revision IS NOT DISTINCT FROM a.expected_revision
            END
   )
   INSERT INTO events (position, stream, revision, event_id, type, schema_version, data, metadata)
-  SELECT (pg_current_xact_id()::text::bigint << 20) + e.ordinal, $1, checked.revision + e.ordinal, e.id, e.type, e.version, e.data, e.metadata
-    FROM checked, unnest($4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[]) WITH ORDINALITY AS e(id, type, version, data, metadata, ordinal)
-  RETURNING revision, position`;
+  SELECT (pg_current_xact_id()::text::bigint << 20) + e.ordinal, e.stream, checked.revision + e.place, e.id, e.type, e.version, e.data, e.metadata
+    FROM unnest($4::text[], $5::int[], $6::uuid[], $7::text[], $8::int[], $9::jsonb[], $10::jsonb[])
+         WITH ORDINALITY AS e(stream, place, id, type, version, data, metadata, ordinal)
+    JOIN checked ON checked.stream = e.stream
+  RETURNING stream, revision, position`;

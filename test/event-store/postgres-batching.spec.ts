@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { migrateDatabase } from '../../src/database/data-source.ts';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
+import { things } from '../support/projection-harness.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+/** PostgreSQL-only: concurrent commands share statements, and each still gets its own outcome. */
+describe('PostgreSQL event store: shared statements', () => {
+  let database: TestDatabase;
+  let pool: pg.Pool;
+  let store: PostgresEventStore;
+  let statements: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await migrateDatabase(database.url);
+    pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    pool.query = ((...args: unknown[]) => {
+      const config = args[0] as string | { name?: string; text: string };
+      statements.push(typeof config === 'string' ? config : (config.name ?? config.text));
+      return query(...args);
+    }) as typeof pool.query;
+    store = new PostgresEventStore(pool);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+
+  const counted = async <T>(work: () => Promise<T>): Promise<{ result: T; used: string[] }> => {
+    statements = [];
+    const result = await work();
+    return { result, used: statements };
+  };
+
+  it('50 concurrent appends to distinct streams are written by at most two statements', async () => {
+    const streams = Array.from({ length: 50 }, () => `batch-${randomUUID()}`);
+    const { result, used } = await counted(() => Promise.all(streams.map((stream) => store.append(stream, things(2), 'no_stream'))));
+    expect(used.filter((name) => name === 'casework-append').length).toBeLessThanOrEqual(2);
+    expect(result.every((appended) => appended.revision === 1)).toBe(true);
+    expect(new Set(result.map((appended) => appended.position)).size).toBe(50);
+  });
+
+  it('50 concurrent forward reads share at most two queries, each answered with its own stream from its own revision', async () => {
+    const streams = Array.from({ length: 50 }, () => `read-${randomUUID()}`);
+    await Promise.all(streams.map((stream, index) => store.append(stream, things(1 + (index % 4)), 'no_stream')));
+    const { result, used } = await counted(() =>
+      Promise.all([...streams.map((stream) => store.readStream(stream)), store.readStream('read-none'), store.readStream(streams[3]!, { from: 2 })]),
+    );
+    expect(used.length).toBeLessThanOrEqual(2);
+    streams.forEach((stream, index) => {
+      expect(result[index]!.map((event) => [event.stream, event.revision])).toEqual(Array.from({ length: 1 + (index % 4) }, (_, revision) => [stream, revision]));
+    });
+    expect(result.at(-2)).toEqual([]);
+    expect(result.at(-1)!.map((event) => event.revision)).toEqual([2, 3]);
+  });
+
+  it('an event id stored in another stream fails only the append that reuses it', async () => {
+    const taken = things(1);
+    await store.append(`taken-${randomUUID()}`, taken, 'no_stream');
+    const others = Array.from({ length: 5 }, () => `other-${randomUUID()}`);
+    const outcomes = await Promise.allSettled([store.append(`reuse-${randomUUID()}`, taken, 'no_stream'), ...others.map((stream) => store.append(stream, things(1), 'no_stream'))]);
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { name: 'DuplicateEventId' } });
+    expect(outcomes.slice(1).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    for (const stream of others) expect(await store.readStream(stream)).toHaveLength(1);
+  });
+});
