@@ -30,7 +30,7 @@ export function toProblem(error: unknown): ProblemDetails {
     return { type: problemType('validation'), title: 'The request is not valid', status: 400, detail: error.message, errors: error.errors };
   }
   if (error instanceof DomainRuleViolation) {
-    return { type: problemType('rule-violation'), title: 'The case does not allow this now', status: 409, detail: error.message, rule: error.rule };
+    return { type: problemType('rule-violation'), title: 'The case does not allow this now', status: 409, detail: error.message, rule: error.rule, rules: error.broken.map((broken) => broken.rule) };
   }
   if (error instanceof ReadModelBehind) return { type: problemType('read-model-behind'), title: 'Not caught up yet', status: 202, detail: error.message };
   if (error instanceof UnknownCasePart) return { type: problemType('not-found'), title: 'No such part of the case', status: 404, detail: error.message };

@@ -5,8 +5,10 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   errors?: FieldError[];
-  /** For rule violations: the stable name of the rule that was broken. */
+  /** For rule violations: the stable name of the (first) rule that was broken. */
   rule?: string;
+  /** For rule violations: every rule broken, when the command was checked against several at once. */
+  rules?: string[];
 }
 
 export interface FieldError {

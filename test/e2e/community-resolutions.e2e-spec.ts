@@ -146,6 +146,13 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     ok(await post('/api/community-resolutions', proposal({ ...unconsulted, supervisorDecision: { supervisor: 'sgt-sue', reason: 'Victim abroad; low value' } })), 201);
   });
 
+  it('names every precondition that fails, not only the first', async () => {
+    const response = await post('/api/community-resolutions', proposal({ offenderAdmits: false, offenderAgrees: false, victims: [{ name: 'Away Victim', consulted: false, consents: false }] }));
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ rule: 'no-admission', rules: ['no-admission', 'no-agreement', 'supervisor-decision-required'] });
+    expect(response.json<{ detail: string }>().detail).toContain('The offender must agree');
+  });
+
   it('an officer using another remedy than the victim chose must say why', async () => {
     const { id } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/4004/26' })), 201);
     const override = { type: 'unpaid-community-work', chosenByVictim: false, victimChoice: 'financial-compensation', hours: 6, dueDate: daysFromNow(30) };

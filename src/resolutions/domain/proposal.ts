@@ -1,6 +1,6 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { ageOn } from '../../calendar/working-days.ts';
 import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY } from './offender-age.ts';
 import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, SupervisorDecision, VictimViews } from './resolution.events.ts';
@@ -25,35 +25,12 @@ export interface ProposeResolution {
   metadata: CommandMetadata;
 }
 
-/** The statutory and policy preconditions of a Community Resolution, each refused by name. */
+/** The statutory and policy preconditions of a Community Resolution; a refusal names every one that fails. */
 export function propose(command: ProposeResolution): CommunityResolutionProposed {
   const { offenceDate, offender, metadata } = command;
-  if (!command.eligibleOffenceTypes.includes(command.offenceTypeId)) {
-    throw new DomainRuleViolation('offence-not-eligible', `Only these low-level offences may be resolved this way: ${command.eligibleOffenceTypes.join(', ')}`);
-  }
-  if (command.flags.intimatePartner) {
-    throw new DomainRuleViolation('intimate-partner-domestic-abuse', 'A Community Resolution is not used for domestic abuse between intimate partners');
-  }
-  if (!command.evidenceSufficient) throw new DomainRuleViolation('insufficient-evidence', 'There must be sufficient evidence of the offence');
-  if (!command.offenderAdmits) throw new DomainRuleViolation('no-admission', 'The offender must admit the offence');
-  if (!command.offenderAgrees) throw new DomainRuleViolation('no-agreement', 'The offender must agree to a Community Resolution');
-  if (offenceDate > londonDate(metadata.now)) throw new DomainRuleViolation('offence-date-in-future', 'The offence date cannot be in the future');
-  if (offender.dateOfBirth >= offenceDate) throw new DomainRuleViolation('born-after-offence', "The offender's date of birth must be before the offence date");
-  const age = ageOn(offender.dateOfBirth, offenceDate);
-  if (age < AGE_OF_CRIMINAL_RESPONSIBILITY) {
-    throw new DomainRuleViolation('below-age-of-criminal-responsibility', `The offender was under ${AGE_OF_CRIMINAL_RESPONSIBILITY} at the offence date`);
-  }
-  const under18 = age < ADULT_AGE;
-  if (under18 && !command.appropriateAdult) {
-    throw new DomainRuleViolation('appropriate-adult-required', 'The offender was under 18 at the offence date: record the appropriate adult present');
-  }
-  const victimsWithoutSay = command.victims.filter((victim) => !victim.consulted || !victim.consents);
-  if (victimsWithoutSay.length > 0 && !command.supervisorDecision) {
-    throw new DomainRuleViolation(
-      'supervisor-decision-required',
-      `${victimsWithoutSay.length} victim(s) were not consulted or do not consent: record a supervisor's decision to proceed`,
-    );
-  }
+  const [first, ...more] = preconditionsFailed(command);
+  if (first) throw DomainRuleViolation.of([first, ...more]);
+  const under18 = ageOn(offender.dateOfBirth, offenceDate) < ADULT_AGE;
   const { type: _type, eligibleOffenceTypes: _list, metadata: _metadata, ...recorded } = command;
   return {
     type: 'CommunityResolutionProposed',
@@ -65,4 +42,32 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
       proposedAt: metadata.now.toISOString(),
     },
   };
+}
+
+function preconditionsFailed(command: ProposeResolution): BrokenRule[] {
+  const { offenceDate, offender, metadata } = command;
+  const failed: BrokenRule[] = [];
+  const fail = (rule: string, message: string) => failed.push({ rule, message });
+  if (!command.eligibleOffenceTypes.includes(command.offenceTypeId)) {
+    fail('offence-not-eligible', `Only these low-level offences may be resolved this way: ${command.eligibleOffenceTypes.join(', ')}`);
+  }
+  if (command.flags.intimatePartner) fail('intimate-partner-domestic-abuse', 'A Community Resolution is not used for domestic abuse between intimate partners');
+  if (!command.evidenceSufficient) fail('insufficient-evidence', 'There must be sufficient evidence of the offence');
+  if (!command.offenderAdmits) fail('no-admission', 'The offender must admit the offence');
+  if (!command.offenderAgrees) fail('no-agreement', 'The offender must agree to a Community Resolution');
+  if (offenceDate > londonDate(metadata.now)) fail('offence-date-in-future', 'The offence date cannot be in the future');
+  if (offender.dateOfBirth >= offenceDate) fail('born-after-offence', "The offender's date of birth must be before the offence date");
+  else {
+    const age = ageOn(offender.dateOfBirth, offenceDate);
+    if (age < AGE_OF_CRIMINAL_RESPONSIBILITY) {
+      fail('below-age-of-criminal-responsibility', `The offender was under ${AGE_OF_CRIMINAL_RESPONSIBILITY} at the offence date`);
+    } else if (age < ADULT_AGE && !command.appropriateAdult) {
+      fail('appropriate-adult-required', 'The offender was under 18 at the offence date: record the appropriate adult present');
+    }
+  }
+  const victimsWithoutSay = command.victims.filter((victim) => !victim.consulted || !victim.consents);
+  if (victimsWithoutSay.length > 0 && !command.supervisorDecision) {
+    fail('supervisor-decision-required', `${victimsWithoutSay.length} victim(s) were not consulted or do not consent: record a supervisor's decision to proceed`);
+  }
+  return failed;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
-import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
+import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
 import { resolutionDecider, type AgreeRemedy, type ProposeResolution, type ResolutionCommand } from './resolution.decide.ts';
 import type { ResolutionEvent, VictimViews } from './resolution.events.ts';
 import { resolutionStatus, toldOutcome, type ProposedResolution } from './resolution.state.ts';
@@ -94,6 +94,12 @@ describe('proposing a Community Resolution', () => {
     });
     expect(event!.data).not.toHaveProperty('eligibleOffenceTypes');
     expect(resolutionStatus(state([event!]))).toBe('awaiting-remedies');
+  });
+
+  it('names every failed precondition, the first as the rule', () => {
+    const refusal = violationOf(() => decide([], proposal({ offenceTypeId: 'burglary', evidenceSufficient: false, offenderAgrees: false })));
+    expect(refusal.rule).toBe('offence-not-eligible');
+    expect(refusal.broken.map((broken) => broken.rule)).toEqual(['offence-not-eligible', 'insufficient-evidence', 'no-agreement']);
   });
 
   it('refuses an offence that is not on the configured list of low-level offences', () => {

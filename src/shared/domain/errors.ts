@@ -1,15 +1,28 @@
+/** A rule by its stable machine-readable name, and in words, without personal data. */
+export interface BrokenRule {
+  rule: string;
+  message: string;
+}
+
 /**
- * A command breaks a rule in the case's current state (HTTP 409). `rule` is a stable
- * machine-readable name; the message says which rule in words, without personal data.
+ * A command breaks a rule in the case's current state (HTTP 409). `rule` names the first rule broken;
+ * a command checked against several rules at once (e.g. a proposal's preconditions) lists them all in `broken`.
  */
 export class DomainRuleViolation extends Error {
   override readonly name = 'DomainRuleViolation';
+  readonly broken: readonly BrokenRule[];
 
   constructor(
     readonly rule: string,
     message: string,
+    more: readonly BrokenRule[] = [],
   ) {
-    super(message);
+    super([message, ...more.map((other) => other.message)].join('; '));
+    this.broken = [{ rule, message }, ...more];
+  }
+
+  static of([first, ...more]: readonly [BrokenRule, ...BrokenRule[]]): DomainRuleViolation {
+    return new DomainRuleViolation(first.rule, first.message, more);
   }
 }
 
