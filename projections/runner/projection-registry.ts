@@ -1,4 +1,5 @@
 import { complaintListProjection } from '../complaints/complaint-list.projection.ts';
+import { dipSamplesProjection } from '../complaints/dip-samples.projection.ts';
 import { cjUpdatesProjection } from '../referrals/cj-updates.projection.ts';
 import { referralListProjection } from '../referrals/referral-list.projection.ts';
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
@@ -14,6 +15,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   resolutionListProjection as unknown as Projection,
   accessLogProjection as unknown as Projection,
   cjUpdatesProjection as unknown as Projection,
+  dipSamplesProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintListEntry } from '../../projections/complaints/complaint-list.entity.ts';
+import { DipSampleEntry } from '../../projections/complaints/dip-sample.entity.ts';
 import { ChangeComplaintHandler } from './commands/change-complaint/change-complaint.handler.ts';
 import { ComplaintCommands } from './commands/change-complaint/complaint-commands.ts';
 import { DipSampleController } from './commands/dip-sample/dip-sample.controller.ts';
@@ -20,11 +21,13 @@ import { ComplaintsReportController } from './queries/complaints-report/complain
 import { ComplaintsReportHandler } from './queries/complaints-report/complaints-report.handler.ts';
 import { GetComplaintController } from './queries/get-complaint/get-complaint.controller.ts';
 import { GetComplaintHandler } from './queries/get-complaint/get-complaint.handler.ts';
+import { GetDipSampleController } from './queries/get-dip-sample/get-dip-sample.controller.ts';
+import { GetDipSampleHandler } from './queries/get-dip-sample/get-dip-sample.handler.ts';
 import { ListComplaintsController } from './queries/list-complaints/list-complaints.controller.ts';
 import { ListComplaintsHandler } from './queries/list-complaints/list-complaints.handler.ts';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ComplaintListEntry])],
+  imports: [TypeOrmModule.forFeature([ComplaintListEntry, DipSampleEntry])],
   controllers: [
     LogComplaintController,
     DipSampleController,
@@ -39,7 +42,8 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     GetComplaintController,
     ComplaintStatusController,
     ComplaintsReportController,
+    GetDipSampleController,
   ],
-  providers: [LogComplaintHandler, ChangeComplaintHandler, ComplaintCommands, GetComplaintHandler, ListComplaintsHandler, ComplaintStatusHandler, DrawDipSampleHandler, ComplaintsReportHandler],
+  providers: [LogComplaintHandler, ChangeComplaintHandler, ComplaintCommands, GetComplaintHandler, ListComplaintsHandler, ComplaintStatusHandler, DrawDipSampleHandler, ComplaintsReportHandler, GetDipSampleHandler],
 })
 export class ComplaintsModule {}

@@ -12,6 +12,7 @@ import { AccessLog1763800005000 } from '../../projections/access-log/17638000050
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
+import { DipSamples1763800009700 } from '../../projections/complaints/1763800009700-dip-samples.ts';
 import { CjUpdates1763800009100 } from '../../projections/referrals/1763800009100-cj-updates.ts';
 import { ReferralListReportColumns1763800009000 } from '../../projections/referrals/1763800009000-referral-list-report-columns.ts';
 import { ReferralListReportIndex1763800009600 } from '../../projections/referrals/1763800009600-referral-list-report-index.ts';
@@ -40,4 +41,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ResolutionListReportColumns1763800009300,
   AccentInsensitiveSearch1763800009500,
   ReferralListReportIndex1763800009600,
+  DipSamples1763800009700,
 ];

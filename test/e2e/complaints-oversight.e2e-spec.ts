@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
@@ -98,6 +99,20 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
     expect(first.json()).toMatchObject({ seed: 'panel-2026-Q2', populationSize: 3, complaints: [expect.objectContaining({ reference: expect.stringMatching(/^CRT-/) }), expect.anything()] });
     const chosen = first.json().complaints.map((file: { id: string }) => file.id);
     expect(june).toEqual(expect.arrayContaining(chosen));
+    expect(first.headers.location).toBe(`/api/complaints/dip-samples/${first.json().id}`);
+    const readBack = await harness.request({ method: 'GET', url: first.headers.location as string, headers: { authorization: auditor, 'x-min-position': first.json().position } });
+    expect(readBack.statusCode).toBe(200);
+    expect(readBack.json()).toEqual({
+      id: first.json().id,
+      seed: 'panel-2026-Q2',
+      from: '2026-06-01',
+      to: '2026-06-30',
+      size: 2,
+      populationSize: 3,
+      complaints: first.json().complaints,
+      drawnAt: expect.any(String),
+      drawnBy: 'aud-ada',
+    });
     expect((await draw('panel-2026-Q2', 2)).json().complaints.map((file: { id: string }) => file.id)).toEqual(chosen);
     expect([...(await draw('whole-quarter', 10)).json().complaints.map((file: { id: string }) => file.id)].sort()).toEqual([...june].sort());
 
@@ -115,7 +130,10 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
   it('lets only auditors and supervisors draw samples, with valid input', async () => {
     const body = { size: 2, seed: 's', from: '2026-06-01', to: '2026-06-30' };
     expect((await post('/api/complaints/dip-sample', body)).statusCode).toBe(403);
-    expect((await post('/api/complaints/dip-sample', body, await bearer(['supervisor']))).statusCode).toBe(201);
+    const drawn = await post('/api/complaints/dip-sample', body, await bearer(['supervisor']));
+    expect(drawn.statusCode).toBe(201);
+    expect((await get(drawn.headers.location as string, officer)).statusCode).toBe(403);
+    expect((await get(`/api/complaints/dip-samples/${randomUUID()}`)).json()).toMatchObject({ status: 404 });
     const bad = await post('/api/complaints/dip-sample', { size: 0, seed: '', from: '2026-06-31', to: 'soon' }, auditor);
     expect(new Set(bad.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['size', 'seed', 'from', 'to']));
     expect((await post('/api/complaints/dip-sample', { ...body, from: '2026-07-01' }, auditor)).json()).toMatchObject({ status: 400, errors: [{ field: 'to' }] });

@@ -2,6 +2,9 @@ import type { CalendarDate } from '../../calendar/working-days.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { CommandMetadata, DomainEvent } from '../../shared/domain/decider.ts';
 
+/** Who may draw dip samples and read them back. */
+export const DIP_SAMPLE_ROLES = ['auditor', 'supervisor'] as const;
+
 /** Every dip sample the Commissioner's office draws is kept on this one stream, as its own record of oversight. */
 export const DIP_SAMPLE_STREAM = 'complaint-dip-samples';
 

@@ -7,6 +7,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { commandResponse, type CommandResponse } from '../../../http/command-response.ts';
 import { ValidationFailed } from '../../../http/problem.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { DIP_SAMPLE_ROLES } from '../../domain/dip-sample.ts';
 import { DrawDipSampleCommand } from './dip-sample.command.ts';
 import { DipSampleDto } from './dip-sample.dto.ts';
 
@@ -18,8 +19,8 @@ export class DipSampleController {
 
   @Post('dip-sample')
   @HttpCode(201)
-  @Roles('auditor', 'supervisor')
-  @ApiCreatedResponse({ description: 'A reproducible random selection of complaint files received in the range, recorded as an event' })
+  @Roles(...DIP_SAMPLE_ROLES)
+  @ApiCreatedResponse({ description: 'A reproducible random selection of complaint files received in the range, recorded as an event; Location names it' })
   async draw(
     @Body() body: DipSampleDto,
     @CommandCtx() context: CommandContext,
@@ -28,6 +29,6 @@ export class DipSampleController {
     if (body.from > body.to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
     const outcome = await this.commands.execute(new DrawDipSampleCommand(body, context));
     const { seed, from, to } = body;
-    return { ...commandResponse(reply, outcome), seed, from, to, populationSize: outcome.populationSize, complaints: outcome.complaints };
+    return { ...commandResponse(reply, outcome, `/api/complaints/dip-samples/${outcome.id}`), seed, from, to, populationSize: outcome.populationSize, complaints: outcome.complaints };
   }
 }
