@@ -59,6 +59,15 @@ describe('PostgreSQL event store: shared statements', () => {
     expect(result.at(-1)!.map((event) => event.revision)).toEqual([2, 3]);
   });
 
+  it("concurrent reads of streams' last events share a query", async () => {
+    const streams = Array.from({ length: 20 }, () => `tip-${randomUUID()}`);
+    await Promise.all(streams.map((stream, index) => store.append(stream, things(1 + (index % 3)), 'no_stream')));
+    const { result, used } = await counted(() => Promise.all([...streams, 'tip-none'].map((stream) => store.readStream(stream, { direction: 'backwards', maxCount: 1 }))));
+    expect(used.length).toBeLessThanOrEqual(2);
+    streams.forEach((stream, index) => expect(result[index]!.map((event) => [event.stream, event.revision])).toEqual([[stream, index % 3]]));
+    expect(result.at(-1)).toEqual([]);
+  });
+
   it('an event id stored in another stream fails only the append that reuses it', async () => {
     const taken = things(1);
     await store.append(`taken-${randomUUID()}`, taken, 'no_stream');

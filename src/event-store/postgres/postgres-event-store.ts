@@ -49,6 +49,8 @@ export class PostgresEventStore implements EventStore {
    * against) made while one is in flight share the next query.
    */
   private readonly forwardReads = oneBatchAtATime<ForwardRead, RecordedEvent[]>((reads) => this.readForwards(reads));
+  /** Reads of a stream's last event (where an `any` append chains on) likewise share a query. */
+  private readonly lastEventReads = oneBatchAtATime<string, RecordedEvent[]>((streams) => this.readLastEvents(streams));
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
@@ -104,6 +106,7 @@ export class PostgresEventStore implements EventStore {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     if (!backwards && options.maxCount === undefined) return this.forwardReads.load({ stream, from: options.from ?? 0 });
+    if (backwards && options.maxCount === 1 && options.from === undefined) return this.lastEventReads.load(stream);
     const from = options.from ?? (backwards ? 2 ** 31 - 1 : 0);
     const result = await translated(() =>
       this.pool.query<EventRow>({
@@ -131,6 +134,19 @@ export class PostgresEventStore implements EventStore {
     );
     const byStream = groupedByStream(result.rows.map(toRecordedEvent));
     return reads.map(({ stream, from }) => (byStream.get(stream) ?? []).filter((event) => event.revision >= from));
+  }
+
+  private async readLastEvents(streams: readonly string[]): Promise<RecordedEvent[][]> {
+    const result = await translated(() =>
+      this.pool.query<EventRow>({
+        name: 'casework-read-last-events',
+        text: `SELECT last.* FROM unnest($1::text[]) AS wanted(wanted_stream)
+                CROSS JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events WHERE stream = wanted.wanted_stream ORDER BY revision DESC LIMIT 1) AS last`,
+        values: [[...new Set(streams)]],
+      }),
+    );
+    const byStream = groupedByStream(result.rows.map(toRecordedEvent));
+    return streams.map((stream) => byStream.get(stream) ?? []);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -2,7 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
-import { londonDate } from '../../../calendar/working-days.ts';
+import { londonDate, type CalendarDate } from '../../../calendar/working-days.ts';
 import { likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
@@ -42,13 +42,14 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
 
     const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
-    const items = entities.slice(0, limit).map(toItem);
+    const today = londonDate(new Date());
+    const items = entities.slice(0, limit).map((entry) => toItem(entry, today));
     const lastKey = raw[limit - 1]?.sort_key;
     return { items, nextCursor: entities.length > limit && lastKey !== undefined ? encodeCursor([lastKey, items.at(-1)!.id]) : null };
   }
 }
 
-function toItem(entry: ReferralListEntry): ReferralListItem {
+function toItem(entry: ReferralListEntry, today: CalendarDate): ReferralListItem {
   return {
     id: entry.id,
     status: entry.status,
@@ -57,9 +58,9 @@ function toItem(entry: ReferralListEntry): ReferralListItem {
     caseManager: entry.caseManager,
     enhanced: entry.enhanced,
     nextContactDue: entry.nextContactDue?.toISOString() ?? null,
-    contactOverdue: entry.nextContactDue !== null && londonDate(entry.nextContactDue) < londonDate(new Date()),
+    contactOverdue: entry.nextContactDue !== null && londonDate(entry.nextContactDue) < today,
     nextUpdateDue: entry.nextUpdateDue,
-    updateOverdue: entry.nextUpdateDue !== null && entry.nextUpdateDue < londonDate(new Date()),
+    updateOverdue: entry.nextUpdateDue !== null && entry.nextUpdateDue < today,
     unableToContact: entry.unableToContact,
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),
