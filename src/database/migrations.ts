@@ -6,6 +6,7 @@ import { ComplaintListReportColumns1763800009200 } from '../../projections/compl
 import { ResolutionListReportColumns1763800009300 } from '../../projections/resolutions/1763800009300-resolution-list-report-columns.ts';
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
+import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
@@ -42,4 +43,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AccentInsensitiveSearch1763800009500,
   ReferralListReportIndex1763800009600,
   DipSamples1763800009700,
+  ReferralListOwingIndex1763800009800,
 ];

@@ -209,6 +209,9 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     const overdueOnly = (await get('/api/complaints?overdue=true', position)).json();
     expect(overdueOnly.items.map((item: { id: string }) => item.id)).toContain(overdue);
     expect(overdueOnly.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
+    const notOverdue = (await get('/api/complaints?overdue=false&limit=200', position)).json();
+    expect(notOverdue.items.map((item: { id: string }) => item.id)).toEqual(expect.arrayContaining([fresh, done]));
+    expect(notOverdue.items.some((item: { overdue: boolean }) => item.overdue)).toBe(false);
 
     const ids: string[] = [];
     let cursor: string | null = null;

@@ -148,6 +148,27 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(caseload.items).toEqual([expect.objectContaining({ id, contactOverdue: false })]);
     const overdue = (await harness.request({ method: 'GET', url: '/api/referrals?caseManager=me&overdue=true', headers: { authorization: kay } })).json();
     expect(overdue.items).toEqual([]);
+    const everyoneOverdue = (await harness.request({ method: 'GET', url: '/api/referrals?overdue=true&limit=200', headers: { authorization: kay } })).json();
+    expect(everyoneOverdue.items.map((item: { id: string }) => item.id)).not.toContain(id);
+  });
+
+  it('lists overdue referrals across caseloads longest overdue first', async () => {
+    const lee = await bearer(['case_manager'], 'cm-lee');
+    const contactedDaysAgo = async (days: number) => {
+      const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: `Owed ${days}` }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, lee), 201);
+      ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-lee' }, lee));
+      ok(await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone' }, lee));
+      const { position } = ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: new Date(Date.now() - days * 86_400_000).toISOString() }, lee));
+      return { id, position };
+    };
+    // Received in the other order, so newest first would list them the other way round.
+    const longAgo = await contactedDaysAgo(30);
+    const lately = await contactedDaysAgo(10);
+    const overdue = (await harness.request({ method: 'GET', url: '/api/referrals?overdue=true&limit=200', headers: { authorization: lee, 'x-min-position': lately.position } })).json();
+    const ids = overdue.items.map((item: { id: string }) => item.id);
+    expect(ids).toEqual(expect.arrayContaining([lately.id, longAgo.id]));
+    expect(ids.indexOf(longAgo.id)).toBeLessThan(ids.indexOf(lately.id));
+    expect(overdue.items.every((item: { contactOverdue: boolean; updateOverdue: boolean }) => item.contactOverdue || item.updateOverdue)).toBe(true);
   });
 
   it("lists a case manager's own caseload with what is due first, page by page", async () => {

@@ -9,6 +9,8 @@ import { ListReferralsQuery, type ReferralListItem } from './list-referrals.quer
 
 /** An update is due by the end of its day in England, and so is a contact. */
 const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+/** Implied by being overdue; said outright so the planner can use the partial index of the referrals that owe something. */
+const OWES_SOMETHING = '(r.next_contact_due IS NOT NULL OR r.next_update_due IS NOT NULL)';
 const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
 
 /** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
@@ -37,7 +39,10 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
     if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
-    if (filters.overdue !== undefined) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now()) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
+    if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now())`);
+    // A caseload has an index of its own in this order; across caseloads, that of the referrals that owe something.
+    if (filters.overdue === true && !filters.caseManager) query.andWhere(OWES_SOMETHING);
+    if (filters.overdue === false) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now()) IS NOT TRUE`);
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
 
