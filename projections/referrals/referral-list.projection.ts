@@ -59,7 +59,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
-      report_to_referral_working_days: workingDaysFromReport(state),
+      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -75,6 +75,11 @@ function earliestUpdateDue(state: ReceivedReferral): string | null {
 }
 
 const SHIPPED_CALENDAR = englandAndWalesCalendar();
+
+/** The count depends on these two dates alone, and counting is the costliest part of this fold: only a change recounts. */
+function reportDatesKept(row: ReferralListRow | undefined, state: ReceivedReferral): row is ReferralListRow {
+  return row !== undefined && row.state.crimeReportedOn === state.crimeReportedOn && row.state.receivedAt === state.receivedAt;
+}
 
 function workingDaysFromReport(state: ReceivedReferral): number | null {
   if (!state.crimeReportedOn) return null;

@@ -1,7 +1,10 @@
-import type { PoolClient } from 'pg';
+import pg, { type Pool, type PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import type { Projection, ReadModelRow } from './projection.ts';
+
+/** The rows a batch touched, by id, as the batch leaves them; undefined where it deleted one. */
+export type FoldedRows = Map<string, ReadModelRow | undefined>;
 
 const columnsByTable = new Map<string, string[]>();
 
@@ -18,40 +21,85 @@ async function columnsOf(client: PoolClient, table: string): Promise<string[]> {
   return columns;
 }
 
+/** Events folded between two turns of the event loop, so a statement in flight meanwhile is answered promptly. */
+const EVENTS_PER_TURN = 500;
+
 /**
- * Folds a batch of events into the rows they touch: one read of those rows, one delete, one upsert.
- * Rows travel as JSON both ways, so evolve sees the same value types whether a row came from the
- * table or from an earlier event of the same batch.
+ * Folds a batch of events into the rows they touch, reading those rows from the table, except the ones in
+ * `unwritten` (left by an earlier batch whose write has not committed yet). Rows travel as JSON both ways,
+ * so evolve sees the same value types whether a row came from the table or from an earlier event.
  */
-export async function applyBatch(
-  client: PoolClient,
+export async function foldBatch(
+  queryable: Pool | PoolClient,
   projection: Projection,
   table: string,
   events: readonly RecordedEvent[],
   catalog: EventCatalog,
-): Promise<void> {
+  unwritten?: FoldedRows,
+): Promise<FoldedRows> {
   const ids = [...new Set(events.map((event) => projection.rowIdOf(event)))];
-  const quoted = client.escapeIdentifier(table);
-  const existing = await client.query(`SELECT to_jsonb(t) AS row FROM ${quoted} t WHERE id = ANY($1)`, [ids]);
-  const rows = new Map<string, ReadModelRow>(existing.rows.map(({ row }: { row: ReadModelRow }) => [row.id, row]));
-
-  for (const recorded of events) {
+  const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
+  const unread = unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
+  if (unread.length > 0) {
+    const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
+    for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);
+  }
+  for (const [index, recorded] of events.entries()) {
+    if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const event = { ...recorded, data: catalog.toDomain(recorded).data as RecordedEvent['data'] };
     const id = projection.rowIdOf(event);
-    const next = projection.evolve(rows.get(id), event);
-    if (next) rows.set(id, next);
-    else rows.delete(id);
+    rows.set(id, projection.evolve(rows.get(id), event));
   }
+  return rows;
+}
 
-  const deleted = ids.filter((id) => !rows.has(id));
+/**
+ * Rows go to PostgreSQL in upserts of about this much JSON. Its cost per row grows with the statement's size
+ * (allocating and copying the whole value, more than once): measured on referral rows of 1.8 KB, one upsert
+ * of 1,000 cost it about three times the CPU of five upserts of 200.
+ */
+const UPSERT_CHARS = 256 * 1024;
+
+/** Writes folded rows: one delete, then upserts of UPSERT_CHARS each. */
+export async function writeRows(client: PoolClient, table: string, rows: FoldedRows): Promise<void> {
+  const quoted = pg.escapeIdentifier(table);
+  const deleted = [...rows].flatMap(([id, row]) => (row ? [] : [id]));
   if (deleted.length > 0) await client.query(`DELETE FROM ${quoted} WHERE id = ANY($1)`, [deleted]);
-  const upserted = ids.flatMap((id) => rows.get(id) ?? []);
+  const upserted = [...rows.values()].filter((row) => row !== undefined);
   if (upserted.length === 0) return;
   const columns = (await columnsOf(client, table)).map((column) => client.escapeIdentifier(column));
   const updates = columns.filter((column) => column !== '"id"').map((column) => `${column} = EXCLUDED.${column}`);
-  await client.query(
-    `INSERT INTO ${quoted} SELECT * FROM jsonb_populate_recordset(NULL::${quoted}, $1::jsonb)
-     ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-    [JSON.stringify(upserted)],
-  );
+  // Prepared once per connection and table: planned each time, PostgreSQL would fold the rows into the plan
+  // as a constant and copy them, several times over.
+  const upsert = {
+    name: `projection-upsert:${table}`,
+    text: `INSERT INTO ${quoted} SELECT * FROM jsonb_populate_recordset(NULL::${quoted}, $1::jsonb)
+           ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
+  };
+  for (const json of jsonArrays(upserted, UPSERT_CHARS)) await client.query({ ...upsert, values: [json] });
+}
+
+/**
+ * The rows as JSON arrays of about `chars` characters each (a larger row makes an array of its own). Each is
+ * one join, so a flat string: a concatenated one would be copied again before it is sent.
+ */
+function* jsonArrays(rows: readonly ReadModelRow[], chars: number): Generator<string> {
+  let chunk = ['['];
+  let length = 0;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (length > 0 && length + json.length > chars) {
+      yield [...chunk, ']'].join('');
+      chunk = ['['];
+      length = 0;
+    }
+    chunk.push(length > 0 ? ',' : '', json);
+    length += json.length + 1;
+  }
+  if (length > 0) yield [...chunk, ']'].join('');
+}
+
+/** Folds a batch of events into the rows they touch and writes them: one read, one delete, the upserts. */
+export async function applyBatch(client: PoolClient, projection: Projection, table: string, events: readonly RecordedEvent[], catalog: EventCatalog): Promise<void> {
+  await writeRows(client, table, await foldBatch(client, projection, table, events, catalog));
 }

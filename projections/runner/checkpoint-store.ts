@@ -47,7 +47,7 @@ export const checkpoints = {
     return (await client.query('SELECT * FROM projection_checkpoints ORDER BY name')).rows.map(toCheckpoint);
   },
 
-  async advance(client: PoolClient, name: string, target: 'live' | 'rebuild', position: bigint): Promise<void> {
+  async advance(client: Queryable, name: string, target: 'live' | 'rebuild', position: bigint): Promise<void> {
     const column = target === 'live' ? 'position' : 'rebuild_position';
     await client.query(`UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1`, [
       name,

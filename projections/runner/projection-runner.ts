@@ -2,10 +2,10 @@ import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
-import { applyBatch } from './apply-batch.ts';
+import { applyBatch, foldBatch, writeRows, type FoldedRows } from './apply-batch.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
-import { createShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
+import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface ProjectionRunnerOptions {
@@ -27,6 +27,15 @@ export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   maxBackoffMs: 60_000,
 };
 
+/** A rebuild batch folded while the one before it was being written. */
+interface FoldedBatch {
+  rows: FoldedRows;
+  /** Position of its last event. */
+  last: bigint;
+  /** It had batchSize events, so more are likely waiting. */
+  full: boolean;
+}
+
 /** Another instance advanced the checkpoint under us: stop writing, re-read, carry on. */
 class CheckpointMoved extends Error {
   override readonly name = 'CheckpointMoved';
@@ -37,13 +46,16 @@ class CheckpointMoved extends Error {
  * of events and the checkpoint after it commit in one PostgreSQL transaction, so a crash at any point
  * resumes exactly after the last committed batch. One instance per projection is active (a
  * session advisory lock); others stand by and take over when its session ends. A rebuild fills a
- * shadow table from the first event alongside the live one and swaps it in atomically.
+ * shadow table from the first event alongside the live one, indexes it once caught up, and swaps it in
+ * atomically.
  */
 export class ProjectionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private readonly pause = new InterruptibleSleep();
   private checkpoint: Checkpoint | undefined;
+  /** The next rebuild batch, folded but not written; valid only until the runner stops or fails. */
+  private folded: FoldedBatch | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -104,6 +116,7 @@ export class ProjectionRunner {
 
   private async follow(client: PoolClient): Promise<void> {
     const { name, version } = this.projection;
+    this.folded = undefined;
     this.checkpoint = await checkpoints.ensure(client, name, version);
     if (this.checkpoint.version !== version && this.checkpoint.rebuildVersion !== version) {
       this.options.log('log', `Projection ${name}: version ${this.checkpoint.version} -> ${version}, rebuilding`);
@@ -132,7 +145,7 @@ export class ProjectionRunner {
   private async liveStep(client: PoolClient): Promise<boolean> {
     const events = await this.nextBatch(this.checkpoint!.position);
     if (events.length === 0) return false;
-    await this.commitBatch(client, 'live', events);
+    await this.commit(client, 'live', events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
     return true;
   }
 
@@ -142,12 +155,25 @@ export class ProjectionRunner {
     if (checkpoint.rebuildVersion === null) return false;
     // No batch of this rebuild has committed yet, so whatever the shadow table holds is stale.
     if (checkpoint.rebuildPosition === null) await createShadowTable(client, table);
-    const events = await this.nextBatch(checkpoint.rebuildPosition);
-    if (events.length > 0) {
-      await this.commitBatch(client, 'rebuild', events);
+    const batch = this.folded ?? (await this.foldRebuildBatch(checkpoint.rebuildPosition));
+    this.folded = undefined;
+    if (batch) {
+      // The next batch is read and folded while this one is written, so Node.js and PostgreSQL work at once.
+      const [, next] = await Promise.all([
+        this.commit(client, 'rebuild', batch.last, (shadow) => writeRows(client, shadow, batch.rows)),
+        batch.full ? this.foldRebuildBatch(batch.last, batch.rows) : undefined,
+      ]);
+      this.folded = next;
       return true;
     }
-    // Caught up: swap, and let the live step go on from where the rebuild stopped.
+    // Caught up: index the shadow table now, then catch up on what arrived while it was indexed. A rebuild
+    // that applied no event has nothing to catch up on (and its next step would create the table anew).
+    const indexing = Date.now();
+    if (await indexShadowTable(client, table)) {
+      this.options.log('log', `Projection ${name}: rebuild caught up, its table indexed in ${Date.now() - indexing} ms`);
+      if (checkpoint.rebuildPosition !== null) return true;
+    }
+    // Swap, and let the live step go on from where the rebuild stopped.
     await inTransaction(client, async () => {
       await this.lockCheckpoint(client, 'rebuild');
       await swapShadowTable(client, table);
@@ -162,12 +188,23 @@ export class ProjectionRunner {
     return this.store.readAll({ after: after ?? undefined, maxCount: this.options.batchSize, eventTypes: this.projection.eventTypes });
   }
 
-  private async commitBatch(client: PoolClient, target: 'live' | 'rebuild', events: RecordedEvent[]): Promise<void> {
+  /**
+   * Reads the rebuild's next batch after `after` and folds it on a connection of its own (the runner's is
+   * writing meanwhile), taking the rows of the batch still being written from memory.
+   */
+  private async foldRebuildBatch(after: bigint | null, unwritten?: FoldedRows): Promise<FoldedBatch | undefined> {
+    const events = await this.nextBatch(after);
+    if (events.length === 0) return undefined;
+    const rows = await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.catalog, unwritten);
+    return { rows, last: events.at(-1)!.position, full: events.length === this.options.batchSize };
+  }
+
+  /** Writes a batch (`write` gets the table) and the checkpoint after it in one transaction. */
+  private async commit(client: PoolClient, target: 'live' | 'rebuild', last: bigint, write: (table: string) => Promise<void>): Promise<void> {
     const { table, name } = this.projection;
-    const last = events.at(-1)!.position;
     await inTransaction(client, async () => {
       await this.lockCheckpoint(client, target);
-      await applyBatch(client, this.projection, target === 'live' ? table : shadowTableOf(table), events, this.catalog);
+      await write(target === 'live' ? table : shadowTableOf(table));
       await checkpoints.advance(client, name, target, last);
     });
     this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };

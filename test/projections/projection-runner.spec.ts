@@ -106,6 +106,54 @@ describe('projection runner (real PostgreSQL)', () => {
   });
 });
 
+describe('a rebuild swapped in', () => {
+  let bed: ProjectionTestBed;
+  const projection = eventCountProjection();
+  /** Every index of the live table and every constraint, by name, as later migrations will look them up. */
+  const schemaOf = async () => ({
+    indexes: (await bed.pool.query("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'event_count' ORDER BY indexname")).rows,
+    constraints: (await bed.pool.query("SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'event_count'::regclass ORDER BY conname")).rows,
+  });
+
+  beforeEach(async () => {
+    bed = await projectionTestBed();
+    await createEventCountTable(bed.pool);
+    await bed.pool.query('CREATE INDEX event_count_busiest ON event_count (events DESC) INCLUDE (revision_sum) WHERE events > 1');
+    await bed.pool.query('CREATE INDEX event_count_stream_kind ON event_count ((split_part(id, \'-\', 1)))');
+    await bed.pool.query('ALTER TABLE event_count ADD CONSTRAINT event_count_sum_unique UNIQUE (id, revision_sum)');
+    await concurrentWriters(bed.store, 3, 4, 10);
+  });
+  afterEach(() => bed.close());
+
+  const rebuilt = () => eventually(async () => (await checkpoints.read(bed.pool, projection.name))?.rebuildVersion === null);
+
+  it('keeps the names and definitions of the live indexes and constraints', async () => {
+    const before = await schemaOf();
+    expect(before.indexes.map((index: { indexname: string }) => index.indexname)).toEqual(['event_count_busiest', 'event_count_pkey', 'event_count_stream_kind', 'event_count_sum_unique']);
+    bed.runner(projection).start();
+    await requestRebuild(bed.pool, projection);
+    await rebuilt();
+    expect(await schemaOf()).toEqual(before);
+    expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
+  });
+
+  it('resumes after a crash between indexing the shadow table and the swap, building only what is missing', async () => {
+    const before = await schemaOf();
+    const head = await bed.store.headPosition();
+    // What a projector leaves when killed after filling the shadow table and building one index of three.
+    await bed.pool.query('CREATE TABLE event_count__rebuild (LIKE event_count INCLUDING ALL EXCLUDING INDEXES)');
+    await bed.pool.query('ALTER TABLE event_count__rebuild ADD CONSTRAINT event_count_pkey__rebuild PRIMARY KEY (id)');
+    await bed.pool.query(`INSERT INTO event_count__rebuild SELECT stream, count(*), sum(revision) FROM events WHERE type = 'ThingHappened' GROUP BY stream`);
+    await bed.pool.query('CREATE INDEX event_count_busiest__rebuild ON event_count__rebuild (events DESC) INCLUDE (revision_sum) WHERE events > 1');
+    await bed.pool.query('INSERT INTO projection_checkpoints (name, version, position, rebuild_version, rebuild_position) VALUES ($1, 1, $2, 1, $2)', [projection.name, head!.toString()]);
+
+    bed.runner(projection).start();
+    await rebuilt();
+    expect(await schemaOf()).toEqual(before);
+    expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
+  });
+});
+
 describe('a projection whose version changed', () => {
   let bed: ProjectionTestBed;
 
