@@ -22,6 +22,8 @@ import { toRecordedEvent, type EventRow } from './row-mapping.ts';
 const DEFAULT_POLLING: PollingOptions = { batchSize: 500, minDelayMs: 2, maxDelayMs: 50 };
 /** An `any` append that loses a race for the next revision simply tries again. */
 const ANY_RETRIES = 10;
+/** Appends of at least this many events do not wait to share a statement. */
+const OWN_STATEMENT_EVENTS = 32;
 
 interface ForwardRead {
   stream: string;
@@ -54,6 +56,8 @@ export class PostgresEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    // A large append is a batch already: it goes at once, beside the shared statement rather than behind it.
+    if (events.length >= OWN_STATEMENT_EVENTS) return this.appendAlone({ stream, events, expected });
     return this.appends.load({ stream, events, expected });
   }
 
@@ -126,9 +130,10 @@ export class PostgresEventStore implements EventStore {
     const result = await translated(() =>
       this.pool.query<EventRow>({
         name: 'casework-read-streams',
-        text: `SELECT ${EVENT_COLUMNS} FROM events e JOIN unnest($1::text[], $2::int[]) AS wanted(wanted_stream, from_revision)
-                 ON e.stream = wanted.wanted_stream AND e.revision >= wanted.from_revision
-                ORDER BY e.stream, e.revision`,
+        // One index range per stream, whatever plan a prepared statement settles on (a join may scan every event).
+        text: `SELECT read.* FROM unnest($1::text[], $2::int[]) AS wanted(wanted_stream, from_revision)
+                CROSS JOIN LATERAL (SELECT ${EVENT_COLUMNS} FROM events
+                                     WHERE stream = wanted.wanted_stream AND revision >= wanted.from_revision ORDER BY revision) AS read`,
         values: [[...from.keys()], [...from.values()]],
       }),
     );
