@@ -46,7 +46,8 @@ export async function foldBatch(
   }
   for (const [index, recorded] of events.entries()) {
     if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const event = { ...recorded, data: catalog.toDomain(recorded).data as RecordedEvent['data'] };
+    const data = catalog.toDomain(recorded).data as RecordedEvent['data'];
+    const event = data === recorded.data ? recorded : { ...recorded, data };
     const id = projection.rowIdOf(event);
     rows.set(id, projection.evolve(rows.get(id), event));
   }

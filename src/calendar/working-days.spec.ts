@@ -55,6 +55,15 @@ describe('working days in England and Wales', () => {
     // Late on 30 June (BST) is already 1 July, a Wednesday: due on Thursday.
     expect(calendar.dueAfter('2026-06-30T23:30:00Z', 1)).toBe('2026-07-02');
   });
+
+  it("dates instants all through a year, clock changes included, as London's own clock does", () => {
+    const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let time = Date.UTC(2026, 0, 1); time < Date.UTC(2027, 0, 1); time += 7 * 60_000) {
+      // Each instant twice: the second answer comes from what the first remembered.
+      for (const instant of [new Date(time), new Date(time).toISOString()]) expect(londonDate(instant)).toBe(london.format(time));
+    }
+    expect(() => londonDate('not a date')).toThrow(RangeError);
+  });
 });
 
 describe('calendar dates', () => {

@@ -11,9 +11,23 @@ export function isCalendarDate(value: string): boolean {
 const DAY_MS = 86_400_000;
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const HOUR_MS = 3_600_000;
+/** London's offset from UTC is a whole number of hours, so its date is the same throughout each UTC hour. */
+const londonDateByUtcHour = new Map<number, CalendarDate>();
+const LONDON_DATES_KEPT = 50_000;
+
 /** The date in England at an instant: 23:30 UTC on 30 June is already 1 July in London (BST). */
 export function londonDate(instant: Date | string): CalendarDate {
-  return LONDON_DATE.format(typeof instant === 'string' ? new Date(instant) : instant);
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const hour = Math.floor(time / HOUR_MS);
+  let date = londonDateByUtcHour.get(hour);
+  if (date === undefined) {
+    // Formatting is the costly part (a rebuild asks once per referral); a year is under 9,000 hours.
+    if (londonDateByUtcHour.size >= LONDON_DATES_KEPT) londonDateByUtcHour.clear();
+    date = LONDON_DATE.format(hour * HOUR_MS);
+    londonDateByUtcHour.set(hour, date);
+  }
+  return date;
 }
 
 /** Calendar days from one date to another (negative when `to` is earlier). */
