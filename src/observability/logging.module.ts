@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
+import { destination as pinoDestination, stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import { errorFields, requestBindings, requestFields, responseFields } from './log-fields.ts';
 import { LogContext } from './log-context.ts';
@@ -24,13 +24,22 @@ export class LoggingModule {
       customProps: requestBindings,
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
       // Probes and scrapes every few seconds would bury the requests people make.
-      autoLogging: { ignore: (request) => /^\/api\/(health|metrics)(\/|\?|$)/.test(request.url ?? '') },
+      // The middleware sees the URL below its mount point; the original is the one a client asked for.
+      autoLogging: { ignore: (request) => /^\/api\/(health|metrics)(\/|\?|$)/.test((request as { originalUrl?: string }).originalUrl ?? request.url ?? '') },
     };
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options, assignResponse: true })],
+      imports: [LoggerModule.forRoot({ pinoHttp: [options, destination ?? standardOutput()], assignResponse: true })],
       providers: [LogContext, { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor }],
       exports: [LogContext],
     };
   }
+}
+
+/**
+ * Standard output written asynchronously: a synchronous write per request line held up the one thread that
+ * answers requests. pino flushes what is buffered when the process exits.
+ */
+function standardOutput(): DestinationStream {
+  return pinoDestination({ dest: 1, sync: false });
 }

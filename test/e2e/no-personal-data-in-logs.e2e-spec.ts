@@ -193,6 +193,15 @@ describe('no personal data in any log line', () => {
     expect(everything).not.toMatch(/authorization|bearer|eyJ[\w-]+\./i);
   });
 
+  it('leaves health probes out of the request lines, not the requests people make', async () => {
+    const before = parsed().length;
+    for (const url of ['/api/health/live', '/api/health/ready']) expect((await harness.request({ method: 'GET', url })).statusCode).toBe(200);
+    await harness.request({ method: 'GET', url: '/api/referrals', headers: { authorization: auditor } });
+    await new Promise((resolve) => setImmediate(resolve));
+    const paths = parsed().slice(before).flatMap((line) => (line.req ? [line.req.path] : []));
+    expect(paths).toEqual(['/api/referrals']);
+  });
+
   it('names the correlation id, the user and the command type on every command request', () => {
     const requestLines = parsed().filter((line) => line.req);
     expect(requestLines.length).toBeGreaterThan(0);
