@@ -86,11 +86,9 @@ export class SubjectKeys {
   }
 
   private async read(subjectIds: readonly string[]): Promise<(KeyRow | undefined)[]> {
-    const result = await this.pool.query<KeyRow>({
-      name: 'casework-subject-keys',
-      text: 'SELECT subject_id, wrapped_key, restricted FROM data_subject_keys WHERE subject_id = ANY($1::text[])',
-      values: [subjectIds],
-    });
+    // Planned for each batch, not prepared: a prepared statement's generic plan, made while the table was nearly
+    // empty, kept scanning all of it as it grew to hundreds of thousands of keys wherever nothing analysed it.
+    const result = await this.pool.query<KeyRow>('SELECT subject_id, wrapped_key, restricted FROM data_subject_keys WHERE subject_id = ANY($1::text[])', [subjectIds]);
     return inOrder(subjectIds, result.rows);
   }
 
