@@ -57,7 +57,7 @@ function benchServer(adminUrl: string, log: (line: string) => void, stopServer: 
       withClient(adminUrl, async (client) => {
         const settings = await client.query<{ name: string; setting: string }>(
           `SELECT name, setting FROM pg_settings
-            WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections')
+            WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections', 'autovacuum')
             ORDER BY name`,
         );
         return settings.rows.map((row) => `${row.name}=${row.setting}`).join(' ');
