@@ -8,11 +8,13 @@ export interface EventRow {
   type: string;
   schema_version: number;
   data: JsonObject;
-  metadata: EventMetadata;
-  recorded_at: Date;
+  /** As text, parsed when first asked for: a projection's fold and a decider never look at it. */
+  metadata_json: string;
+  recorded_at_ms: number;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  let metadata: EventMetadata | undefined;
   return {
     id: row.event_id,
     stream: row.stream,
@@ -21,7 +23,9 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.type,
     schemaVersion: row.schema_version,
     data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
+    get metadata(): EventMetadata {
+      return (metadata ??= JSON.parse(row.metadata_json) as EventMetadata);
+    },
+    recordedAt: new Date(row.recorded_at_ms),
   };
 }
