@@ -20,6 +20,8 @@ const RATIOS: Ratio[] = [
   // Commands over HTTP carry auth, validation, a stream read and fold, encryption and the hash chain.
   { numerator: 'http.command.c200', denominator: 'append.single.c16', aim: { atLeast: 0.4 } },
   { numerator: 'http.command.c200.in-process', denominator: 'append.single.c16' },
+  // How much of what the HTTP stack and load generator can answer here the commands reach.
+  { numerator: 'http.command.c200', denominator: 'http.probe.c200' },
 ];
 
 /** Aims for figures measured directly (issues 3 and 8). */

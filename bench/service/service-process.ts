@@ -10,11 +10,17 @@ const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PROJECTORS = fileURLToPath(new URL('../../projections/runner/projections.cli.js', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 
-export interface ServiceProcess {
-  url: string;
+/** What the bench reads off a measured process from /proc. */
+export interface MeasuredProcess {
   /** The kernel's high-water mark of the process's resident set (VmHWM), in MB. */
   peakRssMb(): Promise<number>;
+  /** CPU time the process (all its threads) has used so far, user and system, in seconds. */
+  cpuSeconds(): Promise<number>;
   stop(): Promise<void>;
+}
+
+export interface ServiceProcess extends MeasuredProcess {
+  url: string;
 }
 
 /**
@@ -41,6 +47,7 @@ export async function startServiceProcess(databaseUrl: string, jwtSecret: string
   return {
     url,
     peakRssMb: () => peakRssMbOf(child),
+    cpuSeconds: () => cpuSecondsOf(child),
     async stop() {
       await stopGracefully(child);
       await rm(dataDir, { recursive: true, force: true });
@@ -48,13 +55,8 @@ export async function startServiceProcess(databaseUrl: string, jwtSecret: string
   };
 }
 
-export interface ProjectorProcess {
-  peakRssMb(): Promise<number>;
-  stop(): Promise<void>;
-}
-
 /** `npm run projections` as a deployment runs it beside API replicas (docker/compose.yml's projector). */
-export async function startProjectorProcess(databaseUrl: string, env: Record<string, string>): Promise<ProjectorProcess> {
+export async function startProjectorProcess(databaseUrl: string, env: Record<string, string>): Promise<MeasuredProcess> {
   const child = spawn(process.execPath, [...nodeArguments(), PROJECTORS], { env: { ...process.env, DATABASE_URL: databaseUrl, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const running = new Promise<void>((resolve, reject) => {
@@ -67,7 +69,7 @@ export async function startProjectorProcess(databaseUrl: string, env: Record<str
     child.once('exit', (code) => reject(new Error(`The projectors exited with code ${code}\n${output}`)));
   });
   await running;
-  return { peakRssMb: () => peakRssMbOf(child), stop: () => stopGracefully(child) };
+  return { peakRssMb: () => peakRssMbOf(child), cpuSeconds: () => cpuSecondsOf(child), stop: () => stopGracefully(child) };
 }
 
 /** SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`) for the measured processes, to see where their time goes. */
@@ -79,6 +81,16 @@ async function peakRssMbOf(child: ChildProcess): Promise<number> {
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
   const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
   return Math.round(kilobytes / 1024);
+}
+
+/** Linux counts a process's CPU time in clock ticks of 1/100 s (USER_HZ) in /proc/<pid>/stat. */
+const TICKS_A_SECOND = 100;
+
+async function cpuSecondsOf(child: ChildProcess): Promise<number> {
+  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+  // The fields after the parenthesised command name: utime and stime are the 12th and 13th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_A_SECOND;
 }
 
 async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { forEachConcurrently } from '../harness.ts';
 import { round } from '../ratios.ts';
 import { benchJwtSecret, bearer, receiveReferralBody, recordContactBody } from '../service/commands.ts';
-import { startProjectorProcess, startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
+import { startProjectorProcess, startServiceProcess, type MeasuredProcess, type ServiceProcess } from '../service/service-process.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
 
 const CONNECTIONS = 200;
@@ -17,11 +17,13 @@ interface Topology {
   suffix: string;
   description: string;
   separateProjectors: boolean;
+  /** Also measures the liveness probe at the same connections: the most the HTTP stack and load generator answer here. */
+  measureProbe: boolean;
 }
 
 const TOPOLOGIES: Topology[] = [
-  { suffix: '', description: 'API and projectors as separate processes, as docker/compose.yml deploys them', separateProjectors: true },
-  { suffix: '.in-process', description: 'one process with its projectors inside, as `npm start` runs', separateProjectors: false },
+  { suffix: '', description: 'API and projectors as separate processes, as docker/compose.yml deploys them', separateProjectors: true, measureProbe: true },
+  { suffix: '.in-process', description: 'one process with its projectors inside, as `npm start` runs', separateProjectors: false, measureProbe: false },
 ];
 
 /**
@@ -48,7 +50,8 @@ async function measureTopology(topology: Topology, masterKey: string, context: S
   try {
     const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
     const targets = await createReferrals(service, authorization, context);
-    await measureCommands(service, authorization, targets, topology, context);
+    await measureCommands(service, projectors, authorization, targets, topology, context);
+    if (topology.measureProbe) await measureProbe(service, context);
     context.report({ name: `service.rss.peak.commands${topology.suffix}`, value: await service.peakRssMb(), unit: 'MB' });
     if (projectors) context.report({ name: 'projectors.rss.peak.commands', value: await projectors.peakRssMb(), unit: 'MB' });
   } finally {
@@ -68,7 +71,14 @@ async function createReferrals(service: ServiceProcess, authorization: string, c
   return ids;
 }
 
-async function measureCommands(service: ServiceProcess, authorization: string, targets: readonly string[], topology: Topology, context: SuiteContext): Promise<void> {
+async function measureCommands(
+  service: ServiceProcess,
+  projectors: MeasuredProcess | undefined,
+  authorization: string,
+  targets: readonly string[],
+  topology: Topology,
+  context: SuiteContext,
+): Promise<void> {
   const contactAt = new Date(Date.now() - 60_000);
   let created = 0;
   const create: autocannon.Request = { method: 'POST', path: '/api/referrals', setupRequest: (request) => ({ ...request, body: receiveReferralBody(created++) }) };
@@ -85,10 +95,29 @@ async function measureCommands(service: ServiceProcess, authorization: string, t
   };
   context.log(`Commands over HTTP, ${CONNECTIONS} connections (1 create : ${CHANGES_PER_CREATE} contacts recorded)`);
   await autocannon({ ...options, duration: Math.max(1, context.timing.warmupMs / 1000) });
+  const cpuBefore = await Promise.all([service.cpuSeconds(), projectors?.cpuSeconds()]);
   const result = await autocannon({ ...options, duration: context.timing.durationMs / 1000 });
+  const cpuAfter = await Promise.all([service.cpuSeconds(), projectors?.cpuSeconds()]);
   const failed = result.non2xx + result.errors + result.timeouts;
   context.log(`${result['2xx']} commands answered 2xx, ${failed} did not (${JSON.stringify(result.statusCodeStats)}), in ${result.duration} s`);
   if (failed > result['2xx'] * 0.01) throw new Error(`More than 1% of the commands failed; the figure would not mean anything`);
   context.report({ name: `http.command.c200${topology.suffix}`, value: round(result['2xx'] / result.duration, 1), unit: 'commands/s' });
   context.report({ name: `http.command.p99${topology.suffix}`, value: result.latency.p99, unit: 'ms' });
+  // Late answers to requests sent in the window are counted in it too: a small overstatement per command.
+  const cpuMsPerCommand = (index: number) => round(((cpuAfter[index]! - cpuBefore[index]!) * 1000) / result['2xx'], 2);
+  context.report({ name: `http.command.cpu${topology.suffix}`, value: cpuMsPerCommand(0), unit: 'ms/command' });
+  if (projectors) context.report({ name: 'projectors.cpu.commands', value: cpuMsPerCommand(1), unit: 'ms/command' });
+}
+
+/**
+ * The service's liveness probe (no auth, no body, no database) from the same load generator at the same
+ * connections: a ceiling for any command on this machine, the HTTP stack's and the load generator's share.
+ */
+async function measureProbe(service: ServiceProcess, context: SuiteContext): Promise<void> {
+  const options = { url: `${service.url}/api/health/live`, connections: CONNECTIONS };
+  await autocannon({ ...options, duration: Math.max(1, context.timing.warmupMs / 1000) });
+  const result = await autocannon({ ...options, duration: context.timing.durationMs / 1000 });
+  if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`The liveness probe failed ${result.non2xx + result.errors + result.timeouts} times under load`);
+  context.report({ name: 'http.probe.c200', value: round(result['2xx'] / result.duration, 1), unit: 'requests/s' });
+  context.report({ name: 'http.probe.p99', value: result.latency.p99, unit: 'ms' });
 }
