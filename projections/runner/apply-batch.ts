@@ -12,7 +12,9 @@ async function columnsOf(client: PoolClient, table: string): Promise<string[]> {
   const cached = columnsByTable.get(table);
   if (cached) return cached;
   const result = await client.query(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    // A generated column is the table's to fill: naming it in an insert is an error.
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
     [table],
   );
   const columns = result.rows.map((row: { column_name: string }) => row.column_name);
@@ -74,7 +76,7 @@ export async function writeRows(client: PoolClient, table: string, rows: FoldedR
   // as a constant and copy them, several times over.
   const upsert = {
     name: `projection-upsert:${table}`,
-    text: `INSERT INTO ${quoted} SELECT * FROM jsonb_populate_recordset(NULL::${quoted}, $1::jsonb)
+    text: `INSERT INTO ${quoted} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted}, $1::jsonb)
            ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
   };
   for (const json of jsonArrays(upserted, UPSERT_CHARS)) await client.query({ ...upsert, values: [json] });

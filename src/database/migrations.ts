@@ -7,6 +7,7 @@ import { ResolutionListReportColumns1763800009300 } from '../../projections/reso
 import { ReferralList1763800002000 } from '../../projections/referrals/1763800002000-referral-list.ts';
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
 import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
+import { ReferralListNewestNames1763800009900 } from '../../projections/referrals/1763800009900-referral-list-newest-names.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
@@ -44,4 +45,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListReportIndex1763800009600,
   DipSamples1763800009700,
   ReferralListOwingIndex1763800009800,
+  ReferralListNewestNames1763800009900,
 ];
