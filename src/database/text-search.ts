@@ -4,7 +4,12 @@
  * trigram indexes on the folded names serve these conditions.
  */
 export function textMatches(columns: readonly string[], parameter: string): string {
-  return `(${columns.map((column) => `casework_fold(${column}) LIKE '%' || casework_fold(:${parameter}) || '%'`).join(' OR ')})`;
+  return `(${columns.map((column) => foldedMatches(`casework_fold(${column})`, parameter)).join(' OR ')})`;
+}
+
+/** The same condition on a text already folded (a column that stores the folded name). */
+export function foldedMatches(folded: string, parameter: string): string {
+  return `${folded} LIKE '%' || casework_fold(:${parameter}) || '%'`;
 }
 
 /** The search text with LIKE's wildcards taken literally. */

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { londonDate, type CalendarDate } from '../../../calendar/working-days.ts';
-import { likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
+import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
@@ -66,7 +66,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
         SELECT n.id, n.received_at, n.victim_name_folded FROM referral_list n
         ${after ? 'WHERE (n.received_at, n.id) < (:sortKey, :id)' : ''}
         ORDER BY n.received_at DESC, n.id DESC LIMIT :walked) w
-      WHERE w.victim_name_folded LIKE '%' || casework_fold(:q) || '%'
+      WHERE ${foldedMatches('w.victim_name_folded', 'q')}
       ORDER BY w.received_at DESC, w.id DESC LIMIT :taken`;
     return this.referrals
       .createQueryBuilder('r')
