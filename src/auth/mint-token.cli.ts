@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../config/config.schema.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
-import { mintToken } from './mint-token.ts';
+import { LifetimeRefused, mintToken, tokenLifetime } from './mint-token.ts';
 import { ROLES, type Role } from './roles.ts';
 
 /** `npm run token -- --sub alice --roles case_manager[,supervisor] [--name "Alice"] [--expires 8h]` */
@@ -17,12 +17,20 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = parseConfig(process.env);
+  let lifetime: number;
+  try {
+    lifetime = tokenLifetime(values.expires, config.AUTH_MAX_TOKEN_AGE);
+  } catch (error) {
+    if (!(error instanceof LifetimeRefused)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
   const secret = await resolveJwtSecret(config);
   if (!secret) {
     console.error('AUTH_JWKS_URL is set: tokens come from the identity provider, not from this command.');
     process.exit(2);
   }
-  console.log(await mintToken(secret, { sub: values.sub, name: values.name, roles: roles as Role[] }, values.expires));
+  console.log(await mintToken(secret, { sub: values.sub, name: values.name, roles: roles as Role[] }, `${lifetime}s`));
 }
 
 await main();

@@ -1,13 +1,9 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { webcrypto } from 'node:crypto';
-import { ROLES, type Role } from './roles.ts';
+import { InvalidToken, userFromClaims, type AuthenticatedUser, type TokenPolicy } from './token-claims.ts';
 
-export interface AuthenticatedUser {
-  sub: string;
-  name: string | undefined;
-  roles: Role[];
-}
+export type { AuthenticatedUser } from './token-claims.ts';
 
 export interface TokenVerifierOptions {
   /** HS256 shared secret; used when no JWKS URL is configured. */
@@ -16,14 +12,13 @@ export interface TokenVerifierOptions {
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
+  policy: TokenPolicy;
+  /** Told of each user a token newly proves, before the token is remembered: a failure leaves it to be verified again. */
+  onVerified?: (user: AuthenticatedUser) => Promise<void>;
 }
 
 /** Tokens verified recently: a client sends the same bearer token with every request until it expires. */
 const REMEMBERED_TOKENS = 10_000;
-
-export class InvalidToken extends Error {
-  override readonly name = 'InvalidToken';
-}
 
 /** Verifies bearer tokens: RS256 against the identity provider's JWKS, or HS256 with the shared secret. */
 export class TokenVerifier {
@@ -48,20 +43,27 @@ export class TokenVerifier {
   async verify(token: string): Promise<AuthenticatedUser> {
     const remembered = this.verified.get(token);
     if (remembered) return remembered;
-    let payload: JWTPayload;
+    const payload = await this.signedPayload(token);
+    const user = userFromClaims(payload, Date.now() / 1000, this.options.policy);
+    await this.options.onVerified?.(user);
+    // lru-cache reads a ttl of 0 as "for ever": a token that expired while its user was stored is not remembered.
+    const ttl = payload.exp! * 1000 - Date.now();
+    if (ttl > 0) this.verified.set(token, user, { ttl });
+    return user;
+  }
+
+  private async signedPayload(token: string): Promise<JWTPayload> {
     try {
-      ({ payload } = await jwtVerify(token, typeof this.key === 'function' ? this.key : await this.key, {
+      const { payload } = await jwtVerify(token, typeof this.key === 'function' ? this.key : await this.key, {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
-        requiredClaims: ['sub', 'exp'],
-      }));
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      return payload;
     } catch (error) {
-      throw new InvalidToken(error instanceof Error ? error.message : 'invalid token');
+      const code = (error as { code?: unknown }).code;
+      throw new InvalidToken(code === 'ERR_JWT_EXPIRED' ? 'expired' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'invalid-claims' : 'invalid-token');
     }
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role)) : [];
-    const user = { sub: payload.sub!, name: typeof payload.name === 'string' ? payload.name : undefined, roles };
-    this.verified.set(token, user, { ttl: payload.exp! * 1000 - Date.now() });
-    return user;
   }
 }

@@ -7,6 +7,15 @@ describe('parseConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATA_DIR).toBe('./.data');
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.AUTH_MAX_TOKEN_AGE).toBe(8 * 3600);
+  });
+
+  it('reads the maximum token age as a duration, from a minute to a week', () => {
+    expect(parseConfig({ AUTH_MAX_TOKEN_AGE: '90m' }).AUTH_MAX_TOKEN_AGE).toBe(90 * 60);
+    expect(parseConfig({ AUTH_MAX_TOKEN_AGE: '3600s' }).AUTH_MAX_TOKEN_AGE).toBe(3600);
+    for (const value of ['100y', '8d', '30s', '8', 'for ever']) {
+      expect(() => parseConfig({ AUTH_MAX_TOKEN_AGE: value })).toThrow(/^Invalid configuration: AUTH_MAX_TOKEN_AGE must be a duration from 1m to 7d/);
+    }
   });
 
   it('names the variable in one line when a value is bad', () => {

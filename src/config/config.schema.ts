@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { durationSeconds } from './duration.ts';
+
+/** A week: a token that outlives it is one nobody would notice was stolen. */
+const MAX_TOKEN_AGE_CEILING = 7 * 86_400;
 
 const optionalUrl = (schemes: string[]) =>
   z
@@ -28,6 +32,24 @@ export const configSchema = z.object({
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The longest a token may live (`exp - iat`) and the oldest it may be (`now - iat`): one stolen lives no longer. */
+  AUTH_MAX_TOKEN_AGE: z
+    .string()
+    .trim()
+    .transform((value, context) => {
+      const seconds = durationSeconds(value);
+      if (seconds === undefined || seconds < 60 || seconds > MAX_TOKEN_AGE_CEILING) {
+        context.addIssue({ code: 'custom', message: 'must be a duration from 1m to 7d, such as 8h, 90m or 3600s' });
+        return z.NEVER;
+      }
+      return seconds;
+    })
+    .default(8 * 3600),
+  /** Failed authentications from one client address within AUTH_FAILURE_WINDOW_MS before it is answered 429. */
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** How long a client address that reached AUTH_FAILURE_LIMIT is answered 429 (with Retry-After). */
+  AUTH_FAILURE_BLOCK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `in-process` runs the projectors inside the API; `off` leaves them to `npm run projections`. */
   PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),

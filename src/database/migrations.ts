@@ -21,6 +21,7 @@ import { ReferralListReportIndex1763800009600 } from '../../projections/referral
 import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-insensitive-search.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
+import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DipSamples1763800009700,
   ReferralListOwingIndex1763800009800,
   ReferralListNewestNames1763800009900,
+  KnownUsers1763800010500,
 ];

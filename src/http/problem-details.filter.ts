@@ -52,7 +52,7 @@ export function toProblem(error: unknown): ProblemDetails {
 
 function fromHttpException(error: HttpException): ProblemDetails {
   const status = error.getStatus();
-  const slug: Record<number, string> = { 400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type' };
+  const slug: Record<number, string> = { 400: 'malformed-request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed', 413: 'too-large', 415: 'unsupported-media-type', 429: 'too-many-requests' };
   const response = error.getResponse();
   const detail = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : error.message;
   return { type: problemType(slug[status] ?? 'http-error'), title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error', status, detail };

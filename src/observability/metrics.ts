@@ -49,6 +49,12 @@ export class Metrics {
     buckets: SECONDS_BUCKETS,
     registers: this.registers,
   });
+  readonly authFailures = new Counter({
+    name: 'casework_auth_failures_total',
+    help: 'Requests refused authentication, by reason (missing-token, invalid-token, expired, invalid-claims, issued-in-future, too-long-lived, too-old, throttled)',
+    labelNames: ['reason'] as const,
+    registers: this.registers,
+  });
   readonly projectionLagEvents = new Gauge({
     name: 'casework_projection_lag_events',
     help: 'Events of its types the projection has yet to apply (counted up to 10000)',
