@@ -27,7 +27,7 @@ const RISK_WEIGHTS: Record<RiskLevel, number> = { standard: 62, medium: 28, high
 const DECLINE_REASON_WEIGHTS: Record<string, number> = { 'wants-to-move-on': 40, 'supported-elsewhere': 22, 'no-longer-needed': 25, 'no-safe-contact': 5, other: 8 };
 const SERVICE_BY_CRIME_TYPE: Record<string, string> = { 'domestic-abuse': 'idva', 'sexual-offence': 'isva', 'hate-crime': 'outreach' };
 const UNDER_18_SHARE = 0.04;
-const CASE_MANAGERS = Array.from({ length: 12 }, (_, index) => `cm-${String(index + 1).padStart(2, '0')}`);
+export const CASE_MANAGERS = Array.from({ length: 12 }, (_, index) => `cm-${String(index + 1).padStart(2, '0')}`);
 const HISTORY_DAYS = 365;
 
 type ReferralHistory = CaseHistory<Referral, ReferralCommand, ReferralEvent>;

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from '../app.factory.ts';
+import { KnownUsers } from '../auth/known-users.ts';
 import { parseConfig } from '../config/config.schema.ts';
 import { startEmbeddedPostgres } from '../database/embedded-postgres.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { EVENT_STORE } from '../event-store/event-store.port.ts';
 import { SettingsService } from '../settings/settings.service.ts';
 import { parseSeedArgs, SeedUsageError } from './seed-args.ts';
-import { seedComplaints, seedReferrals, seedResolutions } from './seeder.ts';
+import { seedCaseManagers, seedComplaints, seedReferrals, seedResolutions } from './seeder.ts';
 
 /**
  * `npm run seed -- --referrals 10000 --complaints 1000 --resolutions 2000`: demo histories through the real
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   // The service's own wiring (migrations, event store, settings), without HTTP and without projectors.
   const app = await createApp({ config: { ...config, PROJECTIONS: 'off' }, databaseUrl: database.url, logger: false, docsUi: false });
   try {
+    if (args.referrals > 0) await seedCaseManagers(app.get(KnownUsers));
     const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog), settings: await app.get(SettingsService).current(), now: new Date(), seed: args.seed };
     const kinds = [
       { count: args.referrals, label: 'referrals', what: 'victim journeys', seed: seedReferrals },

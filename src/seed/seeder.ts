@@ -1,10 +1,11 @@
+import type { KnownUsers } from '../auth/known-users.ts';
 import type { EventCatalog } from '../event-store/event-catalog.ts';
 import type { EventStore } from '../event-store/event-store.port.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { CaseHistory } from './case-history.ts';
 import { Random } from './random.ts';
 import { complaintHistory } from './complaint-histories.ts';
-import { referralHistory } from './referral-histories.ts';
+import { CASE_MANAGERS, referralHistory } from './referral-histories.ts';
 import { resolutionHistory } from './resolution-histories.ts';
 import { WorkingTime } from './working-time.ts';
 
@@ -30,6 +31,11 @@ export type HistoryFactory = (random: Random, time: WorkingTime, settings: Setti
 
 export function seedReferrals(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {
   return seedCases(target, count, referralHistory, progress);
+}
+
+/** The journeys' case managers become known users with the case_manager role, so cases can be assigned to them. */
+export async function seedCaseManagers(users: Pick<KnownUsers, 'learn'>): Promise<void> {
+  for (const sub of CASE_MANAGERS) await users.learn({ sub, roles: ['case_manager'] });
 }
 
 export function seedComplaints(target: SeedTarget, count: number, progress?: (written: number) => void): Promise<SeedResult> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { request } from 'node:http';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
 
 /** The secret test-app.ts configures: these tests sign tokens with claims mintToken would never write. */
 const SECRET = 'end-to-end-tests-secret-of-at-least-32-chars';
@@ -83,6 +83,45 @@ describe('authentication', () => {
     expect(failures).toContainEqual(expect.objectContaining({ level: 40, reason: 'missing-token', clientAddress: '127.0.0.1' }));
     const [, , signature] = token.split('.');
     expect(output.join('')).not.toContain(signature);
+  });
+
+  describe('caseManager is a known user', () => {
+    let supervisor: string;
+    let referralId: string;
+
+    beforeAll(async () => {
+      supervisor = await bearer(['supervisor'], 'sup-assign');
+      referralId = (await createReferral(supervisor)).json().id;
+    });
+
+    const assign = (caseManager: string) =>
+      harness.request({ method: 'POST', url: `/api/referrals/${referralId}/assign`, payload: { caseManager }, headers: { authorization: supervisor } });
+
+    it('refuses someone the service has never seen with a 400 naming the field, and appends nothing', async () => {
+      const response = await assign('never-signed-in');
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ type: '/problems/validation', errors: [{ field: 'caseManager' }] });
+      expect(await harness.sql('SELECT 1 FROM events WHERE stream = $1 AND type = $2', [`referral-${referralId}`, 'CaseManagerAssigned'])).toHaveLength(0);
+    });
+
+    it('refuses a known user whose latest token holds neither the case_manager nor the supervisor role', async () => {
+      const officer = await bearer(['crt_officer'], 'crt-assign');
+      expect((await harness.request({ method: 'GET', url: '/api/complaints', headers: { authorization: officer } })).statusCode).toBe(200);
+      expect((await assign('crt-assign')).statusCode).toBe(400);
+    });
+
+    it('accepts a case manager once they have made a request, and a supervisor', async () => {
+      await knownUser(harness, 'cm-assign');
+      expect((await assign('cm-assign')).statusCode).toBe(200);
+      expect((await assign('sup-assign')).statusCode).toBe(200);
+    });
+
+    it('takes a role away when the user’s next token no longer holds it', async () => {
+      await knownUser(harness, 'cm-moved');
+      const moved = await bearer(['auditor'], 'cm-moved');
+      expect((await harness.request({ method: 'GET', url: `/api/audit/cases/${referralId}/events`, headers: { authorization: moved } })).statusCode).toBe(200);
+      expect((await assign('cm-moved')).statusCode).toBe(400);
+    });
   });
 });
 

@@ -55,7 +55,7 @@ describe('GET /api/metrics', () => {
     const { id } = (await post('/api/referrals', referral)).json();
     expect((await post(`/api/referrals/${id}/accept-support`, {})).statusCode).toBe(200);
     expect((await post(`/api/referrals/${id}/accept-support`, {})).statusCode).toBe(409);
-    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-x' }, { 'if-match': '"0"' })).statusCode).toBe(412);
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-metrics' }, { 'if-match': '"0"' })).statusCode).toBe(412);
 
     const { samples } = await scrape();
     expect(valueOf(samples, 'casework_commands_total', { command_type: 'ReceiveReferral', result: 'ok' })).toBe(1);

@@ -88,8 +88,9 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/personal-statement', at('personal-statement'), { status: 'offered' }, caseManager);
     await command('/api/referrals/{id}/restorative-justice', at('restorative-justice'), { status: 'information-given' }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
-    // A rule violation and a validation failure quote nothing either.
-    await command('/api/referrals/{id}/assign', at('assign'), { caseManager: PERSONAL.victimName }, caseManager, 409);
+    // A rule violation, a validation failure and an unknown assignee quote nothing either.
+    await command('/api/referrals/{id}/assign', at('assign'), { caseManager: 'cm-logs' }, caseManager, 409);
+    await command('/api/referrals/{id}/assign', at('assign'), { caseManager: PERSONAL.victimName }, caseManager, 400);
     await command('/api/referrals/{id}/contacts', at('contacts'), { outcome: 'made', channel: PERSONAL.phone, at: PERSONAL.dateOfBirth, note: note('invalid contact') }, caseManager, 400);
     await command('/api/referrals/{id}/reopen', at('reopen'), { reason: note('reopen') }, supervisor);
 

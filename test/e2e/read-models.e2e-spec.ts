@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { referralListProjection } from '../../projections/referrals/referral-list.projection.ts';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const referral = (name: string) => ({
   source: 'self',
@@ -18,6 +18,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager']);
     admin = await bearer(['admin'], 'root');
+    for (const sub of ['cm-1', 'cm-9']) await knownUser(harness, sub);
   });
   afterAll(() => harness.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const referral = () => ({
   source: 'police',
@@ -20,6 +20,7 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager']);
+    for (const sub of ['bob', 'carol', 'dan', 'm1', 'm2', 'm3', 'm4', 'm5']) await knownUser(harness, sub);
   });
   afterAll(() => harness.close());
 

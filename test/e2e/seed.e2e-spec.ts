@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { KnownUsers } from '../../src/auth/known-users.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
 import { parseSeedArgs, SeedUsageError } from '../../src/seed/seed-args.ts';
-import { seedComplaints, seedReferrals, seedResolutions, type SeedResult } from '../../src/seed/seeder.ts';
+import { seedCaseManagers, seedComplaints, seedReferrals, seedResolutions, type SeedResult } from '../../src/seed/seeder.ts';
 import { SettingsService } from '../../src/settings/settings.service.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -25,6 +26,7 @@ describe('npm run seed', () => {
     supervisor = await bearer(['supervisor'], 'sup-seed');
     const { app } = harness;
     const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog), settings: await app.get(SettingsService).current(), now, seed: 7 };
+    await seedCaseManagers(app.get(KnownUsers));
     seeded = await seedReferrals(target, REFERRALS);
     complaints = await seedComplaints(target, COMPLAINTS);
     resolutions = await seedResolutions(target, RESOLUTIONS);
@@ -54,6 +56,14 @@ describe('npm run seed', () => {
     expect(JSON.stringify(report.support.declineReasons)).toContain('wants-to-move-on');
     expect(JSON.stringify(report.closuresByReason)).toContain('support-completed');
     expect(report.criminalJusticeUpdates.learned).toBeGreaterThan(0);
+  });
+
+  it('makes the journeys’ case managers known users, to whom a case can be assigned', async () => {
+    const journey = (await get('/api/referrals?limit=100')).json<{ items: { caseManager: string | null }[] }>().items.find((item) => item.caseManager);
+    const created = await harness.request({ method: 'POST', url: '/api/referrals', headers: { authorization: supervisor }, payload: { source: 'self', crimeType: 'theft', victim: { name: 'Ann Example' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } } });
+    const assign = (caseManager: string) => harness.request({ method: 'POST', url: `/api/referrals/${created.json().id}/assign`, headers: { authorization: supervisor }, payload: { caseManager } });
+    expect((await assign(journey!.caseManager!)).statusCode).toBe(200);
+    expect((await assign('not-on-the-staff')).statusCode).toBe(400);
   });
 
   it('dates every journey and complaint on a working day within the last year', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
   let harness: TestApp;
@@ -10,6 +10,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager'], 'cm-ann');
     supervisor = await bearer(['supervisor'], 'sup-sam');
+    await knownUser(harness, 'cm-bob');
   });
   afterAll(() => harness.close());
 

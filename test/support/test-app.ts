@@ -81,3 +81,14 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
 export function bearer(roles: Role[], sub = 'alice'): Promise<string> {
   return mintToken(SECRET, { sub, roles }).then((token) => `Bearer ${token}`);
 }
+
+/**
+ * A bearer token for a user the service knows, who may be assigned cases: as a real user would, they have
+ * made a request with it (reading the referral list, which a case manager or supervisor may).
+ */
+export async function knownUser(harness: Pick<TestApp, 'request'>, sub: string, roles: Role[] = ['case_manager']): Promise<string> {
+  const authorization = await bearer(roles, sub);
+  const response = await harness.request({ method: 'GET', url: '/api/referrals?limit=1', headers: { authorization } });
+  if (response.statusCode !== 200) throw new Error(`${sub} could not make a request: ${response.statusCode} ${response.body}`);
+  return authorization;
+}

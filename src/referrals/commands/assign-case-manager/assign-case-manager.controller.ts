@@ -1,30 +1,42 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Roles } from '../../../auth/roles.ts';
+import { KnownUsers } from '../../../auth/known-users.ts';
+import { Roles, type Role } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
+import { ValidationFailed } from '../../../http/problem.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { AssignCaseManagerDto } from './assign-case-manager.dto.ts';
+
+/** Whoever may hold a caseload: the roles that work on victims' journeys. */
+const ASSIGNABLE_ROLES: readonly Role[] = ['case_manager', 'supervisor'];
 
 @ApiTags('referrals')
 @ApiBearerAuth()
 @Controller('referrals')
 export class AssignCaseManagerController {
-  constructor(private readonly referrals: ReferralCommands) {}
+  constructor(
+    private readonly referrals: ReferralCommands,
+    private readonly users: KnownUsers,
+  ) {}
 
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'The case manager was assigned' })
-  assign(
+  @ApiBadRequestResponse({ description: '`caseManager` is not a known user (one who has signed in) with the case_manager or supervisor role' })
+  async assign(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: AssignCaseManagerDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
+    if (!(await this.users.holdsAnyRole(body.caseManager, ASSIGNABLE_ROLES))) {
+      throw new ValidationFailed([{ field: 'caseManager', message: 'caseManager must be the user id of a known user (one who has signed in) with the case_manager or supervisor role' }]);
+    }
     return this.referrals.run(id, { type: 'AssignCaseManager', caseManager: body.caseManager, metadata: { now: context.now } }, context, reply);
   }
 }
