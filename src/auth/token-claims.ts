@@ -29,6 +29,11 @@ export class InvalidToken extends Error {
   }
 }
 
+/** The key set could not be fetched: no fault of the client's, so neither a 401 nor a failure that slows them. */
+export class IdentityProviderUnavailable extends Error {
+  override readonly name = 'IdentityProviderUnavailable';
+}
+
 export interface TokenPolicy {
   /** The longest a token may live (`exp - iat`) and the oldest it may be (`now - iat`). */
   maxAgeSeconds: number;

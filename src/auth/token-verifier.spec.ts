@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mintToken } from './mint-token.ts';
-import { InvalidToken, type AuthenticatedUser } from './token-claims.ts';
+import { IdentityProviderUnavailable, InvalidToken, type AuthenticatedUser } from './token-claims.ts';
 import { TokenVerifier, type TokenVerifierOptions } from './token-verifier.ts';
 
 const SECRET = 'a-shared-secret-of-at-least-thirty-two-characters';
@@ -103,6 +103,15 @@ describe('TokenVerifier', () => {
       const verifier = new TokenVerifier({ jwksUrl, issuer: 'https://idp.example', policy });
       expect(await verifier.verify(await signed('https://idp.example'))).toMatchObject({ sub: 'ida', roles: ['auditor'] });
       await expect(verifier.verify(await signed('https://elsewhere.example'))).rejects.toBeInstanceOf(InvalidToken);
+    });
+
+    it('tells an unreachable key set apart from a bad token, which the client could be blamed for', async () => {
+      const unreachable = new TokenVerifier({ jwksUrl: 'http://127.0.0.1:1/jwks', policy });
+      await expect(unreachable.verify(await signed('https://idp.example'))).rejects.toBeInstanceOf(IdentityProviderUnavailable);
+      const verifier = new TokenVerifier({ jwksUrl, policy });
+      const otherKey = (await generateKeyPair('RS256')).privateKey;
+      const unknownSigner = await new SignJWT({ roles: ['auditor'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('ida').setIssuedAt().setExpirationTime('5m').sign(otherKey);
+      expect(await reasonOf(verifier.verify(unknownSigner))).toBe('invalid-token');
     });
 
     it('refuses an HS256 token even when the secret would match', async () => {

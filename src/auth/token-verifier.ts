@@ -1,7 +1,7 @@
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { webcrypto } from 'node:crypto';
-import { InvalidToken, userFromClaims, type AuthenticatedUser, type TokenPolicy } from './token-claims.ts';
+import { IdentityProviderUnavailable, InvalidToken, userFromClaims, type AuthenticatedUser, type TokenPolicy } from './token-claims.ts';
 
 export type { AuthenticatedUser } from './token-claims.ts';
 
@@ -62,8 +62,14 @@ export class TokenVerifier {
       });
       return payload;
     } catch (error) {
+      if (isKeySetFailure(error)) throw new IdentityProviderUnavailable('The identity provider\'s key set could not be fetched');
       const code = (error as { code?: unknown }).code;
       throw new InvalidToken(code === 'ERR_JWT_EXPIRED' ? 'expired' : code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' ? 'invalid-claims' : 'invalid-token');
     }
   }
+}
+
+/** jose's own errors name what is wrong with a token; the fetch of the key set fails with a timeout, a generic JOSEError or the network's error. */
+function isKeySetFailure(error: unknown): boolean {
+  return !(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === errors.JOSEError.code;
 }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { IdentityProviderUnavailable } from '../auth/token-claims.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pipeline/command-pipeline.errors.ts';
 import { IdempotencyConflict } from '../command-pipeline/idempotency/idempotency.errors.ts';
 import { EventStoreUnavailable } from '../event-store/event-store.errors.ts';
@@ -42,6 +43,9 @@ export function toProblem(error: unknown): ProblemDetails {
   if (error instanceof IdempotencyConflict) return { type: problemType(error.kind), title: 'Idempotency-Key conflict', status: 409, detail: error.message };
   if (error instanceof EventStoreUnavailable || isConnectionError(error)) {
     return { type: problemType('unavailable'), title: 'A store is unreachable', status: 503, detail: 'Nothing was written; try again shortly' };
+  }
+  if (error instanceof IdentityProviderUnavailable) {
+    return { type: problemType('unavailable'), title: 'The identity provider is unreachable', status: 503, detail: 'Tokens cannot be verified just now; try again shortly' };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (isFastifyClientError(error)) {
