@@ -63,6 +63,15 @@ describe('TokenVerifier', () => {
     expect(told).toEqual([{ sub: 'kay', name: 'kay', roles: ['supervisor'] }]);
   });
 
+  it('verifies a token sent by concurrent requests once', async () => {
+    let told = 0;
+    const verifier = hs256({ onVerified: async () => void told++ });
+    const token = await mintToken(SECRET, { sub: 'lee', roles: ['case_manager'] });
+    const users = await Promise.all([verifier.verify(token), verifier.verify(token), verifier.verify(token)]);
+    expect(users.map((user) => user.sub)).toEqual(['lee', 'lee', 'lee']);
+    expect(told).toBe(1);
+  });
+
   it('refuses another secret, an expired token and a token without expiry', async () => {
     const verifier = hs256();
     expect(await reasonOf(verifier.verify(await mintToken(`${SECRET}-other`, { sub: 'a', roles: ['admin'] })))).toBe('invalid-token');

@@ -26,6 +26,8 @@ export class TokenVerifier {
   private readonly algorithms: string[];
   /** Each entry lives only until its token's own expiry, so a remembered token is never accepted after it. */
   private readonly verified = new LRUCache<string, AuthenticatedUser>({ max: REMEMBERED_TOKENS });
+  /** A client's first requests with a new token often arrive together: they share one verification and one write of the user. */
+  private readonly verifying = new Map<string, Promise<AuthenticatedUser>>();
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
@@ -40,9 +42,17 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<AuthenticatedUser> {
+  verify(token: string): Promise<AuthenticatedUser> {
     const remembered = this.verified.get(token);
-    if (remembered) return remembered;
+    if (remembered) return Promise.resolve(remembered);
+    const pending = this.verifying.get(token);
+    if (pending) return pending;
+    const verification = this.verifyAfresh(token).finally(() => this.verifying.delete(token));
+    this.verifying.set(token, verification);
+    return verification;
+  }
+
+  private async verifyAfresh(token: string): Promise<AuthenticatedUser> {
     const payload = await this.signedPayload(token);
     const user = userFromClaims(payload, Date.now() / 1000, this.options.policy);
     await this.options.onVerified?.(user);
