@@ -50,7 +50,8 @@ export class DataSubjectsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Outcome> {
-    if (!(decision in DECISIONS)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
+    // Own keys only: `in` would find `constructor` or `toString` on the object's prototype.
+    if (!Object.hasOwn(DECISIONS, decision)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
     if ((await this.keys.keysFor([subjectId], false)).size === 0) throw new NotFoundException('No personal data is held for this data subject');
     const type = DECISIONS[decision as Decision];
     // Destroyed before the record is written: a crash in between leaves the data erased, and a retry writes the record.
