@@ -11,8 +11,8 @@ class TrimmingValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'query') refuseHostileInput(value);
     if (metadata.type !== 'body') return super.transform(value, metadata);
-    refuseNonObjectBody(value);
     refuseHostileInput(value);
+    refuseNonObjectBody(value);
     return super.transform(trimmed(value), metadata);
   }
 }
