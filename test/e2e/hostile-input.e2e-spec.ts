@@ -165,5 +165,23 @@ describe('hostile input', () => {
       expect(await keyOf(subjectId)).toEqual({ held: true });
       expect(await records(subjectId)).toBe(0);
     });
+
+    it('record, on the next start, an erasure that destroyed the key and stopped before its record, and rebuild the read models', async () => {
+      const subjectId = await subject();
+      const [{ stream }] = await harness.sql("SELECT stream FROM events WHERE data->'victim'->>'subjectId' = $1", [subjectId]);
+      const referralUrl = `/api/referrals/${String(stream).replace('referral-', '')}`;
+      const victimName = async () => (await harness.request({ method: 'GET', url: referralUrl, headers: { authorization: everyone } })).json().victim?.name;
+      while ((await victimName()) !== victim.name) await new Promise((resolve) => setTimeout(resolve, 50));
+      // What the erasure does first, then a crash.
+      await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1', [subjectId]);
+      await harness.restart();
+
+      const [record] = await harness.sql("SELECT type, data->>'reason' AS reason FROM events WHERE stream = $1", [`data-subject-${subjectId}`]);
+      expect(record).toEqual({ type: 'PersonalDataErased', reason: expect.stringContaining('Recorded on restart') });
+      while ((await victimName()) !== '[erased]') await new Promise((resolve) => setTimeout(resolve, 50));
+      // Recorded once: a later start finds the record.
+      await harness.restart();
+      expect(await records(subjectId)).toBe(1);
+    });
   });
 });
