@@ -75,10 +75,11 @@ describe('logging a complaint', () => {
     expect(ruleOf(() => whenThen(logged, logCommand()))).toBe('complaint-already-logged');
   });
 
-  it('refuses, from any caller, a complainant without a name, and text no store can hold in any field', () => {
+  it('refuses, from any caller, a complainant without a name, a receipt without a time, and text no store can hold in any field', () => {
     const complainant = logCommand().complainant;
     expect(ruleOf(() => whenThen([], logCommand({ complainant: { ...complainant, name: '' } })))).toBe('complainant-name-required');
     expect(ruleOf(() => whenThen([], logCommand({ complainant: [complainant] as unknown as LogComplaint['complainant'] })))).toBe('complainant-name-required');
+    expect(ruleOf(() => whenThen([], logCommand({ receivedAt: undefined as unknown as string })))).toBe('receipt-time-required');
     expect(ruleOf(() => whenThen([], logCommand({ summary: 'Rude\u0000' })))).toBe('unstorable-text');
     expect(ruleOf(() => whenThen(logged, { type: 'WithdrawComplaint', reason: 'Withdrawn \udc00', ...at }))).toBe('unstorable-text');
   });

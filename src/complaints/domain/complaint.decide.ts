@@ -63,6 +63,7 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
 function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
   if (state.status !== 'none') throw new DomainRuleViolation('complaint-already-logged', 'This complaint has already been logged');
   if (!isNonBlankText(command.complainant?.name)) throw new DomainRuleViolation('complainant-name-required', "A complaint needs the complainant's name");
+  if (Number.isNaN(Date.parse(command.receivedAt))) throw new DomainRuleViolation('receipt-time-required', 'A complaint needs the time it was received');
   notInFuture(command.receivedAt, command.metadata, 'received-in-future', 'A complaint can only be logged once it has been received');
   if (command.incidentDate && command.incidentDate > londonDate(command.receivedAt)) {
     throw new DomainRuleViolation('incident-after-receipt', 'The incident date cannot be after the complaint was received');

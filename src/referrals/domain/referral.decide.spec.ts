@@ -59,13 +59,14 @@ describe('receiving a referral', () => {
     expect(ruleOf(() => whenThen([], receive({ crimeType: crimeType('domestic-abuse') })))).toBe('explicit-consent-required');
   });
 
-  it('refuses, from any caller, a victim without a name and consent without a basis: every read of the referral shows them', () => {
+  it('refuses, from any caller, a victim without a name, consent without a basis or an unknown source: every read of the referral shows them', () => {
     const victim = receive().victim;
     expect(ruleOf(() => whenThen([], receive({ victim: { ...victim, name: '  ' } })))).toBe('victim-name-required');
     expect(ruleOf(() => whenThen([], receive({ victim: [] as unknown as ReceiveReferral['victim'] })))).toBe('victim-name-required');
     const consentAsArray = [{ contact: true, dataSharing: true, basis: 'implied' }] as unknown as ReceiveReferral['consent'];
     expect(ruleOf(() => whenThen([], receive({ consent: consentAsArray })))).toBe('consent-required');
     expect(ruleOf(() => whenThen([], receive({ consent: { contact: true, dataSharing: true } as ReceiveReferral['consent'] })))).toBe('consent-required');
+    expect(ruleOf(() => whenThen([], receive({ source: 'court' as ReceiveReferral['source'] })))).toBe('source-required');
   });
 
   it('refuses text no store can hold (a NUL, an unpaired surrogate), naming the field and not its value', () => {

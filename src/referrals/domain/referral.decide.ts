@@ -4,7 +4,7 @@ import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
-import { CONSENT_BASES, type ReferralEvent } from './referral.events.ts';
+import { CONSENT_BASES, REFERRAL_SOURCES, type ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
@@ -52,7 +52,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('referral-already-received', 'This referral has already been received');
   }
-  checkVictimAndConsent(command);
+  checkWhatReadsRelyOn(command);
   checkDates(command);
   const explicit = command.consent.basis === 'explicit' && command.consent.contact;
   if (command.source === 'police' && command.crimeType.explicitConsentRequired && !explicit) {
@@ -79,8 +79,9 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   ];
 }
 
-/** What every read of a referral relies on, whoever sends the command: a victim with a name, consent with a basis. */
-function checkVictimAndConsent({ victim, consent }: ReceiveReferral): void {
+/** What every read of a referral relies on, whoever sends the command: a known source, a victim with a name, consent with a basis. */
+function checkWhatReadsRelyOn({ source, victim, consent }: ReceiveReferral): void {
+  if (!REFERRAL_SOURCES.includes(source)) throw new DomainRuleViolation('source-required', `A referral comes from one of: ${REFERRAL_SOURCES.join(', ')}`);
   if (!isNonBlankText(victim?.name)) throw new DomainRuleViolation('victim-name-required', 'A referral needs the victim\'s name');
   if (typeof consent?.contact !== 'boolean' || typeof consent.dataSharing !== 'boolean' || !CONSENT_BASES.includes(consent.basis)) {
     throw new DomainRuleViolation('consent-required', 'A referral needs the victim\'s consent to contact and to data sharing, and its basis');

@@ -29,7 +29,7 @@ export interface ProposeResolution {
 /** The statutory and policy preconditions of a Community Resolution; a refusal names every one that fails. */
 export function propose(command: ProposeResolution): CommunityResolutionProposed {
   const { offenceDate, offender, metadata } = command;
-  checkPeople(command);
+  checkWhatReadsRelyOn(command);
   const [first, ...more] = preconditionsFailed(command);
   if (first) throw DomainRuleViolation.of([first, ...more]);
   const under18 = ageOn(offender.dateOfBirth, offenceDate) < ADULT_AGE;
@@ -46,8 +46,9 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
   };
 }
 
-/** What every read of a resolution relies on, whoever sends the command: an offender with a name and a date of birth, victims with names. */
-function checkPeople({ offender, victims }: ProposeResolution): void {
+/** What every read of a resolution relies on, whoever sends the command: a crime reference, an offender with a name and a date of birth, victims with names. */
+function checkWhatReadsRelyOn({ crimeReference, offender, victims }: ProposeResolution): void {
+  if (!isNonBlankText(crimeReference)) throw new DomainRuleViolation('crime-reference-required', 'A Community Resolution needs the crime reference');
   if (!isNonBlankText(offender?.name) || !isNonBlankText(offender.dateOfBirth)) {
     throw new DomainRuleViolation('offender-required', "A Community Resolution needs the offender's name and date of birth");
   }

@@ -77,7 +77,8 @@ const state = (events: ResolutionEvent[]) => given(events) as ProposedResolution
 const proposed = apply([], proposal());
 
 describe('proposing a Community Resolution', () => {
-  it('refuses, from any caller, an offender without a name or date of birth and a victim without a name', () => {
+  it('refuses, from any caller, a resolution without a crime reference, an offender without a name or date of birth and a victim without a name', () => {
+    expect(ruleOf(() => decide([], proposal({ crimeReference: '' })))).toBe('crime-reference-required');
     expect(ruleOf(() => decide([], proposal({ offender: { subjectId: 'o-1', name: ' ', dateOfBirth: '1990-04-01' } })))).toBe('offender-required');
     expect(ruleOf(() => decide([], proposal({ offender: [] as unknown as ProposeResolution['offender'] })))).toBe('offender-required');
     expect(ruleOf(() => decide([], proposal({ victims: [victim({ name: '' })] })))).toBe('victim-name-required');
