@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../src/auth/roles.ts';
+import { NoDetailsDto } from '../../src/http/no-details.dto.ts';
 import { ProjectionsService } from '../runner/projections.service.ts';
 import type { ProjectionStatus } from '../runner/projection-status.ts';
 
@@ -21,7 +22,7 @@ export class ProjectionsAdminController {
   @HttpCode(202)
   @Roles('admin')
   @ApiAcceptedResponse({ description: 'The rebuild has started alongside the live read model; queries keep answering until the swap' })
-  rebuild(@Param('name') name: string): Promise<ProjectionStatus> {
+  rebuild(@Param('name') name: string, @Body() _body: NoDetailsDto): Promise<ProjectionStatus> {
     return this.projections.rebuild(name);
   }
 }

@@ -55,6 +55,12 @@ export class SubjectKeys {
     return result.rowCount === 1;
   }
 
+  /** Every subject whose key was destroyed, with when. */
+  async erasedSubjects(): Promise<{ subjectId: string; erasedAt: Date }[]> {
+    const result = await this.pool.query<{ subject_id: string; erased_at: Date }>('SELECT subject_id, erased_at FROM data_subject_keys WHERE wrapped_key IS NULL');
+    return result.rows.map((row) => ({ subjectId: row.subject_id, erasedAt: row.erased_at }));
+  }
+
   /** Hides (or shows again) the subject's data from everyone but auditors; false for an unknown or erased subject. */
   async restrict(subjectId: string, restricted: boolean): Promise<boolean> {
     const result = await this.pool.query('UPDATE data_subject_keys SET restricted = $2 WHERE subject_id = $1 AND wrapped_key IS NOT NULL', [subjectId, restricted]);

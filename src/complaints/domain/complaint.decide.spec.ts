@@ -74,6 +74,15 @@ describe('logging a complaint', () => {
     expect(ruleOf(() => whenThen([], logCommand({ incidentDate: '2026-03-03' })))).toBe('incident-after-receipt');
     expect(ruleOf(() => whenThen(logged, logCommand()))).toBe('complaint-already-logged');
   });
+
+  it('refuses, from any caller, a complainant without a name, a receipt without a time, and text no store can hold in any field', () => {
+    const complainant = logCommand().complainant;
+    expect(ruleOf(() => whenThen([], logCommand({ complainant: { ...complainant, name: '' } })))).toBe('complainant-name-required');
+    expect(ruleOf(() => whenThen([], logCommand({ complainant: [complainant] as unknown as LogComplaint['complainant'] })))).toBe('complainant-name-required');
+    expect(ruleOf(() => whenThen([], logCommand({ receivedAt: undefined as unknown as string })))).toBe('receipt-time-required');
+    expect(ruleOf(() => whenThen([], logCommand({ summary: 'Rude\u0000' })))).toBe('unstorable-text');
+    expect(ruleOf(() => whenThen(logged, { type: 'WithdrawComplaint', reason: 'Withdrawn \udc00', ...at }))).toBe('unstorable-text');
+  });
 });
 
 describe('contacting the complainant', () => {

@@ -1,6 +1,7 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
@@ -26,6 +27,7 @@ import type {
 export type * from './complaint.commands.ts';
 
 export function decideComplaint(command: ComplaintCommand, state: Complaint): ComplaintEvent[] {
+  refuseUnstorableText(command);
   switch (command.type) {
     case 'LogComplaint':
       return log(command, state);
@@ -60,6 +62,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
 
 function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
   if (state.status !== 'none') throw new DomainRuleViolation('complaint-already-logged', 'This complaint has already been logged');
+  if (!isNonBlankText(command.complainant?.name)) throw new DomainRuleViolation('complainant-name-required', "A complaint needs the complainant's name");
+  if (Number.isNaN(Date.parse(command.receivedAt))) throw new DomainRuleViolation('receipt-time-required', 'A complaint needs the time it was received');
   notInFuture(command.receivedAt, command.metadata, 'received-in-future', 'A complaint can only be logged once it has been received');
   if (command.incidentDate && command.incidentDate > londonDate(command.receivedAt)) {
     throw new DomainRuleViolation('incident-after-receipt', 'The incident date cannot be after the complaint was received');

@@ -1,6 +1,7 @@
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import type { DataSubjectEvent } from './data-subject.events.ts';
+import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type DataSubjectState = { erased: boolean; restricted: boolean };
 
@@ -23,6 +24,7 @@ export function evolveDataSubject(state: DataSubjectState, event: DataSubjectEve
 }
 
 export function decideDataSubject(command: DataSubjectCommand, state: DataSubjectState): DataSubjectEvent[] {
+  refuseUnstorableText(command);
   if (state.erased) throw new DomainRuleViolation('already-erased', "This data subject's personal data has already been erased");
   const at = command.metadata.now.toISOString();
   const { subjectId, reason } = command;

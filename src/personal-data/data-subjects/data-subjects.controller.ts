@@ -50,10 +50,11 @@ export class DataSubjectsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Outcome> {
-    if (!(decision in DECISIONS)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
+    // Own keys only: `in` would find `constructor` or `toString` on the object's prototype.
+    if (!Object.hasOwn(DECISIONS, decision)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
     if ((await this.keys.keysFor([subjectId], false)).size === 0) throw new NotFoundException('No personal data is held for this data subject');
     const type = DECISIONS[decision as Decision];
-    // Destroyed before the record is written: a crash in between leaves the data erased, and a retry writes the record.
+    // Destroyed before the record is written: a crash in between leaves the data erased, and a retry or the next start (InterruptedErasures) writes the record.
     if (type === 'Erase') await this.keys.erase(subjectId);
     const command = { type, subjectId, reason, metadata: { now: context.now } };
     const outcome = await this.pipeline.run({ stream: dataSubjectStream(subjectId), caseId: subjectId, decider: dataSubjectDecider, command, context, createsCase: true });

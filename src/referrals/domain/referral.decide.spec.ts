@@ -3,7 +3,7 @@ import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
-import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
+import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
 import type { LearnCriminalJusticeEvent, ReceiveReferral, RecordVictimUpdate, ReferralCommand } from './referral.commands.ts';
 import { referralDecider } from './referral.decide.ts';
 import type { PriorityGroup } from './priority-groups.ts';
@@ -57,6 +57,26 @@ describe('receiving a referral', () => {
 
   it('refuses a police referral of a domestic abuse victim without explicit consent', () => {
     expect(ruleOf(() => whenThen([], receive({ crimeType: crimeType('domestic-abuse') })))).toBe('explicit-consent-required');
+  });
+
+  it('refuses, from any caller, a victim without a name, consent without a basis or an unknown source: every read of the referral shows them', () => {
+    const victim = receive().victim;
+    expect(ruleOf(() => whenThen([], receive({ victim: { ...victim, name: '  ' } })))).toBe('victim-name-required');
+    expect(ruleOf(() => whenThen([], receive({ victim: [] as unknown as ReceiveReferral['victim'] })))).toBe('victim-name-required');
+    const consentAsArray = [{ contact: true, dataSharing: true, basis: 'implied' }] as unknown as ReceiveReferral['consent'];
+    expect(ruleOf(() => whenThen([], receive({ consent: consentAsArray })))).toBe('consent-required');
+    expect(ruleOf(() => whenThen([], receive({ consent: { contact: true, dataSharing: true } as ReceiveReferral['consent'] })))).toBe('consent-required');
+    expect(ruleOf(() => whenThen([], receive({ source: 'court' as ReceiveReferral['source'] })))).toBe('source-required');
+  });
+
+  it('refuses text no store can hold (a NUL, an unpaired surrogate), naming the field and not its value', () => {
+    const victim = receive().victim;
+    const nul = violationOf(() => whenThen([], receive({ victim: { ...victim, address: '1 High St\u0000' } })));
+    expect(nul.rule).toBe('unstorable-text');
+    expect(nul.message).toMatch(/^victim\.address /);
+    expect(ruleOf(() => whenThen([], receive({ crimeReference: '41/\ud800' })))).toBe('unstorable-text');
+    // A surrogate pair is a character like any other.
+    expect(whenThen([], receive({ victim: { ...victim, name: 'Ann 😀 Example' } }))).toHaveLength(1);
   });
 
   it('accepts that referral when consent is explicit, and a self-referral without it', () => {

@@ -4,12 +4,14 @@ import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
-import type { ReferralEvent } from './referral.events.ts';
+import { CONSENT_BASES, REFERRAL_SOURCES, type ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
+import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type * from './referral.commands.ts';
 
 export function decideReferral(command: ReferralCommand, state: Referral): ReferralEvent[] {
+  refuseUnstorableText(command);
   switch (command.type) {
     case 'ReceiveReferral':
       return receive(command, state);
@@ -50,6 +52,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('referral-already-received', 'This referral has already been received');
   }
+  checkWhatReadsRelyOn(command);
   checkDates(command);
   const explicit = command.consent.basis === 'explicit' && command.consent.contact;
   if (command.source === 'police' && command.crimeType.explicitConsentRequired && !explicit) {
@@ -74,6 +77,15 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       },
     },
   ];
+}
+
+/** What every read of a referral relies on, whoever sends the command: a known source, a victim with a name, consent with a basis. */
+function checkWhatReadsRelyOn({ source, victim, consent }: ReceiveReferral): void {
+  if (!REFERRAL_SOURCES.includes(source)) throw new DomainRuleViolation('source-required', `A referral comes from one of: ${REFERRAL_SOURCES.join(', ')}`);
+  if (!isNonBlankText(victim?.name)) throw new DomainRuleViolation('victim-name-required', 'A referral needs the victim\'s name');
+  if (typeof consent?.contact !== 'boolean' || typeof consent.dataSharing !== 'boolean' || !CONSENT_BASES.includes(consent.basis)) {
+    throw new DomainRuleViolation('consent-required', 'A referral needs the victim\'s consent to contact and to data sharing, and its basis');
+  }
 }
 
 /** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. */

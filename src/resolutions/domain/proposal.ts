@@ -4,6 +4,7 @@ import { DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors
 import { ageOn } from '../../calendar/working-days.ts';
 import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY } from './offender-age.ts';
 import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, SupervisorDecision, VictimViews } from './resolution.events.ts';
+import { isNonBlankText } from '../../shared/domain/storable-text.ts';
 
 export interface ProposeResolution {
   type: 'ProposeResolution';
@@ -28,6 +29,7 @@ export interface ProposeResolution {
 /** The statutory and policy preconditions of a Community Resolution; a refusal names every one that fails. */
 export function propose(command: ProposeResolution): CommunityResolutionProposed {
   const { offenceDate, offender, metadata } = command;
+  checkWhatReadsRelyOn(command);
   const [first, ...more] = preconditionsFailed(command);
   if (first) throw DomainRuleViolation.of([first, ...more]);
   const under18 = ageOn(offender.dateOfBirth, offenceDate) < ADULT_AGE;
@@ -42,6 +44,17 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
       proposedAt: metadata.now.toISOString(),
     },
   };
+}
+
+/** What every read of a resolution relies on, whoever sends the command: a crime reference, an offender with a name and a date of birth, victims with names. */
+function checkWhatReadsRelyOn({ crimeReference, offender, victims }: ProposeResolution): void {
+  if (!isNonBlankText(crimeReference)) throw new DomainRuleViolation('crime-reference-required', 'A Community Resolution needs the crime reference');
+  if (!isNonBlankText(offender?.name) || !isNonBlankText(offender.dateOfBirth)) {
+    throw new DomainRuleViolation('offender-required', "A Community Resolution needs the offender's name and date of birth");
+  }
+  if (!Array.isArray(victims) || !victims.every((victim) => isNonBlankText(victim?.name))) {
+    throw new DomainRuleViolation('victim-name-required', 'Every victim of a Community Resolution needs a name');
+  }
 }
 
 function preconditionsFailed(command: ProposeResolution): BrokenRule[] {

@@ -77,6 +77,20 @@ const state = (events: ResolutionEvent[]) => given(events) as ProposedResolution
 const proposed = apply([], proposal());
 
 describe('proposing a Community Resolution', () => {
+  it('refuses, from any caller, a resolution without a crime reference, an offender without a name or date of birth and a victim without a name', () => {
+    expect(ruleOf(() => decide([], proposal({ crimeReference: '' })))).toBe('crime-reference-required');
+    expect(ruleOf(() => decide([], proposal({ offender: { subjectId: 'o-1', name: ' ', dateOfBirth: '1990-04-01' } })))).toBe('offender-required');
+    expect(ruleOf(() => decide([], proposal({ offender: [] as unknown as ProposeResolution['offender'] })))).toBe('offender-required');
+    expect(ruleOf(() => decide([], proposal({ victims: [victim({ name: '' })] })))).toBe('victim-name-required');
+  });
+
+  it('refuses text no store can hold, naming the field', () => {
+    const refused = violationOf(() => decide([], proposal({ victims: [victim({ views: 'Fine\u0000' })] })));
+    expect(refused.rule).toBe('unstorable-text');
+    expect(refused.message).toMatch(/^victims\.0\.views /);
+    expect(ruleOf(() => decide(proposed, fail('rem-1', { reason: '\ud83d' })))).toBe('unstorable-text');
+  });
+
   it('records every precondition, the rationale and the server time, without the offence list', () => {
     const [event] = decide([], proposal());
     expect(event).toEqual({

@@ -5,6 +5,7 @@ import { propose, type ProposeResolution } from './proposal.ts';
 import { measureAgreed, type Measure } from './remedy-measures.ts';
 import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
 import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
+import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type { ProposeResolution } from './proposal.ts';
 
@@ -66,6 +67,7 @@ export interface CloseResolution {
 export type ResolutionCommand = ProposeResolution | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
+  refuseUnstorableText(command);
   switch (command.type) {
     case 'ProposeResolution':
       if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');

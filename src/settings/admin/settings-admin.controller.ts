@@ -6,6 +6,7 @@ import { Roles } from '../../auth/roles.ts';
 import type { CommandContext } from '../../command-pipeline/command-context.ts';
 import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
 import { commandResponse, type CommandResponse } from '../../http/command-response.ts';
+import { NoDetailsDto } from '../../http/no-details.dto.ts';
 import { ValidationFailed } from '../../http/problem.ts';
 import { CommandCtx } from '../../http/request-context.ts';
 import { settingsDecider, type SettingsCommand } from '../domain/settings.decide.ts';
@@ -42,11 +43,10 @@ export class SettingsAdminController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const isCrimeType = list === 'crimeTypes';
-    if (isCrimeType && (body.explicitConsentRequired === undefined || body.priorityGroup === undefined)) {
-      throw new ValidationFailed([{ field: 'explicitConsentRequired', message: 'crime types need explicitConsentRequired and priorityGroup' }]);
-    }
-    if (!isCrimeType && (body.explicitConsentRequired !== undefined || body.priorityGroup !== undefined)) {
-      throw new ValidationFailed([{ field: 'priorityGroup', message: 'only crime types have explicitConsentRequired and priorityGroup' }]);
+    const crimeTypeFields = (['explicitConsentRequired', 'priorityGroup'] as const).filter((field) => (body[field] === undefined) === isCrimeType);
+    if (crimeTypeFields.length > 0) {
+      const message = isCrimeType ? 'crime types need explicitConsentRequired and priorityGroup' : 'only crime types have explicitConsentRequired and priorityGroup';
+      throw new ValidationFailed(crimeTypeFields.map((field) => ({ field, message })));
     }
     if (list === 'bankHolidays' && !isCalendarDate(body.id)) {
       throw new ValidationFailed([{ field: 'id', message: 'a bank holiday\'s id is its date, e.g. 2031-01-01' }]);
@@ -66,6 +66,7 @@ export class SettingsAdminController {
   retire(
     @Param('list', new ParseEnumPipe(Object.fromEntries(LIST_NAMES.map((name) => [name, name])))) list: ListName,
     @Param('entryId') id: string,
+    @Body() _body: NoDetailsDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import type { CrimeType } from '../domain/crime-types.ts';
 import { REMEDY_MEASURES, type RemedyMeasure } from '../domain/settings.events.ts';
@@ -17,7 +17,8 @@ export class SaveListEntryDto {
   label!: string;
 
   @ApiPropertyOptional({ description: 'Crime types only: police may refer these victims only with explicit consent' })
-  @IsOptional()
+  // Left out for other lists; null is no answer for a crime type.
+  @ValidateIf((_entry, value) => value !== undefined)
   @IsBoolean()
   explicitConsentRequired?: boolean;
 

@@ -8,6 +8,11 @@ const metadata = { now: new Date('2026-03-02T10:00:00Z') };
 const run = (history: SettingsEvent[], command: SettingsCommand) => [...history, ...settingsDecider.decide(command, fold(settingsDecider, history))];
 
 describe('settings', () => {
+  it('refuses a label no store can hold', () => {
+    const command: SettingsCommand = { type: 'SaveListEntry', list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved\u0000', attributes: {} }, metadata };
+    expect(() => run([], command)).toThrow(expect.objectContaining({ rule: 'unstorable-text' }));
+  });
+
   it('starts from the shipped defaults', () => {
     const state = fold(settingsDecider, []);
     expect(state.lists.crimeTypes.find((type) => type.id === 'domestic-abuse')).toMatchObject({ attributes: { explicitConsentRequired: true, priorityGroup: 'most-serious-crime' } });

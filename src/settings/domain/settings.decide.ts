@@ -2,6 +2,7 @@ import { assertNever, type CommandMetadata } from '../../shared/domain/decider.t
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import type { ListEntryData, ListName, SettingsEvent } from './settings.events.ts';
 import { evolveSettings, initialSettings, type SettingsState } from './settings.state.ts';
+import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type SettingsCommand =
   | { type: 'SaveListEntry'; list: ListName; entry: ListEntryData; metadata: CommandMetadata }
@@ -9,6 +10,7 @@ export type SettingsCommand =
   | { type: 'SetContactFailureThreshold'; value: number; metadata: CommandMetadata };
 
 export function decideSettings(command: SettingsCommand, state: SettingsState): SettingsEvent[] {
+  refuseUnstorableText(command);
   const at = command.metadata.now.toISOString();
   switch (command.type) {
     case 'SaveListEntry':

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsDateFrom, IsInstantFrom } from '../../../http/date-bounds.ts';
+import { NestedArray, NestedObject } from '../../../http/nested.ts';
 import { COMPLAINT_CHANNELS, SUBJECT_KINDS, type ComplaintChannel, type SubjectKind } from '../../domain/complaint.events.ts';
 
 export class ComplainantDto {
@@ -44,8 +44,8 @@ export class ComplaintSubjectDto {
 }
 
 export class LogComplaintDto {
-  @ApiProperty({ description: 'When the complaint reached the office', example: '2026-03-02T09:15:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the complaint reached the office, from 2000-01-01 to now', example: '2026-03-02T09:15:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   receivedAt!: string;
 
   @ApiProperty({ enum: COMPLAINT_CHANNELS })
@@ -53,9 +53,7 @@ export class LogComplaintDto {
   channel!: ComplaintChannel;
 
   @ApiProperty({ type: ComplainantDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => ComplainantDto)
+  @NestedObject(() => ComplainantDto)
   complainant!: ComplainantDto;
 
   @ApiProperty({ description: 'What happened, in the complainant’s words', maxLength: 5000 })
@@ -64,17 +62,15 @@ export class LogComplaintDto {
   @MaxLength(5000)
   summary!: string;
 
-  @ApiPropertyOptional({ description: 'When it happened', example: '2026-02-27' })
+  @ApiPropertyOptional({ description: 'When it happened, from 2000-01-01 to today', example: '2026-02-27' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsDateFrom(EARLIEST_CASE_DATE)
   incidentDate?: string;
 
   @ApiProperty({ type: [ComplaintSubjectDto], description: 'Who the complaint is about (the force as a whole is a subject too)' })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ComplaintSubjectDto)
+  @NestedArray(() => ComplaintSubjectDto)
   subjects!: ComplaintSubjectDto[];
 
   @ApiPropertyOptional({ description: 'The complainant wants the complaint recorded under Schedule 3', default: false })

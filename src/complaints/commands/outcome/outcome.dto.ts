@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { OUTCOME_RESULTS, type OutcomeResult } from '../../domain/complaint.events.ts';
 
 export class OutcomeDto {
@@ -14,13 +15,13 @@ export class OutcomeDto {
   @MaxLength(5000)
   learning?: string;
 
-  @ApiProperty({ description: 'When the outcome was decided', example: '2026-06-01T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the outcome was decided, from 2000-01-01 to now', example: '2026-06-01T10:00:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   decidedAt!: string;
 }
 
 export class OutcomeNotifiedDto {
-  @ApiProperty({ description: 'When the complainant was told the outcome (and their right to a review)', example: '2026-06-03T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the complainant was told the outcome (and their right to a review), from 2000-01-01 to now', example: '2026-06-03T10:00:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   at!: string;
 }

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../domain/complaint.events.ts';
 
 export class ProgressUpdateDto {
-  @ApiProperty({ description: 'When the complainant was updated', example: '2026-03-20T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the complainant was updated, from 2000-01-01 to now', example: '2026-03-20T10:00:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   at!: string;
 
   @ApiProperty({ enum: COMPLAINT_CHANNELS })
@@ -19,7 +20,7 @@ export class ProgressUpdateDto {
 }
 
 export class LongRunningReportDto {
-  @ApiProperty({ description: 'When the PCC was told the investigation is still running', example: '2027-03-02T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the PCC was told the investigation is still running, from 2000-01-01 to now', example: '2026-03-02T10:00:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   at!: string;
 }

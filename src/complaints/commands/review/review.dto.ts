@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 
 export class ReviewRequestDto {
-  @ApiProperty({ description: "When the complainant's application for review arrived", example: '2026-06-10T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: "When the complainant's application for review arrived, from 2000-01-01 to now", example: '2026-06-10T10:00:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   receivedAt!: string;
 }
 

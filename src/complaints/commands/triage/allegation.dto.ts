@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NestedObject } from '../../../http/nested.ts';
 import type { NewAllegation } from '../../domain/complaint.decide.ts';
 import { CRITERIA, type CriteriaFlags } from '../../domain/criteria.ts';
 import { ComplaintSubjectDto } from '../log-complaint/log-complaint.dto.ts';
@@ -61,15 +61,12 @@ export class AllegationDto {
   description!: string;
 
   @ApiProperty({ type: ComplaintSubjectDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => ComplaintSubjectDto)
+  @NestedObject(() => ComplaintSubjectDto)
   subject!: ComplaintSubjectDto;
 
   @ApiPropertyOptional({ type: CriteriaDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CriteriaDto)
+  @NestedObject(() => CriteriaDto)
   criteria?: CriteriaDto;
 }
 

@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NestedArray } from '../../../http/nested.ts';
 import { RECORDING_REASONS, type RecordingReason } from '../../domain/complaint.events.ts';
 import { AllegationDto } from './allegation.dto.ts';
 
 export class HandleOutsideSchedule3Dto {
   @ApiProperty({ type: [AllegationDto], description: 'What the complaint alleges, with the triage answers; any recording criterion refuses informal handling' })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AllegationDto)
+  @NestedArray(() => AllegationDto)
   allegations!: AllegationDto[];
 }
 
@@ -33,10 +31,8 @@ export class RecordDto {
 
   @ApiPropertyOptional({ type: [AllegationDto], description: 'Allegations beyond those stated at triage; at least one allegation overall' })
   @IsOptional()
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AllegationDto)
+  @NestedArray(() => AllegationDto)
   allegations?: AllegationDto[];
 }

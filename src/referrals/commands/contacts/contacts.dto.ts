@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { CONTACT_CHANNELS, CONTACT_FREQUENCIES, type ContactChannel, type ContactFrequency } from '../../domain/contact-schedule.ts';
 
 export class AgreeContactContractDto {
@@ -28,8 +29,8 @@ export class RecordContactDto {
   @IsIn(CONTACT_CHANNELS)
   channel!: ContactChannel;
 
-  @ApiProperty({ description: 'When the contact was made or attempted', example: '2026-03-02T10:15:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ description: 'When the contact was made or attempted, from 2000-01-01 to now', example: '2026-03-02T10:15:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   at!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom } from '../../../http/date-bounds.ts';
+import { NestedObject } from '../../../http/nested.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ConsentBasis, type ReferralSource } from '../../domain/referral.events.ts';
 import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
@@ -12,9 +12,9 @@ export class VictimDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ example: '1980-05-17' })
+  @ApiPropertyOptional({ description: 'From 1900-01-01 to today', example: '1980-05-17' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsDateFrom(EARLIEST_BIRTH_DATE)
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ maxLength: 40 })
@@ -65,25 +65,21 @@ export class ReceiveReferralDto {
   @IsInSettingsList('crimeTypes')
   crimeType!: string;
 
-  @ApiPropertyOptional({ example: '2026-02-27' })
+  @ApiPropertyOptional({ description: 'From 2000-01-01 to today', example: '2026-02-27' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsDateFrom(EARLIEST_CASE_DATE)
   offenceDate?: string;
 
-  @ApiPropertyOptional({ description: 'When the crime was reported to the police', example: '2026-02-28' })
+  @ApiPropertyOptional({ description: 'When the crime was reported to the police, from 2000-01-01 to today', example: '2026-02-28' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsDateFrom(EARLIEST_CASE_DATE)
   crimeReportedOn?: string;
 
   @ApiProperty({ type: VictimDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => VictimDto)
+  @NestedObject(() => VictimDto)
   victim!: VictimDto;
 
   @ApiProperty({ type: ConsentDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => ConsentDto)
+  @NestedObject(() => ConsentDto)
   consent!: ConsentDto;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { INFORM_CHANNELS, INFORMED_ABOUT, type InformChannel, type InformedAbout } from '../../domain/resolution.events.ts';
 
 export class InformVictimDto {
@@ -16,8 +17,8 @@ export class InformVictimDto {
   @IsIn(INFORM_CHANNELS)
   channel!: InformChannel;
 
-  @ApiPropertyOptional({ description: 'When the victim was told; defaults to now', example: '2026-03-20T15:00:00Z' })
+  @ApiPropertyOptional({ description: 'When the victim was told, from 2000-01-01 to now; defaults to now', example: '2026-03-20T15:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   at?: string;
 }

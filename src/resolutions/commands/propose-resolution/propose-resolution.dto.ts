@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { ArrayMaxSize, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom } from '../../../http/date-bounds.ts';
+import { NestedArray, NestedObject } from '../../../http/nested.ts';
 
 export class OffenderDto {
   @ApiProperty({ maxLength: 200 })
@@ -10,8 +10,8 @@ export class OffenderDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'Decides whether an appropriate adult is needed (under 18 at the offence date)', example: '2009-05-17' })
-  @IsCalendarDate()
+  @ApiProperty({ description: 'Decides whether an appropriate adult is needed (under 18 at the offence date); from 1900-01-01 to today', example: '2009-05-17' })
+  @IsDateFrom(EARLIEST_BIRTH_DATE)
   dateOfBirth!: string;
 }
 
@@ -102,20 +102,17 @@ export class ProposeResolutionDto {
   @IsNotEmpty()
   offenceType!: string;
 
-  @ApiProperty({ example: '2026-02-27' })
-  @IsCalendarDate()
+  @ApiProperty({ description: 'From 2000-01-01 to today', example: '2026-02-27' })
+  @IsDateFrom(EARLIEST_CASE_DATE)
   offenceDate!: string;
 
   @ApiProperty({ type: OffenderDto })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => OffenderDto)
+  @NestedObject(() => OffenderDto)
   offender!: OffenderDto;
 
   @ApiPropertyOptional({ type: AppropriateAdultDto, description: 'Required when the offender was under 18 at the offence date' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AppropriateAdultDto)
+  @NestedObject(() => AppropriateAdultDto)
   appropriateAdult?: AppropriateAdultDto;
 
   @ApiProperty()
@@ -131,22 +128,18 @@ export class ProposeResolutionDto {
   offenderAgrees!: boolean;
 
   @ApiProperty({ type: [ResolutionVictimDto], description: 'Empty for an offence without a victim' })
-  @IsArray()
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ResolutionVictimDto)
+  @NestedArray(() => ResolutionVictimDto)
   victims!: ResolutionVictimDto[];
 
   @ApiPropertyOptional({ type: SupervisorDecisionDto, description: 'Required where a victim was not consulted or does not consent' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => SupervisorDecisionDto)
+  @NestedObject(() => SupervisorDecisionDto)
   supervisorDecision?: SupervisorDecisionDto;
 
   @ApiPropertyOptional({ type: ResolutionFlagsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ResolutionFlagsDto)
+  @NestedObject(() => ResolutionFlagsDto)
   flags?: ResolutionFlagsDto;
 
   @ApiProperty({ description: 'Why a Community Resolution is the right disposal', maxLength: 4000 })

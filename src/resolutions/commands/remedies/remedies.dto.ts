@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
+import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { IsCalendarDate } from '../../../http/calendar-date.ts';
 import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
@@ -56,9 +57,9 @@ export class AgreeRemedyDto {
 }
 
 export class CompleteRemedyDto {
-  @ApiPropertyOptional({ description: 'When it was completed; defaults to now', example: '2026-03-20T15:00:00Z' })
+  @ApiPropertyOptional({ description: 'When it was completed, from 2000-01-01 to now; defaults to now', example: '2026-03-20T15:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
   completedAt?: string;
 
   @ApiProperty({ description: 'The evidence that it was done', maxLength: 2000 })
