@@ -87,7 +87,7 @@ export function assessedReferral(random: Random, time: WorkingTime, settings: Se
   }));
   const caseManager = random.pick(shape.caseManagers);
   actor = { sub: caseManager, roles: ['case_manager'] };
-  step(random.int(0, 1), (metadata) => ({ type: 'AssignCaseManager', caseManager, metadata }));
+  step(random.int(0, 1), (metadata) => ({ type: 'AssignCaseManager', caseManager, assignedBy: { userId: caseManager, supervisor: false }, metadata }));
   const priorityGroups = proposePriorityGroups(crimeType, dateOfBirth, offenceDate);
   const riskLevel = random.weighted(RISK_WEIGHTS);
   const needs = random.some(['emotional', 'practical', 'safety', 'health', 'financial', 'housing', 'criminal-justice-information'], random.int(1, 3));

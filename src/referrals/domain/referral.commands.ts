@@ -22,6 +22,8 @@ export interface ReceiveReferral {
 export interface AssignCaseManager {
   type: 'AssignCaseManager';
   caseManager: string;
+  /** Who assigns: a supervisor assigns anyone, a case manager only takes an unassigned case for themselves. */
+  assignedBy: { userId: string; supervisor: boolean };
   metadata: CommandMetadata;
 }
 

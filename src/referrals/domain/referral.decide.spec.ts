@@ -3,7 +3,7 @@ import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
-import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
+import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
 import type { LearnCriminalJusticeEvent, ReceiveReferral, RecordVictimUpdate, ReferralCommand } from './referral.commands.ts';
 import { referralDecider } from './referral.decide.ts';
 import type { PriorityGroup } from './priority-groups.ts';
@@ -55,6 +55,12 @@ describe('receiving a referral', () => {
     expect(whenThen([], receive({ offenceDate: '2026-03-02', crimeReportedOn: '2026-03-02' }))).toHaveLength(1);
   });
 
+  it('names every date rule a referral breaks, not only the first', () => {
+    const unborn = { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '2026-03-04', phone: null, email: null, address: null };
+    const refusal = violationOf(() => whenThen([], receive({ offenceDate: '2026-03-03', crimeReportedOn: '2026-02-28', victim: unborn })));
+    expect(refusal.broken.map((broken) => broken.rule)).toEqual(['offence-date-in-future', 'crime-reported-before-offence', 'born-after-offence']);
+  });
+
   it('refuses a police referral of a domestic abuse victim without explicit consent', () => {
     expect(ruleOf(() => whenThen([], receive({ crimeType: crimeType('domestic-abuse') })))).toBe('explicit-consent-required');
   });
@@ -71,7 +77,8 @@ describe('receiving a referral', () => {
 });
 
 describe('assigning a case manager', () => {
-  const assign = (caseManager: string): ReferralCommand => ({ type: 'AssignCaseManager', caseManager, metadata: { now } });
+  const bySupervisor = { userId: 'sup-1', supervisor: true };
+  const assign = (caseManager: string, assignedBy = bySupervisor): ReferralCommand => ({ type: 'AssignCaseManager', caseManager, assignedBy, metadata: { now } });
   const received = whenThen([], receive());
 
   it('names the case manager on the journey', () => {
@@ -84,6 +91,23 @@ describe('assigning a case manager', () => {
     const assigned = [...received, ...whenThen(received, assign('cm-7'))];
     expect(whenThen(assigned, assign('cm-8'))).toHaveLength(1);
     expect(ruleOf(() => whenThen(assigned, assign('cm-7')))).toBe('already-assigned');
+  });
+
+  it('lets a case manager take an unassigned case for themselves, and nothing more: assigning is a supervisor\'s', () => {
+    const caseManager = (userId: string) => ({ userId, supervisor: false });
+    const taken = [...received, ...whenThen(received, assign('cm-7', caseManager('cm-7')))];
+    expect(given(taken)).toMatchObject({ caseManager: 'cm-7' });
+    const refusal = (history: ReferralEvent[], command: ReferralCommand) => {
+      try {
+        whenThen(history, command);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(received, assign('cm-8', caseManager('cm-7')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
+    expect(refusal(taken, assign('cm-8', caseManager('cm-8')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
+    expect(refusal(taken, assign('cm-8', caseManager('cm-7')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
   });
 });
 
@@ -143,7 +167,7 @@ describe('support, closure and reopening', () => {
   it('refuses changes to a closed case until it is reopened', () => {
     const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', ...at });
     expect(ruleOf(() => whenThen(closed, { type: 'AcceptSupport', ...at }))).toBe('case-closed');
-    expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', assignedBy: { userId: 'sup-1', supervisor: true }, ...at }))).toBe('case-closed');
     expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', ...at }))).toBe('case-closed');
     const reopened = apply(closed, { type: 'ReopenCase', reason: 'New court date', ...at });
     expect(given(reopened)).toMatchObject({ closure: null });
@@ -162,7 +186,7 @@ describe('the contact contract and contacts', () => {
   it('needs a named case manager first for an enhanced or high-risk victim', () => {
     const highRisk = apply(received, { type: 'AssessNeeds', needs: [], riskLevel: 'high', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...at });
     expect(ruleOf(() => whenThen(highRisk, weekly))).toBe('case-manager-required');
-    const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', assignedBy: { userId: 'sup-1', supervisor: true }, ...at });
     expect(whenThen(assigned, weekly)).toHaveLength(1);
     expect(whenThen(received, weekly)).toHaveLength(1); // a standard-risk, non-enhanced victim may be handled by the team
   });
@@ -181,7 +205,7 @@ describe('the contact contract and contacts', () => {
     expect(ruleOf(() => whenThen(contracted, assess('high', [])))).toBe('case-manager-required');
     expect(ruleOf(() => whenThen(contracted, assess('standard', ['persistently-targeted'])))).toBe('case-manager-required');
     expect(whenThen(contracted, assess('standard', []))).toHaveLength(1);
-    const assigned = apply(contracted, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    const assigned = apply(contracted, { type: 'AssignCaseManager', caseManager: 'cm-1', assignedBy: { userId: 'sup-1', supervisor: true }, ...at });
     expect(whenThen(assigned, assess('high', ['persistently-targeted']))).toHaveLength(1);
   });
 

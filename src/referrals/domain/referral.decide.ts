@@ -1,6 +1,6 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
 import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
@@ -76,17 +76,20 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   ];
 }
 
-/** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. */
+/** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. Every one broken is named. */
 function checkDates({ offenceDate, crimeReportedOn, victim, metadata }: ReceiveReferral): void {
   const today = londonDate(metadata.now);
-  if (offenceDate && offenceDate > today) throw new DomainRuleViolation('offence-date-in-future', 'The offence date cannot be in the future');
-  if (crimeReportedOn && crimeReportedOn > today) throw new DomainRuleViolation('crime-reported-in-future', 'The date the crime was reported cannot be in the future');
+  const broken: BrokenRule[] = [];
+  if (offenceDate && offenceDate > today) broken.push({ rule: 'offence-date-in-future', message: 'The offence date cannot be in the future' });
+  if (crimeReportedOn && crimeReportedOn > today) broken.push({ rule: 'crime-reported-in-future', message: 'The date the crime was reported cannot be in the future' });
   if (offenceDate && crimeReportedOn && crimeReportedOn < offenceDate) {
-    throw new DomainRuleViolation('crime-reported-before-offence', 'The crime cannot have been reported before the offence date');
+    broken.push({ rule: 'crime-reported-before-offence', message: 'The crime cannot have been reported before the offence date' });
   }
   if (victim.dateOfBirth && victim.dateOfBirth > (offenceDate ?? today)) {
-    throw new DomainRuleViolation('born-after-offence', "The victim's date of birth cannot be after the offence date (or today)");
+    broken.push({ rule: 'born-after-offence', message: "The victim's date of birth cannot be after the offence date (or today)" });
   }
+  const [first, ...more] = broken;
+  if (first) throw DomainRuleViolation.of([first, ...more]);
 }
 
 function existing(state: Referral): ReceivedReferral {
@@ -103,6 +106,10 @@ function openCase(state: Referral): ReceivedReferral {
 function assign(command: AssignCaseManager, state: ReceivedReferral): ReferralEvent[] {
   if (state.caseManager === command.caseManager) {
     throw new DomainRuleViolation('already-assigned', 'This case manager is already assigned to the referral');
+  }
+  const { userId, supervisor } = command.assignedBy;
+  if (!supervisor && (command.caseManager !== userId || state.caseManager !== null)) {
+    throw new ActNotPermitted('assignment-by-supervisor', 'A case manager may only take an unassigned case for themselves: a supervisor assigns cases to others');
   }
   return [{ type: 'CaseManagerAssigned', data: { referralId: state.id, caseManager: command.caseManager, assignedAt: command.metadata.now.toISOString() } }];
 }
