@@ -53,6 +53,8 @@ export interface DeclineSupport {
 export interface CloseCase {
   type: 'CloseCase';
   reason: string;
+  /** The configured number of consecutive failed attempts after which a case may close as unable to contact. */
+  failureThreshold: number;
   metadata: CommandMetadata;
 }
 

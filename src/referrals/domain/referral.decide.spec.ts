@@ -165,10 +165,10 @@ describe('support, closure and reopening', () => {
   });
 
   it('refuses changes to a closed case until it is reopened', () => {
-    const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', ...at });
+    const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...at });
     expect(ruleOf(() => whenThen(closed, { type: 'AcceptSupport', ...at }))).toBe('case-closed');
     expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', assignedBy: { userId: 'sup-1', supervisor: true }, ...at }))).toBe('case-closed');
-    expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', failureThreshold: 3, ...at }))).toBe('case-closed');
     const reopened = apply(closed, { type: 'ReopenCase', reason: 'New court date', ...at });
     expect(given(reopened)).toMatchObject({ closure: null });
     expect(whenThen(reopened, { type: 'AcceptSupport', ...at })).toHaveLength(1);
@@ -228,6 +228,20 @@ describe('the contact contract and contacts', () => {
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 3, unableToContact: true } });
     history = apply(history, contact('made', '2026-03-02T09:45:00.000Z'));
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 0, unableToContact: false } });
+  });
+
+  it('closes a case as unable to contact only after the configured number of consecutive failed attempts', () => {
+    const unableToContact = (failureThreshold: number): ReferralCommand => ({ type: 'CloseCase', reason: 'unable-to-contact', failureThreshold, ...at });
+    let history = apply(received, weekly);
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
+    for (const minute of ['00', '10']) history = apply(history, contact('failed', `2026-03-02T09:${minute}:00.000Z`));
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
+    expect(whenThen(history, unableToContact(2))).toMatchObject([{ type: 'CaseClosed', data: { reason: 'unable-to-contact' } }]);
+    history = apply(history, contact('failed', '2026-03-02T09:20:00.000Z'));
+    expect(whenThen(history, unableToContact(3))).toHaveLength(1);
+    // A contact made since starts the count again.
+    history = apply(history, contact('made', '2026-03-02T09:30:00.000Z'));
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
   });
 
   it('refuses a contact contract with a victim who did not consent to contact', () => {

@@ -158,7 +158,17 @@ function declineSupport(command: DeclineSupport, state: ReceivedReferral): Refer
   return [{ type: 'SupportDeclined', data: { referralId: state.id, reason: command.reason, declinedAt: command.metadata.now.toISOString() } }];
 }
 
+/** The closure reason (an id of the configured list) that DOMAIN.md allows only after the configured failed attempts. */
+export const UNABLE_TO_CONTACT = 'unable-to-contact';
+
 function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
+  const failures = state.contact.consecutiveFailures;
+  if (command.reason === UNABLE_TO_CONTACT && failures < command.failureThreshold) {
+    throw new DomainRuleViolation(
+      'failed-attempts-required',
+      `A case closes as unable to contact only after ${command.failureThreshold} consecutive failed contact attempts; this one has ${failures} since the last contact made`,
+    );
+  }
   return [{ type: 'CaseClosed', data: { referralId: state.id, reason: command.reason, closedAt: command.metadata.now.toISOString() } }];
 }
 
