@@ -64,6 +64,16 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     });
   });
 
+  it('shows the priority groups the system proposes before the assessment, and those proposed then after it', async () => {
+    const young = { ...referral(), source: 'self', crimeType: 'domestic-abuse', victim: { name: 'Young Example', dateOfBirth: '2010-05-17' } };
+    const { id, position } = (await post('/api/referrals', young)).json();
+    const proposed = (await get(`/api/referrals/${id}`, { 'x-min-position': position })).json();
+    expect(proposed).toMatchObject({ status: 'received', proposedPriorityGroups: ['most-serious-crime', 'vulnerable-or-intimidated'], priorityGroups: [] });
+    const assessed = await post(`/api/referrals/${id}/assess`, { needs: ['safety'], riskLevel: 'medium', priorityGroups: ['most-serious-crime'], overrideReason: 'Not in fear' });
+    const page = (await get(`/api/referrals/${id}`, { 'x-min-position': assessed.json().position })).json();
+    expect(page).toMatchObject({ status: 'assessed', proposedPriorityGroups: ['most-serious-crime', 'vulnerable-or-intimidated'], priorityGroups: ['most-serious-crime'] });
+  });
+
   it('records who, the correlation id and the causation id on every event', async () => {
     const response = await post('/api/referrals', referral(), { 'x-correlation-id': 'corr-123' });
     expect(response.headers['x-correlation-id']).toBe('corr-123');

@@ -2,7 +2,7 @@ import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
-import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
+import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
 import type { ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -115,10 +115,7 @@ function assign(command: AssignCaseManager, state: ReceivedReferral): ReferralEv
 }
 
 function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] {
-  const offenceDate = state.offenceDate ?? state.receivedAt.slice(0, 10);
-  // A crime type retired from the list since the referral proposes no group of its own.
-  const crimeType = command.crimeTypes.find((type) => type.id === state.crimeTypeId) ?? { priorityGroup: null };
-  const proposedGroups = proposePriorityGroups(crimeType, state.victim.dateOfBirth, offenceDate);
+  const proposedGroups = proposalFor(state, command.crimeTypes);
   const confirmed = [...new Set(command.priorityGroups)].sort();
   const overridden = confirmed.join() !== [...proposedGroups].sort().join();
   if (overridden && !command.overrideReason) {

@@ -9,6 +9,8 @@ type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
 export interface Assessment {
   needs: string[];
   riskLevel: RiskLevel;
+  /** What the system proposed when the case manager assessed, beside what they confirmed. */
+  proposedGroups: PriorityGroup[];
   priorityGroups: PriorityGroup[];
   enhanced: boolean;
   assessedAt: string;
@@ -79,8 +81,8 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
     case 'CaseManagerAssigned':
       return { ...state, caseManager: event.data.caseManager };
     case 'NeedsAssessed': {
-      const { needs, riskLevel, priorityGroups, enhanced, assessedAt } = event.data;
-      return { ...state, assessment: { needs, riskLevel, priorityGroups, enhanced, assessedAt } };
+      const { needs, riskLevel, proposedGroups, priorityGroups, enhanced, assessedAt } = event.data;
+      return { ...state, assessment: { needs, riskLevel, proposedGroups, priorityGroups, enhanced, assessedAt } };
     }
     case 'SupportAccepted':
       return { ...state, support: { decision: 'accepted', reason: null, at: event.data.acceptedAt } };
