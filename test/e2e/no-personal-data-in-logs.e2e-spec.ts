@@ -87,6 +87,8 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/cj-events/{cjEventId}/communicated', at(`cj-events/${cjEventId}/communicated`), { at: now(), channel: 'phone' }, caseManager);
     await command('/api/referrals/{id}/personal-statement', at('personal-statement'), { status: 'offered' }, caseManager);
     await command('/api/referrals/{id}/restorative-justice', at('restorative-justice'), { status: 'information-given' }, caseManager);
+    await command('/api/referrals/{id}/personal-statement/correction', at('personal-statement/correction'), { status: 'declined', reason: note('statement correction') }, caseManager);
+    await command('/api/referrals/{id}/restorative-justice/correction', at('restorative-justice/correction'), { status: 'interested', reason: note('restorative justice correction') }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.
     await command('/api/referrals/{id}/assign', at('assign'), { caseManager: 'cm-logs' }, caseManager, 409);

@@ -109,6 +109,21 @@ export interface RecordRestorativeJusticeStatus {
   metadata: CommandMetadata;
 }
 
+/** Sets a status back, or otherwise corrects it, with the reason: statuses never go back silently. */
+export interface CorrectVpsStatus {
+  type: 'CorrectVpsStatus';
+  status: VpsStatus;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CorrectRestorativeJusticeStatus {
+  type: 'CorrectRestorativeJusticeStatus';
+  status: RestorativeJusticeStatus;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export interface LearnCriminalJusticeEvent {
   type: 'LearnCriminalJusticeEvent';
   cjEventId: string;
@@ -141,5 +156,7 @@ export type ReferralCommand =
   | RecordServiceReferralOutcome
   | RecordVpsStatus
   | RecordRestorativeJusticeStatus
+  | CorrectVpsStatus
+  | CorrectRestorativeJusticeStatus
   | LearnCriminalJusticeEvent
   | RecordVictimUpdate;

@@ -300,6 +300,31 @@ describe('service referrals and statements', () => {
     const history = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
     expect(given(history)).toMatchObject({ personalStatement: 'made', restorativeJustice: 'interested' });
   });
+
+  it('moves statuses forward only: setting one back is a correction with a reason, and a statement made stays on record', () => {
+    const made = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
+    expect(ruleOf(() => whenThen(made, { type: 'RecordVpsStatus', status: 'offered', ...at }))).toBe('correction-required');
+    expect(ruleOf(() => whenThen(made, { type: 'RecordVpsStatus', status: 'declined', ...at }))).toBe('correction-required');
+    expect(ruleOf(() => whenThen(made, { type: 'RecordRestorativeJusticeStatus', status: 'information-given', ...at }))).toBe('correction-required');
+    // A victim who declined may still make a statement.
+    const declined = apply(received, { type: 'RecordVpsStatus', status: 'declined', ...at });
+    expect(whenThen(declined, { type: 'RecordVpsStatus', status: 'made', ...at })).toHaveLength(1);
+
+    const corrected = apply(made, { type: 'CorrectVpsStatus', status: 'offered', reason: 'Entered on the wrong case', ...at });
+    expect(corrected.at(-1)).toEqual({
+      type: 'VpsStatusCorrected',
+      data: { referralId: 'r-1', subjectId: 's-1', from: 'made', status: 'offered', reason: 'Entered on the wrong case', correctedAt: now.toISOString() },
+    });
+    expect(given(corrected)).toMatchObject({
+      personalStatement: 'offered',
+      personalStatementMadeAt: now.toISOString(),
+      statusCorrections: [{ of: 'personal-statement', from: 'made', to: 'offered', reason: 'Entered on the wrong case', at: now.toISOString() }],
+    });
+    const rjCorrected = apply(made, { type: 'CorrectRestorativeJusticeStatus', status: 'information-given', reason: 'Misheard', ...at });
+    expect(given(rjCorrected)).toMatchObject({ restorativeJustice: 'information-given', statusCorrections: [{ of: 'restorative-justice', from: 'interested', to: 'information-given' }] });
+    expect(ruleOf(() => whenThen(corrected, { type: 'CorrectVpsStatus', status: 'offered', reason: 'again', ...at }))).toBe('status-unchanged');
+    expect(ruleOf(() => whenThen(received, { type: 'CorrectRestorativeJusticeStatus', status: 'interested', reason: 'none yet', ...at }))).toBe('nothing-to-correct');
+  });
 });
 
 describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhanced victims)", () => {

@@ -3,6 +3,7 @@ import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
+import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
 import type { ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -34,9 +35,13 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
     case 'RecordServiceReferralOutcome':
       return recordServiceOutcome(command, openCase(state));
     case 'RecordVpsStatus':
-      return [{ type: 'VpsStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+      return recordVpsStatus(command, openCase(state));
     case 'RecordRestorativeJusticeStatus':
-      return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+      return recordRestorativeJusticeStatus(command, openCase(state));
+    case 'CorrectVpsStatus':
+      return correctVpsStatus(command, openCase(state));
+    case 'CorrectRestorativeJusticeStatus':
+      return correctRestorativeJusticeStatus(command, openCase(state));
     case 'LearnCriminalJusticeEvent':
       return learnCriminalJusticeEvent(command, openCase(state));
     case 'RecordVictimUpdate':

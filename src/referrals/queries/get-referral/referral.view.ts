@@ -26,7 +26,11 @@ export interface ReferralView {
   contact: ReceivedReferral['contact'] & { overdue: boolean };
   serviceReferrals: (ReceivedReferral['serviceReferrals'][number] & { serviceLabel: string })[];
   personalStatement: ReceivedReferral['personalStatement'];
+  /** When a statement was recorded as made, kept whatever correction followed. */
+  personalStatementMadeAt: string | null;
   restorativeJustice: ReceivedReferral['restorativeJustice'];
+  /** Statuses set back or otherwise corrected: from, to, why and when. */
+  statusCorrections: ReceivedReferral['statusCorrections'];
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
   criminalJustice: (CriminalJusticeUpdate & { overdue: boolean })[];
   /** The updates still owed to the victim, earliest due first. */
@@ -66,7 +70,9 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && londonDate(nextDue) < today },
     serviceReferrals: referral.serviceReferrals.map((serviceReferral) => ({ ...serviceReferral, serviceLabel: settings.labelOf('supportServices', serviceReferral.service) })),
     personalStatement: referral.personalStatement,
+    personalStatementMadeAt: referral.personalStatementMadeAt,
     restorativeJustice: referral.restorativeJustice,
+    statusCorrections: referral.statusCorrections,
     criminalJustice,
     openCriminalJusticeUpdates: criminalJustice
       .filter((update) => !update.communicated)
