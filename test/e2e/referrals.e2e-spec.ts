@@ -235,6 +235,15 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"1"', authorization: supervisor })).statusCode).toBe(200);
   });
 
+  it('reads If-Match as RFC 9110 does: * for any revision, any of a list, never a weak tag', async () => {
+    const { id } = await create();
+    expect((await post(`/api/referrals/${id}/accept-support`, {}, { 'if-match': '*' })).statusCode).toBe(200);
+    expect((await post(`/api/referrals/${id}/assess`, { needs: [], riskLevel: 'standard', priorityGroups: [] }, { 'if-match': 'W/"1"' })).statusCode).toBe(412);
+    expect((await post(`/api/referrals/${id}/assess`, { needs: [], riskLevel: 'standard', priorityGroups: [] }, { 'if-match': '"0", "1"' })).statusCode).toBe(200);
+    expect((await post(`/api/referrals/${randomUUID()}/accept-support`, {}, { 'if-match': '*' })).statusCode).toBe(404);
+    expect((await post(`/api/referrals/${id}/accept-support`, {}, { 'if-match': '2' })).json()).toMatchObject({ status: 400, errors: [{ field: 'If-Match' }] });
+  });
+
   it('without If-Match, concurrent writers re-decide and none is lost', async () => {
     const { id } = await create();
     const managers = ['m1', 'm2', 'm3', 'm4', 'm5'];
