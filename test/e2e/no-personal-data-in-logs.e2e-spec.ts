@@ -154,6 +154,10 @@ describe('no personal data in any log line', () => {
     const { remedyId: apologyId } = await command('/api/community-resolutions/{id}/remedies', at('remedies'), apology, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'agreement', channel: 'phone' }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${repairId}/complete`), { evidence: note('evidence') }, resolutionOfficer);
+    const work = { type: 'unpaid-community-work', chosenByVictim: false, hours: 2, dueDate: dateIn(7) };
+    const { remedyId: workId } = await command('/api/community-resolutions/{id}/remedies', at('remedies'), work, resolutionOfficer);
+    const extraHours = { evidence: note('timesheet'), hoursDone: 3, excessHoursReason: note('extra hours') };
+    await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${workId}/complete`), extraHours, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/fail', at(`remedies/${apologyId}/fail`), { reason: note('failure') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
     const { position } = await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);

@@ -243,6 +243,8 @@ describe('completing and failing remedies', () => {
     expect(state(events).remedies[1]).toMatchObject({ status: 'completed', hoursDone: 12, excessHoursReason: 'Stayed on to finish the fence' });
     // The hours agreed, or none beyond them, need no reason, and keep none given.
     expect(decide(agreed, complete('rem-2', { excessHoursReason: 'Not needed' }))[0]!.data).toMatchObject({ hoursDone: 10, excessHoursReason: null });
+    // Nor is more than agreed a failure.
+    expect(ruleOf(() => decide(agreed, fail('rem-2', { hoursDone: 11 })))).toBe('failed-after-agreed-hours');
   });
 
   it('refuses a completion short of the agreed amount or hours: that is a failure', () => {

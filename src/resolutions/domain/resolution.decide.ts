@@ -177,6 +177,9 @@ function complete(command: CompleteRemedy, state: ProposedResolution): Resolutio
 function fail(command: FailRemedy, state: ProposedResolution): ResolutionEvent[] {
   const remedy = openRemedy(state, command.remedyId);
   requireMeasures(remedy.remedyType, measureAgreed(remedy), { amount: command.amountPaid, hours: command.hoursDone }, false);
+  if (remedy.hours !== null && command.hoursDone !== null && command.hoursDone > remedy.hours) {
+    throw new DomainRuleViolation('failed-after-agreed-hours', 'More than the agreed hours were worked: record the remedy as completed, with an excessHoursReason');
+  }
   const data = {
     resolutionId: state.id,
     remedyId: remedy.id,
