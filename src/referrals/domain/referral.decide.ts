@@ -161,7 +161,7 @@ function declineSupport(command: DeclineSupport, state: ReceivedReferral): Refer
 }
 
 /** The closure reason (an id of the configured list) that DOMAIN.md allows only after the configured failed attempts. */
-export const UNABLE_TO_CONTACT = 'unable-to-contact';
+const UNABLE_TO_CONTACT = 'unable-to-contact';
 
 function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
   const failures = state.contact.consecutiveFailures;
