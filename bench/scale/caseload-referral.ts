@@ -16,12 +16,12 @@ export function caseloadReferral(random: Random, time: WorkingTime, settings: Se
   if (!assessed) return history;
   if (random.chance(0.3)) {
     step(random.int(0, 2), (metadata) => ({ type: 'DeclineSupport', reason: random.pick(['wants-to-move-on', 'supported-elsewhere', 'no-longer-needed']), metadata }));
-    step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'declined', metadata }));
+    step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'declined', failureThreshold: settings.contactFailureThreshold, metadata }));
     return history;
   }
   step(0, (metadata) => ({ type: 'AcceptSupport', metadata }));
   const frequency = enhanced || riskLevel === 'high' ? 'weekly' : random.pick(['fortnightly', 'monthly'] as const);
   step(0, (metadata) => ({ type: 'AgreeContactContract', frequency, channel: 'phone', safeTimes: null, metadata }));
-  step(SUPPORT_WORKING_DAYS + random.int(-10, 10), (metadata) => ({ type: 'CloseCase', reason: 'support-completed', metadata }));
+  step(SUPPORT_WORKING_DAYS + random.int(-10, 10), (metadata) => ({ type: 'CloseCase', reason: 'support-completed', failureThreshold: settings.contactFailureThreshold, metadata }));
   return history;
 }

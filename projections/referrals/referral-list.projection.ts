@@ -36,7 +36,8 @@ export interface ReferralListRow {
 
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
-  version: 4,
+  // 5: the folded state keeps the groups proposed at the assessment, when a statement was made, and status corrections.
+  version: 5,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),

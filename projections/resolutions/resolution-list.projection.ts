@@ -41,7 +41,8 @@ export interface ResolutionListRow {
 
 export const resolutionListProjection: Projection<ResolutionListRow> = {
   name: 'resolution-list',
-  version: 2,
+  // 3: ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
+  version: 3,
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),

@@ -9,6 +9,6 @@ export interface CommandContext {
   causationId: string;
   now: Date;
   ids: IdSource;
-  /** From If-Match: the exact revision the client last saw. */
-  expectedRevision?: number;
+  /** From If-Match: the revisions the client would act on (any one may match); absent without a precondition. */
+  expectedRevisions?: readonly number[];
 }

@@ -12,10 +12,10 @@ export class RevisionMismatch extends Error {
   override readonly name = 'RevisionMismatch';
 
   constructor(
-    readonly expected: number,
+    readonly expected: readonly number[],
     readonly actual: number | undefined,
   ) {
-    super(`The case is at revision ${actual ?? 'none'}, not ${expected}: reload it and decide again`);
+    super(`The case is at revision ${actual ?? 'none'}, not ${expected.join(' or ') || 'one If-Match can match'}: reload it and decide again`);
   }
 }
 

@@ -66,8 +66,8 @@ export class CommandPipeline {
   private async decideOn<State, Command, Event extends DomainEvent>(history: RecordedEvent[], run: CommandRun<State, Command, Event>): Promise<CommandOutcome | undefined> {
     const last = history.at(-1);
     if (!last && !run.createsCase && !run.newStream) throw new CaseNotFound(run.caseId);
-    const expectedRevision = run.context.expectedRevision;
-    if (expectedRevision !== undefined && expectedRevision !== last?.revision) throw new RevisionMismatch(expectedRevision, last?.revision);
+    const expectedRevisions = run.context.expectedRevisions;
+    if (expectedRevisions && !(last && expectedRevisions.includes(last.revision))) throw new RevisionMismatch(expectedRevisions, last?.revision);
 
     const state = history.reduce((folded, event) => run.decider.evolve(folded, this.catalog.toDomain<Event>(event)), run.decider.initialState());
     const decided = run.decider.decide(run.command, state);
@@ -78,7 +78,7 @@ export class CommandPipeline {
       return { id: run.caseId, ...result };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (expectedRevision !== undefined) throw new RevisionMismatch(expectedRevision, error.actual);
+      if (expectedRevisions) throw new RevisionMismatch(expectedRevisions, error.actual);
       return undefined;
     }
   }

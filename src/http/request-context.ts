@@ -4,7 +4,7 @@ import type { AuthenticatedUser } from '../auth/token-verifier.ts';
 import type { CommandContext } from '../command-pipeline/command-context.ts';
 import { idsDerivedFrom, randomIds } from '../command-pipeline/id-source.ts';
 import { idempotencyKeyOf } from '../command-pipeline/idempotency/idempotency.interceptor.ts';
-import { ValidationFailed } from './problem.ts';
+import { parseIfMatch } from './if-match.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,17 +42,9 @@ export const CommandCtx = createParamDecorator((_: unknown, context: ExecutionCo
     causationId: request.id,
     now: new Date(),
     ids: key ? idsDerivedFrom(`${request.user.sub}/${key}`) : randomIds,
-    expectedRevision: parseIfMatch(request.headers['if-match']),
+    expectedRevisions: parseIfMatch(request.headers['if-match']),
   };
 });
-
-/** `If-Match: "3"` (strong or weak form) is the revision the client last saw. */
-export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
-  if (!match) throw new ValidationFailed([{ field: 'If-Match', message: 'If-Match must be an ETag such as "3"' }]);
-  return Number(match[1]);
-}
 
 /** The authenticated caller, for queries that depend on who asks (e.g. `caseManager=me`). */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {

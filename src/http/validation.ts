@@ -32,7 +32,8 @@ export function createValidationPipe(): ValidationPipe {
     // Bodies of commands that need no details (`{}`) have no decorated fields; unknown fields are still refused.
     forbidUnknownValues: false,
     transform: true,
-    validationError: { target: false, value: false },
+    // The value is kept only to tell a missing field from a wrong one; no message quotes it.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new ValidationFailed(flatten(errors)),
   });
 }
@@ -40,9 +41,15 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
+    if (missing(error)) return [{ field, message: `${field} is required` }];
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: reword(message, error.property, field) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** A required field left out (or null): one message saying so, rather than every rule its absence breaks. */
+function missing(error: ValidationError): boolean {
+  return (error.value === undefined || error.value === null) && !('whitelistValidation' in (error.constraints ?? {}));
 }
 
 /**

@@ -24,7 +24,7 @@ describe('command telemetry', () => {
     const { metrics, assigned, debugLines, telemetry: observed } = telemetry();
     await observed.observe('AssignCaseManager', async () => 'done');
     await expect(observed.observe('AssignCaseManager', async () => Promise.reject(new DomainRuleViolation('case-closed', 'The case is closed')))).rejects.toThrow('The case is closed');
-    await expect(observed.observe('AssignCaseManager', async () => Promise.reject(new RevisionMismatch(1, 2)))).rejects.toBeInstanceOf(RevisionMismatch);
+    await expect(observed.observe('AssignCaseManager', async () => Promise.reject(new RevisionMismatch([1], 2)))).rejects.toBeInstanceOf(RevisionMismatch);
     await expect(observed.observe('AcceptSupport', async () => Promise.reject(new CaseNotFound('c-1')))).rejects.toBeInstanceOf(CaseNotFound);
     await expect(observed.observe('AcceptSupport', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
 

@@ -87,7 +87,7 @@ export function assessedReferral(random: Random, time: WorkingTime, settings: Se
   }));
   const caseManager = random.pick(shape.caseManagers);
   actor = { sub: caseManager, roles: ['case_manager'] };
-  step(random.int(0, 1), (metadata) => ({ type: 'AssignCaseManager', caseManager, metadata }));
+  step(random.int(0, 1), (metadata) => ({ type: 'AssignCaseManager', caseManager, assignedBy: { userId: caseManager, supervisor: false }, metadata }));
   const priorityGroups = proposePriorityGroups(crimeType, dateOfBirth, offenceDate);
   const riskLevel = random.weighted(RISK_WEIGHTS);
   const needs = random.some(['emotional', 'practical', 'safety', 'health', 'financial', 'housing', 'criminal-justice-information'], random.int(1, 3));
@@ -101,7 +101,7 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
   if (random.chance(0.3)) {
     const reason = random.weighted(DECLINE_REASON_WEIGHTS);
     step(random.int(0, 2), (metadata) => ({ type: 'DeclineSupport', reason, metadata }));
-    step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'declined', metadata }));
+    step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'declined', failureThreshold: settings.contactFailureThreshold, metadata }));
     return history;
   }
   step(0, (metadata) => ({ type: 'AcceptSupport', metadata }));
@@ -121,12 +121,12 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
     failures = made ? 0 : failures + 1;
     if (!step(contactGap + random.int(-1, 1), (metadata) => ({ type: 'RecordContact', outcome: made ? 'made' : 'failed', channel, at: metadata.now.toISOString(), note: null, failureThreshold: settings.contactFailureThreshold, metadata }))) return history;
     if (failures >= settings.contactFailureThreshold) {
-      step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'unable-to-contact', metadata }));
+      step(random.int(1, 3), (metadata) => ({ type: 'CloseCase', reason: 'unable-to-contact', failureThreshold: settings.contactFailureThreshold, metadata }));
       return history;
     }
     if (contact === 2 && source === 'police' && random.chance(0.4)) recordCharge(history, random, time, settings, clock, actor);
   }
-  step(random.int(3, 10), (metadata) => ({ type: 'CloseCase', reason: random.chance(0.9) ? 'support-completed' : 'transferred', metadata }));
+  step(random.int(3, 10), (metadata) => ({ type: 'CloseCase', reason: random.chance(0.9) ? 'support-completed' : 'transferred', failureThreshold: settings.contactFailureThreshold, metadata }));
   return history;
 }
 

@@ -103,7 +103,7 @@ export function resolutionHistory(random: Random, time: WorkingTime, settings: S
     const done = !random.chance(FAILURE_SHARE);
     const settled = step(random.int(3, 15), (metadata) =>
       done
-        ? { type: 'CompleteRemedy', remedyId, completedAt: null, evidence: 'Confirmed by the victim', hoursDone: null, amountPaid: null, metadata }
+        ? { type: 'CompleteRemedy', remedyId, completedAt: null, evidence: 'Confirmed by the victim', excessHoursReason: null, hoursDone: null, amountPaid: null, metadata }
         : { type: 'FailRemedy', remedyId, reason: 'Did not attend or respond to reminders', hoursDone: null, amountPaid: null, metadata },
     );
     if (!settled) return history;

@@ -75,6 +75,9 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     expect((await request('GET', `/api/audit/cases/${id}/state?asOf=${before}`, auditor)).statusCode).toBe(404);
     expect((await request('GET', `/api/audit/cases/${id}/state?asOf=${between}&revision=1`, auditor)).statusCode).toBe(400);
     expect((await request('GET', `/api/audit/cases/${id}/state?asOf=yesterday`, auditor)).statusCode).toBe(400);
+    const pastTheEnd = await request('GET', `/api/audit/cases/${id}/state?revision=999`, auditor);
+    expect(pastTheEnd.statusCode).toBe(404);
+    expect(pastTheEnd.json()).toMatchObject({ type: '/problems/not-found', detail: expect.stringContaining('its last revision is 2') });
   });
 
   it('replays a Community Resolution the same way', async () => {

@@ -62,9 +62,11 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
 
     ok(await post(`/api/community-resolutions/${id}/remedies/${apology.remedyId}/complete`, { evidence: 'Letter handed to the victim' }));
     refused(await post(`/api/community-resolutions/${id}/remedies/${apology.remedyId}/complete`, { evidence: 'again' }), 'remedy-not-open');
-    ok(await post(`/api/community-resolutions/${id}/remedies/${repair.remedyId}/complete`, { evidence: 'Photo of the repainted fence', completedAt: new Date().toISOString() }));
+    const settled = ok(await post(`/api/community-resolutions/${id}/remedies/${repair.remedyId}/complete`, { evidence: 'Photo of the repainted fence', completedAt: new Date().toISOString() }));
     refused(await post(`/api/community-resolutions/${id}/close`, {}), 'victim-not-informed');
-    ok(await post(`/api/community-resolutions/${id}/victim-informed`, { about: 'completion', channel: 'letter' }));
+    expect((await get(`/api/community-resolutions/${id}`, { 'x-min-position': settled.position })).json()).toMatchObject({ status: 'informing-victims' });
+    const told = ok(await post(`/api/community-resolutions/${id}/victim-informed`, { about: 'completion', channel: 'letter' }));
+    expect((await get(`/api/community-resolutions/${id}`, { 'x-min-position': told.position })).json()).toMatchObject({ status: 'ready-to-close' });
     const closed = ok(await post(`/api/community-resolutions/${id}/close`, {}));
     refused(await post(`/api/community-resolutions/${id}/remedies`, { type: 'verbal-apology', chosenByVictim: false, dueDate: daysFromNow(1) }), 'resolution-closed');
 
@@ -249,7 +251,9 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     const officerSupervisor = await bearer(['supervisor'], 'sgt-sue');
     const { id } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/7007/26' }), officerSupervisor), 201);
     const work = ok(await post(`/api/community-resolutions/${id}/remedies`, { type: 'unpaid-community-work', chosenByVictim: true, hours: 8, dueDate: today() }, officerSupervisor));
-    const { position } = ok(await post(`/api/community-resolutions/${id}/remedies/${work.remedyId}/complete`, { evidence: 'Timesheet signed', hoursDone: 9 }, officerSupervisor));
+    const timesheet = { evidence: 'Timesheet signed', hoursDone: 9 };
+    refused(await post(`/api/community-resolutions/${id}/remedies/${work.remedyId}/complete`, timesheet, officerSupervisor), 'excess-hours-reason-required');
+    const { position } = ok(await post(`/api/community-resolutions/${id}/remedies/${work.remedyId}/complete`, { ...timesheet, excessHoursReason: 'Stayed to finish the job' }, officerSupervisor));
     await get('/api/community-resolutions', { 'x-min-position': position });
 
     const response = await get(`/api/reports/community-resolutions?from=${daysFromNow(-1)}&to=${daysFromNow(1)}`, { authorization: auditor });

@@ -90,6 +90,14 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     refused(await post(`/api/complaints/${id}/resolve`, { summary: 'again', complainantSatisfied: true }), 'not-handled-outside-schedule-3');
   });
 
+  it('tells the complainant they may ask for recording at any time until it is recorded, as record then allows', async () => {
+    const id = await log();
+    const handling = ok(await post(`/api/complaints/${id}/handle-outside-schedule-3`, { allegations: [incivility] }));
+    expect((await get(`/api/complaints/${id}/status`, handling.position)).json()).toMatchObject({ stage: 'being-resolved', mayAskForRecording: true });
+    const recorded = ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request' }));
+    expect((await get(`/api/complaints/${id}/status`, recorded.position)).json()).toMatchObject({ stage: 'recorded', mayAskForRecording: false });
+  });
+
   it('an alleged serious assault cannot be handled informally and must go to the IOPC', async () => {
     const id = await log({ summary: 'I was punched during my arrest' });
     const assault = { category: 'individual-behaviours', description: 'Punched in the face during arrest', subject: { kind: 'officer' }, criteria: { seriousAssault: true } };

@@ -87,6 +87,8 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/cj-events/{cjEventId}/communicated', at(`cj-events/${cjEventId}/communicated`), { at: now(), channel: 'phone' }, caseManager);
     await command('/api/referrals/{id}/personal-statement', at('personal-statement'), { status: 'offered' }, caseManager);
     await command('/api/referrals/{id}/restorative-justice', at('restorative-justice'), { status: 'information-given' }, caseManager);
+    await command('/api/referrals/{id}/personal-statement/correction', at('personal-statement/correction'), { status: 'declined', reason: note('statement correction') }, caseManager);
+    await command('/api/referrals/{id}/restorative-justice/correction', at('restorative-justice/correction'), { status: 'interested', reason: note('restorative justice correction') }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.
     await command('/api/referrals/{id}/assign', at('assign'), { caseManager: 'cm-logs' }, caseManager, 409);
@@ -152,6 +154,10 @@ describe('no personal data in any log line', () => {
     const { remedyId: apologyId } = await command('/api/community-resolutions/{id}/remedies', at('remedies'), apology, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'agreement', channel: 'phone' }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${repairId}/complete`), { evidence: note('evidence') }, resolutionOfficer);
+    const work = { type: 'unpaid-community-work', chosenByVictim: false, hours: 2, dueDate: dateIn(7) };
+    const { remedyId: workId } = await command('/api/community-resolutions/{id}/remedies', at('remedies'), work, resolutionOfficer);
+    const extraHours = { evidence: note('timesheet'), hoursDone: 3, excessHoursReason: note('extra hours') };
+    await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${workId}/complete`), extraHours, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/fail', at(`remedies/${apologyId}/fail`), { reason: note('failure') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
     const { position } = await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);

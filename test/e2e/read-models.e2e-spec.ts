@@ -13,11 +13,13 @@ describe('read models over HTTP (real app, projectors in process)', () => {
   let harness: TestApp;
   let caseManager: string;
   let admin: string;
+  let supervisor: string;
 
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager']);
     admin = await bearer(['admin'], 'root');
+    supervisor = await bearer(['supervisor'], 'sue');
     for (const sub of ['cm-1', 'cm-9']) await knownUser(harness, sub);
   });
   afterAll(() => harness.close());
@@ -29,7 +31,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     const created = [];
     for (const name of ['Ann', 'Bob', 'Cat']) created.push((await request('POST', '/api/referrals', caseManager, referral(name))).json());
     const last = created.at(-1)!;
-    await request('POST', `/api/referrals/${created[0].id}/assign`, caseManager, { caseManager: 'cm-1' });
+    await request('POST', `/api/referrals/${created[0].id}/assign`, supervisor, { caseManager: 'cm-1' });
 
     const firstPage = await request('GET', '/api/referrals?limit=2', caseManager, undefined, { 'x-min-position': last.position });
     expect(firstPage.statusCode).toBe(200);
@@ -55,7 +57,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
 
   it('filters the list by case manager from the read model', async () => {
     const { id, position } = (await request('POST', '/api/referrals', caseManager, referral('Dee'))).json();
-    const assigned = (await request('POST', `/api/referrals/${id}/assign`, caseManager, { caseManager: 'cm-9' })).json();
+    const assigned = (await request('POST', `/api/referrals/${id}/assign`, supervisor, { caseManager: 'cm-9' })).json();
     expect(BigInt(assigned.position)).toBeGreaterThan(BigInt(position));
     const list = await request('GET', '/api/referrals?caseManager=cm-9', caseManager, undefined, { 'x-min-position': assigned.position });
     expect(list.json().items).toEqual([expect.objectContaining({ id, caseManager: 'cm-9', revision: 1 })]);

@@ -16,10 +16,12 @@ const referral = () => ({
 describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   let harness: TestApp;
   let caseManager: string;
+  let supervisor: string;
 
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager']);
+    supervisor = await bearer(['supervisor'], 'sue');
     for (const sub of ['bob', 'carol', 'dan', 'm1', 'm2', 'm3', 'm4', 'm5']) await knownUser(harness, sub);
   });
   afterAll(() => harness.close());
@@ -60,6 +62,16 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
       consent: { basis: 'implied' },
       caseManager: null,
     });
+  });
+
+  it('shows the priority groups the system proposes before the assessment, and those proposed then after it', async () => {
+    const young = { ...referral(), source: 'self', crimeType: 'domestic-abuse', victim: { name: 'Young Example', dateOfBirth: '2010-05-17' } };
+    const { id, position } = (await post('/api/referrals', young)).json();
+    const proposed = (await get(`/api/referrals/${id}`, { 'x-min-position': position })).json();
+    expect(proposed).toMatchObject({ status: 'received', proposedPriorityGroups: ['most-serious-crime', 'vulnerable-or-intimidated'], priorityGroups: [] });
+    const assessed = await post(`/api/referrals/${id}/assess`, { needs: ['safety'], riskLevel: 'medium', priorityGroups: ['most-serious-crime'], overrideReason: 'Not in fear' });
+    const page = (await get(`/api/referrals/${id}`, { 'x-min-position': assessed.json().position })).json();
+    expect(page).toMatchObject({ status: 'assessed', proposedPriorityGroups: ['most-serious-crime', 'vulnerable-or-intimidated'], priorityGroups: ['most-serious-crime'] });
   });
 
   it('records who, the correlation id and the causation id on every event', async () => {
@@ -174,6 +186,19 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     expect(JSON.stringify(response.json())).not.toContain('Ann Example');
   });
 
+  it('leaves assignment to supervisors: a case manager only takes an unassigned case for themselves, else 403', async () => {
+    const { id } = await create();
+    const colleague = await post(`/api/referrals/${id}/assign`, { caseManager: 'bob' });
+    expect(colleague.statusCode).toBe(403);
+    expect(colleague.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(colleague.json()).toMatchObject({ type: '/problems/forbidden', status: 403, rule: 'assignment-by-supervisor' });
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'alice' })).statusCode).toBe(200);
+    const bob = await knownUser(harness, 'bob');
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'bob' }, { authorization: bob })).statusCode).toBe(403);
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'bob' }, { authorization: supervisor })).statusCode).toBe(200);
+    expect(await eventsOf(id)).toHaveLength(3);
+  });
+
   it('answers 404 for a case that does not exist', async () => {
     expect((await get(`/api/referrals/${randomUUID()}`)).statusCode).toBe(404);
     expect((await get('/api/referrals/not-a-uuid')).statusCode).toBe(404);
@@ -200,20 +225,29 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
   it('honours If-Match: the stale writer of a race gets 412 and appends nothing', async () => {
     const { id } = await create();
     const [first, second] = await Promise.all([
-      post(`/api/referrals/${id}/assign`, { caseManager: 'bob' }, { 'if-match': '"0"' }),
-      post(`/api/referrals/${id}/assign`, { caseManager: 'carol' }, { 'if-match': '"0"' }),
+      post(`/api/referrals/${id}/assign`, { caseManager: 'bob' }, { 'if-match': '"0"', authorization: supervisor }),
+      post(`/api/referrals/${id}/assign`, { caseManager: 'carol' }, { 'if-match': '"0"', authorization: supervisor }),
     ]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 412]);
     expect(await eventsOf(id)).toHaveLength(2);
-    const stale = await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"0"' });
+    const stale = await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"0"', authorization: supervisor });
     expect(stale.statusCode).toBe(412);
-    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect((await post(`/api/referrals/${id}/assign`, { caseManager: 'dan' }, { 'if-match': '"1"', authorization: supervisor })).statusCode).toBe(200);
+  });
+
+  it('reads If-Match as RFC 9110 does: * for any revision, any of a list, never a weak tag', async () => {
+    const { id } = await create();
+    expect((await post(`/api/referrals/${id}/accept-support`, {}, { 'if-match': '*' })).statusCode).toBe(200);
+    expect((await post(`/api/referrals/${id}/assess`, { needs: [], riskLevel: 'standard', priorityGroups: [] }, { 'if-match': 'W/"1"' })).statusCode).toBe(412);
+    expect((await post(`/api/referrals/${id}/assess`, { needs: [], riskLevel: 'standard', priorityGroups: [] }, { 'if-match': '"0", "1"' })).statusCode).toBe(200);
+    expect((await post(`/api/referrals/${randomUUID()}/accept-support`, {}, { 'if-match': '*' })).statusCode).toBe(404);
+    expect((await post(`/api/referrals/${id}/accept-support`, {}, { 'if-match': '2' })).json()).toMatchObject({ status: 400, errors: [{ field: 'If-Match' }] });
   });
 
   it('without If-Match, concurrent writers re-decide and none is lost', async () => {
     const { id } = await create();
     const managers = ['m1', 'm2', 'm3', 'm4', 'm5'];
-    const responses = await Promise.all(managers.map((caseManagerId) => post(`/api/referrals/${id}/assign`, { caseManager: caseManagerId })));
+    const responses = await Promise.all(managers.map((caseManagerId) => post(`/api/referrals/${id}/assign`, { caseManager: caseManagerId }, { authorization: supervisor })));
     expect(responses.map((response) => response.statusCode)).toEqual(managers.map(() => 200));
     expect(await eventsOf(id)).toHaveLength(1 + managers.length);
   });

@@ -20,6 +20,14 @@ describe('configurable lists over HTTP', () => {
   const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => harness.request({ method, url, payload, headers: { authorization } });
   const referral = (crimeType: string) => ({ source: 'police', crimeReference: '41/9/26', crimeType, victim: { name: 'V' }, consent: { contact: true, dataSharing: true, basis: 'implied' } });
 
+  it('names the list field when a settings route names no list', async () => {
+    for (const url of ['/api/admin/settings/lists/crimeTypez/entries', '/api/admin/settings/lists/crimeTypez/entries/fraud/retire']) {
+      const response = await request('POST', url, admin, { id: 'x', label: 'X' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ type: '/problems/validation', errors: [{ field: 'list', message: expect.stringContaining('crimeTypes') }] });
+    }
+  });
+
   it('lets an administrator add a crime type, with its consent rule, and retire one; commands see it at once', async () => {
     expect((await request('GET', '/api/admin/settings', caseManager)).statusCode).toBe(403);
     expect((await request('POST', '/api/referrals', caseManager, referral('forced-marriage'))).statusCode).toBe(400);

@@ -133,6 +133,24 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     expect(new Set(badAssessment.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['needs', 'riskLevel', 'priorityGroups']));
   });
 
+  it('moves the statement statuses forward only: going back is a correction with its reason, and the page keeps that a statement was made', async () => {
+    const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: 'Stella Statement' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }), 201);
+    ok(await post(`/api/referrals/${id}/personal-statement`, { status: 'made' }));
+    ok(await post(`/api/referrals/${id}/restorative-justice`, { status: 'interested' }));
+    expect((await post(`/api/referrals/${id}/personal-statement`, { status: 'offered' })).json()).toMatchObject({ status: 409, rule: 'correction-required' });
+    expect((await post(`/api/referrals/${id}/restorative-justice`, { status: 'information-given' })).json()).toMatchObject({ status: 409, rule: 'correction-required' });
+    expect((await post(`/api/referrals/${id}/personal-statement/correction`, { status: 'offered' })).statusCode).toBe(400);
+    ok(await post(`/api/referrals/${id}/personal-statement/correction`, { status: 'offered', reason: 'The victim withdrew the statement before court' }));
+
+    const page = (await get(`/api/referrals/${id}`)).json();
+    expect(page).toMatchObject({
+      personalStatement: 'offered',
+      personalStatementMadeAt: expect.any(String),
+      restorativeJustice: 'interested',
+      statusCorrections: [{ of: 'personal-statement', from: 'made', to: 'offered', reason: 'The victim withdrew the statement before court', at: expect.any(String) }],
+    });
+  });
+
   it('shows a contact due today as due, not overdue, until the day has passed in England', async () => {
     const kay = await bearer(['case_manager'], 'cm-kay');
     const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: 'Due Today' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, kay), 201);

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.ts';
 import { CaseNotFound } from '../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../http/case-id.pipe.ts';
@@ -32,10 +32,13 @@ export class AuditHistoryController {
   @Roles('auditor')
   @AccessLogged()
   @ApiOkResponse({ description: '{ kind, revision, state }: the case as it stood at asOf or after revision (now without either), in the shape of its GET' })
+  @ApiNotFoundResponse({ description: 'No such case, the case did not exist yet at asOf, or revision is past its last revision (the detail names the last)' })
   async state(@Param('id', CaseIdPipe) id: string, @Query() { asOf, revision }: CaseStateDto): Promise<{ kind: string; revision: number; state: object }> {
     if (asOf !== undefined && revision !== undefined) throw new ValidationFailed([{ field: 'asOf', message: 'give asOf or revision, not both' }]);
     const history = await this.histories.historyOf(id);
     if (!history) throw new CaseNotFound(id);
+    const lastRevision = history.events.at(-1)!.revision;
+    if (revision !== undefined && revision > lastRevision) throw new NotFoundException(`The case has no revision ${revision}: its last revision is ${lastRevision}`);
     const point: ReplayPoint = asOf !== undefined ? { asOf: new Date(asOf) } : revision !== undefined ? { revision } : 'now';
     const replayed = await this.histories.stateAt(history, point);
     if (!replayed) throw new NotFoundException(`The case did not exist yet at that point`);

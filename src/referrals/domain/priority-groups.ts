@@ -16,3 +16,13 @@ export function proposePriorityGroups(crimeType: Pick<CrimeType, 'priorityGroup'
   if (dateOfBirth && ageOn(dateOfBirth, offenceDate) < 18) groups.add('vulnerable-or-intimidated');
   return PRIORITY_GROUPS.filter((group) => groups.has(group));
 }
+
+/** What a referral's facts propose: its crime type as configured, the victim's age on the offence date (the day it was received when unknown). */
+export function proposalFor(
+  referral: { crimeTypeId: string; offenceDate: string | null; receivedAt: string; victim: { dateOfBirth: string | null } },
+  crimeTypes: readonly Pick<CrimeType, 'id' | 'priorityGroup'>[],
+): PriorityGroup[] {
+  // A crime type no longer in the list proposes no group of its own.
+  const crimeType = crimeTypes.find((type) => type.id === referral.crimeTypeId) ?? { priorityGroup: null };
+  return proposePriorityGroups(crimeType, referral.victim.dateOfBirth, referral.offenceDate ?? referral.receivedAt.slice(0, 10));
+}

@@ -22,6 +22,8 @@ export interface ReceiveReferral {
 export interface AssignCaseManager {
   type: 'AssignCaseManager';
   caseManager: string;
+  /** Who assigns: a supervisor assigns anyone, a case manager only takes an unassigned case for themselves. */
+  assignedBy: { userId: string; supervisor: boolean };
   metadata: CommandMetadata;
 }
 
@@ -51,6 +53,8 @@ export interface DeclineSupport {
 export interface CloseCase {
   type: 'CloseCase';
   reason: string;
+  /** The configured number of consecutive failed attempts after which a case may close as unable to contact. */
+  failureThreshold: number;
   metadata: CommandMetadata;
 }
 
@@ -105,6 +109,21 @@ export interface RecordRestorativeJusticeStatus {
   metadata: CommandMetadata;
 }
 
+/** Sets a status back, or otherwise corrects it, with the reason: statuses never go back silently. */
+export interface CorrectVpsStatus {
+  type: 'CorrectVpsStatus';
+  status: VpsStatus;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CorrectRestorativeJusticeStatus {
+  type: 'CorrectRestorativeJusticeStatus';
+  status: RestorativeJusticeStatus;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export interface LearnCriminalJusticeEvent {
   type: 'LearnCriminalJusticeEvent';
   cjEventId: string;
@@ -137,5 +156,7 @@ export type ReferralCommand =
   | RecordServiceReferralOutcome
   | RecordVpsStatus
   | RecordRestorativeJusticeStatus
+  | CorrectVpsStatus
+  | CorrectRestorativeJusticeStatus
   | LearnCriminalJusticeEvent
   | RecordVictimUpdate;

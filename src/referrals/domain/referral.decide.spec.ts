@@ -55,6 +55,12 @@ describe('receiving a referral', () => {
     expect(whenThen([], receive({ offenceDate: '2026-03-02', crimeReportedOn: '2026-03-02' }))).toHaveLength(1);
   });
 
+  it('names every date rule a referral breaks, not only the first', () => {
+    const unborn = { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '2026-03-04', phone: null, email: null, address: null };
+    const refusal = violationOf(() => whenThen([], receive({ offenceDate: '2026-03-03', crimeReportedOn: '2026-02-28', victim: unborn })));
+    expect(refusal.broken.map((broken) => broken.rule)).toEqual(['offence-date-in-future', 'crime-reported-before-offence', 'born-after-offence']);
+  });
+
   it('refuses a police referral of a domestic abuse victim without explicit consent', () => {
     expect(ruleOf(() => whenThen([], receive({ crimeType: crimeType('domestic-abuse') })))).toBe('explicit-consent-required');
   });
@@ -91,7 +97,8 @@ describe('receiving a referral', () => {
 });
 
 describe('assigning a case manager', () => {
-  const assign = (caseManager: string): ReferralCommand => ({ type: 'AssignCaseManager', caseManager, metadata: { now } });
+  const bySupervisor = { userId: 'sup-1', supervisor: true };
+  const assign = (caseManager: string, assignedBy = bySupervisor): ReferralCommand => ({ type: 'AssignCaseManager', caseManager, assignedBy, metadata: { now } });
   const received = whenThen([], receive());
 
   it('names the case manager on the journey', () => {
@@ -104,6 +111,23 @@ describe('assigning a case manager', () => {
     const assigned = [...received, ...whenThen(received, assign('cm-7'))];
     expect(whenThen(assigned, assign('cm-8'))).toHaveLength(1);
     expect(ruleOf(() => whenThen(assigned, assign('cm-7')))).toBe('already-assigned');
+  });
+
+  it('lets a case manager take an unassigned case for themselves, and nothing more: assigning is a supervisor\'s', () => {
+    const caseManager = (userId: string) => ({ userId, supervisor: false });
+    const taken = [...received, ...whenThen(received, assign('cm-7', caseManager('cm-7')))];
+    expect(given(taken)).toMatchObject({ caseManager: 'cm-7' });
+    const refusal = (history: ReferralEvent[], command: ReferralCommand) => {
+      try {
+        whenThen(history, command);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(received, assign('cm-8', caseManager('cm-7')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
+    expect(refusal(taken, assign('cm-8', caseManager('cm-8')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
+    expect(refusal(taken, assign('cm-8', caseManager('cm-7')))).toMatchObject({ name: 'ActNotPermitted', rule: 'assignment-by-supervisor' });
   });
 });
 
@@ -161,10 +185,10 @@ describe('support, closure and reopening', () => {
   });
 
   it('refuses changes to a closed case until it is reopened', () => {
-    const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', ...at });
+    const closed = apply(received, { type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...at });
     expect(ruleOf(() => whenThen(closed, { type: 'AcceptSupport', ...at }))).toBe('case-closed');
-    expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', ...at }))).toBe('case-closed');
-    expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'AssignCaseManager', caseManager: 'x', assignedBy: { userId: 'sup-1', supervisor: true }, ...at }))).toBe('case-closed');
+    expect(ruleOf(() => whenThen(closed, { type: 'CloseCase', reason: 'duplicate', failureThreshold: 3, ...at }))).toBe('case-closed');
     const reopened = apply(closed, { type: 'ReopenCase', reason: 'New court date', ...at });
     expect(given(reopened)).toMatchObject({ closure: null });
     expect(whenThen(reopened, { type: 'AcceptSupport', ...at })).toHaveLength(1);
@@ -182,7 +206,7 @@ describe('the contact contract and contacts', () => {
   it('needs a named case manager first for an enhanced or high-risk victim', () => {
     const highRisk = apply(received, { type: 'AssessNeeds', needs: [], riskLevel: 'high', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...at });
     expect(ruleOf(() => whenThen(highRisk, weekly))).toBe('case-manager-required');
-    const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    const assigned = apply(highRisk, { type: 'AssignCaseManager', caseManager: 'cm-1', assignedBy: { userId: 'sup-1', supervisor: true }, ...at });
     expect(whenThen(assigned, weekly)).toHaveLength(1);
     expect(whenThen(received, weekly)).toHaveLength(1); // a standard-risk, non-enhanced victim may be handled by the team
   });
@@ -201,7 +225,7 @@ describe('the contact contract and contacts', () => {
     expect(ruleOf(() => whenThen(contracted, assess('high', [])))).toBe('case-manager-required');
     expect(ruleOf(() => whenThen(contracted, assess('standard', ['persistently-targeted'])))).toBe('case-manager-required');
     expect(whenThen(contracted, assess('standard', []))).toHaveLength(1);
-    const assigned = apply(contracted, { type: 'AssignCaseManager', caseManager: 'cm-1', ...at });
+    const assigned = apply(contracted, { type: 'AssignCaseManager', caseManager: 'cm-1', assignedBy: { userId: 'sup-1', supervisor: true }, ...at });
     expect(whenThen(assigned, assess('high', ['persistently-targeted']))).toHaveLength(1);
   });
 
@@ -224,6 +248,20 @@ describe('the contact contract and contacts', () => {
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 3, unableToContact: true } });
     history = apply(history, contact('made', '2026-03-02T09:45:00.000Z'));
     expect(given(history)).toMatchObject({ contact: { consecutiveFailures: 0, unableToContact: false } });
+  });
+
+  it('closes a case as unable to contact only after the configured number of consecutive failed attempts', () => {
+    const unableToContact = (failureThreshold: number): ReferralCommand => ({ type: 'CloseCase', reason: 'unable-to-contact', failureThreshold, ...at });
+    let history = apply(received, weekly);
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
+    for (const minute of ['00', '10']) history = apply(history, contact('failed', `2026-03-02T09:${minute}:00.000Z`));
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
+    expect(whenThen(history, unableToContact(2))).toMatchObject([{ type: 'CaseClosed', data: { reason: 'unable-to-contact' } }]);
+    history = apply(history, contact('failed', '2026-03-02T09:20:00.000Z'));
+    expect(whenThen(history, unableToContact(3))).toHaveLength(1);
+    // A contact made since starts the count again.
+    history = apply(history, contact('made', '2026-03-02T09:30:00.000Z'));
+    expect(ruleOf(() => whenThen(history, unableToContact(3)))).toBe('failed-attempts-required');
   });
 
   it('refuses a contact contract with a victim who did not consent to contact', () => {
@@ -281,6 +319,31 @@ describe('service referrals and statements', () => {
   it('records the personal statement and restorative justice statuses', () => {
     const history = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
     expect(given(history)).toMatchObject({ personalStatement: 'made', restorativeJustice: 'interested' });
+  });
+
+  it('moves statuses forward only: setting one back is a correction with a reason, and a statement made stays on record', () => {
+    const made = apply(apply(received, { type: 'RecordVpsStatus', status: 'made', ...at }), { type: 'RecordRestorativeJusticeStatus', status: 'interested', ...at });
+    expect(ruleOf(() => whenThen(made, { type: 'RecordVpsStatus', status: 'offered', ...at }))).toBe('correction-required');
+    expect(ruleOf(() => whenThen(made, { type: 'RecordVpsStatus', status: 'declined', ...at }))).toBe('correction-required');
+    expect(ruleOf(() => whenThen(made, { type: 'RecordRestorativeJusticeStatus', status: 'information-given', ...at }))).toBe('correction-required');
+    // A victim who declined may still make a statement.
+    const declined = apply(received, { type: 'RecordVpsStatus', status: 'declined', ...at });
+    expect(whenThen(declined, { type: 'RecordVpsStatus', status: 'made', ...at })).toHaveLength(1);
+
+    const corrected = apply(made, { type: 'CorrectVpsStatus', status: 'offered', reason: 'Entered on the wrong case', ...at });
+    expect(corrected.at(-1)).toEqual({
+      type: 'VpsStatusCorrected',
+      data: { referralId: 'r-1', subjectId: 's-1', from: 'made', status: 'offered', reason: 'Entered on the wrong case', correctedAt: now.toISOString() },
+    });
+    expect(given(corrected)).toMatchObject({
+      personalStatement: 'offered',
+      personalStatementMadeAt: now.toISOString(),
+      statusCorrections: [{ of: 'personal-statement', from: 'made', to: 'offered', reason: 'Entered on the wrong case', at: now.toISOString() }],
+    });
+    const rjCorrected = apply(made, { type: 'CorrectRestorativeJusticeStatus', status: 'information-given', reason: 'Misheard', ...at });
+    expect(given(rjCorrected)).toMatchObject({ restorativeJustice: 'information-given', statusCorrections: [{ of: 'restorative-justice', from: 'interested', to: 'information-given' }] });
+    expect(ruleOf(() => whenThen(corrected, { type: 'CorrectVpsStatus', status: 'offered', reason: 'again', ...at }))).toBe('status-unchanged');
+    expect(ruleOf(() => whenThen(received, { type: 'CorrectRestorativeJusticeStatus', status: 'interested', reason: 'none yet', ...at }))).toBe('nothing-to-correct');
   });
 });
 

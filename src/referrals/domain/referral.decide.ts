@@ -1,8 +1,9 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
-import { proposePriorityGroups, type PriorityGroup } from './priority-groups.ts';
+import { proposalFor, type PriorityGroup } from './priority-groups.ts';
+import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -36,9 +37,13 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
     case 'RecordServiceReferralOutcome':
       return recordServiceOutcome(command, openCase(state));
     case 'RecordVpsStatus':
-      return [{ type: 'VpsStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+      return recordVpsStatus(command, openCase(state));
     case 'RecordRestorativeJusticeStatus':
-      return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: openCase(state).id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+      return recordRestorativeJusticeStatus(command, openCase(state));
+    case 'CorrectVpsStatus':
+      return correctVpsStatus(command, openCase(state));
+    case 'CorrectRestorativeJusticeStatus':
+      return correctRestorativeJusticeStatus(command, openCase(state));
     case 'LearnCriminalJusticeEvent':
       return learnCriminalJusticeEvent(command, openCase(state));
     case 'RecordVictimUpdate':
@@ -88,17 +93,20 @@ function checkWhatReadsRelyOn({ source, victim, consent }: ReceiveReferral): voi
   }
 }
 
-/** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. */
+/** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. Every one broken is named. */
 function checkDates({ offenceDate, crimeReportedOn, victim, metadata }: ReceiveReferral): void {
   const today = londonDate(metadata.now);
-  if (offenceDate && offenceDate > today) throw new DomainRuleViolation('offence-date-in-future', 'The offence date cannot be in the future');
-  if (crimeReportedOn && crimeReportedOn > today) throw new DomainRuleViolation('crime-reported-in-future', 'The date the crime was reported cannot be in the future');
+  const broken: BrokenRule[] = [];
+  if (offenceDate && offenceDate > today) broken.push({ rule: 'offence-date-in-future', message: 'The offence date cannot be in the future' });
+  if (crimeReportedOn && crimeReportedOn > today) broken.push({ rule: 'crime-reported-in-future', message: 'The date the crime was reported cannot be in the future' });
   if (offenceDate && crimeReportedOn && crimeReportedOn < offenceDate) {
-    throw new DomainRuleViolation('crime-reported-before-offence', 'The crime cannot have been reported before the offence date');
+    broken.push({ rule: 'crime-reported-before-offence', message: 'The crime cannot have been reported before the offence date' });
   }
   if (victim.dateOfBirth && victim.dateOfBirth > (offenceDate ?? today)) {
-    throw new DomainRuleViolation('born-after-offence', "The victim's date of birth cannot be after the offence date (or today)");
+    broken.push({ rule: 'born-after-offence', message: "The victim's date of birth cannot be after the offence date (or today)" });
   }
+  const [first, ...more] = broken;
+  if (first) throw DomainRuleViolation.of([first, ...more]);
 }
 
 function existing(state: Referral): ReceivedReferral {
@@ -116,14 +124,15 @@ function assign(command: AssignCaseManager, state: ReceivedReferral): ReferralEv
   if (state.caseManager === command.caseManager) {
     throw new DomainRuleViolation('already-assigned', 'This case manager is already assigned to the referral');
   }
+  const { userId, supervisor } = command.assignedBy;
+  if (!supervisor && (command.caseManager !== userId || state.caseManager !== null)) {
+    throw new ActNotPermitted('assignment-by-supervisor', 'A case manager may only take an unassigned case for themselves: a supervisor assigns cases to others');
+  }
   return [{ type: 'CaseManagerAssigned', data: { referralId: state.id, caseManager: command.caseManager, assignedAt: command.metadata.now.toISOString() } }];
 }
 
 function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] {
-  const offenceDate = state.offenceDate ?? state.receivedAt.slice(0, 10);
-  // A crime type retired from the list since the referral proposes no group of its own.
-  const crimeType = command.crimeTypes.find((type) => type.id === state.crimeTypeId) ?? { priorityGroup: null };
-  const proposedGroups = proposePriorityGroups(crimeType, state.victim.dateOfBirth, offenceDate);
+  const proposedGroups = proposalFor(state, command.crimeTypes);
   const confirmed = [...new Set(command.priorityGroups)].sort();
   const overridden = confirmed.join() !== [...proposedGroups].sort().join();
   if (overridden && !command.overrideReason) {
@@ -163,7 +172,17 @@ function declineSupport(command: DeclineSupport, state: ReceivedReferral): Refer
   return [{ type: 'SupportDeclined', data: { referralId: state.id, reason: command.reason, declinedAt: command.metadata.now.toISOString() } }];
 }
 
+/** The closure reason (an id of the configured list) that DOMAIN.md allows only after the configured failed attempts. */
+const UNABLE_TO_CONTACT = 'unable-to-contact';
+
 function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
+  const failures = state.contact.consecutiveFailures;
+  if (command.reason === UNABLE_TO_CONTACT && failures < command.failureThreshold) {
+    throw new DomainRuleViolation(
+      'failed-attempts-required',
+      `A case closes as unable to contact only after ${command.failureThreshold} consecutive failed contact attempts; this one has ${failures} since the last contact made`,
+    );
+  }
   return [{ type: 'CaseClosed', data: { referralId: state.id, reason: command.reason, closedAt: command.metadata.now.toISOString() } }];
 }
 

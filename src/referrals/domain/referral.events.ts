@@ -119,6 +119,19 @@ export type RestorativeJusticeStatusRecorded = DomainEvent<
   { referralId: string; status: RestorativeJusticeStatus; recordedAt: string }
 >;
 
+/** A status set back (or otherwise corrected) on purpose: the reason is the victim's personal data. */
+interface StatusCorrection<Status> {
+  referralId: string;
+  subjectId: string;
+  from: Status;
+  status: Status;
+  reason: string;
+  correctedAt: string;
+}
+
+export type VpsStatusCorrected = DomainEvent<'VpsStatusCorrected', StatusCorrection<VpsStatus>>;
+export type RestorativeJusticeStatusCorrected = DomainEvent<'RestorativeJusticeStatusCorrected', StatusCorrection<RestorativeJusticeStatus>>;
+
 /** What the Victims' Code entitles a victim to hear about (right 6), as the police pass it on. */
 export const CJ_EVENT_KINDS = ['arrest', 'interview', 'charge', 'no-further-action', 'bail', 'remand', 'court-date', 'outcome', 'sentence', 'appeal', 'other'] as const;
 export type CjEventKind = (typeof CJ_EVENT_KINDS)[number];
@@ -156,6 +169,8 @@ export type ReferralEvent =
   | ServiceReferralOutcomeRecorded
   | VpsStatusRecorded
   | RestorativeJusticeStatusRecorded
+  | VpsStatusCorrected
+  | RestorativeJusticeStatusCorrected
   | CriminalJusticeEventLearned
   | VictimUpdated;
 
@@ -183,6 +198,8 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'ServiceReferralOutcomeRecorded', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VpsStatusRecorded', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'RestorativeJusticeStatusRecorded', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'VpsStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  defineEvent({ type: 'RestorativeJusticeStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
 ];

@@ -9,6 +9,8 @@ type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
 export interface Assessment {
   needs: string[];
   riskLevel: RiskLevel;
+  /** What the system proposed when the case manager assessed, beside what they confirmed. */
+  proposedGroups: PriorityGroup[];
   priorityGroups: PriorityGroup[];
   enhanced: boolean;
   assessedAt: string;
@@ -25,8 +27,20 @@ export interface ReceivedReferral extends ReceivedDetails {
   contact: ContactRecord;
   serviceReferrals: ServiceReferral[];
   personalStatement: VpsStatus | null;
+  /** When a statement was last recorded as made: a correction setting the status back keeps it. */
+  personalStatementMadeAt: string | null;
   restorativeJustice: RestorativeJusticeStatus | null;
+  /** Every status set back or otherwise corrected, with why. */
+  statusCorrections: StatusCorrection[];
   cjEvents: CriminalJusticeUpdate[];
+}
+
+export interface StatusCorrection {
+  of: 'personal-statement' | 'restorative-justice';
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
 }
 
 /** A criminal-justice development the victim must hear about, and whether they did in time. */
@@ -72,15 +86,15 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, restorativeJustice: null, cjEvents: [] };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], cjEvents: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'CaseManagerAssigned':
       return { ...state, caseManager: event.data.caseManager };
     case 'NeedsAssessed': {
-      const { needs, riskLevel, priorityGroups, enhanced, assessedAt } = event.data;
-      return { ...state, assessment: { needs, riskLevel, priorityGroups, enhanced, assessedAt } };
+      const { needs, riskLevel, proposedGroups, priorityGroups, enhanced, assessedAt } = event.data;
+      return { ...state, assessment: { needs, riskLevel, proposedGroups, priorityGroups, enhanced, assessedAt } };
     }
     case 'SupportAccepted':
       return { ...state, support: { decision: 'accepted', reason: null, at: event.data.acceptedAt } };
@@ -109,10 +123,20 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       const serviceReferrals = state.serviceReferrals.map((referral) => (referral.id === serviceReferralId ? { ...referral, outcome, outcomeAt: recordedAt } : referral));
       return { ...state, serviceReferrals };
     }
-    case 'VpsStatusRecorded':
-      return { ...state, personalStatement: event.data.status };
+    case 'VpsStatusRecorded': {
+      const { status, recordedAt } = event.data;
+      return { ...state, personalStatement: status, personalStatementMadeAt: status === 'made' ? recordedAt : state.personalStatementMadeAt };
+    }
     case 'RestorativeJusticeStatusRecorded':
       return { ...state, restorativeJustice: event.data.status };
+    case 'VpsStatusCorrected': {
+      const { from, status, reason, correctedAt } = event.data;
+      return { ...state, personalStatement: status, statusCorrections: [...state.statusCorrections, { of: 'personal-statement', from, to: status, reason, at: correctedAt }] };
+    }
+    case 'RestorativeJusticeStatusCorrected': {
+      const { from, status, reason, correctedAt } = event.data;
+      return { ...state, restorativeJustice: status, statusCorrections: [...state.statusCorrections, { of: 'restorative-justice', from, to: status, reason, at: correctedAt }] };
+    }
     case 'CriminalJusticeEventLearned': {
       const { cjEventId, kind, learnedAt, dueBy } = event.data;
       return { ...state, cjEvents: [...state.cjEvents, { id: cjEventId, kind, learnedAt, dueBy, communicated: null }] };

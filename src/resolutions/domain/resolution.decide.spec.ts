@@ -59,6 +59,7 @@ const complete = (remedyId = 'rem-1', overrides: object = {}): ResolutionCommand
   remedyId,
   completedAt: null,
   evidence: 'Letter seen',
+  excessHoursReason: null,
   hoursDone: null,
   amountPaid: null,
   ...at,
@@ -242,13 +243,22 @@ describe('completing and failing remedies', () => {
   );
 
   it('completes an open remedy with evidence, defaulting to the agreed amount or hours', () => {
-    const events = apply(agreed, complete('rem-1'), complete('rem-2', { hoursDone: 12, completedAt: '2026-03-02T09:00:00.000Z' }), complete('rem-3'));
+    const events = apply(agreed, complete('rem-1'), complete('rem-2', { hoursDone: 10, completedAt: '2026-03-02T09:00:00.000Z' }), complete('rem-3'));
     expect(state(events).remedies).toEqual([
       expect.objectContaining({ id: 'rem-1', status: 'completed', amountPaid: 5000, hoursDone: null, evidence: 'Letter seen', settledAt: now.toISOString() }),
-      expect.objectContaining({ id: 'rem-2', status: 'completed', hoursDone: 12, amountPaid: null, settledAt: '2026-03-02T09:00:00.000Z' }),
+      expect.objectContaining({ id: 'rem-2', status: 'completed', hoursDone: 10, amountPaid: null, excessHoursReason: null, settledAt: '2026-03-02T09:00:00.000Z' }),
       expect.objectContaining({ id: 'rem-3', status: 'completed', hoursDone: null, amountPaid: null }),
     ]);
-    expect(resolutionStatus(state(events))).toBe('ready-to-close');
+  });
+
+  it('records more community work hours than agreed only with a reason for them', () => {
+    expect(ruleOf(() => decide(agreed, complete('rem-2', { hoursDone: 12 })))).toBe('excess-hours-reason-required');
+    const events = apply(agreed, complete('rem-2', { hoursDone: 12, excessHoursReason: 'Stayed on to finish the fence' }));
+    expect(state(events).remedies[1]).toMatchObject({ status: 'completed', hoursDone: 12, excessHoursReason: 'Stayed on to finish the fence' });
+    // The hours agreed, or none beyond them, need no reason, and keep none given.
+    expect(decide(agreed, complete('rem-2', { excessHoursReason: 'Not needed' }))[0]!.data).toMatchObject({ hoursDone: 10, excessHoursReason: null });
+    // Nor is more than agreed a failure.
+    expect(ruleOf(() => decide(agreed, fail('rem-2', { hoursDone: 11 })))).toBe('failed-after-agreed-hours');
   });
 
   it('refuses a completion short of the agreed amount or hours: that is a failure', () => {
@@ -332,6 +342,26 @@ describe('closing', () => {
   it('closes as not complied when any remedy failed and the victim was told of the failure', () => {
     const events = apply(agreed, complete('rem-1'), fail('rem-2'), inform('failure'), close);
     expect(events.at(-1)!.data).toMatchObject({ outcome: 'not-complied' });
+  });
+
+  it('is ready to close exactly when close succeeds: every remedy settled and every victim told since', () => {
+    const stages = [
+      proposed,
+      agreed,
+      apply(agreed, complete('rem-1')),
+      apply(agreed, complete('rem-1'), complete('rem-2')),
+      apply(agreed, complete('rem-1'), inform('completion'), fail('rem-2')),
+      apply(agreed, complete('rem-1'), complete('rem-2'), inform('completion')),
+    ];
+    const closes = (events: ResolutionEvent[]) => {
+      try {
+        return decide(events, close).length === 1;
+      } catch {
+        return false;
+      }
+    };
+    expect(stages.map((events) => resolutionStatus(state(events)))).toEqual(['awaiting-remedies', 'in-progress', 'in-progress', 'informing-victims', 'informing-victims', 'ready-to-close']);
+    for (const events of stages) expect({ status: resolutionStatus(state(events)), closes: closes(events) }).toEqual({ status: resolutionStatus(state(events)), closes: resolutionStatus(state(events)) === 'ready-to-close' });
   });
 
   it('refuses while a remedy is open, or before any remedy was agreed', () => {

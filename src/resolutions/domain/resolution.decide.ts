@@ -4,7 +4,7 @@ import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors
 import { propose, type ProposeResolution } from './proposal.ts';
 import { measureAgreed, type Measure } from './remedy-measures.ts';
 import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
-import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, toldOutcome, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
+import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, resolutionStatus, untoldVictims, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
 import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type { ProposeResolution } from './proposal.ts';
@@ -33,6 +33,8 @@ export interface CompleteRemedy {
   /** Defaults to now. */
   completedAt: string | null;
   evidence: string;
+  /** Needed when more community work was done than agreed. */
+  excessHoursReason: string | null;
   /** Default to the agreed hours or amount. */
   hoursDone: number | null;
   amountPaid: number | null;
@@ -165,13 +167,21 @@ function complete(command: CompleteRemedy, state: ProposedResolution): Resolutio
   if (remedy.hours !== null && hoursDone! < remedy.hours) {
     throw new DomainRuleViolation('community-work-not-done-in-full', 'Fewer than the agreed hours were worked: record the remedy as failed instead');
   }
-  const data = { resolutionId: state.id, remedyId: remedy.id, subjectId: state.offender.subjectId, completedAt, evidence: command.evidence, hoursDone, amountPaid, recordedAt: command.metadata.now.toISOString() };
+  const beyondAgreement = remedy.hours !== null && hoursDone! > remedy.hours;
+  if (beyondAgreement && !command.excessHoursReason) {
+    throw new DomainRuleViolation('excess-hours-reason-required', `${hoursDone} hours were recorded against ${remedy.hours} agreed: give an excessHoursReason for the difference`);
+  }
+  const excessHoursReason = beyondAgreement ? command.excessHoursReason : null;
+  const data = { resolutionId: state.id, remedyId: remedy.id, subjectId: state.offender.subjectId, completedAt, evidence: command.evidence, excessHoursReason, hoursDone, amountPaid, recordedAt: command.metadata.now.toISOString() };
   return [{ type: 'RemedyCompleted', data }];
 }
 
 function fail(command: FailRemedy, state: ProposedResolution): ResolutionEvent[] {
   const remedy = openRemedy(state, command.remedyId);
   requireMeasures(remedy.remedyType, measureAgreed(remedy), { amount: command.amountPaid, hours: command.hoursDone }, false);
+  if (remedy.hours !== null && command.hoursDone !== null && command.hoursDone > remedy.hours) {
+    throw new DomainRuleViolation('failed-after-agreed-hours', 'More than the agreed hours were worked: record the remedy as completed, with an excessHoursReason');
+  }
   const data = {
     resolutionId: state.id,
     remedyId: remedy.id,
@@ -208,14 +218,17 @@ function inform(command: InformVictim, state: ProposedResolution): ResolutionEve
   return [{ type: 'VictimInformed', data }];
 }
 
+/** Closing is refused at every stage before ready-to-close, so the status a list shows is the answer close gives. */
 function close(command: CloseResolution, state: ProposedResolution): ResolutionEvent[] {
-  if (state.remedies.length === 0) throw new DomainRuleViolation('no-remedy-agreed', 'No remedy has been agreed yet');
-  const open = state.remedies.filter((remedy) => remedy.status === 'open').length;
-  if (open > 0) throw new DomainRuleViolation('remedy-still-open', `${open} remedy(ies) are still open: complete or fail them first`);
   const outcome = outcomeOf(state.remedies);
-  const untold = state.victims.filter((victim) => !toldOutcome(victim, state.remedies)).length;
-  if (untold > 0) {
-    throw new DomainRuleViolation('victim-not-informed', `${untold} victim(s) have not been told about the ${outcomeNews(outcome)} since the last remedy was settled`);
+  const status = resolutionStatus(state);
+  if (status === 'awaiting-remedies') throw new DomainRuleViolation('no-remedy-agreed', 'No remedy has been agreed yet');
+  if (status === 'in-progress') {
+    const open = state.remedies.filter((remedy) => remedy.status === 'open').length;
+    throw new DomainRuleViolation('remedy-still-open', `${open} remedy(ies) are still open: complete or fail them first`);
+  }
+  if (status === 'informing-victims') {
+    throw new DomainRuleViolation('victim-not-informed', `${untoldVictims(state)} victim(s) have not been told about the ${outcomeNews(outcome)} since the last remedy was settled`);
   }
   return [{ type: 'CommunityResolutionClosed', data: { resolutionId: state.id, outcome, closedAt: command.metadata.now.toISOString() } }];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { JsonObject } from '../../event-store/event-store.port.ts';
+import { EventCatalog } from '../../event-store/event-catalog.ts';
 import { findPersonalData } from '../../personal-data/personal-data.ts';
 import { resolutionDecider } from './resolution.decide.ts';
 import { resolutionEventDefinitions } from './resolution.events.ts';
@@ -48,5 +49,20 @@ describe('personal data in stored resolution events', () => {
       ['o', 'details'],
       ['o', 'overrideReason'],
     ]);
+  });
+
+  it('keeps the reason for hours beyond those agreed with the offender, as the evidence', () => {
+    const data = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', evidence: 'Timesheet', excessHoursReason: 'Finished the fence' };
+    expect(findPersonalData(data, specsOf('RemedyCompleted')).map((field) => [field.subjectId, field.path])).toEqual([
+      ['o', 'evidence'],
+      ['o', 'excessHoursReason'],
+    ]);
+  });
+});
+
+describe('stored resolution events of earlier versions', () => {
+  it('reads a version-1 completion, which asked for no reason for extra hours, with none', () => {
+    const stored = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', completedAt: '2026-03-02T10:00:00.000Z', evidence: 'Timesheet', hoursDone: 12, amountPaid: null, recordedAt: '2026-03-02T10:00:00.000Z' };
+    expect(new EventCatalog(resolutionEventDefinitions).toDomain({ type: 'RemedyCompleted', schemaVersion: 1, data: stored }).data).toEqual({ ...stored, excessHoursReason: null });
   });
 });

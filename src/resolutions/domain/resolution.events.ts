@@ -1,4 +1,4 @@
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 
 /** A person in the resolution; `subjectId` owns the personal fields beside it and is erased with them. */
@@ -91,6 +91,8 @@ export type RemedyCompleted = DomainEvent<
     subjectId: string;
     completedAt: string;
     evidence: string;
+    /** Version 2: why more community work was done than agreed (null when it was not). */
+    excessHoursReason: string | null;
     hoursDone: number | null;
     amountPaid: number | null;
     recordedAt: string;
@@ -130,6 +132,9 @@ export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed',
 
 export type ResolutionEvent = CommunityResolutionProposed | RemedyAgreed | RemedyCompleted | RemedyFailed | VictimInformed | CommunityResolutionClosed;
 
+/** Version 1 had no reason for hours beyond those agreed: none was asked for. */
+export const noExcessHours: Upcaster = (data) => ({ ...data, excessHoursReason: null });
+
 export const resolutionEventDefinitions = [
   defineEvent({
     type: 'CommunityResolutionProposed',
@@ -141,7 +146,7 @@ export const resolutionEventDefinitions = [
     ],
   }),
   defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),
-  defineEvent({ type: 'RemedyCompleted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence'] }] }),
+  defineEvent({ type: 'RemedyCompleted', schemaVersion: 2, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence', 'excessHoursReason'] }], upcasters: { 1: noExcessHours } }),
   defineEvent({ type: 'RemedyFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [] }),

@@ -21,6 +21,8 @@ export interface Remedy {
   /** When it was completed or failed. */
   settledAt: string | null;
   evidence: string | null;
+  /** Why more community work was done than agreed, when it was. */
+  excessHoursReason: string | null;
   failureReason: string | null;
   hoursDone: number | null;
   amountPaid: number | null;
@@ -50,15 +52,22 @@ export type Resolution = { status: 'none' } | ProposedResolution;
 
 export const initialResolution = (): Resolution => ({ status: 'none' });
 
-/** Where the resolution stands, derived from the facts rather than stored beside them. */
-export type ResolutionStatus = 'awaiting-remedies' | 'in-progress' | 'ready-to-close' | 'closed';
-export const RESOLUTION_STATUSES: readonly ResolutionStatus[] = ['awaiting-remedies', 'in-progress', 'ready-to-close', 'closed'];
+/**
+ * Where the resolution stands, derived from the facts rather than stored beside them. Closing checks these very
+ * stages, so `ready-to-close` means that close succeeds: every remedy settled and every victim told the outcome.
+ */
+export type ResolutionStatus = 'awaiting-remedies' | 'in-progress' | 'informing-victims' | 'ready-to-close' | 'closed';
+export const RESOLUTION_STATUSES: readonly ResolutionStatus[] = ['awaiting-remedies', 'in-progress', 'informing-victims', 'ready-to-close', 'closed'];
 
 export function resolutionStatus(resolution: ProposedResolution): ResolutionStatus {
   if (resolution.closure) return 'closed';
   if (resolution.remedies.length === 0) return 'awaiting-remedies';
-  return resolution.remedies.some((remedy) => remedy.status === 'open') ? 'in-progress' : 'ready-to-close';
+  if (resolution.remedies.some((remedy) => remedy.status === 'open')) return 'in-progress';
+  return untoldVictims(resolution) > 0 ? 'informing-victims' : 'ready-to-close';
 }
+
+/** The victims not yet told the outcome since the last remedy settled. */
+export const untoldVictims = (resolution: ProposedResolution): number => resolution.victims.filter((victim) => !toldOutcome(victim, resolution.remedies)).length;
 
 /** Complied with only when every remedy agreed was completed (DOMAIN.md section 3). */
 export const outcomeOf = (remedies: readonly Remedy[]): ResolutionOutcome => (remedies.every((remedy) => remedy.status === 'completed') ? 'complied' : 'not-complied');
@@ -94,12 +103,12 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
   switch (event.type) {
     case 'RemedyAgreed': {
       const { resolutionId: _resolution, subjectId: _offender, remedyId, ...agreed } = event.data;
-      const remedy: Remedy = { id: remedyId, ...agreed, status: 'open', settledAt: null, evidence: null, failureReason: null, hoursDone: null, amountPaid: null };
+      const remedy: Remedy = { id: remedyId, ...agreed, status: 'open', settledAt: null, evidence: null, excessHoursReason: null, failureReason: null, hoursDone: null, amountPaid: null };
       return { ...state, remedies: [...state.remedies, remedy] };
     }
     case 'RemedyCompleted': {
-      const { remedyId, completedAt, evidence, hoursDone, amountPaid } = event.data;
-      return settle(state, remedyId, { status: 'completed', settledAt: completedAt, evidence, hoursDone, amountPaid });
+      const { remedyId, completedAt, evidence, excessHoursReason, hoursDone, amountPaid } = event.data;
+      return settle(state, remedyId, { status: 'completed', settledAt: completedAt, evidence, excessHoursReason, hoursDone, amountPaid });
     }
     case 'RemedyFailed': {
       const { remedyId, failedAt, reason, hoursDone, amountPaid } = event.data;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isCalendarDate } from '../../calendar/working-days.ts';
@@ -10,9 +10,10 @@ import { NoDetailsDto } from '../../http/no-details.dto.ts';
 import { ValidationFailed } from '../../http/problem.ts';
 import { CommandCtx } from '../../http/request-context.ts';
 import { settingsDecider, type SettingsCommand } from '../domain/settings.decide.ts';
-import { LIST_NAMES, SETTINGS_STREAM, type ListName } from '../domain/settings.events.ts';
+import { SETTINGS_STREAM, type ListName } from '../domain/settings.events.ts';
 import type { SettingsState } from '../domain/settings.state.ts';
 import { SettingsService } from '../settings.service.ts';
+import { ListNamePipe } from './list-name.pipe.ts';
 import { SaveListEntryDto, SetThresholdDto } from './settings-admin.dto.ts';
 
 /** Administrators change the configurable lists without a deploy; every change is an event. */
@@ -37,7 +38,7 @@ export class SettingsAdminController {
   @Roles('admin')
   @ApiOkResponse({ description: 'The entry was added, or relabelled if its id exists' })
   save(
-    @Param('list', new ParseEnumPipe(Object.fromEntries(LIST_NAMES.map((name) => [name, name])))) list: ListName,
+    @Param('list', ListNamePipe) list: ListName,
     @Body() body: SaveListEntryDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -64,7 +65,7 @@ export class SettingsAdminController {
   @Roles('admin')
   @ApiOkResponse({ description: 'The entry can no longer be chosen; history that names it keeps its label' })
   retire(
-    @Param('list', new ParseEnumPipe(Object.fromEntries(LIST_NAMES.map((name) => [name, name])))) list: ListName,
+    @Param('list', ListNamePipe) list: ListName,
     @Param('entryId') id: string,
     @Body() _body: NoDetailsDto,
     @CommandCtx() context: CommandContext,

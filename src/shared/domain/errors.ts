@@ -37,3 +37,15 @@ export class UnknownCasePart extends Error {
     super(`This case has no ${part} with id ${partId}`);
   }
 }
+
+/** The caller's role does not allow this act on this case as it stands (HTTP 403), e.g. a case manager assigning a colleague. */
+export class ActNotPermitted extends Error {
+  override readonly name = 'ActNotPermitted';
+
+  constructor(
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

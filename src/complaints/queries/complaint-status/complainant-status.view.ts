@@ -15,7 +15,7 @@ export interface ComplainantStatusView {
   nextUpdateDue: CalendarDate | null;
   /** Only once the complainant has been told it. */
   outcome: { result: OutcomeResult; decidedOn: CalendarDate; toldOn: CalendarDate } | null;
-  /** After an informal resolution the complainant may still ask for the complaint to be recorded. */
+  /** Schedule 3: the complainant may ask for recording at any time, informal handling or not, until it is recorded or withdrawn. */
   mayAskForRecording: boolean;
   review: {
     body: ReviewBody;
@@ -64,7 +64,7 @@ export function toComplainantStatus(complaint: LoggedComplaint, now: Date): Comp
     lastUpdateOn: lastUpdate ? londonDate(lastUpdate) : null,
     nextUpdateDue: handlingFinished(complaint) ? null : complaint.updates.nextDue,
     outcome: outcome?.notifiedAt ? { result: outcome.result, decidedOn: londonDate(outcome.decidedAt), toldOn: londonDate(outcome.notifiedAt) } : null,
-    mayAskForRecording: complaint.route === 'outside-schedule-3' && complaint.resolution !== null && !complaint.withdrawal,
+    mayAskForRecording: !complaint.recording && !complaint.withdrawal,
     review: reviewWindow && {
       body: review?.body ?? reviewBodyOf(complaint).body,
       applyBy: reviewWindow.closes,

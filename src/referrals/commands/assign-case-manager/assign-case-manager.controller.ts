@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { KnownUsers } from '../../../auth/known-users.ts';
 import { Roles, type Role } from '../../../auth/roles.ts';
@@ -26,7 +26,8 @@ export class AssignCaseManagerController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
-  @ApiOkResponse({ description: 'The case manager was assigned' })
+  @ApiOkResponse({ description: 'The case manager was assigned: by a supervisor to anyone assignable, or by a case manager to themselves while the case had no one' })
+  @ApiForbiddenResponse({ description: 'A case manager assigning a colleague, or taking a case someone already holds (`rule: assignment-by-supervisor`)' })
   @ApiBadRequestResponse({ description: '`caseManager` is not a known user (one who has signed in) with the case_manager or supervisor role' })
   async assign(
     @Param('id', CaseIdPipe) id: string,
@@ -37,6 +38,7 @@ export class AssignCaseManagerController {
     if (!(await this.users.holdsAnyRole(body.caseManager, ASSIGNABLE_ROLES))) {
       throw new ValidationFailed([{ field: 'caseManager', message: 'caseManager must be the user id of a known user (one who has signed in) with the case_manager or supervisor role' }]);
     }
-    return this.referrals.run(id, { type: 'AssignCaseManager', caseManager: body.caseManager, metadata: { now: context.now } }, context, reply);
+    const assignedBy = { userId: context.actor.sub, supervisor: context.actor.roles.includes('supervisor') };
+    return this.referrals.run(id, { type: 'AssignCaseManager', caseManager: body.caseManager, assignedBy, metadata: { now: context.now } }, context, reply);
   }
 }

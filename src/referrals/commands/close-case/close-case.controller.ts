@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 
@@ -13,19 +14,24 @@ import { CloseCaseDto, ReopenCaseDto } from './close-case.dto.ts';
 @ApiBearerAuth()
 @Controller('referrals')
 export class CloseCaseController {
-  constructor(private readonly referrals: ReferralCommands) {}
+  constructor(
+    private readonly referrals: ReferralCommands,
+    private readonly settings: SettingsService,
+  ) {}
 
   @Post(':id/close')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'The journey was closed for a configured reason' })
-  close(
+  @ApiConflictResponse({ description: '`unable-to-contact` before the configured number of consecutive failed contact attempts (`rule: failed-attempts-required`)' })
+  async close(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: CloseCaseDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, metadata: { now: context.now } }, context, reply);
+    const failureThreshold = (await this.settings.current()).contactFailureThreshold;
+    return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, failureThreshold, metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/reopen')

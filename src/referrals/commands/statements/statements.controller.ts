@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
@@ -7,7 +7,7 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
-import { RecordRestorativeJusticeStatusDto, RecordVpsStatusDto } from './statements.dto.ts';
+import { CorrectRestorativeJusticeStatusDto, CorrectVpsStatusDto, RecordRestorativeJusticeStatusDto, RecordVpsStatusDto } from './statements.dto.ts';
 
 /** The Victims' Code rights to make a Victim Personal Statement and to be told about restorative justice. */
 @ApiTags('referrals')
@@ -20,6 +20,7 @@ export class StatementsController {
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'Victim Personal Statement offered, made or declined' })
+  @ApiConflictResponse({ description: 'The status would go back (made to offered, say): `rule: correction-required`, use personal-statement/correction' })
   personalStatement(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: RecordVpsStatusDto,
@@ -33,6 +34,7 @@ export class StatementsController {
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
   @ApiOkResponse({ description: 'Restorative justice information given, or interest expressed' })
+  @ApiConflictResponse({ description: 'The status would go back (interested to information-given): `rule: correction-required`, use restorative-justice/correction' })
   restorativeJustice(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: RecordRestorativeJusticeStatusDto,
@@ -40,5 +42,33 @@ export class StatementsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.referrals.run(id, { type: 'RecordRestorativeJusticeStatus', status: body.status, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/personal-statement/correction')
+  @HttpCode(200)
+  @Roles('case_manager', 'supervisor')
+  @ApiOkResponse({ description: 'The Victim Personal Statement status corrected, back or otherwise, with the reason; the page keeps when a statement was made' })
+  @ApiConflictResponse({ description: 'No status recorded yet (`nothing-to-correct`), or it already is that status (`status-unchanged`)' })
+  correctPersonalStatement(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: CorrectVpsStatusDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.referrals.run(id, { type: 'CorrectVpsStatus', status: body.status, reason: body.reason, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/restorative-justice/correction')
+  @HttpCode(200)
+  @Roles('case_manager', 'supervisor')
+  @ApiOkResponse({ description: 'The restorative justice status corrected, back or otherwise, with the reason' })
+  @ApiConflictResponse({ description: 'No status recorded yet (`nothing-to-correct`), or it already is that status (`status-unchanged`)' })
+  correctRestorativeJustice(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: CorrectRestorativeJusticeStatusDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.referrals.run(id, { type: 'CorrectRestorativeJusticeStatus', status: body.status, reason: body.reason, metadata: { now: context.now } }, context, reply);
   }
 }

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../../../../projections/timeline/case-timeline.projection.ts';
 import type { Settings } from '../../../settings/settings.ts';
 import type { Consent, ReferralSource } from '../../domain/referral.events.ts';
-import type { PriorityGroup } from '../../domain/priority-groups.ts';
+import { proposalFor, type PriorityGroup } from '../../domain/priority-groups.ts';
 import type { RiskLevel } from '../../domain/referral.events.ts';
 import { journeyStatus, type CriminalJusticeUpdate, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
@@ -12,6 +12,9 @@ export interface ReferralView {
   revision: number;
   status: JourneyStatus;
   enhanced: boolean;
+  /** The groups the system proposes from crime type and age at the offence: as crime types are configured now until assessed, then as proposed at the assessment. */
+  proposedPriorityGroups: PriorityGroup[];
+  /** The groups the case manager confirmed at the assessment. */
   priorityGroups: PriorityGroup[];
   needs: string[];
   /** The needs domains with their labels as configured now. */
@@ -23,7 +26,11 @@ export interface ReferralView {
   contact: ReceivedReferral['contact'] & { overdue: boolean };
   serviceReferrals: (ReceivedReferral['serviceReferrals'][number] & { serviceLabel: string })[];
   personalStatement: ReceivedReferral['personalStatement'];
+  /** When a statement was recorded as made, kept whatever correction followed. */
+  personalStatementMadeAt: string | null;
   restorativeJustice: ReceivedReferral['restorativeJustice'];
+  /** Statuses set back or otherwise corrected: from, to, why and when. */
+  statusCorrections: ReceivedReferral['statusCorrections'];
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
   criminalJustice: (CriminalJusticeUpdate & { overdue: boolean })[];
   /** The updates still owed to the victim, earliest due first. */
@@ -51,6 +58,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     revision,
     status: journeyStatus(referral),
     enhanced: referral.assessment?.enhanced ?? false,
+    proposedPriorityGroups: referral.assessment ? referral.assessment.proposedGroups : proposalFor(referral, settings.crimeTypes),
     priorityGroups: referral.assessment?.priorityGroups ?? [],
     needs: referral.assessment?.needs ?? [],
     needsLabelled: (referral.assessment?.needs ?? []).map((need) => ({ id: need, label: settings.labelOf('needsDomains', need) })),
@@ -62,7 +70,9 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     contact: { ...referral.contact, overdue: !referral.closure && nextDue !== null && londonDate(nextDue) < today },
     serviceReferrals: referral.serviceReferrals.map((serviceReferral) => ({ ...serviceReferral, serviceLabel: settings.labelOf('supportServices', serviceReferral.service) })),
     personalStatement: referral.personalStatement,
+    personalStatementMadeAt: referral.personalStatementMadeAt,
     restorativeJustice: referral.restorativeJustice,
+    statusCorrections: referral.statusCorrections,
     criminalJustice,
     openCriminalJusticeUpdates: criminalJustice
       .filter((update) => !update.communicated)

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
@@ -54,6 +54,7 @@ export class RemediesController {
   @HttpCode(200)
   @Roles('resolution_officer', 'supervisor')
   @ApiOkResponse({ description: 'The offender did what was agreed, with evidence' })
+  @ApiConflictResponse({ description: 'Less than agreed (record a failure instead), or more community work hours than agreed without an excessHoursReason (`rule: excess-hours-reason-required`)' })
   complete(
     @Param('id', CaseIdPipe) id: string,
     @Param('remedyId', new PartIdPipe('remedy')) remedyId: string,
@@ -66,6 +67,7 @@ export class RemediesController {
       remedyId,
       completedAt: body.completedAt ? new Date(body.completedAt).toISOString() : null,
       evidence: body.evidence,
+      excessHoursReason: body.excessHoursReason ?? null,
       hoursDone: body.hoursDone ?? null,
       amountPaid: body.amountPaid ?? null,
       metadata: { now: context.now },

@@ -68,6 +68,13 @@ export class CompleteRemedyDto {
   @MaxLength(2000)
   evidence!: string;
 
+  @ApiPropertyOptional({ description: 'Community work only, required when hoursDone exceeds the hours agreed: why more was done', maxLength: 2000, example: 'Stayed on to finish repainting the fence' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  excessHoursReason?: string;
+
   @ApiPropertyOptional({ description: 'Community work only: hours worked; defaults to those agreed' })
   @IsOptional()
   @IsNumber(HOURS)

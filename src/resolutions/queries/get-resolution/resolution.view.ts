@@ -25,6 +25,8 @@ export interface RemedyView {
   status: RemedyStatus;
   completedAt: string | null;
   evidence: string | null;
+  /** Why more community work hours were done than agreed. */
+  excessHoursReason: string | null;
   failedAt: string | null;
   failureReason: string | null;
   hoursDone: number | null;
@@ -117,6 +119,7 @@ function toRemedyView(remedy: Remedy, settings: Settings, today: string): Remedy
     status: remedy.status,
     completedAt: remedy.status === 'completed' ? remedy.settledAt : null,
     evidence: remedy.evidence,
+    excessHoursReason: remedy.excessHoursReason,
     failedAt: remedy.status === 'failed' ? remedy.settledAt : null,
     failureReason: remedy.failureReason,
     hoursDone: remedy.hoursDone,
