@@ -7,6 +7,7 @@ import { AppModule, type AppRuntime } from './app.module.ts';
 import { migrateDatabase } from './database/data-source.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { registerCorrelationId } from './http/request-context.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { useNestForConstraints } from './http/constraint-container.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsModule } from './settings/settings.module.ts';
@@ -33,6 +34,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
   app.setGlobalPrefix('api');
   useNestForConstraints(app.select(SettingsModule));
   app.useGlobalPipes(createValidationPipe());

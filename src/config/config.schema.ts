@@ -28,6 +28,8 @@ export const configSchema = z.object({
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** Strict-Transport-Security max-age in seconds, for a service served over TLS (by a proxy in front); 0 sends none. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `in-process` runs the projectors inside the API; `off` leaves them to `npm run projections`. */
   PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
