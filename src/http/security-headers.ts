@@ -1,6 +1,9 @@
 import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
+/** What even a request Fastify refuses before routing (so before helmet's hook) is answered with. */
+export const HEADERS_BEFORE_ROUTING = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
 export interface SecurityHeadersOptions {
   /** Strict-Transport-Security's max-age in seconds; 0 (plain HTTP, no TLS in front) sends none. */
   hstsMaxAge: number;
