@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import { createApp } from '../../src/app.factory.ts';
+import { parseConfig } from '../../src/config/config.schema.ts';
 import { DATABASE_URL } from '../../src/database/database-url.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -46,5 +53,37 @@ describe('the least-privileged database role (real app, real PostgreSQL)', () =>
     await refused('CREATE TABLE intruder (id int)');
     await refused('DROP TABLE referral_list');
     await refused('ALTER TABLE referral_list ADD COLUMN intruder int');
+  });
+});
+
+describe('an owner that may not create roles', () => {
+  const name = `casework_test_${randomBytes(6).toString('hex')}`;
+  let server: pg.Client;
+  let app: NestFastifyApplication | undefined;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    server = new pg.Client({ connectionString: process.env.CASEWORK_TEST_SERVER_URL });
+    await server.connect();
+    await server.query(`CREATE ROLE ${name} LOGIN NOCREATEROLE PASSWORD 'owner-password'`);
+    await server.query(`CREATE DATABASE ${name} OWNER ${name}`);
+    dataDir = await mkdtemp(join(tmpdir(), 'casework-roles-'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await server.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await server.query(`DROP ROLE IF EXISTS ${name}`);
+    await server.end();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('still serves, as the owner', async () => {
+    const url = new URL(process.env.CASEWORK_TEST_SERVER_URL!);
+    Object.assign(url, { username: name, password: 'owner-password', pathname: `/${name}` });
+    const config = parseConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'end-to-end-tests-secret-of-at-least-32-chars' });
+    app = await createApp({ config, databaseUrl: url.toString(), logger: false, docsUi: false });
+    expect(app.get<string>(DATABASE_URL)).toBe(url.toString());
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    expect((await fetch(`${await app.getUrl()}/api/health/ready`)).status).toBe(200);
   });
 });
