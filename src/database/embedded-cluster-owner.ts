@@ -48,7 +48,12 @@ export async function clusterServerPid(clusterDir: string): Promise<number | und
 
 async function readOwner(dataDir: string): Promise<ProcessIdentity | undefined> {
   const text = await readFile(join(dataDir, OWNER_FILE), 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : (JSON.parse(text) as ProcessIdentity);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as ProcessIdentity);
+  } catch {
+    // Cut short by a crash while it was written: no owner can be running.
+    return undefined;
+  }
 }
 
 /** SIGINT is PostgreSQL's fast shutdown: clean, like the owner's own stop. */
