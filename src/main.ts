@@ -45,7 +45,7 @@ async function openDatabase(config: AppConfig): Promise<Pick<RunningPostgres, 'u
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => {} };
   logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
   try {
-    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true });
+    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true, onRecovery: (line) => logger.warn(line) });
   } catch (error) {
     if (!(error instanceof ClusterInUse)) throw error;
     console.error(error.message);

@@ -16,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   /** Off for throwaway test clusters: no fsync, so tests run faster; data may not survive a crash. */
   durable: boolean;
   log?: (line: string) => void;
+  /** Told what the start did about a crash before it: a stale lock removed, a server left running stopped. */
+  onRecovery?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -37,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) await chmod(dataDir, 0o711);
   const passwordFile = join(dataDir, 'postgres-password');
   const password = await readOrCreatePassword(passwordFile);
-  await takeOwnership(dataDir, clusterDir, options.log);
+  await takeOwnership(dataDir, clusterDir, options.onRecovery);
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -18,6 +18,8 @@ interface RunningService {
   process: ChildProcess;
   url: string;
   exited: Promise<number | null>;
+  /** Everything it wrote so far, standard output and error. */
+  output(): string;
 }
 
 function serviceEnv(dataDir: string, port = 0): NodeJS.ProcessEnv {
@@ -55,7 +57,7 @@ async function startService(dataDir: string): Promise<RunningService> {
     child.stderr!.on('data', read);
     void exited.then((code) => reject(new Error(`service exited with ${code}:\n${output}`)));
   });
-  return { process: child, url, exited };
+  return { process: child, url, exited, output: () => output };
 }
 
 describe('the service process on its embedded PostgreSQL', () => {
@@ -115,7 +117,7 @@ describe('the service process on its embedded PostgreSQL', () => {
     expect(await read.json()).toMatchObject({ victim: { name: 'Ann Example' } });
     third.process.kill('SIGINT');
     expect(await third.exited).toBe(0);
-  });
+  }, 120_000);
 
   it('comes back with every acknowledged event after the service alone was killed, stopping the PostgreSQL it left running', async () => {
     const first = await startService(dataDir);
@@ -136,6 +138,7 @@ describe('the service process on its embedded PostgreSQL', () => {
 
     const second = await startService(dataDir);
     await waitUntilDead(orphan);
+    expect(second.output()).toContain(`Stopping the embedded PostgreSQL (pid ${orphan}) left running`);
     for (const location of acknowledged) expect((await readReferral(second, location)).status).toBe(200);
 
     const refused = await refusedStart(serviceEnv(dataDir));
