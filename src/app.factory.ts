@@ -1,3 +1,4 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,14 +6,20 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule, type AppRuntime } from './app.module.ts';
 import { migrateDatabase } from './database/data-source.ts';
+import { provideRuntimeRole } from './database/runtime-role.ts';
+import { answerClientError, answerFrameworkError } from './http/framework-errors.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { acceptJsonBodiesOnly } from './http/json-bodies.ts';
 import { registerCorrelationId } from './http/request-context.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { resolveMasterKey } from './personal-data/master-key.ts';
 import { useNestForConstraints } from './http/constraint-container.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsModule } from './settings/settings.module.ts';
 
-export interface CreateAppOptions extends AppRuntime {
+export interface CreateAppOptions extends Omit<AppRuntime, 'databaseUrls'> {
+  /** The schema owner's connection: DATABASE_URL, or the embedded server's superuser. */
+  databaseUrl: string;
   /** `false` silences the logs; otherwise they are JSON lines at LOG_LEVEL. */
   logger?: false;
   /** The browsable docs' static assets; the JSON document is always served. */
@@ -25,17 +32,27 @@ export interface CreateAppOptions extends AppRuntime {
  */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   await migrateDatabase(options.databaseUrl);
+  const runtime = await provideRuntimeRole(options.databaseUrl, await resolveMasterKey(options.config));
   // Fastify: on this 2-core machine a bare NestJS route serves ~6x the requests/s of the Express adapter.
-  const adapter = new FastifyAdapter({ genReqId: () => randomUUID(), bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
   registerCorrelationId(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());
   const config = options.logger === false ? { ...options.config, LOG_LEVEL: 'silent' as const } : options.config;
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config }), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config, databaseUrls: { owner: options.databaseUrl, runtime: runtime.url } }), adapter, {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  if (runtime.role === undefined) {
+    new NestLogger('Database').warn(`Requests run as the owner role, which may not create the least-privileged one (${runtime.reason}): see the README's "Database roles"`);
+  }
+  await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
   app.setGlobalPrefix('api');
   useNestForConstraints(app.select(SettingsModule));
   app.useGlobalPipes(createValidationPipe());

@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
 import { ComplaintsModule } from './complaints/complaints.module.ts';
+import type { DatabaseUrls } from './database/database-url.ts';
 import { DatabaseModule } from './database/database.module.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
@@ -20,7 +21,7 @@ import { SettingsModule } from './settings/settings.module.ts';
 export interface AppRuntime {
   /** Already validated by parseConfig at start. */
   config: AppConfig;
-  databaseUrl: string;
+  databaseUrls: DatabaseUrls;
   /** Where the JSON log lines go; standard output unless given. */
   logDestination?: DestinationStream;
 }
@@ -34,7 +35,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => runtime.config] }),
         CqrsModule.forRoot(),
         ObservabilityModule.forRoot({ level: runtime.config.LOG_LEVEL, destination: runtime.logDestination }),
-        DatabaseModule.forRoot(runtime.databaseUrl),
+        DatabaseModule.forRoot(runtime.databaseUrls),
         EventStoreModule,
         AuthModule,
         CommandPipelineModule,

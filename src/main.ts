@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.ts';
 import { generatedSecretFile } from './auth/jwt-secret.ts';
 import { InvalidConfig, parseConfig, type AppConfig } from './config/config.schema.ts';
+import { ClusterInUse } from './database/embedded-cluster-owner.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.ts';
 
 const logger = new Logger('Casework');
@@ -11,11 +12,19 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = await openDatabase(config);
   const app = await createApp({ config, databaseUrl: database.url });
-  ownShutdown(async () => {
+  const stop = async () => {
     await app.close();
     await database.stop();
-  });
-  await app.listen({ port: config.PORT, host: config.HOST });
+  };
+  ownShutdown(stop);
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(`PORT ${config.PORT} is already in use on ${config.HOST}: stop what listens there or set another PORT`);
+    await stop();
+    process.exit(1);
+  }
   logger.log(`Listening on ${await app.getUrl()}/api (docs at /api/docs)`);
   if (!config.AUTH_JWT_SECRET && !config.AUTH_JWKS_URL) {
     logger.log(`Tokens are signed with the secret generated in ${generatedSecretFile(config.DATA_DIR)}; mint one with: npm run token -- --sub alice --roles case_manager`);
@@ -35,7 +44,13 @@ function loadConfigOrExit(): AppConfig {
 async function openDatabase(config: AppConfig): Promise<Pick<RunningPostgres, 'url' | 'stop'>> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, stop: async () => {} };
   logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.DATA_DIR}`);
-  return startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true });
+  try {
+    return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true, onRecovery: (line) => logger.warn(line) });
+  } catch (error) {
+    if (!(error instanceof ClusterInUse)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 /**

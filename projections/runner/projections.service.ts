@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationSh
 import { ConfigService } from '@nestjs/config';
 import pg from 'pg';
 import type { AppConfig } from '../../src/config/config.schema.ts';
-import { DATABASE_URL } from '../../src/database/database-url.ts';
+import { OWNER_DATABASE_URL } from '../../src/database/database-url.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE, STORED_EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
 import { requestRebuild, restartRebuild } from './rebuild-request.ts';
@@ -26,7 +26,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     @Inject(EVENT_STORE) events: EventStore,
     /** As stored: enough for positions and lag, and for read models that copy no personal data (nothing to decrypt). */
     @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
-    @Inject(DATABASE_URL) databaseUrl: string,
+    @Inject(OWNER_DATABASE_URL) databaseUrl: string,
     catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {

@@ -64,6 +64,8 @@ export class CommandPipeline {
 
   /** Folds the history read, decides and appends after it; undefined when another writer appended first. */
   private async decideOn<State, Command, Event extends DomainEvent>(history: RecordedEvent[], run: CommandRun<State, Command, Event>): Promise<CommandOutcome | undefined> {
+    const applied = firstRunOutcome(history, run);
+    if (applied) return applied;
     const last = history.at(-1);
     if (!last && !run.createsCase && !run.newStream) throw new CaseNotFound(run.caseId);
     const expectedRevisions = run.context.expectedRevisions;
@@ -92,4 +94,18 @@ export class CommandPipeline {
       metadata: { actor: context.actor, correlationId: context.correlationId, causationId: context.causationId },
     };
   }
+}
+
+/**
+ * A command retried under its Idempotency-Key after a crash (its response never recorded) finds the events
+ * its first run appended, whose ids derive from the key, and answers as that run did rather than deciding again.
+ */
+function firstRunOutcome(history: RecordedEvent[], run: { caseId: string; context: CommandContext }): CommandOutcome | undefined {
+  const { ids } = run.context;
+  const firstId = ids.eventId(0);
+  const first = history.findIndex((event) => event.id === firstId);
+  if (first < 0) return undefined;
+  let last = first;
+  while (history[last + 1]?.id === ids.eventId(last + 1 - first)) last++;
+  return { id: run.caseId, revision: history[last]!.revision, position: history[last]!.position };
 }

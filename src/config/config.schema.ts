@@ -50,6 +50,8 @@ export const configSchema = z.object({
   AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
   /** How long a client address that reached AUTH_FAILURE_LIMIT is answered 429 (with Retry-After). */
   AUTH_FAILURE_BLOCK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** Strict-Transport-Security max-age in seconds, for a service served over TLS (by a proxy in front); 0 sends none. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `in-process` runs the projectors inside the API; `off` leaves them to `npm run projections`. */
   PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),

@@ -1,19 +1,19 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { migrations } from './migrations.ts';
-import { DATABASE_URL } from './database-url.ts';
+import { DATABASE_URL, OWNER_DATABASE_URL, type DatabaseUrls } from './database-url.ts';
 
 /** Read models and bookkeeping live in PostgreSQL through TypeORM; migrations run before the app starts. */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(urls: DatabaseUrls): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
           type: 'postgres',
-          url: databaseUrl,
+          url: urls.runtime,
           autoLoadEntities: true,
           migrations,
           migrationsTableName: 'schema_migrations',
@@ -21,8 +21,11 @@ export class DatabaseModule {
           logging: false,
         }),
       ],
-      providers: [{ provide: DATABASE_URL, useValue: databaseUrl }],
-      exports: [DATABASE_URL],
+      providers: [
+        { provide: DATABASE_URL, useValue: urls.runtime },
+        { provide: OWNER_DATABASE_URL, useValue: urls.owner },
+      ],
+      exports: [DATABASE_URL, OWNER_DATABASE_URL],
     };
   }
 }

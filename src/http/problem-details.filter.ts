@@ -17,10 +17,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(`${problem.status} ${describe(error)}`);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (error instanceof ReadModelBehind) void reply.header('retry-after', '1');
+    if (error instanceof ReadModelBehind || isInProgress(error)) void reply.header('retry-after', '1');
     sendProblem(reply, problem);
   }
 }
+
+/** A first request still running usually answers within the second; a crashed one's claim is taken over later. */
+const isInProgress = (error: unknown) => error instanceof IdempotencyConflict && error.kind === 'idempotency-request-in-progress';
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

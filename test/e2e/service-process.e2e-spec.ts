@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mintToken } from '../../src/auth/mint-token.ts';
@@ -17,12 +18,28 @@ interface RunningService {
   process: ChildProcess;
   url: string;
   exited: Promise<number | null>;
+  /** Everything it wrote so far, standard output and error. */
+  output(): string;
+}
+
+function serviceEnv(dataDir: string, port = 0): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  delete env.DATABASE_URL;
+  delete env.AUTH_JWT_SECRET;
+  return env;
+}
+
+/** A start that is refused: its exit code and what it wrote to standard error. */
+async function refusedStart(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string[] }> {
+  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr: stderr.trim().split('\n') };
 }
 
 async function startService(dataDir: string): Promise<RunningService> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
-  delete env.DATABASE_URL;
-  delete env.AUTH_JWT_SECRET;
+  const env = serviceEnv(dataDir);
   const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
@@ -40,7 +57,7 @@ async function startService(dataDir: string): Promise<RunningService> {
     child.stderr!.on('data', read);
     void exited.then((code) => reject(new Error(`service exited with ${code}:\n${output}`)));
   });
-  return { process: child, url, exited };
+  return { process: child, url, exited, output: () => output };
 }
 
 describe('the service process on its embedded PostgreSQL', () => {
@@ -83,6 +100,8 @@ describe('the service process on its embedded PostgreSQL', () => {
     const docs = await fetch(`${second.url}/api/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('swagger');
+    // The docs UI's scripts and stylesheets are files of its own, which this policy allows (and only they).
+    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self';");
 
     // A crash of the whole machine: the service and its PostgreSQL die at once, leaving postmaster.pid behind.
     const postgresPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
@@ -98,6 +117,51 @@ describe('the service process on its embedded PostgreSQL', () => {
     expect(await read.json()).toMatchObject({ victim: { name: 'Ann Example' } });
     third.process.kill('SIGINT');
     expect(await third.exited).toBe(0);
+  }, 120_000);
+
+  it('comes back with every acknowledged event after the service alone was killed, stopping the PostgreSQL it left running', async () => {
+    const first = await startService(dataDir);
+    await authorise();
+    const acknowledged: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const created = await createReferral(first);
+      expect(created.status).toBe(201);
+      acknowledged.push(created.headers.get('location')!);
+      written = ((await created.json()) as { position: string }).position;
+    }
+    const orphan = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+
+    // The OOM killer or a container stop without grace: PostgreSQL, a process of its own, keeps running.
+    first.process.kill('SIGKILL');
+    await first.exited;
+    process.kill(orphan, 0);
+
+    const second = await startService(dataDir);
+    await waitUntilDead(orphan);
+    expect(second.output()).toContain(`Stopping the embedded PostgreSQL (pid ${orphan}) left running`);
+    for (const location of acknowledged) expect((await readReferral(second, location)).status).toBe(200);
+
+    const refused = await refusedStart(serviceEnv(dataDir));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toEqual([expect.stringMatching(/already running .* for Casework pid \d+: is another Casework using this DATA_DIR\?$/)]);
+    expect((await readReferral(second, acknowledged[0]!)).status).toBe(200);
+
+    second.process.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('stops with one line naming PORT when the port is taken, and stops its PostgreSQL', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const refused = await refusedStart(serviceEnv(dataDir, port));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toEqual([`PORT ${port} is already in use on 127.0.0.1: stop what listens there or set another PORT`]);
+      expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      taken.close();
+    }
   });
 
   it('stops with one line naming a bad variable', async () => {

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 const SECRET = 'end-to-end-tests-secret-of-at-least-32-chars';
 
 export interface TestRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'OPTIONS';
   url: string;
   payload?: object | string;
   headers?: Record<string, string>;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { runtimeRoleOf } from '../../src/database/runtime-role.ts';
 
 export interface TestDatabase {
   url: string;
@@ -36,16 +37,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         for (let attempt = 0; attempt < DROP_ATTEMPTS; attempt++) {
           try {
             await client.query(`DROP DATABASE IF EXISTS ${name}`);
-            return;
+            return await dropRuntimeRole(client, name);
           } catch (error) {
             if ((error as { code?: string }).code !== OBJECT_IN_USE) throw error;
             await new Promise((resolve) => setTimeout(resolve, 50));
           }
         }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropRuntimeRole(client, name);
       } finally {
         await client.end();
       }
     },
   };
+}
+
+/** Roles are the server's, not the database's: the app's role for this database goes with it. */
+async function dropRuntimeRole(client: pg.Client, database: string): Promise<void> {
+  await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(runtimeRoleOf(database))}`);
 }

