@@ -1,0 +1,102 @@
+import type { Pool, PoolClient } from 'pg';
+import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
+
+type Queryable = Pool | PoolClient;
+export type ParkTarget = 'live' | 'rebuild';
+
+/** An event a projection went past because it could not apply it; what an administrator or auditor sees. */
+export interface ParkedEvent {
+  position: string;
+  stream: string;
+  revision: number;
+  eventId: string;
+  type: string;
+  /** The handler's error, with any value of the event's data it quoted withheld. */
+  error: string;
+  attempts: number;
+  parkedAt: string;
+  lastAttemptAt: string;
+}
+
+interface ParkedRow {
+  position: string;
+  stream: string;
+  revision: number;
+  event_id: string;
+  event_type: string;
+  error: string;
+  attempts: number;
+  parked_at: Date;
+  last_attempt_at: Date;
+}
+
+const toParked = (row: ParkedRow): ParkedEvent => ({
+  position: row.position,
+  stream: row.stream,
+  revision: row.revision,
+  eventId: row.event_id,
+  type: row.event_type,
+  error: row.error,
+  attempts: row.attempts,
+  parkedAt: row.parked_at.toISOString(),
+  lastAttemptAt: row.last_attempt_at.toISOString(),
+});
+
+/**
+ * The projection_parked_events table. A rebuild parks what it cannot apply under `rebuild`, and those rows
+ * replace the live ones when its table is swapped in: they are what the new version went past.
+ */
+export const parkedEvents = {
+  async park(client: Queryable, projection: string, target: ParkTarget, event: RecordedEvent, error: string, attempts: number): Promise<void> {
+    await client.query(
+      `INSERT INTO projection_parked_events (projection, target, position, stream, revision, event_id, event_type, error, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (projection, target, position) DO UPDATE SET error = EXCLUDED.error, attempts = projection_parked_events.attempts + EXCLUDED.attempts, last_attempt_at = now()`,
+      [projection, target, event.position.toString(), event.stream, event.revision, event.id, event.type, error, attempts],
+    );
+  },
+
+  async list(client: Queryable, projection: string): Promise<ParkedEvent[]> {
+    const result = await client.query<ParkedRow>(
+      `SELECT position::text, stream, revision, event_id, event_type, error, attempts, parked_at, last_attempt_at
+         FROM projection_parked_events WHERE projection = $1 AND target = 'live' ORDER BY position`,
+      [projection],
+    );
+    return result.rows.map(toParked);
+  },
+
+  /** How many events each projection's live table went past; projections with none are left out. */
+  async counts(client: Queryable): Promise<Map<string, number>> {
+    const result = await client.query<{ projection: string; count: number }>(
+      `SELECT projection, count(*)::int AS count FROM projection_parked_events WHERE target = 'live' GROUP BY projection ORDER BY projection`,
+    );
+    return new Map(result.rows.map((row) => [row.projection, row.count]));
+  },
+
+  async isParked(client: Queryable, projection: string, position: bigint): Promise<boolean> {
+    const result = await client.query(`SELECT 1 FROM projection_parked_events WHERE projection = $1 AND target = 'live' AND position = $2`, [projection, position.toString()]);
+    return result.rowCount === 1;
+  },
+
+  async unpark(client: Queryable, projection: string, position: bigint): Promise<void> {
+    await client.query(`DELETE FROM projection_parked_events WHERE projection = $1 AND target = 'live' AND position = $2`, [projection, position.toString()]);
+  },
+
+  async failedAgain(client: Queryable, projection: string, position: bigint, error: string): Promise<void> {
+    await client.query(
+      `UPDATE projection_parked_events SET error = $3, attempts = attempts + 1, last_attempt_at = now() WHERE projection = $1 AND target = 'live' AND position = $2`,
+      [projection, position.toString(), error],
+    );
+  },
+
+  /** A rebuild starting from the first event forgets what an earlier attempt at it parked. */
+  async forgetRebuild(client: Queryable, projection: string): Promise<void> {
+    await client.query(`DELETE FROM projection_parked_events WHERE projection = $1 AND target = 'rebuild'`, [projection]);
+  },
+
+  /** In the swap's transaction: the rebuilt table's parked events become the live ones. */
+  async swapRebuild(client: Queryable, projection: string): Promise<void> {
+    await client.query(`DELETE FROM projection_parked_events WHERE projection = $1 AND target = 'live'`, [projection]);
+    await client.query(`UPDATE projection_parked_events SET target = 'live' WHERE projection = $1 AND target = 'rebuild'`, [projection]);
+  },
+};

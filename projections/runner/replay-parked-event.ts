@@ -1,0 +1,38 @@
+import type { Pool } from 'pg';
+import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import type { EventStore } from '../../src/event-store/event-store.port.ts';
+import { applyBatch } from './apply-batch.ts';
+import { checkpoints } from './checkpoint-store.ts';
+import { failureMessage, isEventFailure } from './event-failure.ts';
+import { parkedEvents } from './parked-events.ts';
+import type { Projection } from './projection.ts';
+import { inTransaction } from './transaction.ts';
+
+export type ReplayOutcome = { position: string; replayed: true } | { position: string; replayed: false; error: string };
+
+/**
+ * Applies a parked event through the projection's current code to its row as the row stands now, and unparks
+ * it; if it fails again it stays parked with the new error. Undefined when the event is not parked. The
+ * checkpoint row is locked meanwhile, as the runner's batches lock it, so no batch or swap interleaves.
+ */
+export async function replayParkedEvent(pool: Pool, source: EventStore, catalog: EventCatalog, projection: Projection, position: bigint): Promise<ReplayOutcome | undefined> {
+  const [event] = await source.readAll({ after: position > 0n ? position - 1n : undefined, maxCount: 1, eventTypes: projection.eventTypes });
+  const client = await pool.connect();
+  try {
+    return await inTransaction(client, async () => {
+      await checkpoints.read(client, projection.name, { lock: true });
+      if (!(await parkedEvents.isParked(client, projection.name, position))) return undefined;
+      if (event?.position !== position) throw new Error(`No event of ${projection.name}'s types at position ${position}`);
+      await applyBatch(client, projection, projection.table, [event], catalog);
+      await parkedEvents.unpark(client, projection.name, position);
+      return { position: position.toString(), replayed: true as const };
+    });
+  } catch (error) {
+    if (!event || !isEventFailure(error)) throw error;
+    const message = failureMessage(error, event);
+    await parkedEvents.failedAgain(client, projection.name, position, message);
+    return { position: position.toString(), replayed: false, error: message };
+  } finally {
+    client.release();
+  }
+}
