@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { STORED_EVENT_STORE, type EventStore, type JsonObject } from '../../src/event-store/event-store.port.ts';
+import { wrapKey } from '../../src/personal-data/field-cipher.ts';
+import { LEGACY_SEALED } from '../support/legacy-sealed-values.ts';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
-/**
- * Issue 21: text typed in the shape of the old sealed values (`pd1:<subject id>:…`, the subject id being on
- * every case page) was opened as ciphertext when read, and every later command, the audit history and
- * the referral list failed on it. It is the user's text, and reads back as such.
- */
-describe('text that looks like sealed personal data', () => {
+const MASTER_KEY = Buffer.alloc(32, 21);
+
+describe('sealed personal data over HTTP', () => {
   let harness: TestApp;
   let caseManager: string;
   let supervisor: string;
   let auditor: string;
 
   beforeAll(async () => {
-    harness = await startTestApp();
+    harness = await startTestApp({ MASTER_KEY: MASTER_KEY.toString('base64') });
     caseManager = await bearer(['case_manager'], 'cm-ann');
     supervisor = await bearer(['supervisor'], 'sup-sam');
     auditor = await bearer(['auditor'], 'aud-ada');
@@ -31,7 +32,12 @@ describe('text that looks like sealed personal data', () => {
     return response.json();
   };
 
-  it('is stored and read back as typed, breaking no command, audit read or list', async () => {
+  /**
+   * Issue 21: text typed in the shape of the old sealed values (`pd1:<subject id>:…`, the subject id being on
+   * every case page) was opened as ciphertext when read, and every later command, the audit history and
+   * the referral list failed on it. It is the user's text, and reads back as such.
+   */
+  it('takes text typed like a sealed value for that text, breaking no command, audit read or list', async () => {
     const { id } = ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim: { name: 'Lena Lookalike' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }), 201);
     const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     const lookalike = `pd1:${victim.subjectId}:AAAA`;
@@ -55,5 +61,21 @@ describe('text that looks like sealed personal data', () => {
     ok(await request('GET', `/api/audit/cases/${id}/state?revision=1`, auditor));
     expect(ok(await request('GET', `/api/audit/verify?case=${id}`, auditor))).toMatchObject({ ok: true });
     expect(ok(await request('GET', '/api/health', caseManager))).toMatchObject({ status: 'ok' });
+  });
+
+  it('opens the pd1 strings a store written before envelopes holds, for case workers, lists and auditors', async () => {
+    const { id: template } = ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim: { name: 'Tess Template' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }), 201);
+    const stored = harness.app.get<symbol, EventStore>(STORED_EVENT_STORE);
+    const [received] = await stored.readStream(`referral-${template}`);
+    await harness.sql('INSERT INTO data_subject_keys (subject_id, wrapped_key) VALUES ($1, $2)', [LEGACY_SEALED.subjectId, wrapKey(LEGACY_SEALED.key, MASTER_KEY)]);
+    const id = randomUUID();
+    const victim = { ...(received!.data.victim as JsonObject), subjectId: LEGACY_SEALED.subjectId, name: LEGACY_SEALED.name };
+    const { position } = await stored.append(`referral-${id}`, [{ ...received!, id: randomUUID(), data: { ...received!.data, referralId: id, victim } }], 'no_stream');
+    lastPosition = position.toString();
+
+    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager))).toMatchObject({ id, victim: { name: 'Ann Example', subjectId: LEGACY_SEALED.subjectId } });
+    expect(ok(await request('GET', '/api/referrals?q=Ann%20Example', caseManager)).items).toEqual([expect.objectContaining({ id })]);
+    const history = ok(await request('GET', `/api/audit/cases/${id}/events`, auditor));
+    expect(history.items[0].data.victim).toMatchObject({ name: 'Ann Example' });
   });
 });
