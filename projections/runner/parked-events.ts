@@ -30,6 +30,8 @@ interface ParkedRow {
   last_attempt_at: Date;
 }
 
+const COLUMNS = 'position::text, stream, revision, event_id, event_type, error, attempts, parked_at, last_attempt_at';
+
 const toParked = (row: ParkedRow): ParkedEvent => ({
   position: row.position,
   stream: row.stream,
@@ -58,8 +60,7 @@ export const parkedEvents = {
 
   async list(client: Queryable, projection: string): Promise<ParkedEvent[]> {
     const result = await client.query<ParkedRow>(
-      `SELECT position::text, stream, revision, event_id, event_type, error, attempts, parked_at, last_attempt_at
-         FROM projection_parked_events WHERE projection = $1 AND target = 'live' ORDER BY position`,
+      `SELECT ${COLUMNS} FROM projection_parked_events WHERE projection = $1 AND target = 'live' ORDER BY position`,
       [projection],
     );
     return result.rows.map(toParked);
@@ -73,9 +74,9 @@ export const parkedEvents = {
     return new Map(result.rows.map((row) => [row.projection, row.count]));
   },
 
-  async isParked(client: Queryable, projection: string, position: bigint): Promise<boolean> {
-    const result = await client.query(`SELECT 1 FROM projection_parked_events WHERE projection = $1 AND target = 'live' AND position = $2`, [projection, position.toString()]);
-    return result.rowCount === 1;
+  async find(client: Queryable, projection: string, position: bigint): Promise<ParkedEvent | undefined> {
+    const result = await client.query<ParkedRow>(`SELECT ${COLUMNS} FROM projection_parked_events WHERE projection = $1 AND target = 'live' AND position = $2`, [projection, position.toString()]);
+    return result.rows[0] && toParked(result.rows[0]);
   },
 
   async unpark(client: Queryable, projection: string, position: bigint): Promise<void> {

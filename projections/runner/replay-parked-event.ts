@@ -16,19 +16,22 @@ export type ReplayOutcome = { position: string; replayed: true } | { position: s
  * checkpoint row is locked meanwhile, as the runner's batches lock it, so no batch or swap interleaves.
  */
 export async function replayParkedEvent(pool: Pool, source: EventStore, catalog: EventCatalog, projection: Projection, position: bigint): Promise<ReplayOutcome | undefined> {
-  const [event] = await source.readAll({ after: position > 0n ? position - 1n : undefined, maxCount: 1, eventTypes: projection.eventTypes });
+  const parked = await parkedEvents.find(pool, projection.name, position);
+  if (!parked) return undefined;
+  const [event] = await source.readStream(parked.stream, { from: parked.revision, maxCount: 1 });
+  if (event?.position !== position) throw new Error(`The event parked at position ${position} is not at ${parked.stream} #${parked.revision}`);
   const client = await pool.connect();
   try {
     return await inTransaction(client, async () => {
       await checkpoints.read(client, projection.name, { lock: true });
-      if (!(await parkedEvents.isParked(client, projection.name, position))) return undefined;
-      if (event?.position !== position) throw new Error(`No event of ${projection.name}'s types at position ${position}`);
+      // Replayed by someone else meanwhile: applying it again would count it twice.
+      if (!(await parkedEvents.find(client, projection.name, position))) return undefined;
       await applyBatch(client, projection, projection.table, [event], catalog);
       await parkedEvents.unpark(client, projection.name, position);
       return { position: position.toString(), replayed: true as const };
     });
   } catch (error) {
-    if (!event || !isEventFailure(error)) throw error;
+    if (!isEventFailure(error)) throw error;
     const message = failureMessage(error, event);
     await parkedEvents.failedAgain(client, projection.name, position, message);
     return { position: position.toString(), replayed: false, error: message };
