@@ -9,7 +9,7 @@ import type { JsonValue } from '../event-store/event-store.port.ts';
  * anywhere else, whatever it looks like, is never opened.
  */
 export type SealedValue = {
-  /** The envelope's format; `$` names no request body can carry. */
+  /** The envelope's format, under a name no request DTO declares (requests with undeclared fields are refused). */
   $sealed: typeof FORMAT;
   subject: string;
   ciphertext: string;
