@@ -12,8 +12,15 @@ import { defineEvent } from './event-definition.ts';
 import { wrapKey } from './field-cipher.ts';
 import { SubjectKeys } from './subject-keys.ts';
 
+/** Version 1 kept the victim's name at the top level; version 2 gathers the victim under `victim`. */
 const catalog = new EventCatalog([
-  defineEvent({ type: 'VictimNamed', schemaVersion: 2, personalData: [{ subjectIdPath: 'victim.subjectId', fields: ['victim.name', 'victim.address'] }], earlierPersonalData: { 1: [{ subjectIdPath: 'subjectId', fields: ['name'] }] }, upcasters: { 1: ({ subjectId, name }) => ({ victim: { subjectId, name, address: null }, note: null }) } }),
+  defineEvent({
+    type: 'VictimNamed',
+    schemaVersion: 2,
+    personalData: [{ subjectIdPath: 'victim.subjectId', fields: ['victim.name', 'victim.address'] }],
+    earlierPersonalData: { 1: [{ subjectIdPath: 'subjectId', fields: ['name'] }] },
+    upcasters: { 1: ({ subjectId, name }) => ({ victim: { subjectId, name, address: null }, note: null }) },
+  }),
 ]);
 
 const metadata = { actor: { sub: 'test', roles: [] }, correlationId: randomUUID(), causationId: randomUUID() };
