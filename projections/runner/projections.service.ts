@@ -66,21 +66,22 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     return [...(await parkedEvents.counts(this.pool))].map(([name, events]) => ({ name, events }));
   }
 
-  parked(name: string): Promise<ParkedEvent[]> {
-    return parkedEvents.list(this.pool, this.named(name).name);
+  /** Events still parked; with `replayed`, also those replayed since. */
+  parked(name: string, options: { replayed?: boolean } = {}): Promise<ParkedEvent[]> {
+    return parkedEvents.list(this.pool, this.named(name).name, options);
   }
 
   /** Undefined when that event is not parked. */
-  replay(name: string, position: bigint): Promise<ReplayOutcome | undefined> {
+  replay(name: string, position: bigint, by: string): Promise<ReplayOutcome | undefined> {
     const projection = this.named(name);
-    return replayParkedEvent(this.pool, sourceFor(projection, this.events, this.store), this.catalog, projection, position);
+    return replayParkedEvent(this.pool, sourceFor(projection, this.events, this.store), this.catalog, projection, position, by);
   }
 
   /** Every parked event of the projection, oldest first. */
-  async replayAll(name: string): Promise<ReplayOutcome[]> {
+  async replayAll(name: string, by: string): Promise<ReplayOutcome[]> {
     const outcomes: ReplayOutcome[] = [];
     for (const { position } of await this.parked(name)) {
-      const outcome = await this.replay(name, BigInt(position));
+      const outcome = await this.replay(name, BigInt(position), by);
       if (outcome) outcomes.push(outcome);
     }
     return outcomes;

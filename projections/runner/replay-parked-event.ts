@@ -11,11 +11,18 @@ import { inTransaction } from './transaction.ts';
 export type ReplayOutcome = { position: string; replayed: true } | { position: string; replayed: false; error: string };
 
 /**
- * Applies a parked event through the projection's current code to its row as the row stands now, and unparks
- * it; if it fails again it stays parked with the new error. Undefined when the event is not parked. The
+ * Applies a parked event through the projection's current code to its row as the row stands now, and records
+ * it replayed (`by` whom); if it fails again it stays parked with the new error. Undefined when the event is not parked. The
  * checkpoint row is locked meanwhile, as the runner's batches lock it, so no batch or swap interleaves.
  */
-export async function replayParkedEvent(pool: Pool, source: EventStore, catalog: EventCatalog, projection: Projection, position: bigint): Promise<ReplayOutcome | undefined> {
+export async function replayParkedEvent(
+  pool: Pool,
+  source: EventStore,
+  catalog: EventCatalog,
+  projection: Projection,
+  position: bigint,
+  by: string,
+): Promise<ReplayOutcome | undefined> {
   const parked = await parkedEvents.find(pool, projection.name, position);
   if (!parked) return undefined;
   const [event] = await source.readStream(parked.stream, { from: parked.revision, maxCount: 1 });
@@ -27,7 +34,7 @@ export async function replayParkedEvent(pool: Pool, source: EventStore, catalog:
       // Replayed by someone else meanwhile: applying it again would count it twice.
       if (!(await parkedEvents.find(client, projection.name, position))) return undefined;
       await applyBatch(client, projection, projection.table, [event], catalog);
-      await parkedEvents.unpark(client, projection.name, position);
+      await parkedEvents.replayed(client, projection.name, position, by);
       return { position: position.toString(), replayed: true as const };
     });
   } catch (error) {

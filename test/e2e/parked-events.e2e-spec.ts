@@ -12,7 +12,8 @@ describe('parked events over HTTP', () => {
   let auditor: string;
 
   beforeAll(async () => {
-    harness = await startTestApp();
+    // Parking retries each refused event with pauses first: reads wait for the list to pass them, however slow the machine.
+    harness = await startTestApp({ MIN_POSITION_WAIT_MS: '30000' });
     caseManager = await bearer(['case_manager'], 'cm-ann');
     admin = await bearer(['admin'], 'root');
     auditor = await bearer(['auditor'], 'aud-ada');
@@ -41,7 +42,7 @@ describe('parked events over HTTP', () => {
 
     expect(ok(await request('GET', '/api/referrals?q=Applied', caseManager)).items).toEqual([expect.objectContaining({ id: accepted })]);
     const listed = await parked();
-    expect(listed).toEqual(refused.map((id) => ({ position: expect.any(String), stream: `referral-${id}`, revision: 0, eventId: expect.any(String), type: 'ReferralReceived', error: expect.stringContaining('refuses_parker'), attempts: 3, parkedAt: expect.any(String), lastAttemptAt: expect.any(String) })));
+    expect(listed).toEqual(refused.map((id) => ({ position: expect.any(String), stream: `referral-${id}`, revision: 0, eventId: expect.any(String), type: 'ReferralReceived', error: expect.stringContaining('refuses_parker'), attempts: 3, parkedAt: expect.any(String), lastAttemptAt: expect.any(String), replayedAt: null, replayedBy: null })));
     expect(JSON.stringify(listed)).not.toContain('Parker');
     expect(await parked(auditor)).toEqual(listed);
     expect((await request('GET', '/api/admin/projections/referral-list/parked', caseManager)).statusCode).toBe(403);
@@ -63,6 +64,9 @@ describe('parked events over HTTP', () => {
     expect(ok(await request('POST', `/api/admin/projections/referral-list/parked/${first!.position}/replay`, admin))).toEqual({ position: first!.position, replayed: true });
     expect(ok(await request('POST', '/api/admin/projections/referral-list/parked/replay', admin))).toEqual({ projection: 'referral-list', outcomes: [{ position: second!.position, replayed: true }] });
     expect(await parked()).toEqual([]);
+    const record = ok(await request('GET', '/api/admin/projections/referral-list/parked?include=replayed', auditor)).parked;
+    expect(record).toEqual(listed.map((event) => ({ ...event, attempts: event === first ? 4 : 3, lastAttemptAt: expect.any(String), replayedAt: expect.any(String), replayedBy: 'root' })));
+    expect((await request('GET', '/api/admin/projections/referral-list/parked?include=everything', auditor)).statusCode).toBe(400);
     expect(ok(await request('GET', '/api/referrals?q=Parker', caseManager)).items.map((item: { id: string }) => item.id).sort()).toEqual([...refused].sort());
     expect(ok(await request('GET', '/api/health'))).toMatchObject({ status: 'ok', info: { projections: { status: 'up' } } });
 

@@ -34,24 +34,38 @@ describe('a projection that cannot apply an event', () => {
 
     const parked = await parkedOnce(last);
     expect(parked).toEqual([
-      { position: bad!.position.toString(), stream: 'thing-fragile', revision: 3, eventId: bad!.id, type: 'ThingHappened', error: 'Error: refusing revision 3', attempts: 2, parkedAt: expect.any(String), lastAttemptAt: expect.any(String) },
+      {
+        position: bad!.position.toString(),
+        stream: 'thing-fragile',
+        revision: 3,
+        eventId: bad!.id,
+        type: 'ThingHappened',
+        error: 'Error: refusing revision 3',
+        attempts: 2,
+        parkedAt: expect.any(String),
+        lastAttemptAt: expect.any(String),
+        replayedAt: null,
+        replayedBy: null,
+      },
     ]);
     expect(await actualCounts(bed.pool)).toEqual({ 'thing-fragile': { events: 5, revision_sum: 0 + 1 + 2 + 4 + 5 } });
     expect((await checkpoints.read(bed.pool, projection.name))?.lastError).toBeNull();
     expect(logged.filter((line) => line.level === 'error')).toEqual([{ level: 'error', message: expect.stringContaining(`parked ThingHappened at position ${bad!.position}`) }]);
 
-    const stillBroken = await replayParkedEvent(bed.pool, bed.store, thingCatalog, projection, bad!.position);
+    const replay = () => replayParkedEvent(bed.pool, bed.store, thingCatalog, projection, bad!.position, 'admin-ada');
+    const stillBroken = await replay();
     expect(stillBroken).toEqual({ position: bad!.position.toString(), replayed: false, error: 'Error: refusing revision 3' });
     expect(await parkedEvents.list(bed.pool, projection.name)).toEqual([expect.objectContaining({ revision: 3, attempts: 3 })]);
 
     broken = false;
-    expect(await replayParkedEvent(bed.pool, bed.store, thingCatalog, projection, bad!.position)).toEqual({ position: bad!.position.toString(), replayed: true });
+    expect(await replay()).toEqual({ position: bad!.position.toString(), replayed: true });
     expect(await actualCounts(bed.pool)).toEqual({ 'thing-fragile': { events: 6, revision_sum: 15 } });
     expect(await parkedEvents.list(bed.pool, projection.name)).toEqual([]);
-    expect(await replayParkedEvent(bed.pool, bed.store, thingCatalog, projection, bad!.position)).toBeUndefined();
+    expect(await parkedEvents.list(bed.pool, projection.name, { replayed: true })).toEqual([expect.objectContaining({ revision: 3, attempts: 3, replayedAt: expect.any(String), replayedBy: 'admin-ada' })]);
+    expect(await replay()).toBeUndefined();
   });
 
-  it('parks it again in a rebuild that still cannot apply it, and lists only what the swapped-in table went past', async () => {
+  it('parks it again in a rebuild that still cannot apply it, lists only what the swapped-in table went past, and keeps the record of replays', async () => {
     start();
     const { position: last } = await bed.store.append('thing-fragile', things(6), 'no_stream');
     const [before] = await parkedOnce(last);
@@ -65,9 +79,11 @@ describe('a projection that cannot apply an event', () => {
     expect(await actualCounts(bed.pool)).toEqual({ 'thing-fragile': { events: 5, revision_sum: 12 } });
 
     broken = false;
+    expect(await replayParkedEvent(bed.pool, bed.store, thingCatalog, projection, BigInt(again!.position), 'admin-ada')).toMatchObject({ replayed: true });
     await requestRebuild(bed.pool, projection);
     await eventually(async () => (await checkpoints.read(bed.pool, projection.name))?.rebuildVersion === null);
     expect(await parkedEvents.list(bed.pool, projection.name)).toEqual([]);
+    expect(await parkedEvents.list(bed.pool, projection.name, { replayed: true })).toEqual([expect.objectContaining({ position: again!.position, replayedBy: 'admin-ada' })]);
     expect(await actualCounts(bed.pool)).toEqual({ 'thing-fragile': { events: 6, revision_sum: 15 } });
   });
 
