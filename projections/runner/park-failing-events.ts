@@ -14,23 +14,20 @@ export interface EventByEventSteps {
 }
 
 /**
- * After a batch failed on what one of its events says: applies its events one at a time, so every event but
- * the failing one is applied, and parks an event that still fails after `attempts` tries. An error that is not
- * the event's (a lost connection) is thrown at once, leaving the checkpoint after the last event applied.
+ * After a batch failed on what one of its events says: applies its events one at a time until one still fails
+ * after `attempts` tries, and parks that one; the events after it are left to the next batch. An error that is
+ * not the event's (a lost connection) is thrown at once, leaving the checkpoint after the last event applied.
  */
 export async function applyEventByEvent(events: readonly RecordedEvent[], steps: EventByEventSteps): Promise<void> {
   for (const event of events) {
-    if (steps.stopping()) return;
     for (let attempt = 1; ; attempt++) {
+      if (steps.stopping()) return;
       try {
         await steps.apply(event);
         break;
       } catch (error) {
         if (!isEventFailure(error)) throw error;
-        if (attempt >= steps.attempts) {
-          await steps.park(event, error, attempt);
-          break;
-        }
+        if (attempt >= steps.attempts) return steps.park(event, error, attempt);
         await steps.pause(attempt);
       }
     }

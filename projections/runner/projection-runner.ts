@@ -7,7 +7,7 @@ import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
 import { inTransaction } from './transaction.ts';
-import { failureMessage, isEventFailure } from './event-failure.ts';
+import { EventNotApplied, failureMessage, isEventFailure } from './event-failure.ts';
 import { applyEventByEvent } from './park-failing-events.ts';
 import { parkedEvents, type ParkTarget } from './parked-events.ts';
 
@@ -157,7 +157,7 @@ export class ProjectionRunner {
       await this.commit(client, 'live', events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
     } catch (error) {
       if (!isEventFailure(error)) throw error;
-      await this.eventByEvent(client, 'live', events);
+      await this.eventByEvent(client, 'live', events, error);
     }
     return true;
   }
@@ -176,7 +176,7 @@ export class ProjectionRunner {
     } catch (error) {
       this.folded = undefined;
       if (!isEventFailure(error)) throw error;
-      await this.eventByEvent(client, 'rebuild', await this.nextBatch(this.checkpoint!.rebuildPosition));
+      await this.eventByEvent(client, 'rebuild', await this.nextBatch(this.checkpoint!.rebuildPosition), error);
       return true;
     }
     // Caught up: index the shadow table now, then catch up on what arrived while it was indexed. A rebuild
@@ -215,10 +215,15 @@ export class ProjectionRunner {
     return true;
   }
 
-  /** A batch failed on what one of its events says: its events one at a time, parking each that keeps failing. */
-  private async eventByEvent(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[]): Promise<void> {
+  /**
+   * A batch failed on what one of its events says: its events one at a time up to the one that keeps failing,
+   * which is parked. Those before the event a handler named are applied as one batch first.
+   */
+  private async eventByEvent(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[], error: unknown): Promise<void> {
     const { name } = this.projection;
-    await applyEventByEvent(events, {
+    const named = error instanceof EventNotApplied ? events.findIndex((event) => event.position === error.event.position) : -1;
+    const applied = named > 0 && (await this.commitPrefix(client, target, events.slice(0, named)));
+    await applyEventByEvent(applied ? events.slice(named) : events, {
       attempts: this.options.parkAfterAttempts,
       stopping: () => this.stopping,
       pause: (attempt) => this.pause.sleep(this.options.parkRetryDelayMs * 2 ** (attempt - 1)),
@@ -229,6 +234,17 @@ export class ProjectionRunner {
         this.options.log('error', `Projection ${name} parked ${event.type} at position ${event.position} (${event.stream} #${event.revision}) after ${attempts} attempts and went on: ${message}`);
       },
     });
+  }
+
+  /** Applies events a failed fold went through before the failing one; false if they fail too, as a write may. */
+  private async commitPrefix(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[]): Promise<boolean> {
+    try {
+      await this.commit(client, target, events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
+      return true;
+    } catch (error) {
+      if (!isEventFailure(error)) throw error;
+      return false;
+    }
   }
 
   private nextBatch(after: bigint | null): Promise<RecordedEvent[]> {

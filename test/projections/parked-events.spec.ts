@@ -65,6 +65,18 @@ describe('a projection that cannot apply an event', () => {
     expect(await replay()).toBeUndefined();
   });
 
+  it('parks each failing event of one batch and applies every other', async () => {
+    await bed.store.append('thing-a', things(6), 'no_stream');
+    const { position: last } = await bed.store.append('thing-b', things(6), 'no_stream');
+    start();
+    const parked = await parkedOnce(last);
+    expect(parked.map(({ stream, revision }) => ({ stream, revision }))).toEqual([
+      { stream: 'thing-a', revision: 3 },
+      { stream: 'thing-b', revision: 3 },
+    ]);
+    expect(await actualCounts(bed.pool)).toEqual({ 'thing-a': { events: 5, revision_sum: 12 }, 'thing-b': { events: 5, revision_sum: 12 } });
+  });
+
   it('parks it again in a rebuild that still cannot apply it, lists only what the swapped-in table went past, and keeps the record of replays', async () => {
     start();
     const { position: last } = await bed.store.append('thing-fragile', things(6), 'no_stream');
