@@ -22,8 +22,8 @@ describe('sealed personal data over HTTP', () => {
   afterAll(() => harness.close());
 
   let lastPosition = '0';
-  const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
-    const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': lastPosition } });
+  const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object, headers: Record<string, string> = {}) => {
+    const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': lastPosition, ...headers } });
     if (method === 'POST' && response.statusCode < 300) lastPosition = response.json().position ?? lastPosition;
     return response;
   };
@@ -49,7 +49,8 @@ describe('sealed personal data over HTTP', () => {
     ok(await request('POST', `/api/referrals/${id}/reopen`, supervisor, { reason: lookalike }));
     ok(await request('POST', `/api/referrals/${id}/close`, supervisor, { reason: 'support-completed' }));
 
-    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager))).toMatchObject({ id, status: 'closed', victim: { name: 'Lena Lookalike' } });
+    const read = await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': lookalike });
+    expect(ok(read)).toMatchObject({ id, status: 'closed', victim: { name: 'Lena Lookalike' } });
     const listed = ok(await request('GET', '/api/referrals?q=Lookalike', caseManager));
     expect(listed.items).toEqual([expect.objectContaining({ id, status: 'closed' })]);
 
@@ -60,6 +61,12 @@ describe('sealed personal data over HTTP', () => {
     expect(dataOf('CaseReopened')).toMatchObject({ reason: lookalike });
     ok(await request('GET', `/api/audit/cases/${id}/state?revision=1`, auditor));
     expect(ok(await request('GET', `/api/audit/verify?case=${id}`, auditor))).toMatchObject({ ok: true });
+    // The access log records reads after answering them: wait until its projection has the case manager's.
+    const purposes = async () => ok(await request('GET', `/api/audit/access-log?case=${id}`, auditor)).items.map((entry: { purpose: string }) => entry.purpose);
+    const deadline = Date.now() + 10_000;
+    let logged = await purposes();
+    while (!logged.includes(lookalike) && Date.now() < deadline) logged = await new Promise((resolve) => setTimeout(resolve, 50)).then(purposes);
+    expect(logged).toContain(lookalike);
     expect(ok(await request('GET', '/api/health', caseManager))).toMatchObject({ status: 'ok' });
   });
 
