@@ -1,6 +1,7 @@
 import pg, { type Pool, type PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import { EventNotApplied } from './event-failure.ts';
 import type { Projection, ReadModelRow } from './projection.ts';
 
 /** The rows a batch touched, by id, as the batch leaves them; undefined where it deleted one. */
@@ -39,7 +40,7 @@ export async function foldBatch(
   catalog: EventCatalog,
   unwritten?: FoldedRows,
 ): Promise<FoldedRows> {
-  const ids = [...new Set(events.map((event) => projection.rowIdOf(event)))];
+  const ids = [...new Set(events.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
   const unread = unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
   if (unread.length > 0) {
@@ -48,12 +49,23 @@ export async function foldBatch(
   }
   for (const [index, recorded] of events.entries()) {
     if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const data = catalog.toDomain(recorded).data as RecordedEvent['data'];
-    const event = data === recorded.data ? recorded : { ...recorded, data };
-    const id = projection.rowIdOf(event);
-    rows.set(id, projection.evolve(rows.get(id), event));
+    handling(recorded, () => {
+      const data = catalog.toDomain(recorded).data as RecordedEvent['data'];
+      const event = data === recorded.data ? recorded : { ...recorded, data };
+      const id = projection.rowIdOf(event);
+      rows.set(id, projection.evolve(rows.get(id), event));
+    });
   }
   return rows;
+}
+
+/** Runs the projection's own code for one event, naming that event if it throws. */
+function handling<T>(event: RecordedEvent, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new EventNotApplied(event, error);
+  }
 }
 
 /**

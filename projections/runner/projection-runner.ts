@@ -7,6 +7,9 @@ import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
 import { inTransaction } from './transaction.ts';
+import { EventNotApplied, failureMessage, isEventFailure } from './event-failure.ts';
+import { applyEventByEvent } from './park-failing-events.ts';
+import { parkedEvents, type ParkTarget } from './parked-events.ts';
 
 export interface ProjectionRunnerOptions {
   batchSize: number;
@@ -16,6 +19,9 @@ export interface ProjectionRunnerOptions {
   /** How often a standby instance tries to take over the projection. */
   standbyDelayMs: number;
   maxBackoffMs: number;
+  /** How often an event that fails alone is tried before it is parked, and the pause before the next try (doubling). */
+  parkAfterAttempts: number;
+  parkRetryDelayMs: number;
   log: (level: 'log' | 'warn' | 'error', message: string) => void;
 }
 
@@ -25,6 +31,8 @@ export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   maxIdleDelayMs: 100,
   standbyDelayMs: 1000,
   maxBackoffMs: 60_000,
+  parkAfterAttempts: 3,
+  parkRetryDelayMs: 250,
 };
 
 /** A rebuild batch folded while the one before it was being written. */
@@ -145,7 +153,12 @@ export class ProjectionRunner {
   private async liveStep(client: PoolClient): Promise<boolean> {
     const events = await this.nextBatch(this.checkpoint!.position);
     if (events.length === 0) return false;
-    await this.commit(client, 'live', events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
+    try {
+      await this.commit(client, 'live', events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
+    } catch (error) {
+      if (!isEventFailure(error)) throw error;
+      await this.eventByEvent(client, 'live', events, error);
+    }
     return true;
   }
 
@@ -154,16 +167,16 @@ export class ProjectionRunner {
     const checkpoint = this.checkpoint!;
     if (checkpoint.rebuildVersion === null) return false;
     // No batch of this rebuild has committed yet, so whatever the shadow table holds is stale.
-    if (checkpoint.rebuildPosition === null) await createShadowTable(client, table);
-    const batch = this.folded ?? (await this.foldRebuildBatch(checkpoint.rebuildPosition));
-    this.folded = undefined;
-    if (batch) {
-      // The next batch is read and folded while this one is written, so Node.js and PostgreSQL work at once.
-      const [, next] = await Promise.all([
-        this.commit(client, 'rebuild', batch.last, (shadow) => writeRows(client, shadow, batch.rows)),
-        batch.full ? this.foldRebuildBatch(batch.last, batch.rows) : undefined,
-      ]);
-      this.folded = next;
+    if (checkpoint.rebuildPosition === null) {
+      await createShadowTable(client, table);
+      await parkedEvents.forgetRebuild(client, name);
+    }
+    try {
+      if (await this.rebuildBatchStep(client)) return true;
+    } catch (error) {
+      this.folded = undefined;
+      if (!isEventFailure(error)) throw error;
+      await this.eventByEvent(client, 'rebuild', await this.nextBatch(this.checkpoint!.rebuildPosition), error);
       return true;
     }
     // Caught up: index the shadow table now, then catch up on what arrived while it was indexed. A rebuild
@@ -177,11 +190,61 @@ export class ProjectionRunner {
     await inTransaction(client, async () => {
       await this.lockCheckpoint(client, 'rebuild');
       await swapShadowTable(client, table);
+      await parkedEvents.swapRebuild(client, name);
       await checkpoints.finishRebuild(client, name);
     });
     this.checkpoint = (await checkpoints.read(client, name))!;
     this.options.log('log', `Projection ${name}: rebuilt as version ${this.checkpoint.version} and swapped in`);
     return true;
+  }
+
+  /** Writes the rebuild's next batch, if there is one; false once the rebuild has caught up. */
+  private async rebuildBatchStep(client: PoolClient): Promise<boolean> {
+    const batch = this.folded ?? (await this.foldRebuildBatch(this.checkpoint!.rebuildPosition));
+    this.folded = undefined;
+    if (!batch) return false;
+    // The next batch is read and folded while this one is written, so Node.js and PostgreSQL work at once;
+    // both are waited for even if one fails, so nothing is still writing when the runner goes on.
+    const [written, next] = await Promise.allSettled([
+      this.commit(client, 'rebuild', batch.last, (shadow) => writeRows(client, shadow, batch.rows)),
+      batch.full ? this.foldRebuildBatch(batch.last, batch.rows) : undefined,
+    ]);
+    if (written.status === 'rejected') throw written.reason;
+    if (next.status === 'rejected') throw next.reason;
+    this.folded = next.value;
+    return true;
+  }
+
+  /**
+   * A batch failed on what one of its events says: its events one at a time up to the one that keeps failing,
+   * which is parked. Those before the event a handler named are applied as one batch first.
+   */
+  private async eventByEvent(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[], error: unknown): Promise<void> {
+    const { name } = this.projection;
+    const named = error instanceof EventNotApplied ? events.findIndex((event) => event.position === error.event.position) : -1;
+    const applied = named > 0 && (await this.commitPrefix(client, target, events.slice(0, named)));
+    await applyEventByEvent(applied ? events.slice(named) : events, {
+      attempts: this.options.parkAfterAttempts,
+      stopping: () => this.stopping,
+      pause: (attempt) => this.pause.sleep(this.options.parkRetryDelayMs * 2 ** (attempt - 1)),
+      apply: (event) => this.commit(client, target, event.position, (table) => applyBatch(client, this.projection, table, [event], this.catalog)),
+      park: async (event, error, attempts) => {
+        const message = failureMessage(error, event);
+        await this.commit(client, target, event.position, () => parkedEvents.park(client, name, target, event, message, attempts));
+        this.options.log('error', `Projection ${name} parked ${event.type} at position ${event.position} (${event.stream} #${event.revision}) after ${attempts} attempts and went on: ${message}`);
+      },
+    });
+  }
+
+  /** Applies events a failed fold went through before the failing one; false if they fail too, as a write may. */
+  private async commitPrefix(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[]): Promise<boolean> {
+    try {
+      await this.commit(client, target, events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
+      return true;
+    } catch (error) {
+      if (!isEventFailure(error)) throw error;
+      return false;
+    }
   }
 
   private nextBatch(after: bigint | null): Promise<RecordedEvent[]> {

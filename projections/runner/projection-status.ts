@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '../../src/event-store/event-store.port.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
+import { parkedEvents } from './parked-events.ts';
 import type { Projection } from './projection.ts';
 
 /** Counting lag past this would make the admin route itself slow on a far-behind projection. */
@@ -16,16 +17,19 @@ export interface ProjectionStatus {
   rebuild: { version: number; position: string | null } | null;
   lastError: string | null;
   failedAt: string | null;
+  /** Events it went past because it could not apply them, until they are replayed. */
+  parked: number;
 }
 
 /** What operators see: each projection's version, checkpoint, head, lag, state and last error. */
 export async function projectionStatuses(pool: Pool, store: EventStore, projections: readonly Projection[]): Promise<ProjectionStatus[]> {
   const stored = new Map((await checkpoints.readAll(pool)).map((checkpoint) => [checkpoint.name, checkpoint]));
   const head = await store.headPosition();
-  return Promise.all(projections.map((projection) => statusOf(projection, stored.get(projection.name), head, store)));
+  const parked = await parkedEvents.counts(pool);
+  return Promise.all(projections.map((projection) => statusOf(projection, stored.get(projection.name), head, store, parked.get(projection.name) ?? 0)));
 }
 
-async function statusOf(projection: Projection, checkpoint: Checkpoint | undefined, head: bigint | undefined, store: EventStore): Promise<ProjectionStatus> {
+async function statusOf(projection: Projection, checkpoint: Checkpoint | undefined, head: bigint | undefined, store: EventStore, parked: number): Promise<ProjectionStatus> {
   const pending = await store.readAll({ after: checkpoint?.position ?? undefined, maxCount: LAG_COUNT_LIMIT, eventTypes: projection.eventTypes });
   const oldestPending = pending[0]?.recordedAt;
   return {
@@ -42,6 +46,7 @@ async function statusOf(projection: Projection, checkpoint: Checkpoint | undefin
     rebuild: checkpoint?.rebuildVersion != null ? { version: checkpoint.rebuildVersion, position: checkpoint.rebuildPosition?.toString() ?? null } : null,
     lastError: checkpoint?.lastError ?? null,
     failedAt: checkpoint?.failedAt?.toISOString() ?? null,
+    parked,
   };
 }
 

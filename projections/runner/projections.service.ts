@@ -6,7 +6,9 @@ import type { AppConfig } from '../../src/config/config.schema.ts';
 import { OWNER_DATABASE_URL } from '../../src/database/database-url.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE, STORED_EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
+import { parkedEvents, type ParkedEvent } from './parked-events.ts';
 import { requestRebuild, restartRebuild } from './rebuild-request.ts';
+import { replayParkedEvent, type ReplayOutcome } from './replay-parked-event.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { sourceFor } from './projection-source.ts';
@@ -23,11 +25,11 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly minPositionWaitMs: number;
 
   constructor(
-    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     /** As stored: enough for positions and lag, and for read models that copy no personal data (nothing to decrypt). */
     @Inject(STORED_EVENT_STORE) private readonly store: EventStore,
     @Inject(OWNER_DATABASE_URL) databaseUrl: string,
-    catalog: EventCatalog,
+    private readonly catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {
     this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4);
@@ -57,6 +59,32 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   async halted(): Promise<{ name: string; lastError: string }[]> {
     const result = await this.pool.query('SELECT name, last_error FROM projection_checkpoints WHERE last_error IS NOT NULL ORDER BY name');
     return result.rows.map((row: { name: string; last_error: string }) => ({ name: row.name, lastError: row.last_error }));
+  }
+
+  /** Events of each projection parked and not replayed yet; projections with none are left out. Cheap enough for every health probe. */
+  async parkedCounts(): Promise<{ name: string; events: number }[]> {
+    return [...(await parkedEvents.counts(this.pool))].map(([name, events]) => ({ name, events }));
+  }
+
+  /** Events still parked; with `replayed`, also those replayed since. */
+  parked(name: string, options: { replayed?: boolean } = {}): Promise<ParkedEvent[]> {
+    return parkedEvents.list(this.pool, this.named(name).name, options);
+  }
+
+  /** Undefined when that event is not parked. */
+  replay(name: string, position: bigint, by: string): Promise<ReplayOutcome | undefined> {
+    const projection = this.named(name);
+    return replayParkedEvent(this.pool, sourceFor(projection, this.events, this.store), this.catalog, projection, position, by);
+  }
+
+  /** Every parked event of the projection, oldest first. */
+  async replayAll(name: string, by: string): Promise<ReplayOutcome[]> {
+    const outcomes: ReplayOutcome[] = [];
+    for (const { position } of await this.parked(name)) {
+      const outcome = await this.replay(name, BigInt(position), by);
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
   }
 
   async rebuild(name: string): Promise<ProjectionStatus> {

@@ -18,6 +18,7 @@ import { DipSamples1763800009700 } from '../../projections/complaints/1763800009
 import { CjUpdates1763800009100 } from '../../projections/referrals/1763800009100-cj-updates.ts';
 import { ReferralListReportColumns1763800009000 } from '../../projections/referrals/1763800009000-referral-list-report-columns.ts';
 import { ReferralListReportIndex1763800009600 } from '../../projections/referrals/1763800009600-referral-list-report-index.ts';
+import { ParkedEvents1763800010100 } from '../../projections/runner/1763800010100-parked-events.ts';
 import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-insensitive-search.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
@@ -47,5 +48,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   DipSamples1763800009700,
   ReferralListOwingIndex1763800009800,
   ReferralListNewestNames1763800009900,
+  ParkedEvents1763800010100,
   KnownUsers1763800010500,
 ];

@@ -24,9 +24,11 @@ export class EventCatalog {
     return definition;
   }
 
-  /** Where an event type keeps personal data; none for a type the catalog does not know. */
-  personalDataOf(type: string): EventDefinition['personalData'] {
-    return this.byType.get(type)?.personalData ?? [];
+  /** Where events of a type and stored schema version keep personal data; none for a type the catalog does not know. */
+  personalDataOf(type: string, schemaVersion: number): EventDefinition['personalData'] {
+    const definition = this.byType.get(type);
+    if (!definition) return [];
+    return schemaVersion === definition.schemaVersion ? definition.personalData : (definition.earlierPersonalData?.[schemaVersion] ?? definition.personalData);
   }
 
   get types(): string[] {

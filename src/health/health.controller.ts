@@ -8,7 +8,8 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts
 /**
  * Liveness (`/api/health/live`): the process answers HTTP, whatever its stores do, so an orchestrator
  * restarts it only when it is stuck. Readiness (`/api/health/ready`, and `/api/health` as before): 200 when
- * the event store and the read-model database answer and no projection has halted, 503 otherwise.
+ * the event store and the read-model database answer and no projection has halted, 503 otherwise; `degraded`
+ * (still 200) while a projection holds parked events.
  */
 @ApiTags('health')
 @Controller('health')
@@ -44,11 +45,15 @@ export class HealthController {
     }
   }
 
-  /** A halted projection means a read model no longer follows the events: operators must know. */
+  /**
+   * A halted projection means a read model no longer follows the events: operators must know. One that parked
+   * events it could not apply still follows them: degraded, and still ready.
+   */
   private async projectionStates() {
     const indicator = this.indicators.check('projections');
-    const halted = await this.projections.halted();
-    return halted.length === 0 ? indicator.up() : indicator.down({ halted });
+    const [halted, parked] = await Promise.all([this.projections.halted(), this.projections.parkedCounts()]);
+    if (halted.length > 0) return indicator.down({ halted });
+    return parked.length === 0 ? indicator.up() : indicator.degraded({ parked });
   }
 
   private async eventStore() {

@@ -74,6 +74,13 @@ export class Metrics {
     registers: this.registers,
   });
 
+  readonly projectionParkedEvents = new Gauge({
+    name: 'casework_projection_parked_events',
+    help: 'Events the projection could not apply and went past, until an administrator replays them',
+    labelNames: ['projection'] as const,
+    registers: this.registers,
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -27,6 +27,7 @@ export class ProjectionMetrics {
     for (const status of statuses) {
       this.metrics.projectionLagEvents.set({ projection: status.name }, status.lag.events);
       this.metrics.projectionLagSeconds.set({ projection: status.name }, status.lag.seconds);
+      this.metrics.projectionParkedEvents.set({ projection: status.name }, status.parked);
       for (const state of STATES) this.metrics.projectionState.set({ projection: status.name, state }, state === status.state ? 1 : 0);
     }
   }

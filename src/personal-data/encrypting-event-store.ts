@@ -12,8 +12,8 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store/event-store.port.ts';
-import { decryptValue, encryptValue, ERASED, RESTRICTED, subjectOf } from './field-cipher.ts';
-import { findPersonalData } from './personal-data.ts';
+import { ERASED, openValue, RESTRICTED, sealedSubjectOf, sealValue } from './field-cipher.ts';
+import { findPersonalData, type PersonalDataField } from './personal-data.ts';
 import type { SubjectKeys } from './subject-keys.ts';
 
 export interface EncryptionOptions {
@@ -22,9 +22,11 @@ export interface EncryptionOptions {
 }
 
 /**
- * Encrypts the personal-data fields each event definition declares with their subject's key on the
- * way in, and decrypts on the way out, so deciders, projections and audit see plain values (or the
- * erased/restricted markers) while the store, its hashes and its backups hold only ciphertext.
+ * Seals the personal-data fields each event definition declares with their subject's key on the way
+ * in, and opens them on the way out, so deciders, projections and audit see plain values (or the
+ * erased/restricted markers) while the store, its hashes and its backups hold only ciphertext. Only the
+ * paths declared for an event's type and stored schema version are opened: a value anywhere else is the
+ * writer's, whatever it looks like.
  */
 export class EncryptingEventStore implements EventStore {
   constructor(
@@ -35,17 +37,14 @@ export class EncryptingEventStore implements EventStore {
   ) {}
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const found = events.map((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type)).filter((field) => field.value !== null));
+    const found = events.map((event) => this.personalDataIn(event).filter((field) => field.value !== null));
     const keys = await this.keys.keysFor(found.flat().map((field) => field.subjectId), true);
-    const sealed = events.map((event, index) => {
-      if (found[index]!.length === 0) return event;
-      const data = structuredClone(event.data);
-      for (const { subjectId, path, value } of found[index]!) {
+    const sealed = events.map((event, index) =>
+      withValues(event, found[index]!, ({ subjectId, value }) => {
         const key = keys.get(subjectId);
-        setPath(data, path, key?.state === 'active' ? encryptValue(value, subjectId, key.key) : ERASED);
-      }
-      return { ...event, data };
-    });
+        return key?.state === 'active' ? sealValue(value, subjectId, key.key) : ERASED;
+      }),
+    );
     return this.inner.append(stream, sealed, expected);
   }
 
@@ -80,35 +79,32 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.close();
   }
 
+  private personalDataIn(event: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>): PersonalDataField[] {
+    return findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion));
+  }
+
   /** One key lookup for the whole batch, whatever the events' types or schema versions. */
   private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
-    const subjects = new Set<string>();
-    for (const event of events) collectSubjects(event.data, subjects);
-    if (subjects.size === 0) return events;
-    const keys = await this.keys.keysFor([...subjects], false);
-    const reveal = (value: string): JsonValue => {
-      const key = keys.get(subjectOf(value)!);
+    const found = events.map((event) => this.personalDataIn(event).filter((field) => sealedSubjectOf(field.value) !== undefined));
+    const subjects = found.flat().map((field) => sealedSubjectOf(field.value)!);
+    if (subjects.length === 0) return events;
+    const keys = await this.keys.keysFor(subjects, false);
+    const reveal = ({ value }: PersonalDataField): JsonValue => {
+      const key = keys.get(sealedSubjectOf(value)!);
       if (!key || key.state === 'erased') return ERASED;
       if (key.restricted && !this.options.revealRestricted) return RESTRICTED;
-      return decryptValue(value, key.key);
+      return openValue(value, key.key);
     };
-    return events.map((event) => ({ ...event, data: mapStrings(event.data, reveal) as JsonObject }));
+    return events.map((event, index) => withValues(event, found[index]!, reveal));
   }
 }
 
-function collectSubjects(value: JsonValue, into: Set<string>): void {
-  if (typeof value === 'string') {
-    const subject = subjectOf(value);
-    if (subject) into.add(subject);
-  } else if (Array.isArray(value)) value.forEach((element) => collectSubjects(element, into));
-  else if (value !== null && typeof value === 'object') Object.values(value).forEach((element) => collectSubjects(element, into));
-}
-
-function mapStrings(value: JsonValue, reveal: (sealed: string) => JsonValue): JsonValue {
-  if (typeof value === 'string') return subjectOf(value) ? reveal(value) : value;
-  if (Array.isArray(value)) return value.map((element) => mapStrings(element, reveal));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, element]) => [key, mapStrings(element, reveal)]));
-  return value;
+/** The event with each of the fields replaced by what `replace` makes of it; the same event when there are none. */
+function withValues<Event extends NewEvent>(event: Event, fields: readonly PersonalDataField[], replace: (field: PersonalDataField) => JsonValue): Event {
+  if (fields.length === 0) return event;
+  const data = structuredClone(event.data);
+  for (const field of fields) setPath(data, field.path, replace(field));
+  return { ...event, data };
 }
 
 /** Sets a value at a concrete dotted path (array indexes as numbers), e.g. `victims.0.name`. */

@@ -19,7 +19,10 @@ export type Upcaster = (data: JsonObject) => JsonObject;
 export interface EventDefinition<Type extends string = string> {
   type: Type;
   schemaVersion: number;
+  /** Where the current version keeps personal data: the store seals every value there, and opens only values there. */
   personalData: PersonalDataSpec[];
+  /** Where an older version kept it, keyed by that version, if not where the current one does. */
+  earlierPersonalData?: Record<number, PersonalDataSpec[]>;
   /** Keyed by the version they upgrade from. */
   upcasters?: Record<number, Upcaster>;
 }

@@ -1,32 +1,41 @@
 import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { decryptValue, encryptValue, subjectOf, unwrapKey, wrapKey } from './field-cipher.ts';
+import { LEGACY_SEALED } from '../../test/support/legacy-sealed-values.ts';
+import type { JsonValue } from '../event-store/event-store.port.ts';
+import { openValue, sealedSubjectOf, sealValue, unwrapKey, wrapKey } from './field-cipher.ts';
 
 describe('personal-data field encryption', () => {
   const key = randomBytes(32);
 
-  it('round-trips any JSON value and names its subject, never its content', () => {
+  it('round-trips any JSON value in an envelope that names its subject, never its content', () => {
     for (const value of ['Ann Example', { line1: '1 High St' }, 42, ['a', 'b']]) {
-      const sealed = encryptValue(value, 'subject-1', key);
-      expect(subjectOf(sealed)).toBe('subject-1');
-      expect(sealed).not.toContain('Ann');
-      expect(decryptValue(sealed, key)).toEqual(value);
+      const sealed = sealValue(value, 'subject-1', key);
+      expect(sealed).toMatchObject({ $sealed: 'aes-256-gcm', subject: 'subject-1' });
+      expect(sealedSubjectOf(sealed)).toBe('subject-1');
+      expect(JSON.stringify(sealed)).not.toContain('Ann');
+      expect(openValue(sealed, key)).toEqual(value);
     }
   });
 
   it('encrypts the same value differently each time', () => {
-    expect(encryptValue('Ann', 's', key)).not.toBe(encryptValue('Ann', 's', key));
+    expect(sealValue('Ann', 's', key).ciphertext).not.toBe(sealValue('Ann', 's', key).ciphertext);
   });
 
-  it('refuses another key, and a value moved to another subject', () => {
-    const sealed = encryptValue('Ann', 'subject-1', key);
-    expect(() => decryptValue(sealed, randomBytes(32))).toThrow();
-    expect(() => decryptValue(sealed.replace('subject-1', 'subject-2'), key)).toThrow();
+  it('refuses another key, and a value moved to another subject, naming no content', () => {
+    const sealed = sealValue('Ann', 'subject-1', key);
+    expect(() => openValue(sealed, randomBytes(32))).toThrow(/does not open/);
+    expect(() => openValue({ ...sealed, subject: 'subject-2' }, key)).toThrow(/does not open/);
+  });
+
+  it('still opens the pd1 strings old stores hold', () => {
+    expect(sealedSubjectOf(LEGACY_SEALED.name)).toBe(LEGACY_SEALED.subjectId);
+    expect(openValue(LEGACY_SEALED.name, LEGACY_SEALED.key)).toBe('Ann Example');
+    expect(openValue(LEGACY_SEALED.address, LEGACY_SEALED.key)).toEqual({ line1: '1 High St' });
   });
 
   it('leaves values in clear alone', () => {
-    expect(subjectOf('police')).toBeUndefined();
-    expect(subjectOf(7)).toBeUndefined();
+    const clear: JsonValue[] = ['police', '[erased]', 7, null, { subject: 's', ciphertext: 'AAAA' }, { $sealed: 'other', subject: 's', ciphertext: 'AAAA' }];
+    for (const value of clear) expect(sealedSubjectOf(value)).toBeUndefined();
   });
 
   it('wraps a subject key under the master key', () => {

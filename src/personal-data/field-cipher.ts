@@ -2,10 +2,22 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { JsonValue } from '../event-store/event-store.port.ts';
 
 /**
- * A personal-data value as stored: `pd1:<subject id>:<base64url(iv | tag | ciphertext)>`. The subject
- * id travels with the value, so reading needs no event definition and survives schema changes.
+ * A personal-data value as stored: an envelope naming its subject, with base64url(iv | tag | ciphertext)
+ * under that subject's key (the subject id is also the ciphertext's associated data, so a value moved to
+ * another subject does not open). Sealed values are looked for only at the paths an event's definition
+ * declares for its stored schema version, where the store seals every value it writes: text a user typed
+ * anywhere else, whatever it looks like, is never opened.
  */
-const PREFIX = 'pd1:';
+export type SealedValue = {
+  /** The envelope's format, under a name no request DTO declares (requests with undeclared fields are refused). */
+  $sealed: typeof FORMAT;
+  subject: string;
+  ciphertext: string;
+};
+
+const FORMAT = 'aes-256-gcm';
+/** What stores written before envelopes hold at the declared paths: `pd1:<subject id>:<ciphertext>`. */
+const LEGACY_PREFIX = 'pd1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -14,28 +26,44 @@ export const ERASED = '[erased]';
 /** What a reader other than an auditor sees where processing of the subject's data is restricted. */
 export const RESTRICTED = '[restricted]';
 
-export function encryptValue(value: JsonValue, subjectId: string, key: Buffer): string {
+export function sealValue(value: JsonValue, subjectId: string, key: Buffer): SealedValue {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(subjectId));
   const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return `${PREFIX}${subjectId}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+  return { $sealed: FORMAT, subject: subjectId, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url') };
 }
 
-/** The subject of an encrypted value, or undefined for a value in clear. */
-export function subjectOf(value: JsonValue): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith(PREFIX)) return undefined;
-  return value.slice(PREFIX.length, value.indexOf(':', PREFIX.length));
+/** The subject of a value stored at a declared personal-data path, or undefined where it is not sealed (null, `[erased]`). */
+export function sealedSubjectOf(stored: JsonValue): string | undefined {
+  return parse(stored)?.subject;
 }
 
-export function decryptValue(value: string, key: Buffer): JsonValue {
-  const subjectId = subjectOf(value)!;
-  const sealed = Buffer.from(value.slice(PREFIX.length + subjectId.length + 1), 'base64url');
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
-  decipher.setAAD(Buffer.from(subjectId));
-  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  const plaintext = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-  return JSON.parse(plaintext.toString('utf8')) as JsonValue;
+/** Opens a value `sealedSubjectOf` recognised; throws (naming no content) when it does not open with the key. */
+export function openValue(stored: JsonValue, key: Buffer): JsonValue {
+  const sealed = parse(stored);
+  if (!sealed) throw new Error('Not a sealed personal-data value');
+  try {
+    const bytes = Buffer.from(sealed.ciphertext, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+    decipher.setAAD(Buffer.from(sealed.subject));
+    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    const plaintext = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+    return JSON.parse(plaintext.toString('utf8')) as JsonValue;
+  } catch {
+    throw new Error(`A sealed personal-data value of subject ${sealed.subject} does not open with its key`);
+  }
+}
+
+function parse(stored: JsonValue): Omit<SealedValue, '$sealed'> | undefined {
+  if (typeof stored === 'string') {
+    if (!stored.startsWith(LEGACY_PREFIX)) return undefined;
+    const cut = stored.indexOf(':', LEGACY_PREFIX.length);
+    return cut < 0 ? undefined : { subject: stored.slice(LEGACY_PREFIX.length, cut), ciphertext: stored.slice(cut + 1) };
+  }
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored) || stored.$sealed !== FORMAT) return undefined;
+  const { subject, ciphertext } = stored;
+  return typeof subject === 'string' && typeof ciphertext === 'string' ? { subject, ciphertext } : undefined;
 }
 
 /** Key wrapping: a subject's key is stored only encrypted under the master key. */

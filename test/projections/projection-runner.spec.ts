@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { checkpoints } from '../../projections/runner/checkpoint-store.ts';
 import { requestRebuild } from '../../projections/runner/rebuild-request.ts';
 import { actualCounts, createEventCountTable, eventCountProjection, expectedCounts } from '../support/event-count.projection.ts';
-import { concurrentWriters, eventually, projectionTestBed, things, type ProjectionTestBed } from '../support/projection-harness.ts';
+import { concurrentWriters, eventually, projectionTestBed, type ProjectionTestBed } from '../support/projection-harness.ts';
 
 describe('projection runner (real PostgreSQL)', () => {
   let bed: ProjectionTestBed;
@@ -48,26 +48,6 @@ describe('projection runner (real PostgreSQL)', () => {
     await eventually(() => caughtUp('event_count_scratch'));
     const rebuilt = await bed.pool.query('SELECT * FROM event_count_scratch ORDER BY id');
     expect(rebuilt.rows).toEqual(live.rows);
-  });
-
-  it('halts only the failing projection, keeps its checkpoint before the bad event, and reports it', async () => {
-    await createEventCountTable(bed.pool, 'event_count_fragile');
-    const healthy = bed.runner(eventCountProjection());
-    const fragile = bed.runner(eventCountProjection({ table: 'event_count_fragile', failOn: (revision) => revision === 3 }));
-    healthy.start();
-    fragile.start();
-    const { position: beforeBadEvent } = await bed.store.append('thing-fragile', things(3), 'no_stream');
-    await eventually(async () => (await checkpoints.read(bed.pool, 'event_count_fragile'))?.position === beforeBadEvent);
-    await bed.store.append('thing-fragile', things(3), 2);
-
-    await eventually(() => caughtUp());
-    await eventually(async () => (await checkpoints.read(bed.pool, 'event_count_fragile'))?.lastError !== null);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // a few retries with backoff
-    const failed = (await checkpoints.read(bed.pool, 'event_count_fragile'))!;
-    expect(failed.lastError).toMatch(/refusing revision 3/);
-    expect(failed.position).toBe(beforeBadEvent);
-    expect(await actualCounts(bed.pool, 'event_count_fragile')).toEqual({ 'thing-fragile': { events: 3, revision_sum: 3 } });
-    expect((await actualCounts(bed.pool))['thing-fragile']).toEqual({ events: 6, revision_sum: 15 });
   });
 
   it('lets one instance run a projection while another stands by, and hands over when it stops', async () => {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { ProjectionRunner, DEFAULT_RUNNER_OPTIONS } from '../../projections/runner/projection-runner.ts';
+import { ProjectionRunner, DEFAULT_RUNNER_OPTIONS, type ProjectionRunnerOptions } from '../../projections/runner/projection-runner.ts';
 import type { Projection } from '../../projections/runner/projection.ts';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
@@ -15,7 +15,7 @@ export interface ProjectionTestBed {
   database: TestDatabase;
   pool: pg.Pool;
   store: EventStore;
-  runner(projection: Projection, options?: Partial<typeof DEFAULT_RUNNER_OPTIONS>): ProjectionRunner;
+  runner(projection: Projection, options?: Partial<ProjectionRunnerOptions>): ProjectionRunner;
   close(): Promise<void>;
 }
 
@@ -31,7 +31,7 @@ export async function projectionTestBed(): Promise<ProjectionTestBed> {
     pool,
     store,
     runner(projection, options = {}) {
-      const runner = new ProjectionRunner(pool, store, thingCatalog, projection, { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, maxIdleDelayMs: 20, standbyDelayMs: 50, maxBackoffMs: 200, ...options, log: () => {} });
+      const runner = new ProjectionRunner(pool, store, thingCatalog, projection, { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, maxIdleDelayMs: 20, standbyDelayMs: 50, maxBackoffMs: 200, log: () => {}, ...options });
       runners.push(runner);
       return runner;
     },
