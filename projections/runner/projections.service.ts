@@ -30,7 +30,8 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4);
+    // No statement timeouts: rebuilding and indexing a read model may take minutes.
+    this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4, { connectMs: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }) });
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
     this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';

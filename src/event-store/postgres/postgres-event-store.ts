@@ -1,4 +1,4 @@
-import { createPool } from '../../database/pool.ts';
+import { createPool, type DatabaseTimeouts } from '../../database/pool.ts';
 import pg from 'pg';
 import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
 import { DuplicateEventId, EventStoreUnavailable, WrongExpectedRevision } from '../event-store.errors.ts';
@@ -221,7 +221,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions } = {}): PostgresEventStore {
-  const pool = createPool(url, options.maxConnections ?? 20);
+export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions; timeouts?: DatabaseTimeouts } = {}): PostgresEventStore {
+  const pool = createPool(url, options.maxConnections ?? 20, options.timeouts);
   return new PostgresEventStore(pool, options.polling ?? DEFAULT_POLLING, true);
 }
