@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUnavailable } from '../../database/unavailable.ts';
 import { IdempotencyConflict } from './idempotency.errors.ts';
 
 export interface StoredResponse {
@@ -49,9 +50,16 @@ export class IdempotencyStore {
     );
   }
 
-  /** A failure worth retrying (5xx) must not pin the key to that failure. */
+  /**
+   * A failure worth retrying (5xx) must not pin the key to that failure. The fault is often a cut connection (a
+   * restart, a failover), which may have cut the pooled one this takes too: a second try gets a fresh one.
+   */
   async release(owner: string, key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL', [owner, key]);
+    const release = () => this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL', [owner, key]);
+    await release().catch((error: unknown) => {
+      if (!isUnavailable(error)) throw error;
+      return release();
+    });
   }
 
   private async takeOver(owner: string, key: string): Promise<boolean> {
