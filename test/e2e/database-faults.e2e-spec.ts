@@ -43,7 +43,7 @@ interface Answer {
   status: number;
   contentType: string | null;
   retryAfter: string | null;
-  body: { id?: string; type?: string };
+  body: { id?: string; type?: string; position?: string };
 }
 
 describe('the service process when its database goes away under load', () => {
@@ -75,7 +75,10 @@ describe('the service process when its database goes away under load', () => {
     return { answers, done, answered };
   };
 
-  /** The database is back: readiness says so on its own, and every command that got a 503 is retried with its key. */
+  /**
+   * The database is back: readiness says so on its own, every command that got a 503 and is retried with its key
+   * is stored once, nothing answered 201 is lost, and the projectors catch up.
+   */
   const expectEverythingSettles = async (service: RunningService, answers: Answer[], databaseUrl: string) => {
     expect(service.process.exitCode).toBeNull();
     expect(answers.filter((answer) => answer.status !== 201 && answer.status !== 503)).toEqual([]);
@@ -91,6 +94,11 @@ describe('the service process when its database goes away under load', () => {
     }
     const fresh = await createReferral(service, randomUUID());
     expect(fresh.status).toBe(201);
+    // The projectors resumed from their checkpoints: the read model reaches the newest command, hence every one before it.
+    await waitFor(async () => {
+      const read = await fetch(`${service.url}/api/referrals/${fresh.body.id}`, { headers: { authorization: `Bearer ${token}`, 'x-min-position': fresh.body.position! } });
+      return read.status === 200;
+    });
 
     const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();

@@ -11,6 +11,8 @@ export interface StoredResponse {
 
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
 
+const RELEASE_RETRY_PAUSE_MS = 100;
+
 /** A claim older than this is taken to belong to a crashed request and may be taken over. */
 const ABANDONED_AFTER_SECONDS = 30;
 
@@ -56,8 +58,10 @@ export class IdempotencyStore {
    */
   async release(owner: string, key: string): Promise<void> {
     const release = () => this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL', [owner, key]);
-    await release().catch((error: unknown) => {
+    await release().catch(async (error: unknown) => {
       if (!isUnavailable(error)) throw error;
+      // Long enough for the pool to hear of its other cut connections and open a fresh one.
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_PAUSE_MS));
       return release();
     });
   }
