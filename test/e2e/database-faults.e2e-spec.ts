@@ -77,7 +77,7 @@ describe('the service process when its database goes away under load', () => {
 
   /**
    * The database is back: readiness says so on its own, every command that got a 503 and is retried with its key
-   * is stored once, nothing answered 201 is lost, and the projectors catch up.
+   * is stored once, nothing answered 201 is lost, no hash chain is broken, and the projectors catch up.
    */
   const expectEverythingSettles = async (service: RunningService, answers: Answer[], databaseUrl: string) => {
     expect(service.process.exitCode).toBeNull();
@@ -99,6 +99,11 @@ describe('the service process when its database goes away under load', () => {
       const read = await fetch(`${service.url}/api/referrals/${fresh.body.id}`, { headers: { authorization: `Bearer ${token}`, 'x-min-position': fresh.body.position! } });
       return read.status === 200;
     });
+
+    // Nothing half-written: every stream's hash chain still holds.
+    const auditor = await mintToken(SECRET, { sub: 'audrey', roles: ['auditor'] });
+    const verified = await fetch(`${service.url}/api/audit/verify`, { headers: { authorization: `Bearer ${auditor}` } });
+    expect(await verified.json()).toMatchObject({ ok: true, firstBreak: null });
 
     const database = new pg.Client({ connectionString: databaseUrl });
     await database.connect();
