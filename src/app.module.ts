@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config.schema.ts';
 import { ComplaintsModule } from './complaints/complaints.module.ts';
 import type { DatabaseUrls } from './database/database-url.ts';
 import { DatabaseModule } from './database/database.module.ts';
+import { databaseTimeouts } from './database/pool.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
@@ -35,7 +36,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => runtime.config] }),
         CqrsModule.forRoot(),
         ObservabilityModule.forRoot({ level: runtime.config.LOG_LEVEL, destination: runtime.logDestination }),
-        DatabaseModule.forRoot(runtime.databaseUrls),
+        DatabaseModule.forRoot(runtime.databaseUrls, databaseTimeouts(runtime.config)),
         EventStoreModule,
         AuthModule,
         CommandPipelineModule,

@@ -1,3 +1,5 @@
+import { withClient } from '../../src/database/pool.ts';
+import { isUnavailable } from '../../src/database/unavailable.ts';
 import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
@@ -34,6 +36,9 @@ export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   parkAfterAttempts: 3,
   parkRetryDelayMs: 250,
 };
+
+/** A database that is away is retried at least this often, so the projection resumes soon after it returns. */
+const UNAVAILABLE_MAX_BACKOFF_MS = 5000;
 
 /** A rebuild batch folded while the one before it was being written. */
 interface FoldedBatch {
@@ -88,28 +93,28 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
-      let client: PoolClient | undefined;
-      let locked = false;
       try {
-        client = await this.pool.connect();
-        locked = await this.tryLock(client);
-        if (!locked) {
-          await this.pause.sleep(this.options.standbyDelayMs);
-          continue;
-        }
-        await this.follow(client);
+        await withClient(this.pool, (client) => this.lead(client));
         failures = 0;
       } catch (error) {
         failures += 1;
+        const unavailable = isUnavailable(error);
         if (error instanceof CheckpointMoved) failures = 0;
+        // Not a fault of the projection: nothing to record (the database may not take it), and readiness already says so.
+        else if (unavailable) this.options.log('warn', `Projection ${this.projection.name}: the database is unavailable (attempt ${failures}), resuming from the checkpoint`);
         else await this.reportFailure(error, failures);
-        await this.pause.sleep(Math.min(this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
-      } finally {
-        if (client) {
-          if (locked) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
-          client.release();
-        }
+        await this.pause.sleep(Math.min(unavailable ? UNAVAILABLE_MAX_BACKOFF_MS : this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
       }
+    }
+  }
+
+  /** Follows the projection while this instance holds its lock; stands by a while when another instance does. */
+  private async lead(client: PoolClient): Promise<void> {
+    if (!(await this.tryLock(client))) return this.pause.sleep(this.options.standbyDelayMs);
+    try {
+      await this.follow(client);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
     }
   }
 

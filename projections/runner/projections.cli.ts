@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const [command, name] = process.argv.slice(2);
-  const pool = createPool(config.DATABASE_URL, ALL_PROJECTIONS.length + 2);
+  // No statement timeouts: rebuilding and indexing a read model may take minutes.
+  const pool = createPool(config.DATABASE_URL, ALL_PROJECTIONS.length + 2, { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS });
   const catalog = createEventCatalog();
   const stores = await openEventStores(config, config.DATABASE_URL, catalog);
   const log = (level: 'log' | 'warn' | 'error', message: string) => console[level === 'log' ? 'log' : level](`[projections] ${message}`);

@@ -1,4 +1,4 @@
-import { createPool } from '../../src/database/pool.ts';
+import { createPool, databaseTimeouts } from '../../src/database/pool.ts';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import pg from 'pg';
@@ -20,6 +20,8 @@ import type { Projection } from './projection.ts';
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private readonly pool: pg.Pool;
+  /** For the API's questions (readiness, read-your-writes, statuses): with the requests' timeouts, so none hangs. */
+  private readonly questions: pg.Pool;
   private readonly runners: ProjectionRunner[];
   private readonly inProcess: boolean;
   private readonly minPositionWaitMs: number;
@@ -32,7 +34,14 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     private readonly catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4);
+    // No statement timeouts: rebuilding and indexing a read model may take minutes.
+    const timeouts = databaseTimeouts({
+      DATABASE_CONNECT_TIMEOUT_MS: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
+      DATABASE_STATEMENT_TIMEOUT_MS: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),
+      DATABASE_QUERY_TIMEOUT_MS: config.get('DATABASE_QUERY_TIMEOUT_MS', { infer: true }),
+    });
+    this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4, { connectMs: timeouts.connectMs });
+    this.questions = createPool(databaseUrl, 4, timeouts);
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
     this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
@@ -48,16 +57,16 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.questions.end()]);
   }
 
   statuses(): Promise<ProjectionStatus[]> {
-    return projectionStatuses(this.pool, this.store, ALL_PROJECTIONS);
+    return projectionStatuses(this.questions, this.store, ALL_PROJECTIONS);
   }
 
   /** Cheap enough for every health probe: only the checkpoint table. */
   async halted(): Promise<{ name: string; lastError: string }[]> {
-    const result = await this.pool.query('SELECT name, last_error FROM projection_checkpoints WHERE last_error IS NOT NULL ORDER BY name');
+    const result = await this.questions.query('SELECT name, last_error FROM projection_checkpoints WHERE last_error IS NOT NULL ORDER BY name');
     return result.rows.map((row: { name: string; last_error: string }) => ({ name: row.name, lastError: row.last_error }));
   }
 
@@ -89,8 +98,8 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
 
   async rebuild(name: string): Promise<ProjectionStatus> {
     const projection = this.named(name);
-    await requestRebuild(this.pool, projection);
-    return (await projectionStatuses(this.pool, this.store, [projection]))[0]!;
+    await requestRebuild(this.questions, projection);
+    return (await projectionStatuses(this.questions, this.store, [projection]))[0]!;
   }
 
   /**
@@ -99,11 +108,11 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    */
   async rebuildPersonalDataReadModels(timeoutMs: number): Promise<{ rebuilt: string[]; stillRebuilding: string[] }> {
     const projections = ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData);
-    for (const projection of projections) await restartRebuild(this.pool, projection);
+    for (const projection of projections) await restartRebuild(this.questions, projection);
     const names = projections.map((projection) => projection.name);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const result = await this.pool.query<{ name: string }>('SELECT name FROM projection_checkpoints WHERE name = ANY($1) AND rebuild_version IS NOT NULL', [names]);
+      const result = await this.questions.query<{ name: string }>('SELECT name FROM projection_checkpoints WHERE name = ANY($1) AND rebuild_version IS NOT NULL', [names]);
       const pending = result.rows.map((row) => row.name);
       if (pending.length === 0 || Date.now() >= deadline) return { rebuilt: names.filter((name) => !pending.includes(name)), stillRebuilding: pending };
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -115,7 +124,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     const projection = this.named(name);
     const deadline = Date.now() + this.minPositionWaitMs;
     for (;;) {
-      if (await hasProjected(this.pool, this.store, projection, position)) return true;
+      if (await hasProjected(this.questions, this.store, projection, position)) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -24,4 +24,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
     expect(() => parseConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
   });
+
+  it('takes database timeouts in milliseconds, the answer timeout longer than the statement timeout', () => {
+    expect(parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1500', DATABASE_STATEMENT_TIMEOUT_MS: '2000', DATABASE_QUERY_TIMEOUT_MS: '2500' })).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT_MS: 1500,
+      DATABASE_STATEMENT_TIMEOUT_MS: 2000,
+      DATABASE_QUERY_TIMEOUT_MS: 2500,
+    });
+    expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/^Invalid configuration: DATABASE_CONNECT_TIMEOUT_MS /);
+    expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '8000' })).toThrow(/^Invalid configuration: DATABASE_QUERY_TIMEOUT_MS must be longer than DATABASE_STATEMENT_TIMEOUT_MS$/);
+  });
 });

@@ -14,6 +14,8 @@ const optionalUrl = (schemes: string[]) =>
     })
     .optional();
 
+const timeoutMs = (defaultMs: number) => z.coerce.number().int().min(100).max(600_000).default(defaultMs);
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -61,6 +63,16 @@ export const configSchema = z.object({
   INTEGRITY_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How many times a command re-reads and re-decides after a concurrent write before giving up. */
   COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  /** How long a request waits for a database connection, new or free in a pool, before answering 503. */
+  DATABASE_CONNECT_TIMEOUT_MS: timeoutMs(3000),
+  /** PostgreSQL cancels a request's statement that runs longer (a lock held too long), so nothing of it is kept. */
+  DATABASE_STATEMENT_TIMEOUT_MS: timeoutMs(5000),
+  /** How long a request waits for any answer from PostgreSQL (a server that stopped answering) before answering 503. */
+  DATABASE_QUERY_TIMEOUT_MS: timeoutMs(6000),
+}).refine((config) => config.DATABASE_QUERY_TIMEOUT_MS > config.DATABASE_STATEMENT_TIMEOUT_MS, {
+  // The server cancels a slow statement first, so a 503 from a live server never hides a statement that went on to commit.
+  path: ['DATABASE_QUERY_TIMEOUT_MS'],
+  message: 'must be longer than DATABASE_STATEMENT_TIMEOUT_MS',
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

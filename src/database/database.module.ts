@@ -2,12 +2,13 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { migrations } from './migrations.ts';
 import { DATABASE_URL, OWNER_DATABASE_URL, type DatabaseUrls } from './database-url.ts';
+import { poolTimeoutOptions, type DatabaseTimeouts } from './pool.ts';
 
 /** Read models and bookkeeping live in PostgreSQL through TypeORM; migrations run before the app starts. */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(urls: DatabaseUrls): DynamicModule {
+  static forRoot(urls: DatabaseUrls, timeouts: DatabaseTimeouts): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -19,6 +20,7 @@ export class DatabaseModule {
           migrationsTableName: 'schema_migrations',
           synchronize: false,
           logging: false,
+          extra: poolTimeoutOptions(timeouts),
         }),
       ],
       providers: [

@@ -1,11 +1,50 @@
 import pg from 'pg';
+import type { AppConfig } from '../config/config.schema.ts';
+
+/** How long a pool waits on PostgreSQL before its caller hears that the database is unavailable. */
+export interface DatabaseTimeouts {
+  /** For a connection, new or free in the pool: bounds how many requests wait while the database is away. */
+  connectMs: number;
+  /** The server cancels a statement that runs longer (a lock held too long); none for work that may be long. */
+  statementMs?: number;
+  /** The client stops waiting for an answer (a server that stopped answering at all). */
+  queryMs?: number;
+}
+
+export function databaseTimeouts(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_QUERY_TIMEOUT_MS'>): DatabaseTimeouts {
+  return { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS, queryMs: config.DATABASE_QUERY_TIMEOUT_MS };
+}
+
+/** node-postgres's options for the timeouts (TypeORM passes them on as `extra`); keep-alive notices a peer that vanished. */
+export function poolTimeoutOptions(timeouts: DatabaseTimeouts): pg.PoolConfig {
+  return { connectionTimeoutMillis: timeouts.connectMs, statement_timeout: timeouts.statementMs, query_timeout: timeouts.queryMs, keepAlive: true };
+}
 
 /**
  * A pool whose idle connections may be cut by the server (restart, failover, a dropped database):
  * the pool replaces them on next use, so such an error must not crash the process.
  */
-export function createPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+export function createPool(connectionString: string, max: number, timeouts?: DatabaseTimeouts): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, ...(timeouts && poolTimeoutOptions(timeouts)) });
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * Runs `work` on a client of its own. A connection cut while the client is held between statements (a restart,
+ * a failover, an idle-connection reaper) is an 'error' event that pg-pool does not listen to for a client it
+ * has lent, and that would end the process: here it fails the next statement instead, and the client is
+ * released as broken.
+ */
+export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (error: Error) => (lost = error);
+  client.on('error', onError);
+  try {
+    return await work(client);
+  } finally {
+    client.removeListener('error', onError);
+    client.release(lost);
+  }
 }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/config.schema.ts';
-import { createPool } from '../database/pool.ts';
+import { createPool, databaseTimeouts } from '../database/pool.ts';
 import { EncryptingEventStore } from '../personal-data/encrypting-event-store.ts';
 import { resolveMasterKey } from '../personal-data/master-key.ts';
 import { SubjectKeys } from '../personal-data/subject-keys.ts';
@@ -24,15 +24,21 @@ export interface EventStores {
   close(): Promise<void>;
 }
 
+export type EventStoresConfig = Pick<
+  AppConfig,
+  'EVENTSTORE_URL' | 'MASTER_KEY' | 'DATA_DIR' | 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_QUERY_TIMEOUT_MS'
+>;
+
 /**
  * PostgreSQL by default; EventStoreDB when EVENTSTORE_URL names one. Read models and the data
  * subjects' keys stay in PostgreSQL either way. Every append is hash-chained over its ciphertext.
  */
-export async function openEventStores(config: Pick<AppConfig, 'EVENTSTORE_URL' | 'MASTER_KEY' | 'DATA_DIR'>, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> {
-  const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl);
+export async function openEventStores(config: EventStoresConfig, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> {
+  const timeouts = databaseTimeouts(config);
+  const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl, { timeouts });
   const stored = new ChainedEventStore(engine);
   // Every command and every read of personal data looks keys up: as many connections as the engine's.
-  const pool = createPool(databaseUrl, 20);
+  const pool = createPool(databaseUrl, 20, timeouts);
   const masterKey = await resolveMasterKey(config);
   const keys = new SubjectKeys(pool, masterKey);
   return {

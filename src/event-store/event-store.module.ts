@@ -20,7 +20,14 @@ const EVENT_STORES = Symbol('EVENT_STORES');
       inject: [ConfigService, DATABASE_URL, EventCatalog],
       useFactory: (config: ConfigService<AppConfig, true>, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> =>
         openEventStores(
-          { EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }), MASTER_KEY: config.get('MASTER_KEY', { infer: true }), DATA_DIR: config.get('DATA_DIR', { infer: true }) },
+          {
+            EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
+            MASTER_KEY: config.get('MASTER_KEY', { infer: true }),
+            DATA_DIR: config.get('DATA_DIR', { infer: true }),
+            DATABASE_CONNECT_TIMEOUT_MS: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
+            DATABASE_STATEMENT_TIMEOUT_MS: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),
+            DATABASE_QUERY_TIMEOUT_MS: config.get('DATABASE_QUERY_TIMEOUT_MS', { infer: true }),
+          },
           databaseUrl,
           catalog,
         ),

@@ -5,6 +5,9 @@ import { Public } from '../auth/roles.ts';
 import { ProjectionsService } from '../../projections/runner/projections.service.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
 
+/** Each readiness check's own limit, shorter than the database timeouts: an orchestrator's probe must not hang. */
+const CHECK_TIMEOUT_MS = 2000;
+
 /**
  * Liveness (`/api/health/live`): the process answers HTTP, whatever its stores do, so an orchestrator
  * restarts it only when it is stuck. Readiness (`/api/health/ready`, and `/api/health` as before): 200 when
@@ -36,7 +39,7 @@ export class HealthController {
     try {
       return await this.health.check([
         () => this.eventStore(),
-        () => this.database.pingCheck('readModels', { timeout: 2000 }),
+        () => this.database.pingCheck('readModels', { timeout: CHECK_TIMEOUT_MS }),
         () => this.projectionStates(),
       ]);
     } catch (error) {
@@ -51,7 +54,13 @@ export class HealthController {
    */
   private async projectionStates() {
     const indicator = this.indicators.check('projections');
-    const [halted, parked] = await Promise.all([this.projections.halted(), this.projections.parkedCounts()]);
+    let halted: { name: string }[];
+    let parked: Awaited<ReturnType<ProjectionsService['parkedCounts']>>;
+    try {
+      [halted, parked] = await answeredWithin(Promise.all([this.projections.halted(), this.projections.parkedCounts()]), CHECK_TIMEOUT_MS);
+    } catch {
+      return indicator.down({ message: "The projections' checkpoints do not answer" });
+    }
     if (halted.length > 0) return indicator.down({ halted });
     return parked.length === 0 ? indicator.up() : indicator.degraded({ parked });
   }
@@ -59,12 +68,19 @@ export class HealthController {
   private async eventStore() {
     const indicator = this.indicators.check('eventStore');
     try {
-      await this.store.ping();
+      await answeredWithin(this.store.ping(), CHECK_TIMEOUT_MS);
       return indicator.up();
     } catch {
       return indicator.down({ message: 'The event store does not answer' });
     }
   }
+}
+
+/** A check left running after its limit holds a pool client, so the pools' own sizes bound how many pile up. */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -3,10 +3,13 @@ import type { FastifyReply } from 'fastify';
 import { IdentityProviderUnavailable } from '../auth/token-claims.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pipeline/command-pipeline.errors.ts';
 import { IdempotencyConflict } from '../command-pipeline/idempotency/idempotency.errors.ts';
-import { EventStoreUnavailable } from '../event-store/event-store.errors.ts';
+import { isUnavailable } from '../database/unavailable.ts';
 import { ActNotPermitted, DomainRuleViolation, UnknownCasePart } from '../shared/domain/errors.ts';
 import { ReadModelBehind } from './min-position.ts';
 import { PROBLEM_CONTENT_TYPE, problemType, ValidationFailed, type ProblemDetails } from './problem.ts';
+
+/** About what a database restart or failover takes. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Errors are typed and mapped to HTTP here, once. Bodies never carry stack traces, SQL or personal data. */
 @Catch()
@@ -18,6 +21,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(`${problem.status} ${describe(error)}`);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (error instanceof ReadModelBehind || isInProgress(error)) void reply.header('retry-after', '1');
+    if (problem.status === 503) void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     sendProblem(reply, problem);
   }
 }
@@ -45,8 +49,8 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof TooMuchContention) return { type: problemType('contention'), title: 'Too many concurrent changes', status: 409, detail: error.message };
   if (error instanceof IdempotencyConflict) return { type: problemType(error.kind), title: 'Idempotency-Key conflict', status: 409, detail: error.message };
-  if (error instanceof EventStoreUnavailable || isConnectionError(error)) {
-    return { type: problemType('unavailable'), title: 'A store is unreachable', status: 503, detail: 'Nothing was written; try again shortly' };
+  if (isUnavailable(error)) {
+    return { type: problemType('unavailable'), title: 'A store is unreachable', status: 503, detail: 'Try again shortly; a command retried with the same Idempotency-Key is stored once at most' };
   }
   if (error instanceof IdentityProviderUnavailable) {
     return { type: problemType('unavailable'), title: 'The identity provider is unreachable', status: 503, detail: 'Tokens cannot be verified just now; try again shortly' };
@@ -76,13 +80,6 @@ function malformedDetail(error: { code?: string }): string {
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'The JSON body is empty';
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'The body is too large';
   return 'The body is not well-formed JSON';
-}
-
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08003', '08006']);
-
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code);
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { migrateDatabase } from '../../src/database/data-source.ts';
+import type { NewEvent } from '../../src/event-store/event-store.port.ts';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
 import { things } from '../support/projection-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -76,5 +77,19 @@ describe('PostgreSQL event store: shared statements', () => {
     expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { name: 'DuplicateEventId' } });
     expect(outcomes.slice(1).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
     for (const stream of others) expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it.each([
+    ['data', (event: NewEvent): NewEvent => ({ ...event, data: { note: 'a NUL \u0000 byte' } })],
+    ['metadata', (event: NewEvent): NewEvent => ({ ...event, metadata: { ...event.metadata, correlationId: 'a NUL \u0000 byte' } })],
+  ])('a value PostgreSQL refuses in one append\'s %s fails only that append, not those sharing its statement', async (_, spoil) => {
+    const good = Array.from({ length: 5 }, () => `good-${randomUUID()}`);
+    const { result: outcomes, used } = await counted(() =>
+      Promise.allSettled([store.append(`bad-${randomUUID()}`, things(1).map(spoil), 'no_stream'), ...good.map((stream) => store.append(stream, things(1), 'no_stream'))]),
+    );
+    expect(used[0]).toBe('casework-append');
+    expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: '22P05' } });
+    expect(outcomes.slice(1).map((outcome) => outcome.status)).toEqual(good.map(() => 'fulfilled'));
+    for (const stream of good) expect(await store.readStream(stream)).toHaveLength(1);
   });
 });

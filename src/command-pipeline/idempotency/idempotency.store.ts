@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUnavailable } from '../../database/unavailable.ts';
 import { IdempotencyConflict } from './idempotency.errors.ts';
 
 export interface StoredResponse {
@@ -9,6 +10,8 @@ export interface StoredResponse {
 }
 
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
+
+const RELEASE_RETRY_PAUSE_MS = 100;
 
 /** A claim older than this is taken to belong to a crashed request and may be taken over. */
 const ABANDONED_AFTER_SECONDS = 30;
@@ -49,9 +52,18 @@ export class IdempotencyStore {
     );
   }
 
-  /** A failure worth retrying (5xx) must not pin the key to that failure. */
+  /**
+   * A failure worth retrying (5xx) must not pin the key to that failure. The fault is often a cut connection (a
+   * restart, a failover), which may have cut the pooled one this takes too: a second try gets a fresh one.
+   */
   async release(owner: string, key: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL', [owner, key]);
+    const release = () => this.dataSource.query('DELETE FROM idempotency_keys WHERE owner = $1 AND key = $2 AND status IS NULL', [owner, key]);
+    await release().catch(async (error: unknown) => {
+      if (!isUnavailable(error)) throw error;
+      // Long enough for the pool to hear of its other cut connections and open a fresh one.
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_PAUSE_MS));
+      return release();
+    });
   }
 
   private async takeOver(owner: string, key: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { withClient } from '../../database/pool.ts';
 import type { EventStore } from '../event-store.port.ts';
 import { EMPTY_DIGEST, foldDigest, hasValidSignature, signCheckpoint, type SignedCheckpoint } from './log-digest.ts';
 
@@ -35,7 +36,10 @@ export class IntegrityCheckpoints {
 
   /** A checkpoint covering every event now readable; undefined when there is nothing new or another process is taking one. */
   async take(): Promise<SignedCheckpoint | undefined> {
-    const client = await this.pool.connect();
+    return withClient(this.pool, (client) => this.takeOn(client));
+  }
+
+  private async takeOn(client: pg.PoolClient): Promise<SignedCheckpoint | undefined> {
     try {
       await client.query('BEGIN');
       const locked = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [LOCK]);
@@ -62,7 +66,6 @@ export class IntegrityCheckpoints {
       return checkpoint;
     } finally {
       await client.query('COMMIT').catch(() => undefined);
-      client.release();
     }
   }
 }

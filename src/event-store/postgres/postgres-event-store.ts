@@ -1,7 +1,7 @@
-import { createPool } from '../../database/pool.ts';
+import { createPool, type DatabaseTimeouts } from '../../database/pool.ts';
 import pg from 'pg';
 import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
-import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors.ts';
+import { DuplicateEventId, EventStoreUnavailable, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
   AppendResult,
   EventStore,
@@ -70,13 +70,17 @@ export class PostgresEventStore implements EventStore {
     return requests.map((request) => results.get(request)!);
   }
 
-  /** One statement for appends to distinct streams; should it fail as a whole (a duplicate event id, a race with another process), each goes alone. */
+  /**
+   * One statement for appends to distinct streams. Should it fail as a whole for what one of them holds (a
+   * duplicate event id, a race with another process, a value PostgreSQL refuses), each goes alone, so only
+   * that one fails; a database that is away fails them all at once.
+   */
   private async appendRound(round: readonly AppendRequest[]): Promise<Promise<AppendResult>[]> {
     let rows: AppendedRow[];
     try {
       rows = (await translated(() => this.pool.query<AppendedRow>(appendStatement(round)))).rows;
     } catch (error) {
-      if (uniqueViolationOf(error) === undefined) throw error;
+      if (error instanceof EventStoreUnavailable) throw error;
       return round.map((request) => this.appendAlone(request));
     }
     const rowsByStream = groupedByStream(rows);
@@ -217,7 +221,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions } = {}): PostgresEventStore {
-  const pool = createPool(url, options.maxConnections ?? 20);
+export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions; timeouts?: DatabaseTimeouts } = {}): PostgresEventStore {
+  const pool = createPool(url, options.maxConnections ?? 20, options.timeouts);
   return new PostgresEventStore(pool, options.polling ?? DEFAULT_POLLING, true);
 }

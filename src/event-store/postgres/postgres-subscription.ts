@@ -1,6 +1,6 @@
 import { InterruptibleSleep } from '../../shared/interruptible-sleep.ts';
 import type { ReadAllOptions, RecordedEvent, Subscription } from '../event-store.port.ts';
-import { isConnectionFailure } from './postgres-errors.ts';
+import { isUnavailable } from '../../database/unavailable.ts';
 
 export interface PollingOptions {
   batchSize: number;
@@ -36,7 +36,7 @@ export class PollingSubscription implements Subscription {
         failures = 0;
       } catch (error) {
         if (this.closed) return;
-        if (!isConnectionFailure(error) && !isUnavailable(error)) throw error;
+        if (!isUnavailable(error)) throw error;
         failures += 1;
         await this.pause.sleep(Math.min(5000, 50 * 2 ** failures));
         continue;
@@ -59,9 +59,4 @@ export class PollingSubscription implements Subscription {
     this.closed = true;
     this.pause.interrupt();
   }
-
-}
-
-function isUnavailable(error: unknown): boolean {
-  return error instanceof Error && error.name === 'EventStoreUnavailable';
 }
