@@ -163,7 +163,12 @@ describe('no personal data in any log line', () => {
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${repairId}/complete`), { evidence: note('evidence') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/fail', at(`remedies/${apologyId}/fail`), { reason: note('failure') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
-    const { position } = await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
+    await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
+
+    const unconsulted = { ...proposal, victims: [{ ...proposal.victims[0]!, consulted: false, views: null, consents: false }] };
+    const awaiting = await command('/api/community-resolutions', '/api/community-resolutions', unconsulted, resolutionOfficer, 201);
+    const decision = { proceed: true, reason: note('supervisor decision') };
+    const { position } = await command('/api/community-resolutions/{id}/supervisor-decision', `/api/community-resolutions/${awaiting.id}/supervisor-decision`, decision, supervisor);
     return position!;
   }
 
