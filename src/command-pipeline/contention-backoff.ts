@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const FIRST_CEILING_MS = 10;
-const LAST_CEILING_MS = 500;
+const FIRST_CEILING_MS = 25;
+const LAST_CEILING_MS = 1000;
 
 /**
  * The wait before a command re-reads a case another process wrote to first: a random time up to a ceiling

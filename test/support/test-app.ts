@@ -34,6 +34,8 @@ export interface TestApp {
   sql<Row = any>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Closes the app and starts a new one on the same database and data folder, as a restart would. */
   restart(): Promise<void>;
+  /** Starts a second service on the same database and data folder, as a deployment with several processes runs; the caller closes it. */
+  startAnother(): Promise<NestFastifyApplication>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
       await harness.app.close();
       harness.app = await boot();
     },
+    startAnother: boot,
     async close() {
       await sqlPool?.end();
       await harness.app.close();
