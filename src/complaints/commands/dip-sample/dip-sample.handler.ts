@@ -14,8 +14,8 @@ import { DrawDipSampleCommand, type DipSampleOutcome } from './dip-sample.comman
 
 /**
  * The population is every complaint received in the range (days in England), from the complaint list once it
- * holds every event the store had when the draw began: a lagging list would make the same seed and range
- * choose from fewer files.
+ * holds every event committed when the draw began: a lagging list, or one behind a write still in flight,
+ * would make the same seed and range choose from fewer files.
  */
 @CommandHandler(DrawDipSampleCommand)
 export class DrawDipSampleHandler implements ICommandHandler<DrawDipSampleCommand> {
@@ -27,7 +27,7 @@ export class DrawDipSampleHandler implements ICommandHandler<DrawDipSampleComman
   ) {}
 
   async execute({ body, context }: DrawDipSampleCommand): Promise<DipSampleOutcome> {
-    const head = await this.store.headPosition();
+    const head = await this.store.committedHeadPosition();
     if (head !== undefined && !(await this.projections.waitUntilProjected(complaintListProjection.name, head))) {
       throw new ReadModelBehind(complaintListProjection.name, 'the event store');
     }
