@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, requestTo, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CONCURRENT_COMMANDS = 50;
 
@@ -14,11 +14,7 @@ describe('concurrent commands on one case without If-Match', () => {
   });
   afterAll(() => harness.close());
 
-  const post = async (service: NestFastifyApplication, url: string, payload: object) => {
-    const response = await fetch(`${await service.getUrl()}${url}`, { method: 'POST', body: JSON.stringify(payload), headers: { authorization: caseManager, 'content-type': 'application/json' } });
-    const text = await response.text();
-    return { statusCode: response.status, json: <T>() => JSON.parse(text) as T };
-  };
+  const post = (service: NestFastifyApplication, url: string, payload: object) => requestTo(service, { method: 'POST', url, payload, headers: { authorization: caseManager } });
 
   const createReferral = async () => {
     const created = await post(harness.app, '/api/referrals', {
