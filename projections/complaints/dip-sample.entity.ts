@@ -31,4 +31,8 @@ export class DipSampleEntry {
 
   @Column('text', { name: 'drawn_by' })
   drawnBy!: string;
+
+  /** Decimal, as positions are everywhere in the API; null for draws made before it was recorded. */
+  @Column('bigint', { name: 'read_at_position', nullable: true })
+  readAtPosition!: string | null;
 }

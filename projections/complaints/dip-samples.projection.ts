@@ -14,11 +14,12 @@ export interface DipSampleRow {
   drawn_at: string;
   /** Who drew it: the auditor or supervisor the command was made by. */
   drawn_by: string;
+  read_at_position: string | null;
 }
 
 export const dipSamplesProjection: Projection<DipSampleRow> = {
   name: 'dip-samples',
-  version: 1,
+  version: 2,
   table: 'dip_samples',
   eventTypes: dipSampleEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as DipSampleDrawn['data']).sampleId,
@@ -34,6 +35,7 @@ export const dipSamplesProjection: Projection<DipSampleRow> = {
       complaint_ids: drawn.complaintIds,
       drawn_at: drawn.drawnAt,
       drawn_by: recorded.metadata.actor.sub,
+      read_at_position: drawn.readAtPosition,
     };
   },
 };

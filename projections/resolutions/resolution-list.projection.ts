@@ -41,7 +41,8 @@ export interface ResolutionListRow {
 
 export const resolutionListProjection: Projection<ResolutionListRow> = {
   name: 'resolution-list',
-  // 3: ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
+  // 3: the folded state keeps the supervisor's decision as its own event recorded it (two statuses wait on it),
+  // ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
   version: 3,
   table: 'resolution_list',
   holdsPersonalData: true,
@@ -52,10 +53,12 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
     const state = evolveResolution(previous, { type: recorded.type, data: recorded.data } as unknown as ResolutionEvent);
     if (state.status === 'none') return row;
     const openDueDates = state.remedies.filter((remedy) => remedy.status === 'open').map((remedy) => remedy.dueDate);
+    const status = resolutionStatus(state);
     return {
       id: state.id,
-      status: resolutionStatus(state),
-      outcome: state.closure?.outcome ?? null,
+      status,
+      // A resolution a supervisor stopped ends there, without a closure.
+      outcome: state.closure?.outcome ?? (status === 'not-approved' ? 'not-approved' : null),
       offence_type_id: state.offenceTypeId,
       crime_reference: state.crimeReference,
       offender_name: state.offender.name,

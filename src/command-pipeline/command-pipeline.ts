@@ -8,6 +8,8 @@ import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
 import { CommandTelemetry, commandTypeOf } from '../observability/command-telemetry.ts';
 import type { CommandContext } from './command-context.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from './command-pipeline.errors.ts';
+import { ContentionBackoff } from './contention-backoff.ts';
+import { PerCaseQueue } from './per-case-queue.ts';
 
 export interface CommandRun<State, Command, Event extends DomainEvent> {
   stream: string;
@@ -30,24 +32,27 @@ export interface CommandOutcome extends AppendResult {
 }
 
 /**
- * Load, fold, decide, append. Without If-Match a concurrent write makes the command re-read and
- * re-decide (bounded); with If-Match the client's revision is the expectation and a mismatch is 412.
+ * Load, fold, decide, append. Commands to one case queue behind each other in this process; a write from
+ * another process in between makes the command wait a jittered while, re-read and re-decide (bounded).
+ * With If-Match the client's revision is the expectation and a mismatch is 412.
  */
 @Injectable()
 export class CommandPipeline {
   private readonly maxAttempts: number;
+  private readonly queue = new PerCaseQueue();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: EventCatalog,
     config: ConfigService<AppConfig, true>,
     private readonly telemetry: CommandTelemetry,
+    private readonly backoff: ContentionBackoff,
   ) {
     this.maxAttempts = config.get('COMMAND_RETRIES', { infer: true }) + 1;
   }
 
   run<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
-    return this.telemetry.observe(commandTypeOf(run.command), () => this.decideAndAppend(run));
+    return this.telemetry.observe(commandTypeOf(run.command), () => this.queue.run(run.stream, () => this.decideAndAppend(run)));
   }
 
   private async decideAndAppend<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
@@ -56,6 +61,7 @@ export class CommandPipeline {
       if (outcome) return outcome;
     }
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      if (attempt > 1) await this.backoff.wait(attempt - 1);
       const outcome = await this.decideOn(await this.store.readStream(run.stream), run);
       if (outcome) return outcome;
     }

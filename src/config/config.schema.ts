@@ -62,7 +62,7 @@ export const configSchema = z.object({
   /** How often a signed checkpoint of the whole event log is taken (0: never, e.g. when another process takes them). */
   INTEGRITY_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How many times a command re-reads and re-decides after a concurrent write before giving up. */
-  COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(10),
   /** How long a request waits for a database connection, new or free in a pool, before answering 503. */
   DATABASE_CONNECT_TIMEOUT_MS: timeoutMs(3000),
   /** PostgreSQL cancels a request's statement that runs longer (a lock held too long), so nothing of it is kept. */

@@ -23,6 +23,7 @@ import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-ins
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
+import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListNewestNames1763800009900,
   ParkedEvents1763800010100,
   KnownUsers1763800010500,
+  DipSamplesReadAt1763800011520,
 ];

@@ -93,6 +93,11 @@ export interface EventStore {
   subscribe(options?: SubscribeOptions): Subscription;
   /** Position of the newest event readable in global order, or undefined on an empty store. */
   headPosition(): Promise<bigint | undefined>;
+  /**
+   * Position of the newest event committed, which readers reach once every write begun before it has finished:
+   * what a reader must wait for to see every write made so far. headPosition where the two do not differ.
+   */
+  committedHeadPosition(): Promise<bigint | undefined>;
   /** Whether the engine answers, for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

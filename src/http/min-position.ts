@@ -17,8 +17,11 @@ export const MinPosition = createParamDecorator((_: unknown, context: ExecutionC
 export class ReadModelBehind extends Error {
   override readonly name = 'ReadModelBehind';
 
-  constructor(readonly projection: string) {
-    super(`The ${projection} read model has not yet caught up with X-Min-Position: retry shortly`);
+  constructor(
+    readonly projection: string,
+    awaited = 'X-Min-Position',
+  ) {
+    super(`The ${projection} read model has not yet caught up with ${awaited}: retry shortly`);
   }
 }
 

@@ -71,6 +71,10 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  committedHeadPosition(): Promise<bigint | undefined> {
+    return this.inner.committedHeadPosition();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -8,6 +8,7 @@ import { InformVictimController } from './commands/inform-victim/inform-victim.c
 import { ProposeResolutionController } from './commands/propose-resolution/propose-resolution.controller.ts';
 import { ProposeResolutionHandler } from './commands/propose-resolution/propose-resolution.handler.ts';
 import { RemediesController } from './commands/remedies/remedies.controller.ts';
+import { SupervisorDecisionController } from './commands/supervisor-decision/supervisor-decision.controller.ts';
 import { GetResolutionController } from './queries/get-resolution/get-resolution.controller.ts';
 import { GetResolutionHandler } from './queries/get-resolution/get-resolution.handler.ts';
 import { ListResolutionsController } from './queries/list-resolutions/list-resolutions.controller.ts';
@@ -19,6 +20,7 @@ import { ResolutionsReportHandler } from './queries/resolutions-report/resolutio
   imports: [TypeOrmModule.forFeature([ResolutionListEntry])],
   controllers: [
     ProposeResolutionController,
+    SupervisorDecisionController,
     RemediesController,
     InformVictimController,
     CloseResolutionController,

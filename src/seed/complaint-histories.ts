@@ -119,6 +119,7 @@ function investigate(history: ComplaintHistory, step: (workingDays: number, comm
   if (!step(random.int(1, 15), (metadata) => ({ type: 'RequestReview', receivedAt: metadata.now.toISOString(), metadata }))) return history;
   const review = history.state.status === 'logged' ? history.state.review : null;
   if (review?.body === 'pcc') step(random.int(10, 30), (metadata) => ({ type: 'DecideReview', upheld: random.chance(0.2), recommendations: null, metadata }));
+  if (review?.body === 'iopc') step(random.int(40, 120), (metadata) => ({ type: 'RecordIopcReviewDecision', upheld: random.chance(0.2), recommendations: null, receivedAt: metadata.now.toISOString(), metadata }));
   return history;
 }
 

@@ -31,6 +31,7 @@ const VICTIMLESS = new Set(['possession-of-cannabis']);
 const FAILURE_SHARE = 0.14;
 const UNDER_18_SHARE = 0.35;
 const OFFICERS = ['pc-101', 'pc-102', 'pc-103', 'pc-104', 'pc-105', 'pc-106'];
+const SUPERVISOR: Actor = { sub: 'sgt-201', roles: ['supervisor'] };
 const HISTORY_DAYS = 365;
 
 type ResolutionHistory = CaseHistory<Resolution, ResolutionCommand, ResolutionEvent>;
@@ -67,11 +68,15 @@ export function resolutionHistory(random: Random, time: WorkingTime, settings: S
     offenderAdmits: true,
     offenderAgrees: true,
     victims,
-    supervisorDecision: withoutSay ? { supervisor: 'sgt-201', reason: 'Proportionate for a first low-level offence' } : null,
     flags: { domesticAbuse: false, intimatePartner: false, hateCrime: offenceTypeId === 'public-order' && random.chance(0.1) },
     rationale: 'First offence, admitted, and the victim’s wishes considered',
     metadata,
   }));
+
+  if (withoutSay) {
+    const reason = 'Proportionate for a first low-level offence';
+    history.decide(proposedAt, SUPERVISOR, (metadata) => ({ type: 'RecordSupervisorDecision', proceed: true, reason, supervisor: SUPERVISOR.sub, metadata }));
+  }
 
   const remedies = activeIds(settings, 'communityRemedies');
   const consulted = victims.some((victim) => victim.consulted);

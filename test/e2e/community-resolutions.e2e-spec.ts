@@ -143,15 +143,45 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
     const youth = { offender: { name: 'Young One', dateOfBirth: daysFromNow(-16 * 366) } };
     refused(await post('/api/community-resolutions', proposal(youth)), 'appropriate-adult-required');
     ok(await post('/api/community-resolutions', proposal({ ...youth, appropriateAdult: { name: 'Parent', relationship: 'father' } })), 201);
-    const unconsulted = { victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
-    refused(await post('/api/community-resolutions', proposal(unconsulted)), 'supervisor-decision-required');
-    ok(await post('/api/community-resolutions', proposal({ ...unconsulted, supervisorDecision: { supervisor: 'sgt-sue', reason: 'Victim abroad; low value' } })), 201);
+  });
+
+  it("waits for a supervisor's own decision where a victim was not consulted: an officer can neither type one in nor take it", async () => {
+    const unconsulted = { crimeReference: '41/3003/26', victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
+    const typed = await post('/api/community-resolutions', proposal({ ...unconsulted, supervisorDecision: { supervisor: 'sgt-sue', reason: 'Victim abroad; low value' } }));
+    expect({ status: typed.statusCode, fields: [...fieldsOf(typed)] }).toEqual({ status: 400, fields: ['supervisorDecision'] });
+    const { id } = ok(await post('/api/community-resolutions', proposal(unconsulted)), 201);
+    const mediation = { type: 'mediation', chosenByVictim: false, dueDate: daysFromNow(14) };
+    refused(await post(`/api/community-resolutions/${id}/remedies`, mediation), 'supervisor-decision-required');
+    const decision = { proceed: true, reason: 'Victim abroad; low value' };
+    expect((await post(`/api/community-resolutions/${id}/supervisor-decision`, decision)).statusCode).toBe(403);
+
+    const sergeant = await bearer(['supervisor'], 'sgt-sue');
+    const before = new Date().toISOString();
+    const decided = ok(await post(`/api/community-resolutions/${id}/supervisor-decision`, decision, sergeant));
+    const after = new Date().toISOString();
+    refused(await post(`/api/community-resolutions/${id}/supervisor-decision`, { ...decision, proceed: false }, sergeant), 'supervisor-already-decided');
+    const view = (await get(`/api/community-resolutions/${id}`, { 'x-min-position': decided.position })).json();
+    expect(view).toMatchObject({
+      status: 'awaiting-remedies',
+      supervisorDecision: { proceed: true, reason: 'Victim abroad; low value', supervisor: 'sgt-sue', typedByOfficer: false },
+    });
+    expect(view.supervisorDecision.decidedAt >= before && view.supervisorDecision.decidedAt <= after).toBe(true);
+    ok(await post(`/api/community-resolutions/${id}/remedies`, mediation));
+  });
+
+  it('ends a resolution a supervisor does not approve: it takes no remedy, and the report counts it as not approved', async () => {
+    const { id } = ok(await post('/api/community-resolutions', proposal({ crimeReference: '41/3004/26', victims: [{ name: 'Unwilling Victim', consulted: true, views: 'Wants a prosecution', consents: false }] })), 201);
+    const refusal = ok(await post(`/api/community-resolutions/${id}/supervisor-decision`, { proceed: false, reason: 'The victim wants a prosecution' }, await bearer(['supervisor'], 'sgt-sue')));
+    refused(await post(`/api/community-resolutions/${id}/remedies`, { type: 'mediation', chosenByVictim: false, dueDate: daysFromNow(14) }), 'resolution-not-approved');
+    expect((await get(`/api/community-resolutions/${id}`, { 'x-min-position': refusal.position })).json()).toMatchObject({ status: 'not-approved', supervisorDecision: { proceed: false } });
+    const report = (await get(`/api/reports/community-resolutions?from=${today()}&to=${today()}`)).json();
+    expect(report.outcomes.notApproved).toBe(1);
   });
 
   it('names every precondition that fails, not only the first', async () => {
-    const response = await post('/api/community-resolutions', proposal({ offenderAdmits: false, offenderAgrees: false, victims: [{ name: 'Away Victim', consulted: false, consents: false }] }));
+    const response = await post('/api/community-resolutions', proposal({ offenderAdmits: false, offenderAgrees: false, evidenceSufficient: false }));
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ rule: 'no-admission', rules: ['no-admission', 'no-agreement', 'supervisor-decision-required'] });
+    expect(response.json()).toMatchObject({ rule: 'insufficient-evidence', rules: ['insufficient-evidence', 'no-admission', 'no-agreement'] });
     expect(response.json<{ detail: string }>().detail).toContain('The offender must agree');
   });
 
@@ -242,6 +272,7 @@ describe('Community Resolutions over HTTP (real app, real PostgreSQL)', () => {
         '/api/community-resolutions/{id}/remedies/{remedyId}/fail',
         '/api/community-resolutions/{id}/victim-informed',
         '/api/community-resolutions/{id}/close',
+        '/api/community-resolutions/{id}/supervisor-decision',
         '/api/reports/community-resolutions',
       ]),
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { Role } from '../../src/auth/roles.ts';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 const complaint = (receivedAt: string, overrides: object = {}) => ({
@@ -112,6 +113,7 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
       complaints: first.json().complaints,
       drawnAt: expect.any(String),
       drawnBy: 'aud-ada',
+      readAtPosition: first.json().readAtPosition,
     });
     expect((await draw('panel-2026-Q2', 2)).json().complaints.map((file: { id: string }) => file.id)).toEqual(chosen);
     expect([...(await draw('whole-quarter', 10)).json().complaints.map((file: { id: string }) => file.id)].sort()).toEqual([...june].sort());
@@ -127,6 +129,21 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
     }
   });
 
+  it('draws from every complaint logged before the draw, so back-to-back draws choose the same files, and records where it read', async () => {
+    const may: string[] = [];
+    for (const day of ['04', '05', '06', '07', '08', '11']) may.push(ok(await post('/api/complaints', complaint(`2026-05-${day}T09:00:00Z`)), 201).id);
+    const loggedUpTo = BigInt(lastPosition);
+    const draw = () => post('/api/complaints/dip-sample', { size: 3, seed: 'may-panel', from: '2026-05-01', to: '2026-05-31' }, auditor);
+
+    const [first, second] = [await draw(), await draw()];
+
+    for (const drawn of [first, second]) {
+      expect(drawn.json()).toMatchObject({ populationSize: may.length });
+      expect(BigInt(drawn.json().readAtPosition)).toBeGreaterThanOrEqual(loggedUpTo);
+    }
+    expect(second.json().complaints).toEqual(first.json().complaints);
+  });
+
   it('lets only auditors and supervisors draw samples, with valid input', async () => {
     const body = { size: 2, seed: 's', from: '2026-06-01', to: '2026-06-30' };
     expect((await post('/api/complaints/dip-sample', body)).statusCode).toBe(403);
@@ -137,5 +154,23 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
     const bad = await post('/api/complaints/dip-sample', { size: 0, seed: '', from: '2026-06-31', to: 'soon' }, auditor);
     expect(new Set(bad.json().errors.map((error: { field: string }) => error.field))).toEqual(new Set(['size', 'seed', 'from', 'to']));
     expect((await post('/api/complaints/dip-sample', { ...body, from: '2026-07-01' }, auditor)).json()).toMatchObject({ status: 400, errors: [{ field: 'to' }] });
+  });
+});
+
+describe('a dip sample while the complaint list lags behind the store', () => {
+  let harness: TestApp;
+  beforeAll(async () => (harness = await startTestApp({ PROJECTIONS: 'off', MIN_POSITION_WAIT_MS: '100' })));
+  afterAll(() => harness.close());
+
+  it('is not drawn from a partial population: 202 with Retry-After, and nothing recorded', async () => {
+    const post = async (url: string, payload: object, roles: Role[]) => harness.request({ method: 'POST', url, payload, headers: { authorization: await bearer(roles) } });
+    expect((await post('/api/complaints', complaint('2026-05-04T09:00:00Z'), ['crt_officer'])).statusCode).toBe(201);
+
+    const drawn = await post('/api/complaints/dip-sample', { size: 1, seed: 's', from: '2026-05-01', to: '2026-05-31' }, ['auditor']);
+
+    expect(drawn.statusCode).toBe(202);
+    expect(drawn.headers['retry-after']).toBe('1');
+    expect(drawn.json()).toMatchObject({ type: '/problems/read-model-behind' });
+    expect(await harness.sql(`SELECT 1 FROM events WHERE stream = 'complaint-dip-samples'`)).toEqual([]);
   });
 });

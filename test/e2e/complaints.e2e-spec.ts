@@ -3,6 +3,7 @@ import { bearer, startTestApp, type TestApp, type TestResponse } from '../suppor
 
 const DAY = 24 * 3600 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const londonDay = (instant: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(instant));
 
 const complaint = (overrides: object = {}) => ({
   receivedAt: daysAgo(1),
@@ -157,6 +158,33 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     const { position } = ok(await post(`/api/complaints/${id}/review-request`, { receivedAt: daysAgo(20) }));
     refused(await post(`/api/complaints/${id}/review-decision`, { upheld: false }), 'review-body-is-iopc');
     expect((await get(`/api/complaints/${id}`, position)).json()).toMatchObject({ outcome: { notifiedInTime: true }, review: { body: 'iopc', iopcReasons: ['criminal-or-disciplinary'] } });
+  });
+
+  it("records the IOPC's decision on a review it carried out: the case, the complainant's status and the report show it decided", async () => {
+    const receivedAt = daysAgo(120);
+    const id = await log({ receivedAt, incidentDate: daysAgo(130).slice(0, 10) });
+    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [incivility] }));
+    ok(await post(`/api/complaints/${id}/refer`, { to: 'iopc', reason: 'Referred at the complainant’s insistence' }));
+    ok(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(60) }));
+    ok(await post(`/api/complaints/${id}/outcome-notified`, { at: daysAgo(59) }));
+    ok(await post(`/api/complaints/${id}/review-request`, { receivedAt: daysAgo(50) }));
+    refused(await post(`/api/complaints/${id}/iopc-review-decision`, { upheld: true, receivedAt: daysAgo(51) }), 'decision-before-review-request');
+
+    const decidedAt = daysAgo(10);
+    const decided = ok(await post(`/api/complaints/${id}/iopc-review-decision`, { upheld: true, recommendations: 'Explain the decision again', receivedAt: decidedAt }));
+    refused(await post(`/api/complaints/${id}/iopc-review-decision`, { upheld: false, receivedAt: daysAgo(5) }), 'review-already-decided');
+
+    expect((await get(`/api/complaints/${id}`, decided.position)).json()).toMatchObject({
+      stage: 'review-decided',
+      review: { body: 'iopc', decision: { upheld: true, recommendations: 'Explain the decision again', at: decidedAt } },
+    });
+    expect((await get(`/api/complaints/${id}/status`, decided.position)).json()).toMatchObject({
+      stage: 'review-decided',
+      review: { body: 'iopc', upheld: true, decidedOn: londonDay(decidedAt) },
+    });
+    const day = londonDay(receivedAt);
+    const report = (await get(`/api/reports/complaints?from=${day}&to=${day}`, decided.position, auditor)).json();
+    expect(report.reviews).toContainEqual({ body: 'iopc', received: 1, decided: 1, upheld: 1 });
   });
 
   it('refuses bad input with every failing field named', async () => {

@@ -127,6 +127,15 @@ describe('no personal data in any log line', () => {
     await command('/api/complaints/{id}/review-request', at('review-request'), { receivedAt: now() }, crtOfficer);
     await command('/api/complaints/{id}/review-decision', at('review-decision'), { upheld: true, recommendations: note('recommendations') }, crtOfficer);
 
+    const reviewedByIopc = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} Jr` } }, crtOfficer, 201);
+    const iopc = (action: string) => `/api/complaints/${reviewedByIopc.id}/${action}`;
+    await command('/api/complaints/{id}/record', iopc('record'), { reason: 'complainant-request', allegations: [allegation] }, crtOfficer);
+    await command('/api/complaints/{id}/refer', iopc('refer'), { to: 'iopc', reason: note('iopc referral') }, crtOfficer);
+    await command('/api/complaints/{id}/outcome', iopc('outcome'), { result: 'service-acceptable', decidedAt: now() }, crtOfficer);
+    await command('/api/complaints/{id}/outcome-notified', iopc('outcome-notified'), { at: now() }, crtOfficer);
+    await command('/api/complaints/{id}/review-request', iopc('review-request'), { receivedAt: now() }, crtOfficer);
+    await command('/api/complaints/{id}/iopc-review-decision', iopc('iopc-review-decision'), { upheld: true, recommendations: note('iopc recommendations'), receivedAt: now() }, crtOfficer);
+
     const withdrawn = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} Sr` } }, crtOfficer, 201);
     const { position } = await command('/api/complaints/{id}/withdraw', `/api/complaints/${withdrawn.id}/withdraw`, { reason: note('withdrawal') }, crtOfficer);
     await command('/api/complaints/dip-sample', '/api/complaints/dip-sample', { size: 1, seed: 'log-panel', from: dateIn(-30), to: dateIn(0) }, auditor, 201);
@@ -160,7 +169,12 @@ describe('no personal data in any log line', () => {
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/complete', at(`remedies/${workId}/complete`), extraHours, resolutionOfficer);
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/fail', at(`remedies/${apologyId}/fail`), { reason: note('failure') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
-    const { position } = await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
+    await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
+
+    const unconsulted = { ...proposal, victims: [{ ...proposal.victims[0]!, consulted: false, views: null, consents: false }] };
+    const awaiting = await command('/api/community-resolutions', '/api/community-resolutions', unconsulted, resolutionOfficer, 201);
+    const decision = { proceed: true, reason: note('supervisor decision') };
+    const { position } = await command('/api/community-resolutions/{id}/supervisor-decision', `/api/community-resolutions/${awaiting.id}/supervisor-decision`, decision, supervisor);
     return position!;
   }
 

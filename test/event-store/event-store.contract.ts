@@ -148,6 +148,11 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
         expect(head).toBeDefined();
         expect(head! >= everything.at(-1)!.position).toBe(true);
       });
+
+      it('counts an append in the committed head as soon as it returns', async () => {
+        const appended = await store.append(stream(), events(2), 'no_stream');
+        expect((await store.committedHeadPosition())! >= appended.position).toBe(true);
+      });
     });
 
     describe('subscriptions', () => {

@@ -34,6 +34,8 @@ export interface TestApp {
   sql<Row = any>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Closes the app and starts a new one on the same database and data folder, as a restart would. */
   restart(): Promise<void>;
+  /** Starts a second service on the same database and data folder, as a deployment with several processes runs; the caller closes it. */
+  startAnother(): Promise<NestFastifyApplication>;
   close(): Promise<void>;
 }
 
@@ -53,13 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
   const harness: TestApp = {
     app: await boot(),
     database,
-    async request({ method, url, payload, headers = {} }) {
-      const body = payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload);
-      const contentType: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-      const response = await fetch(`${await harness.app.getUrl()}${url}`, { method, body, headers: { ...contentType, ...headers } });
-      const text = await response.text();
-      return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
-    },
+    request: (request) => requestTo(harness.app, request),
     async sql(text, params) {
       sqlPool ??= new pg.Pool({ connectionString: database.url, max: 2 });
       return (await sqlPool.query(text, params)).rows;
@@ -68,6 +64,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
       await harness.app.close();
       harness.app = await boot();
     },
+    startAnother: boot,
     async close() {
       await sqlPool?.end();
       await harness.app.close();
@@ -76,6 +73,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: Pi
     },
   };
   return harness;
+}
+
+/** A real HTTP request to a listening app. */
+export async function requestTo(app: NestFastifyApplication, { method, url, payload, headers = {} }: TestRequest): Promise<TestResponse> {
+  const body = payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const contentType: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const response = await fetch(`${await app.getUrl()}${url}`, { method, body, headers: { ...contentType, ...headers } });
+  const text = await response.text();
+  return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
 }
 
 export function bearer(roles: Role[], sub = 'alice'): Promise<string> {

@@ -99,6 +99,15 @@ export interface DecideReview {
   metadata: CommandMetadata;
 }
 
+/** The IOPC reviewed the outcome; the CRT records its decision when it arrives. */
+export interface RecordIopcReviewDecision {
+  type: 'RecordIopcReviewDecision';
+  upheld: boolean;
+  recommendations: string | null;
+  receivedAt: string;
+  metadata: CommandMetadata;
+}
+
 export interface ReportLongRunning {
   type: 'ReportLongRunning';
   at: string;
@@ -123,5 +132,6 @@ export type ComplaintCommand =
   | NotifyOutcome
   | RequestReview
   | DecideReview
+  | RecordIopcReviewDecision
   | ReportLongRunning
   | WithdrawComplaint;

@@ -56,6 +56,7 @@ const decideOutcome = (decidedAt: string): ComplaintCommand => ({ type: 'DecideO
 const notify = (when: string): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, ...at });
 const requestReview = (receivedAt: string): ComplaintCommand => ({ type: 'RequestReview', receivedAt, ...at });
 const decideReview = (upheld: boolean): ComplaintCommand => ({ type: 'DecideReview', upheld, recommendations: upheld ? 'Reconsider the outcome' : null, ...at });
+const recordIopcDecision = (receivedAt: string): ComplaintCommand => ({ type: 'RecordIopcReviewDecision', upheld: true, recommendations: 'Re-investigate the arrest', receivedAt, ...at });
 
 /** Recorded on 2026-03-02 (received the same day) and referred to the PSD. */
 const recordedWithPsd = apply(logged, { ...recordCommand('complainant-request', allegation()), metadata: { now: new Date('2026-03-02T08:00:00Z') } }, refer('psd'));
@@ -355,6 +356,30 @@ describe('the review body and the review decision', () => {
 
   it('refuses a decision before a review was requested', () => {
     expect(ruleOf(() => whenThen(recordedWithPsd, decideReview(true)))).toBe('review-not-requested');
+    expect(ruleOf(() => whenThen(recordedWithPsd, recordIopcDecision('2026-04-01T10:00:00.000Z')))).toBe('review-not-requested');
+  });
+});
+
+describe("recording the IOPC's review decision", () => {
+  const requestedOfIopc = apply(recordedWithPsd, refer('iopc'), decideOutcome('2026-03-02T09:00:00.000Z'), notify('2026-03-02T10:00:00.000Z'), requestReview('2026-03-10T10:00:00.000Z'));
+
+  it('records the decision as the IOPC made it, dated when the CRT received it: the review is decided', () => {
+    const [event] = whenThen(requestedOfIopc, recordIopcDecision('2026-05-04T09:00:00.000Z'));
+    expect(event).toEqual({
+      type: 'IopcReviewDecisionReceived',
+      data: { complaintId: 'c-1', subjectId: 's-1', upheld: true, recommendations: 'Re-investigate the arrest', receivedAt: '2026-05-04T09:00:00.000Z' },
+    });
+    const decided = given([...requestedOfIopc, event!]);
+    expect(decided.review).toMatchObject({ body: 'iopc', decision: { upheld: true, recommendations: 'Re-investigate the arrest', at: '2026-05-04T09:00:00.000Z' } });
+    expect(complaintStage(decided)).toBe('review-decided');
+    expect(ruleOf(() => whenThen([...requestedOfIopc, event!], recordIopcDecision('2026-05-05T09:00:00.000Z')))).toBe('review-already-decided');
+  });
+
+  it("refuses it where the PCC reviews, and a decision received before the review was requested or in the future", () => {
+    const requestedOfPcc = apply(recordedWithPsd, decideOutcome('2026-03-02T09:00:00.000Z'), notify('2026-03-02T10:00:00.000Z'), requestReview('2026-03-10T10:00:00.000Z'));
+    expect(ruleOf(() => whenThen(requestedOfPcc, recordIopcDecision('2026-05-04T09:00:00.000Z')))).toBe('review-body-is-pcc');
+    expect(ruleOf(() => whenThen(requestedOfIopc, recordIopcDecision('2026-03-10T09:59:59.000Z')))).toBe('decision-before-review-request');
+    expect(ruleOf(() => whenThen(requestedOfIopc, recordIopcDecision('2027-06-01T12:00:01.000Z')))).toBe('received-in-future');
   });
 });
 

@@ -16,6 +16,7 @@ import type {
   NewAllegation,
   NotifyOutcome,
   RecordComplaint,
+  RecordIopcReviewDecision,
   ReferComplaint,
   ReportLongRunning,
   RequestReview,
@@ -51,6 +52,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return requestReview(command, open(state));
     case 'DecideReview':
       return decideReview(command, open(state));
+    case 'RecordIopcReviewDecision':
+      return recordIopcReviewDecision(command, open(state));
     case 'ReportLongRunning':
       return reportLongRunning(command, open(state));
     case 'WithdrawComplaint':
@@ -244,11 +247,24 @@ function requestReview(command: RequestReview, state: LoggedComplaint): Complain
 function decideReview(command: DecideReview, state: LoggedComplaint): ComplaintEvent[] {
   if (!state.review) throw new DomainRuleViolation('review-not-requested', 'No review has been requested');
   if (state.review.body !== 'pcc') {
-    throw new DomainRuleViolation('review-body-is-iopc', `The IOPC, not the PCC, reviews this complaint (${state.review.iopcReasons.join(', ')})`);
+    throw new DomainRuleViolation(
+      'review-body-is-iopc',
+      `The IOPC, not the PCC, reviews this complaint (${state.review.iopcReasons.join(', ')}): record the IOPC's decision with iopc-review-decision`,
+    );
   }
   if (state.review.decision) throw new DomainRuleViolation('review-already-decided', 'The review has already been decided');
   const data = { complaintId: state.id, upheld: command.upheld, recommendations: command.recommendations, decidedAt: command.metadata.now.toISOString() };
   return [{ type: 'ReviewDecided', data }];
+}
+
+function recordIopcReviewDecision(command: RecordIopcReviewDecision, state: LoggedComplaint): ComplaintEvent[] {
+  if (!state.review) throw new DomainRuleViolation('review-not-requested', 'No review has been requested');
+  if (state.review.body !== 'iopc') throw new DomainRuleViolation('review-body-is-pcc', 'The PCC reviews this complaint: record its decision with review-decision');
+  if (state.review.decision) throw new DomainRuleViolation('review-already-decided', 'The review has already been decided');
+  notInFuture(command.receivedAt, command.metadata, 'received-in-future', "The IOPC's decision can only be recorded once it has been received");
+  notBefore(command.receivedAt, state.review.receivedAt, 'decision-before-review-request', 'The IOPC cannot have decided a review before it was requested');
+  const { upheld, recommendations, receivedAt } = command;
+  return [{ type: 'IopcReviewDecisionReceived', data: { complaintId: state.id, subjectId: state.complainant.subjectId, upheld, recommendations, receivedAt } }];
 }
 
 function reportLongRunning(command: ReportLongRunning, state: LoggedComplaint): ComplaintEvent[] {

@@ -111,6 +111,15 @@ export type ReviewRequested = DomainEvent<
 
 export type ReviewDecided = DomainEvent<'ReviewDecided', { complaintId: string; upheld: boolean; recommendations: string | null; decidedAt: string }>;
 
+/**
+ * The IOPC's decision on a review it carried out, as the Customer Response Team received it: the IOPC decides,
+ * the CRT records. Its recommendations are free text about the complaint, so the complainant's data.
+ */
+export type IopcReviewDecisionReceived = DomainEvent<
+  'IopcReviewDecisionReceived',
+  { complaintId: string; subjectId: string; upheld: boolean; recommendations: string | null; receivedAt: string }
+>;
+
 export type LongRunningReportMade = DomainEvent<'LongRunningReportMade', { complaintId: string; reportNumber: number; at: string; nextReportDue: CalendarDate }>;
 
 export type ComplaintWithdrawn = DomainEvent<'ComplaintWithdrawn', { complaintId: string; subjectId: string; reason: string; withdrawnAt: string }>;
@@ -129,6 +138,7 @@ export type ComplaintEvent =
   | OutcomeNotified
   | ReviewRequested
   | ReviewDecided
+  | IopcReviewDecisionReceived
   | LongRunningReportMade
   | ComplaintWithdrawn;
 
@@ -160,6 +170,7 @@ export const complaintEventDefinitions = [
   defineEvent({ type: 'OutcomeNotified', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ReviewRequested', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ReviewDecided', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'IopcReviewDecisionReceived', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['recommendations'] }] }),
   defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
 ];

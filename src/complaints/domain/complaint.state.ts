@@ -23,6 +23,7 @@ export interface LoggedComplaint extends LoggedDetails {
   updates: { lastAt: string | null; nextDue: CalendarDate | null };
   outcome: { result: OutcomeResult; learning: string | null; decidedAt: string; notifyBy: CalendarDate; notifiedAt: string | null; notifiedInTime: boolean | null } | null;
   reviewWindow: { opens: CalendarDate; closes: CalendarDate } | null;
+  /** The decision is the review body's: `at` is when the PCC decided, or when the IOPC's decision was received. */
   review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
   longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
   withdrawal: { reason: string; at: string } | null;
@@ -161,6 +162,10 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'ReviewDecided': {
       const { upheld, recommendations, decidedAt } = event.data;
       return { ...state, review: state.review && { ...state.review, decision: { upheld, recommendations, at: decidedAt } } };
+    }
+    case 'IopcReviewDecisionReceived': {
+      const { upheld, recommendations, receivedAt } = event.data;
+      return { ...state, review: state.review && { ...state.review, decision: { upheld, recommendations, at: receivedAt } } };
     }
     case 'LongRunningReportMade': {
       const { reportNumber, at, nextReportDue } = event.data;

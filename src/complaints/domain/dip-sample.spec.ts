@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { dipSampleDecider, drawSample } from './dip-sample.ts';
+import { EventCatalog } from '../../event-store/event-catalog.ts';
+import { dipSampleDecider, dipSampleEventDefinitions, drawSample } from './dip-sample.ts';
 
 const population = Array.from({ length: 40 }, (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
 
@@ -20,12 +21,19 @@ describe('dip samples', () => {
     expect([...all].sort()).toEqual(population.slice(0, 3));
   });
 
-  it('records the sample with its seed, range and population size', () => {
+  it('records the sample with its seed, range, population size and the position its population was read at', () => {
     const now = new Date('2026-07-01T10:00:00Z');
-    const [event] = dipSampleDecider.decide({ type: 'DrawDipSample', sampleId: 'd-1', seed: 's', from: '2026-04-01', to: '2026-06-30', size: 2, population, metadata: { now } }, { drawn: 0 });
+    const command = { type: 'DrawDipSample', sampleId: 'd-1', seed: 's', from: '2026-04-01', to: '2026-06-30', size: 2, population, readAtPosition: '42', metadata: { now } } as const;
+    const [event] = dipSampleDecider.decide(command, { drawn: 0 });
     expect(event).toEqual({
       type: 'DipSampleDrawn',
-      data: { sampleId: 'd-1', seed: 's', from: '2026-04-01', to: '2026-06-30', size: 2, populationSize: 40, complaintIds: drawSample(population, 's', 2), drawnAt: now.toISOString() },
+      data: { sampleId: 'd-1', seed: 's', from: '2026-04-01', to: '2026-06-30', size: 2, populationSize: 40, complaintIds: drawSample(population, 's', 2), drawnAt: now.toISOString(), readAtPosition: '42' },
     });
+  });
+
+  it('reads a draw stored before version 2 as one whose position was not recorded', () => {
+    const stored = { sampleId: 'd-1', seed: 's', from: '2026-04-01', to: '2026-06-30', size: 2, populationSize: 40, complaintIds: [], drawnAt: '2026-07-01T10:00:00.000Z' };
+    const read = new EventCatalog(dipSampleEventDefinitions).toDomain({ type: 'DipSampleDrawn', schemaVersion: 1, data: stored });
+    expect(read.data).toEqual({ ...stored, readAtPosition: null });
   });
 });

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { CommandMetadata, DomainEvent } from '../../shared/domain/decider.ts';
 
 /** Who may draw dip samples and read them back. */
@@ -10,10 +10,24 @@ export const DIP_SAMPLE_STREAM = 'complaint-dip-samples';
 
 export type DipSampleDrawn = DomainEvent<
   'DipSampleDrawn',
-  { sampleId: string; seed: string; from: CalendarDate; to: CalendarDate; size: number; populationSize: number; complaintIds: string[]; drawnAt: string }
+  {
+    sampleId: string;
+    seed: string;
+    from: CalendarDate;
+    to: CalendarDate;
+    size: number;
+    populationSize: number;
+    complaintIds: string[];
+    drawnAt: string;
+    /** The event store position the population was read at (every complaint logged up to it); null for draws stored before version 2. */
+    readAtPosition: string | null;
+  }
 >;
 
-export const dipSampleEventDefinitions = [defineEvent({ type: 'DipSampleDrawn', schemaVersion: 1, personalData: [] })];
+/** Version 1 did not keep the position its population was read at. */
+const positionNotRecorded: Upcaster = (data) => ({ ...data, readAtPosition: null });
+
+export const dipSampleEventDefinitions = [defineEvent({ type: 'DipSampleDrawn', schemaVersion: 2, personalData: [], upcasters: { 1: positionNotRecorded } })];
 
 export interface DrawDipSample {
   type: 'DrawDipSample';
@@ -24,6 +38,8 @@ export interface DrawDipSample {
   size: number;
   /** The ids of the complaints received in the range, in any order. */
   population: readonly string[];
+  /** The event store position the population was read at. */
+  readAtPosition: string;
   metadata: CommandMetadata;
 }
 
@@ -49,9 +65,10 @@ export const dipSampleDecider = {
   initialState: (): DipSamples => ({ drawn: 0 }),
   evolve: (state: DipSamples, _event: DipSampleDrawn): DipSamples => ({ drawn: state.drawn + 1 }),
   decide(command: DrawDipSample, _state: DipSamples): DipSampleDrawn[] {
-    const { sampleId, seed, from, to, size, population } = command;
+    const { sampleId, seed, from, to, size, population, readAtPosition } = command;
     const complaintIds = drawSample(population, seed, size);
-    return [{ type: 'DipSampleDrawn', data: { sampleId, seed, from, to, size, populationSize: population.length, complaintIds, drawnAt: command.metadata.now.toISOString() } }];
+    const drawnAt = command.metadata.now.toISOString();
+    return [{ type: 'DipSampleDrawn', data: { sampleId, seed, from, to, size, populationSize: population.length, complaintIds, drawnAt, readAtPosition } }];
   },
 };
 

@@ -98,6 +98,11 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
+  /** Every committed event is readable in the $all order. */
+  committedHeadPosition(): Promise<bigint | undefined> {
+    return this.headPosition();
+  }
+
   async headPosition(): Promise<bigint | undefined> {
     try {
       for await (const { event } of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: storeEventFilter() })) {

@@ -95,6 +95,10 @@ export class ChainedEventStore implements EventStore {
     return this.engine.headPosition();
   }
 
+  committedHeadPosition(): Promise<bigint | undefined> {
+    return this.engine.committedHeadPosition();
+  }
+
   ping(): Promise<void> {
     return this.engine.ping();
   }

@@ -192,6 +192,12 @@ export class PostgresEventStore implements EventStore {
     return head == null ? undefined : BigInt(head);
   }
 
+  async committedHeadPosition(): Promise<bigint | undefined> {
+    const result = await translated(() => this.pool.query<{ head: string | null }>('SELECT max(position) AS head FROM events'));
+    const head = result.rows[0]?.head;
+    return head == null ? undefined : BigInt(head);
+  }
+
   async ping(): Promise<void> {
     await translated(() => this.pool.query('SELECT 1 FROM events LIMIT 1'));
   }

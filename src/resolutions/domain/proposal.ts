@@ -3,7 +3,7 @@ import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { ageOn } from '../../calendar/working-days.ts';
 import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY } from './offender-age.ts';
-import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, SupervisorDecision, VictimViews } from './resolution.events.ts';
+import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, VictimViews } from './resolution.events.ts';
 import { isNonBlankText } from '../../shared/domain/storable-text.ts';
 
 export interface ProposeResolution {
@@ -20,13 +20,15 @@ export interface ProposeResolution {
   offenderAdmits: boolean;
   offenderAgrees: boolean;
   victims: VictimViews[];
-  supervisorDecision: SupervisorDecision | null;
   flags: ResolutionFlags;
   rationale: string;
   metadata: CommandMetadata;
 }
 
-/** The statutory and policy preconditions of a Community Resolution; a refusal names every one that fails. */
+/**
+ * The statutory and policy preconditions of a Community Resolution; a refusal names every one that fails. A victim
+ * without a say does not stop the proposal: it then waits for a supervisor's decision (SupervisorDecisionRecorded).
+ */
 export function propose(command: ProposeResolution): CommunityResolutionProposed {
   const { offenceDate, offender, metadata } = command;
   checkWhatReadsRelyOn(command);
@@ -77,10 +79,6 @@ function preconditionsFailed(command: ProposeResolution): BrokenRule[] {
     } else if (age < ADULT_AGE && !command.appropriateAdult) {
       fail('appropriate-adult-required', 'The offender was under 18 at the offence date: record the appropriate adult present');
     }
-  }
-  const victimsWithoutSay = command.victims.filter((victim) => !victim.consulted || !victim.consents);
-  if (victimsWithoutSay.length > 0 && !command.supervisorDecision) {
-    fail('supervisor-decision-required', `${victimsWithoutSay.length} victim(s) were not consulted or do not consent: record a supervisor's decision to proceed`);
   }
   return failed;
 }

@@ -3,7 +3,9 @@ import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
 import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
 import { resolutionDecider, type AgreeRemedy, type ProposeResolution, type ResolutionCommand } from './resolution.decide.ts';
-import type { ResolutionEvent, VictimViews } from './resolution.events.ts';
+import { EventCatalog } from '../../event-store/event-catalog.ts';
+import type { JsonObject } from '../../event-store/event-store.port.ts';
+import { resolutionEventDefinitions, type ResolutionEvent, type VictimViews } from './resolution.events.ts';
 import { resolutionStatus, toldOutcome, type ProposedResolution } from './resolution.state.ts';
 
 const now = new Date('2026-03-02T10:00:00Z');
@@ -31,11 +33,18 @@ const proposal = (overrides: Partial<ProposeResolution> = {}): ProposeResolution
   offenderAdmits: true,
   offenderAgrees: true,
   victims: [victim()],
-  supervisorDecision: null,
   flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
   rationale: 'First offence, admitted, victim wants repair',
   ...at,
   ...overrides,
+});
+
+const supervisorDecides = (proceed: boolean): ResolutionCommand => ({
+  type: 'RecordSupervisorDecision',
+  proceed,
+  reason: 'Proportionate: the victim wants it dealt with quickly',
+  supervisor: 'sgt-42',
+  ...at,
 });
 
 const remedy = (overrides: Partial<AgreeRemedy> = {}): AgreeRemedy => ({
@@ -150,12 +159,13 @@ describe('proposing a Community Resolution', () => {
     expect(ruleOf(() => decide([], proposal({ offenceDate: '2026-03-03' })))).toBe('offence-date-in-future');
   });
 
-  it("needs a supervisor's decision where a victim was not consulted or does not consent", () => {
-    expect(ruleOf(() => decide([], proposal({ victims: [victim({ consulted: false, views: null, consents: false })] })))).toBe('supervisor-decision-required');
-    expect(ruleOf(() => decide([], proposal({ victims: [victim(), victim({ subjectId: 'v-2', consents: false })] })))).toBe('supervisor-decision-required');
-    const supervisorDecision = { supervisor: 'sgt-42', reason: 'Victim unreachable after three attempts; proportionate' };
-    const [event] = decide([], proposal({ victims: [victim({ consulted: false, consents: true })], supervisorDecision }));
-    expect(event!.data).toMatchObject({ supervisorDecision, victims: [{ consulted: false, consents: false }] });
+  it("records a proposal where a victim was not consulted or does not consent as awaiting a supervisor's decision", () => {
+    const [event] = decide([], proposal({ victims: [victim({ consulted: false, consents: true })] }));
+    expect(event!.data).toMatchObject({ victims: [{ consulted: false, consents: false }] });
+    expect(event!.data).not.toHaveProperty('typedSupervisorDecision');
+    expect(resolutionStatus(state([event!]))).toBe('awaiting-supervisor-decision');
+    expect(resolutionStatus(state(apply([], proposal({ victims: [victim(), victim({ subjectId: 'v-2', consents: false })] }))))).toBe('awaiting-supervisor-decision');
+    expect(resolutionStatus(state(proposed))).toBe('awaiting-remedies');
   });
 
   it('accepts a victimless offence and refuses to propose the same resolution twice', () => {
@@ -165,6 +175,44 @@ describe('proposing a Community Resolution', () => {
 
   it('refuses any change to a resolution that was never proposed', () => {
     expect(ruleOf(() => decide([], remedy()))).toBe('resolution-not-proposed');
+  });
+});
+
+describe("a supervisor's decision where a victim has no say", () => {
+  const withoutConsent = apply([], proposal({ victims: [victim({ consents: false })] }));
+
+  it('is taken by the supervisor, who is recorded with the time of the decision and the reason; then remedies may be agreed', () => {
+    expect(ruleOf(() => decide(withoutConsent, remedy()))).toBe('supervisor-decision-required');
+    const [event] = decide(withoutConsent, supervisorDecides(true));
+    expect(event).toEqual({
+      type: 'SupervisorDecisionRecorded',
+      data: { resolutionId: 'cr-1', subjectId: 'o-1', proceed: true, reason: 'Proportionate: the victim wants it dealt with quickly', supervisor: 'sgt-42', decidedAt: now.toISOString() },
+    });
+    const decided = [...withoutConsent, event!];
+    expect(state(decided).supervisorDecision).toEqual({ proceed: true, reason: 'Proportionate: the victim wants it dealt with quickly', supervisor: 'sgt-42', decidedAt: now.toISOString(), typedByOfficer: false });
+    expect(resolutionStatus(state(decided))).toBe('awaiting-remedies');
+    expect(decide(decided, remedy({ chosenByVictim: false }))).toHaveLength(1);
+    expect(ruleOf(() => decide(decided, supervisorDecides(false)))).toBe('supervisor-already-decided');
+  });
+
+  it('may stop the resolution: nothing more can be done on it', () => {
+    const refused = apply(withoutConsent, supervisorDecides(false));
+    expect(resolutionStatus(state(refused))).toBe('not-approved');
+    expect(ruleOf(() => decide(refused, remedy()))).toBe('resolution-not-approved');
+    expect(ruleOf(() => decide(refused, { type: 'CloseResolution', ...at }))).toBe('resolution-not-approved');
+  });
+
+  it('reads a decision typed into a proposal before version 2 as taken, marked as typed by the officer', () => {
+    const stored = { ...withoutConsent[0]!.data, supervisorDecision: { supervisor: 'Sgt Smith', reason: 'Victim abroad' } };
+    const upcast = new EventCatalog(resolutionEventDefinitions).toDomain<ResolutionEvent>({ type: 'CommunityResolutionProposed', schemaVersion: 1, data: stored as unknown as JsonObject });
+    expect(state([upcast]).supervisorDecision).toEqual({ proceed: true, reason: 'Victim abroad', supervisor: 'Sgt Smith', decidedAt: now.toISOString(), typedByOfficer: true });
+    expect(resolutionStatus(state([upcast]))).toBe('awaiting-remedies');
+    const withoutDecision = new EventCatalog(resolutionEventDefinitions).toDomain<ResolutionEvent>({ type: 'CommunityResolutionProposed', schemaVersion: 1, data: { ...proposed[0]!.data, supervisorDecision: null } as unknown as JsonObject });
+    expect(withoutDecision.data).toEqual(proposed[0]!.data);
+  });
+
+  it('is refused where every victim was consulted and consents', () => {
+    expect(ruleOf(() => decide(proposed, supervisorDecides(true)))).toBe('supervisor-decision-not-needed');
   });
 });
 
@@ -212,7 +260,7 @@ describe('agreeing remedies', () => {
 
   it('refuses contradictory choices, and a victim choice where no victim was consulted', () => {
     expect(ruleOf(() => decide(proposed, remedy({ chosenByVictim: true, victimChoice: 'mediation' })))).toBe('victim-choice-conflict');
-    const unconsulted = apply([], proposal({ victims: [victim({ consulted: false })], supervisorDecision: { supervisor: 's', reason: 'r' } }));
+    const unconsulted = apply([], proposal({ victims: [victim({ consulted: false })] }), supervisorDecides(true));
     expect(ruleOf(() => decide(unconsulted, remedy()))).toBe('no-victim-consulted');
     expect(decide(unconsulted, remedy({ chosenByVictim: false }))).toHaveLength(1);
   });

@@ -4,10 +4,33 @@ import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors
 import { propose, type ProposeResolution } from './proposal.ts';
 import { measureAgreed, type Measure } from './remedy-measures.ts';
 import type { InformChannel, InformedAbout, ResolutionEvent } from './resolution.events.ts';
-import { evolveResolution, initialResolution, newsDay, outcomeNews, outcomeOf, resolutionStatus, untoldVictims, type ProposedResolution, type Remedy, type Resolution } from './resolution.state.ts';
+import {
+  awaitsSupervisorDecision,
+  evolveResolution,
+  initialResolution,
+  newsDay,
+  outcomeNews,
+  outcomeOf,
+  resolutionStatus,
+  untoldVictims,
+  victimsWithoutSay,
+  type ProposedResolution,
+  type Remedy,
+  type Resolution,
+} from './resolution.state.ts';
 import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type { ProposeResolution } from './proposal.ts';
+
+/** A supervisor decides whether a resolution goes ahead without every victim consulted and consenting. */
+export interface RecordSupervisorDecision {
+  type: 'RecordSupervisorDecision';
+  proceed: boolean;
+  reason: string;
+  /** The supervisor's user id, from their token. */
+  supervisor: string;
+  metadata: CommandMetadata;
+}
 
 export interface AgreeRemedy {
   type: 'AgreeRemedy';
@@ -66,7 +89,7 @@ export interface CloseResolution {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
+export type ResolutionCommand = ProposeResolution | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
@@ -74,6 +97,8 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
     case 'ProposeResolution':
       if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');
       return [propose(command)];
+    case 'RecordSupervisorDecision':
+      return recordSupervisorDecision(command, open(state));
     case 'AgreeRemedy':
       return agree(command, open(state));
     case 'CompleteRemedy':
@@ -92,10 +117,27 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
 function open(state: Resolution): ProposedResolution {
   if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
   if (state.closure) throw new DomainRuleViolation('resolution-closed', 'The Community Resolution is closed');
+  if (state.supervisorDecision?.proceed === false) {
+    throw new DomainRuleViolation('resolution-not-approved', 'A supervisor decided the Community Resolution does not go ahead');
+  }
   return state;
 }
 
+function recordSupervisorDecision(command: RecordSupervisorDecision, state: ProposedResolution): ResolutionEvent[] {
+  if (victimsWithoutSay(state.victims).length === 0) {
+    throw new DomainRuleViolation('supervisor-decision-not-needed', 'Every victim was consulted and consents: no supervisor decision is needed');
+  }
+  if (state.supervisorDecision) throw new DomainRuleViolation('supervisor-already-decided', 'A supervisor has already decided on this Community Resolution');
+  const { proceed, reason, supervisor } = command;
+  const data = { resolutionId: state.id, subjectId: state.offender.subjectId, proceed, reason, supervisor, decidedAt: command.metadata.now.toISOString() };
+  return [{ type: 'SupervisorDecisionRecorded', data }];
+}
+
 function agree(command: AgreeRemedy, state: ProposedResolution): ResolutionEvent[] {
+  if (awaitsSupervisorDecision(state)) {
+    const count = victimsWithoutSay(state.victims).length;
+    throw new DomainRuleViolation('supervisor-decision-required', `${count} victim(s) were not consulted or do not consent: a supervisor must first decide whether to proceed`);
+  }
   if (state.remedies.some((remedy) => remedy.id === command.remedyId)) throw new DomainRuleViolation('remedy-already-agreed', 'This remedy has already been agreed');
   const victimChoice = command.chosenByVictim ? (command.victimChoice ?? command.remedyType) : command.victimChoice;
   if (command.chosenByVictim && victimChoice !== command.remedyType) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { JsonObject } from '../../event-store/event-store.port.ts';
 import { EventCatalog } from '../../event-store/event-catalog.ts';
+import type { JsonObject } from '../../event-store/event-store.port.ts';
 import { findPersonalData } from '../../personal-data/personal-data.ts';
 import { resolutionDecider } from './resolution.decide.ts';
 import { resolutionEventDefinitions } from './resolution.events.ts';
@@ -26,7 +26,6 @@ describe('personal data in stored resolution events', () => {
         { subjectId: 'v1', name: 'Vic', contact: '07700 900001', consulted: true, views: 'Wants repair', consents: true },
         { subjectId: 'v2', name: 'Val', contact: null, consulted: false, views: null, consents: false },
       ],
-      supervisorDecision: { supervisor: 'sgt', reason: 'Second victim abroad' },
       flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
       rationale: 'First offence',
       metadata: { now },
@@ -37,10 +36,18 @@ describe('personal data in stored resolution events', () => {
   it('ties every name, date of birth, contact detail and free text of a proposal to its own data subject', () => {
     const found = findPersonalData(proposed!.data as unknown as JsonObject, specsOf('CommunityResolutionProposed'));
     const bySubject = (subjectId: string) => found.filter((field) => field.subjectId === subjectId).map((field) => field.path);
-    expect(bySubject('o')).toEqual(['offender.name', 'offender.dateOfBirth', 'rationale', 'supervisorDecision.reason']);
+    expect(bySubject('o')).toEqual(['offender.name', 'offender.dateOfBirth', 'rationale']);
     expect(bySubject('aa')).toEqual(['appropriateAdult.name', 'appropriateAdult.relationship']);
     expect(bySubject('v1')).toEqual(['victims.0.name', 'victims.0.contact', 'victims.0.views']);
     expect(bySubject('v2')).toEqual(['victims.1.name', 'victims.1.contact', 'victims.1.views']);
+  });
+
+  it("keeps a supervisor's reason with the offender, whether recorded as a decision or typed into a proposal before version 2", () => {
+    const decision = { resolutionId: 'cr-1', subjectId: 'o', proceed: true, reason: 'Second victim abroad', supervisor: 'sgt-1', decidedAt: now.toISOString() };
+    expect(findPersonalData(decision, specsOf('SupervisorDecisionRecorded')).map((field) => [field.subjectId, field.path])).toEqual([['o', 'reason']]);
+    const stored = { ...(proposed!.data as unknown as JsonObject), supervisorDecision: { supervisor: 'Sgt Smith', reason: 'Second victim abroad' } };
+    const upcast = new EventCatalog(resolutionEventDefinitions).toDomain({ type: 'CommunityResolutionProposed', schemaVersion: 1, data: stored });
+    expect(findPersonalData(upcast.data as JsonObject, specsOf('CommunityResolutionProposed')).map((field) => field.path)).toContain('typedSupervisorDecision.reason');
   });
 
   it("keeps the remedy's free text with the offender", () => {

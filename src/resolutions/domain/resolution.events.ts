@@ -25,8 +25,8 @@ export interface VictimViews {
   consents: boolean;
 }
 
-/** Recorded where a victim was not consulted or does not consent. */
-export interface SupervisorDecision {
+/** Proposals stored before version 2 carried the supervisor's decision as the officer typed it: a name and a reason. */
+export interface TypedSupervisorDecision {
   supervisor: string;
   reason: string;
 }
@@ -53,11 +53,21 @@ export type CommunityResolutionProposed = DomainEvent<
     offenderAdmits: boolean;
     offenderAgrees: boolean;
     victims: VictimViews[];
-    supervisorDecision: SupervisorDecision | null;
+    /** Only in proposals stored before version 2; since then a supervisor records the decision (SupervisorDecisionRecorded). */
+    typedSupervisorDecision?: TypedSupervisorDecision;
     flags: ResolutionFlags;
     rationale: string;
     proposedAt: string;
   }
+>;
+
+/**
+ * Where a victim was not consulted or does not consent, a supervisor decides whether the resolution goes ahead
+ * (ASBCPA 2014 s101): who and when come from the supervisor's own token. The reason is about the offender's case.
+ */
+export type SupervisorDecisionRecorded = DomainEvent<
+  'SupervisorDecisionRecorded',
+  { resolutionId: string; subjectId: string; proceed: boolean; reason: string; supervisor: string; decidedAt: string }
 >;
 
 export type RemedyAgreed = DomainEvent<
@@ -130,7 +140,17 @@ export type ResolutionOutcome = (typeof OUTCOMES)[number];
 
 export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed', { resolutionId: string; outcome: ResolutionOutcome; closedAt: string }>;
 
-export type ResolutionEvent = CommunityResolutionProposed | RemedyAgreed | RemedyCompleted | RemedyFailed | VictimInformed | CommunityResolutionClosed;
+export type ResolutionEvent =
+  | CommunityResolutionProposed
+  | SupervisorDecisionRecorded
+  | RemedyAgreed
+  | RemedyCompleted
+  | RemedyFailed
+  | VictimInformed
+  | CommunityResolutionClosed;
+
+/** Version 1 named its typed decision `supervisorDecision` (null when there was none). */
+const typedDecisionRenamed: Upcaster = ({ supervisorDecision, ...proposal }) => (supervisorDecision ? { ...proposal, typedSupervisorDecision: supervisorDecision } : proposal);
 
 /** Version 1 had no reason for hours beyond those agreed: none was asked for. */
 export const noExcessHours: Upcaster = (data) => ({ ...data, excessHoursReason: null });
@@ -138,13 +158,15 @@ export const noExcessHours: Upcaster = (data) => ({ ...data, excessHoursReason: 
 export const resolutionEventDefinitions = [
   defineEvent({
     type: 'CommunityResolutionProposed',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    upcasters: { 1: typedDecisionRenamed },
     personalData: [
-      { subjectIdPath: 'offender.subjectId', fields: ['offender.name', 'offender.dateOfBirth', 'rationale', 'supervisorDecision.reason'] },
+      { subjectIdPath: 'offender.subjectId', fields: ['offender.name', 'offender.dateOfBirth', 'rationale', 'typedSupervisorDecision.reason'] },
       { subjectIdPath: 'appropriateAdult.subjectId', fields: ['appropriateAdult.name', 'appropriateAdult.relationship'] },
       { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
     ],
   }),
+  defineEvent({ type: 'SupervisorDecisionRecorded', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),
   defineEvent({ type: 'RemedyCompleted', schemaVersion: 2, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence', 'excessHoursReason'] }], upcasters: { 1: noExcessHours } }),
   defineEvent({ type: 'RemedyFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),

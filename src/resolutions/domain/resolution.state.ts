@@ -2,7 +2,18 @@ import { londonDate } from '../../calendar/working-days.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { CommunityResolutionProposed, InformChannel, InformedAbout, ResolutionEvent, ResolutionOutcome, VictimViews } from './resolution.events.ts';
 
-type ProposalDetails = Omit<CommunityResolutionProposed['data'], 'resolutionId' | 'victims'>;
+type ProposalDetails = Omit<CommunityResolutionProposed['data'], 'resolutionId' | 'victims' | 'typedSupervisorDecision'>;
+
+/** A supervisor's decision whether to go ahead without every victim consulted and consenting. */
+export interface SupervisorDecision {
+  proceed: boolean;
+  reason: string;
+  /** The supervisor's user id; for a decision typed into a proposal before version 2, the name the officer typed. */
+  supervisor: string;
+  decidedAt: string;
+  /** Typed by the proposing officer (proposals before version 2), not recorded by the supervisor. */
+  typedByOfficer: boolean;
+}
 
 export type RemedyStatus = 'open' | 'completed' | 'failed';
 
@@ -44,6 +55,7 @@ export interface ProposedResolution extends ProposalDetails {
   status: 'proposed';
   id: string;
   victims: Victim[];
+  supervisorDecision: SupervisorDecision | null;
   remedies: Remedy[];
   closure: { outcome: ResolutionOutcome; at: string } | null;
 }
@@ -56,11 +68,21 @@ export const initialResolution = (): Resolution => ({ status: 'none' });
  * Where the resolution stands, derived from the facts rather than stored beside them. Closing checks these very
  * stages, so `ready-to-close` means that close succeeds: every remedy settled and every victim told the outcome.
  */
-export type ResolutionStatus = 'awaiting-remedies' | 'in-progress' | 'informing-victims' | 'ready-to-close' | 'closed';
-export const RESOLUTION_STATUSES: readonly ResolutionStatus[] = ['awaiting-remedies', 'in-progress', 'informing-victims', 'ready-to-close', 'closed'];
+export type ResolutionStatus = 'awaiting-supervisor-decision' | 'not-approved' | 'awaiting-remedies' | 'in-progress' | 'informing-victims' | 'ready-to-close' | 'closed';
+export const RESOLUTION_STATUSES: readonly ResolutionStatus[] = [
+  'awaiting-supervisor-decision',
+  'not-approved',
+  'awaiting-remedies',
+  'in-progress',
+  'informing-victims',
+  'ready-to-close',
+  'closed',
+];
 
 export function resolutionStatus(resolution: ProposedResolution): ResolutionStatus {
   if (resolution.closure) return 'closed';
+  if (resolution.supervisorDecision?.proceed === false) return 'not-approved';
+  if (awaitsSupervisorDecision(resolution)) return 'awaiting-supervisor-decision';
   if (resolution.remedies.length === 0) return 'awaiting-remedies';
   if (resolution.remedies.some((remedy) => remedy.status === 'open')) return 'in-progress';
   return untoldVictims(resolution) > 0 ? 'informing-victims' : 'ready-to-close';
@@ -68,6 +90,12 @@ export function resolutionStatus(resolution: ProposedResolution): ResolutionStat
 
 /** The victims not yet told the outcome since the last remedy settled. */
 export const untoldVictims = (resolution: ProposedResolution): number => resolution.victims.filter((victim) => !toldOutcome(victim, resolution.remedies)).length;
+
+/** Victims who were not consulted or do not consent: the resolution goes ahead only on a supervisor's decision. */
+export const victimsWithoutSay = (victims: readonly VictimViews[]) => victims.filter((victim) => !victim.consulted || !victim.consents);
+
+export const awaitsSupervisorDecision = (resolution: ProposedResolution): boolean =>
+  resolution.supervisorDecision === null && victimsWithoutSay(resolution.victims).length > 0;
 
 /** Complied with only when every remedy agreed was completed (DOMAIN.md section 3). */
 export const outcomeOf = (remedies: readonly Remedy[]): ResolutionOutcome => (remedies.every((remedy) => remedy.status === 'completed') ? 'complied' : 'not-complied');
@@ -96,11 +124,16 @@ export function toldOutcome(victim: Victim, remedies: readonly Remedy[]): boolea
 
 export function evolveResolution(state: Resolution, event: ResolutionEvent): Resolution {
   if (event.type === 'CommunityResolutionProposed') {
-    const { resolutionId, victims, ...details } = event.data;
-    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), remedies: [], closure: null };
+    const { resolutionId, victims, typedSupervisorDecision, ...details } = event.data;
+    const supervisorDecision = typedSupervisorDecision ? { proceed: true, ...typedSupervisorDecision, decidedAt: details.proposedAt, typedByOfficer: true } : null;
+    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), supervisorDecision, remedies: [], closure: null };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'SupervisorDecisionRecorded': {
+      const { proceed, reason, supervisor, decidedAt } = event.data;
+      return { ...state, supervisorDecision: { proceed, reason, supervisor, decidedAt, typedByOfficer: false } };
+    }
     case 'RemedyAgreed': {
       const { resolutionId: _resolution, subjectId: _offender, remedyId, ...agreed } = event.data;
       const remedy: Remedy = { id: remedyId, ...agreed, status: 'open', settledAt: null, evidence: null, excessHoursReason: null, failureReason: null, hoursDone: null, amountPaid: null };

@@ -6,6 +6,8 @@ import type { DipSampleDto } from './dip-sample.dto.ts';
 export interface DipSampleOutcome extends CommandOutcome {
   populationSize: number;
   complaints: { id: string; reference: string }[];
+  /** The event store position the population was read at. */
+  readAtPosition: string;
 }
 
 export class DrawDipSampleCommand extends Command<DipSampleOutcome> {

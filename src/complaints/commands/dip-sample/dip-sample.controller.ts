@@ -20,15 +20,19 @@ export class DipSampleController {
   @Post('dip-sample')
   @HttpCode(201)
   @Roles(...DIP_SAMPLE_ROLES)
-  @ApiCreatedResponse({ description: 'A reproducible random selection of complaint files received in the range, recorded as an event; Location names it' })
+  @ApiCreatedResponse({
+    description:
+      'A reproducible random selection of complaint files received in the range, drawn from the complaint list once it holds every event the store had when the draw began (readAtPosition), recorded as an event; Location names it. 202 with Retry-After when the list has not caught up in time (nothing drawn).',
+  })
   async draw(
     @Body() body: DipSampleDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResponse & { seed: string; from: string; to: string; populationSize: number; complaints: { id: string; reference: string }[] }> {
+  ): Promise<CommandResponse & { seed: string; from: string; to: string; populationSize: number; complaints: { id: string; reference: string }[]; readAtPosition: string }> {
     if (body.from > body.to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
     const outcome = await this.commands.execute(new DrawDipSampleCommand(body, context));
     const { seed, from, to } = body;
-    return { ...commandResponse(reply, outcome, `/api/complaints/dip-samples/${outcome.id}`), seed, from, to, populationSize: outcome.populationSize, complaints: outcome.complaints };
+    const { populationSize, complaints, readAtPosition } = outcome;
+    return { ...commandResponse(reply, outcome, `/api/complaints/dip-samples/${outcome.id}`), seed, from, to, populationSize, complaints, readAtPosition };
   }
 }

@@ -7,8 +7,9 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
+import type { RecordIopcReviewDecision } from '../../domain/complaint.commands.ts';
 import { ComplaintCommands, utc } from '../change-complaint/complaint-commands.ts';
-import { ReviewDecisionDto, ReviewRequestDto } from './review.dto.ts';
+import { IopcReviewDecisionDto, ReviewDecisionDto, ReviewRequestDto } from './review.dto.ts';
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class ReviewController {
   @Post(':id/review-decision')
   @HttpCode(200)
   @Roles(...CRT_ROLES)
-  @ApiOkResponse({ description: 'The PCC decided the review (refused where the IOPC is the review body)' })
+  @ApiOkResponse({ description: 'The PCC decided the review (refused with review-body-is-iopc where the IOPC is the review body: see iopc-review-decision)' })
   decide(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: ReviewDecisionDto,
@@ -42,4 +43,24 @@ export class ReviewController {
     const command = { type: 'DecideReview' as const, upheld: body.upheld, recommendations: body.recommendations ?? null, metadata: { now: context.now } };
     return this.complaints.run(id, command, context, reply);
   }
+
+  @Post(':id/iopc-review-decision')
+  @HttpCode(200)
+  @Roles(...CRT_ROLES)
+  @ApiOkResponse({
+    description:
+      "The IOPC's decision on a review it carried out, recorded by the CRT when received: the review is decided (status and report show it). 409 review-body-is-pcc where the PCC reviews, review-not-requested, review-already-decided, decision-before-review-request, received-in-future",
+  })
+  recordIopcDecision(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: IopcReviewDecisionDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.complaints.run(id, toRecordIopcReviewDecision(body, context), context, reply);
+  }
+}
+
+function toRecordIopcReviewDecision(body: IopcReviewDecisionDto, context: CommandContext): RecordIopcReviewDecision {
+  return { type: 'RecordIopcReviewDecision', upheld: body.upheld, recommendations: body.recommendations ?? null, receivedAt: utc(body.receivedAt), metadata: { now: context.now } };
 }

@@ -20,3 +20,20 @@ export class ReviewDecisionDto {
   @MaxLength(5000)
   recommendations?: string;
 }
+
+export class IopcReviewDecisionDto {
+  @ApiProperty({ description: 'Whether the IOPC found the outcome not reasonable and proportionate', example: true })
+  @IsBoolean()
+  upheld!: boolean;
+
+  @ApiPropertyOptional({ description: "The IOPC's recommendations, as it gave them", maxLength: 5000, example: 'Re-investigate the handling of the arrest' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  recommendations?: string;
+
+  @ApiProperty({ description: "When the Customer Response Team received the IOPC's decision, from 2000-01-01 to now", example: '2026-08-03T09:30:00Z' })
+  @IsInstantFrom(EARLIEST_CASE_DATE)
+  receivedAt!: string;
+}

@@ -23,6 +23,8 @@ export interface ComplainantStatusView {
     mayApply: boolean;
     requestedOn: CalendarDate | null;
     upheld: boolean | null;
+    /** The day the review body decided: the PCC's decision, or the day the IOPC's reached us. */
+    decidedOn: CalendarDate | null;
   } | null;
 }
 
@@ -71,6 +73,7 @@ export function toComplainantStatus(complaint: LoggedComplaint, now: Date): Comp
       mayApply: !review && londonDate(now) <= reviewWindow.closes,
       requestedOn: review && londonDate(review.receivedAt),
       upheld: review?.decision?.upheld ?? null,
+      decidedOn: review?.decision ? londonDate(review.decision.at) : null,
     },
   };
 }

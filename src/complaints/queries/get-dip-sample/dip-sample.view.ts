@@ -12,6 +12,8 @@ export interface DipSampleView {
   complaints: { id: string; reference: string }[];
   drawnAt: string;
   drawnBy: string;
+  /** The event store position the population was read at: every complaint logged up to it; null for early draws. */
+  readAtPosition: string | null;
 }
 
 export function toDipSampleView(row: DipSampleEntry): DipSampleView {
@@ -25,5 +27,6 @@ export function toDipSampleView(row: DipSampleEntry): DipSampleView {
     complaints: row.complaintIds.map((id) => ({ id, reference: complaintReference(id) })),
     drawnAt: row.drawnAt.toISOString(),
     drawnBy: row.drawnBy,
+    readAtPosition: row.readAtPosition,
   };
 }

@@ -59,20 +59,6 @@ export class ResolutionVictimDto {
   consents!: boolean;
 }
 
-export class SupervisorDecisionDto {
-  @ApiProperty({ description: "The supervisor's user id or collar number", maxLength: 100 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  supervisor!: string;
-
-  @ApiProperty({ description: 'Why the resolution proceeds without a consulted, consenting victim', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason!: string;
-}
-
 export class ResolutionFlagsDto {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
@@ -131,11 +117,6 @@ export class ProposeResolutionDto {
   @ArrayMaxSize(20)
   @NestedArray(() => ResolutionVictimDto)
   victims!: ResolutionVictimDto[];
-
-  @ApiPropertyOptional({ type: SupervisorDecisionDto, description: 'Required where a victim was not consulted or does not consent' })
-  @IsOptional()
-  @NestedObject(() => SupervisorDecisionDto)
-  supervisorDecision?: SupervisorDecisionDto;
 
   @ApiPropertyOptional({ type: ResolutionFlagsDto })
   @IsOptional()

@@ -21,7 +21,7 @@ export class ProposeResolutionHandler implements ICommandHandler<ProposeResoluti
     const settings = await this.settings.current();
     const eligibleOffenceTypes = settings.state.lists.resolutionOffenceTypes.filter((entry) => !entry.retired).map((entry) => entry.id);
     const resolutionId = context.ids.caseId();
-    const { appropriateAdult, supervisorDecision, flags } = body;
+    const { appropriateAdult, flags } = body;
     return this.pipeline.run({
       stream: resolutionStream(resolutionId),
       caseId: resolutionId,
@@ -48,7 +48,6 @@ export class ProposeResolutionHandler implements ICommandHandler<ProposeResoluti
           views: victim.views ?? null,
           consents: victim.consents,
         })),
-        supervisorDecision: supervisorDecision ? { supervisor: supervisorDecision.supervisor, reason: supervisorDecision.reason } : null,
         flags: { domesticAbuse: flags?.domesticAbuse ?? false, intimatePartner: flags?.intimatePartner ?? false, hateCrime: flags?.hateCrime ?? false },
         rationale: body.rationale,
         metadata: { now: context.now },

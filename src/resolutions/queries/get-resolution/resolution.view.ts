@@ -1,8 +1,8 @@
 import type { TimelineEntry } from '../../../../projections/timeline/case-timeline.projection.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
 import type { Settings } from '../../../settings/settings.ts';
-import type { InformedAbout, InformChannel, ResolutionFlags, ResolutionOutcome, SupervisorDecision } from '../../domain/resolution.events.ts';
-import { resolutionStatus, toldOutcome, type ProposedResolution, type Remedy, type RemedyStatus, type ResolutionStatus } from '../../domain/resolution.state.ts';
+import type { InformedAbout, InformChannel, ResolutionFlags, ResolutionOutcome } from '../../domain/resolution.events.ts';
+import { resolutionStatus, toldOutcome, type ProposedResolution, type Remedy, type RemedyStatus, type ResolutionStatus, type SupervisorDecision } from '../../domain/resolution.state.ts';
 
 interface Labelled {
   id: string;
@@ -61,6 +61,7 @@ export interface ResolutionView {
   appropriateAdult: { name: string; relationship: string | null } | null;
   preconditions: { evidenceSufficient: boolean; offenderAdmits: boolean; offenderAgrees: boolean };
   victims: VictimView[];
+  /** Needed where a victim was not consulted or does not consent; until a supervisor records it the status is awaiting-supervisor-decision. */
   supervisorDecision: SupervisorDecision | null;
   flags: ResolutionFlags;
   rationale: string;

@@ -40,7 +40,7 @@ export class ResolutionsReportHandler implements IQueryHandler<ResolutionsReport
       ),
     ]);
     const outcomeCount = (outcome: OffenceOutcomeCount['outcome']) => byOffenceTypeAndOutcome.filter((row) => row.outcome === outcome).reduce((sum, row) => sum + row.count, 0);
-    const outcomes = { complied: outcomeCount('complied'), notComplied: outcomeCount('not-complied'), open: outcomeCount('open') };
+    const outcomes = { complied: outcomeCount('complied'), notComplied: outcomeCount('not-complied'), notApproved: outcomeCount('not-approved'), open: outcomeCount('open') };
     return {
       period: { from, to },
       resolutions: totals!.resolutions,

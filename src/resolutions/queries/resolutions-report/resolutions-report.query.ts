@@ -2,8 +2,8 @@ import { Query } from '@nestjs/cqrs';
 
 export interface OffenceOutcomeCount {
   offenceType: string;
-  /** `open` until the resolution closes. */
-  outcome: 'complied' | 'not-complied' | 'open';
+  /** `open` until the resolution closes; `not-approved` where a supervisor decided it does not go ahead. */
+  outcome: 'complied' | 'not-complied' | 'not-approved' | 'open';
   count: number;
 }
 
@@ -20,7 +20,7 @@ export interface ResolutionsReport {
   period: { from: string; to: string };
   resolutions: number;
   byOffenceTypeAndOutcome: OffenceOutcomeCount[];
-  outcomes: { complied: number; notComplied: number; open: number };
+  outcomes: { complied: number; notComplied: number; notApproved: number; open: number };
   /** Complied among the closed; null when none closed. */
   complianceRate: number | null;
   remedies: { agreed: number; chosenByVictim: number; notChosenByVictim: number; victimChoiceOverridden: number; byType: RemedyTypeCount[] };
