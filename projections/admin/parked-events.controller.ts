@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../src/auth/roles.ts';
 import type { AuthenticatedUser } from '../../src/auth/token-verifier.ts';
+import { NoDetailsDto } from '../../src/http/no-details.dto.ts';
 import { ValidationFailed } from '../../src/http/problem.ts';
 import { CurrentUser } from '../../src/http/request-context.ts';
 import { DomainRuleViolation } from '../../src/shared/domain/errors.ts';
@@ -32,7 +33,7 @@ export class ParkedEventsController {
   @Roles('admin')
   @ApiOkResponse({ description: '{ projection, outcomes }: each parked event applied through the current code, oldest first; one that failed again stays parked with its new error' })
   @ApiNotFoundResponse({ description: 'No projection of that name' })
-  async replayAll(@Param('name') name: string, @CurrentUser() caller: AuthenticatedUser): Promise<{ projection: string; outcomes: ReplayOutcome[] }> {
+  async replayAll(@Param('name') name: string, @Body() _body: NoDetailsDto, @CurrentUser() caller: AuthenticatedUser): Promise<{ projection: string; outcomes: ReplayOutcome[] }> {
     return { projection: name, outcomes: await this.projections.replayAll(name, caller.sub) };
   }
 
@@ -42,7 +43,7 @@ export class ParkedEventsController {
   @ApiOkResponse({ description: '{ position, replayed: true }: applied to its row as the row stands now; no longer parked, listed as replayed' })
   @ApiNotFoundResponse({ description: 'No projection of that name, or no event parked at that position' })
   @ApiConflictResponse({ description: 'parked-event-still-fails: the current code fails on it too; it stays parked with the new error' })
-  async replay(@Param('name') name: string, @Param('position') position: string, @CurrentUser() caller: AuthenticatedUser): Promise<ReplayOutcome> {
+  async replay(@Param('name') name: string, @Param('position') position: string, @Body() _body: NoDetailsDto, @CurrentUser() caller: AuthenticatedUser): Promise<ReplayOutcome> {
     if (!/^\d{1,19}$/.test(position)) throw new ValidationFailed([{ field: 'position', message: 'position must be an event position (digits)' }]);
     const outcome = await this.projections.replay(name, BigInt(position), caller.sub);
     if (!outcome) throw new NotFoundException(`No event of ${name} is parked at position ${position}`);

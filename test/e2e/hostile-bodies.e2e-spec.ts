@@ -39,6 +39,8 @@ const BODIES: Record<string, Body> = {
   '/api/admin/settings/lists/{list}/entries/{entryId}/retire': {},
   '/api/admin/settings/contact-failure-threshold': { value: 4 },
   '/api/admin/projections/{name}/rebuild': {},
+  '/api/admin/projections/{name}/parked/replay': {},
+  '/api/admin/projections/{name}/parked/{position}/replay': {},
   '/api/admin/data-subjects/{subjectId}/{decision}': { reason: 'DSAR-2026-17' },
   '/api/referrals': {
     source: 'police',
@@ -63,6 +65,8 @@ const BODIES: Record<string, Body> = {
   '/api/referrals/{id}/service-referrals/{serviceReferralId}/outcome': { outcome: 'accepted' },
   '/api/referrals/{id}/personal-statement': { status: 'offered' },
   '/api/referrals/{id}/restorative-justice': { status: 'information-given' },
+  '/api/referrals/{id}/personal-statement/correction': { status: 'offered', reason: 'Recorded against the wrong victim' },
+  '/api/referrals/{id}/restorative-justice/correction': { status: 'information-given', reason: 'Recorded in error' },
   '/api/complaints': {
     receivedAt: daysAgo(1),
     channel: 'email',
@@ -89,6 +93,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/outcome-notified': { at: now() },
   '/api/complaints/{id}/review-request': { receivedAt: now() },
   '/api/complaints/{id}/review-decision': { upheld: true, recommendations: 'Reconsider' },
+  '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
@@ -100,7 +105,6 @@ const BODIES: Record<string, Body> = {
     offenderAdmits: true,
     offenderAgrees: true,
     victims: [{ name: 'Vic Tim', contact: '07700 900001', consulted: true, views: 'Wants the fence repaired', consents: true }],
-    supervisorDecision: { supervisor: 'PS 12', reason: 'Proportionate' },
     flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
     rationale: 'First offence, admitted',
   },
@@ -116,6 +120,7 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/remedies/{remedyId}/fail': { reason: 'Did not write' },
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
+  '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
 };
 
 /** A value of every JSON type, to put in place of a field's own. */
@@ -167,6 +172,8 @@ describe('hostile bodies on every command route', () => {
     '/api/admin/settings/lists/{list}/entries/{entryId}/retire': async () => '/api/admin/settings/lists/declineReasons/entries/moved-away/retire',
     '/api/admin/settings/contact-failure-threshold': async () => '/api/admin/settings/contact-failure-threshold',
     '/api/admin/projections/{name}/rebuild': async () => '/api/admin/projections/referral-list/rebuild',
+    '/api/admin/projections/{name}/parked/replay': async () => '/api/admin/projections/referral-list/parked/replay',
+    '/api/admin/projections/{name}/parked/{position}/replay': async () => '/api/admin/projections/referral-list/parked/1/replay',
     '/api/admin/data-subjects/{subjectId}/{decision}': async () => '/api/admin/data-subjects/6f1c1d2e-0000-4000-8000-000000000001/restrict',
     '/api/referrals': async () => '/api/referrals',
     '/api/referrals/{id}/assign': async () => `${await referral()}/assign`,
@@ -189,6 +196,8 @@ describe('hostile bodies on every command route', () => {
     },
     '/api/referrals/{id}/personal-statement': async () => `${await referral()}/personal-statement`,
     '/api/referrals/{id}/restorative-justice': async () => `${await referral()}/restorative-justice`,
+    '/api/referrals/{id}/personal-statement/correction': async () => `${await referral()}/personal-statement/correction`,
+    '/api/referrals/{id}/restorative-justice/correction': async () => `${await referral()}/restorative-justice/correction`,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',
     '/api/complaints/{id}/contact-complainant': async () => `${await complaint()}/contact-complainant`,
@@ -205,12 +214,22 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/review-request`,
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
+    '/api/complaints/{id}/iopc-review-decision': async () => {
+      const url = await after(complaint, 'record');
+      await run(`${url}/refer`, { to: 'iopc', reason: 'At the complainant\u2019s insistence' });
+      for (const action of ['outcome', 'outcome-notified', 'review-request']) await run(`${url}/${action}`, BODIES[`/api/complaints/{id}/${action}`]!);
+      return `${url}/iopc-review-decision`;
+    },
     '/api/community-resolutions': async () => '/api/community-resolutions',
     '/api/community-resolutions/{id}/remedies': async () => `${await resolution()}/remedies`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/complete': async () => `${await remedy()}/complete`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/fail': async () => `${await remedy()}/fail`,
     '/api/community-resolutions/{id}/victim-informed': async () => `${await after(resolution, 'remedies')}/victim-informed`,
     '/api/community-resolutions/{id}/close': async () => `${await resolution()}/close`,
+    '/api/community-resolutions/{id}/supervisor-decision': async () => {
+      const unconsulted = { ...BODIES['/api/community-resolutions'], victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
+      return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;
+    },
   };
   async function remedy(): Promise<string> {
     const url = await resolution();

@@ -76,7 +76,7 @@ describe('hostile input', () => {
     const deepObject = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
     const documentedRoutes = async () => {
       const doc = (await harness.request({ method: 'GET', url: '/api/docs-json' })).json<{ paths: Record<string, { post?: unknown }> }>();
-      const concrete: Record<string, string> = { list: 'crimeTypes', decision: 'erase', name: 'referral-list', entryId: 'burglary' };
+      const concrete: Record<string, string> = { list: 'crimeTypes', decision: 'erase', name: 'referral-list', entryId: 'burglary', position: '1' };
       return Object.entries(doc.paths)
         .filter(([, methods]) => methods.post)
         .map(([path]) => path.replace(/\{(\w+)\}/g, (_whole, name: string) => concrete[name] ?? randomUUID()));
@@ -103,7 +103,7 @@ describe('hostile input', () => {
     };
 
     it('refuse any body but nothing or {}: arrays, null, padding, and form encoding (415, problem+json)', async () => {
-      for (const url of [...(await cases()), '/api/admin/projections/referral-list/rebuild']) {
+      for (const url of [...(await cases()), '/api/admin/projections/referral-list/rebuild', '/api/admin/projections/referral-list/parked/replay']) {
         for (const body of [[], [{}], null, 'text', { padding: 'x'.repeat(900_000) }]) expect({ url, status: (await post(url, body)).statusCode }).toEqual({ url, status: 400 });
         const form = await post(url, 'padding=x', { 'content-type': 'application/x-www-form-urlencoded' });
         expect({ url, status: form.statusCode, type: form.headers['content-type'] }).toEqual({ url, status: 415, type: expect.stringMatching(/^application\/problem\+json/) });
