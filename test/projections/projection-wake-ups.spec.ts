@@ -69,6 +69,19 @@ describe('projectors woken by appends (real PostgreSQL)', () => {
     expect(await actualCounts(bed.pool)).toEqual({ 'thing-1': { events: 2, revision_sum: 1 } });
   });
 
+  it('listens again after its listening connection is cut, and hears appends from then on', async () => {
+    bed.runner(eventCountProjection(), NO_SAFETY_POLL).start();
+    const listeners = async () =>
+      (await bed.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'")).rows.map((row) => row.pid);
+    await eventually(async () => (await listeners()).length === 1);
+    const [cut] = await listeners();
+    await bed.pool.query('SELECT pg_terminate_backend($1)', [cut]);
+    await eventually(async () => (await listeners()).some((pid) => pid !== cut));
+
+    const { position } = await elsewhere.append('thing-1', things(1), 'no_stream');
+    await eventually(async () => (await checkpointOf()).position === position);
+  });
+
   it('woken for an event an older open transaction still holds back, reads again until it is readable', async () => {
     const reading = counted(bed.store);
     bed.runner(eventCountProjection(), NO_SAFETY_POLL, { store: reading.store }).start();

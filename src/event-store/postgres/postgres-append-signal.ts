@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AppendListener } from '../event-store.port.ts';
 
-/** The channel appends are announced on; the payload is the newest position appended. */
+/** The channel appends are announced on; the payload is the announcing signal's id and the newest position appended. */
 export const APPENDS_CHANNEL = 'casework_appends';
 /** Under load one NOTIFY tells of every append made since the last: at most one per this many ms per process. */
 const NOTIFY_SPACING_MS = 5;
@@ -18,6 +19,8 @@ const RELISTEN_MAX_MS = 30_000;
  */
 export class PostgresAppendSignal {
   private readonly listeners = new Set<AppendListener>();
+  /** Tells this signal's own announcements apart: its listeners heard of those appends already. */
+  private readonly id = randomUUID();
   /** The newest position appended since the last NOTIFY went out. */
   private unannounced: bigint | undefined;
   private announcing: Promise<void> | undefined;
@@ -59,7 +62,7 @@ export class PostgresAppendSignal {
       this.unannounced = undefined;
       this.lastAnnouncedAt = Date.now();
       // Lost with the database: other processes' readers find the events on their next poll.
-      await this.pool.query('SELECT pg_notify($1, $2)', [APPENDS_CHANNEL, position.toString()]).catch(() => undefined);
+      await this.pool.query('SELECT pg_notify($1, $2)', [APPENDS_CHANNEL, `${this.id} ${position}`]).catch(() => undefined);
     }
   }
 
@@ -67,11 +70,16 @@ export class PostgresAppendSignal {
     for (const listener of this.listeners) listener(position);
   }
 
+  private heard(payload: string): void {
+    const [announcer, position] = payload.split(' ');
+    if (announcer !== this.id) this.wake(position && /^\d+$/.test(position) ? BigInt(position) : undefined);
+  }
+
   private async listen(): Promise<void> {
     if (this.listening || this.closed || this.listeners.size === 0) return;
     const client = new pg.Client(this.pool.options);
     this.listening = client;
-    client.on('notification', (message) => this.wake(positionIn(message.payload)));
+    client.on('notification', (message) => this.heard(message.payload ?? ''));
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     try {
@@ -100,8 +108,4 @@ export class PostgresAppendSignal {
     this.listening = undefined;
     client?.end().catch(() => undefined);
   }
-}
-
-function positionIn(payload: string | undefined): bigint | undefined {
-  return payload && /^\d+$/.test(payload) ? BigInt(payload) : undefined;
 }
