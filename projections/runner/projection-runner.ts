@@ -150,7 +150,7 @@ export class ProjectionRunner {
       if (liveWorked || rebuildWorked) continue;
       // Idle: pick up rebuild requests made by an admin route or another process.
       if (Date.now() - lastRefresh > 250) {
-        await this.reloadCheckpoint(client);
+        this.adopt((await checkpoints.readShared(this.pool, name))!);
         lastRefresh = Date.now();
       }
       await this.waiter.idle(this.scanned ?? undefined);
