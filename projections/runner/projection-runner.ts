@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import { applyBatch, foldBatch, writeRows, type FoldedRows } from './apply-batch.ts';
-import { AppendWaiter, type WaitOptions } from './append-waiter.ts';
+import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';

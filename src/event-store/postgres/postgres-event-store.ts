@@ -22,7 +22,7 @@ import { EVENT_COLUMNS, TAIL_SQL, VISIBLE_BOUND } from './postgres-sql.ts';
 import { PollingSubscription, type PollingOptions } from './postgres-subscription.ts';
 import { toRecordedEvent, type EventRow, type TailRow } from './row-mapping.ts';
 
-const DEFAULT_POLLING: PollingOptions = { batchSize: 500, minDelayMs: 2, maxDelayMs: 50 };
+const DEFAULT_POLLING: PollingOptions = { batchSize: 500, idleDelayMs: 2, maxIdleDelayMs: 50, safetyPollMs: 1000 };
 /** An `any` append that loses a race for the next revision simply tries again. */
 const ANY_RETRIES = 10;
 /** Appends of at least this many events do not wait to share a statement. */
@@ -197,7 +197,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new PollingSubscription((read) => this.readAll(read), options.after, options.eventTypes, this.polling);
+    const subscription = new PollingSubscription(this, options.after, options.eventTypes, this.polling);
     this.subscriptions.add(subscription);
     const close = subscription.close.bind(subscription);
     subscription.close = async () => {

@@ -1,5 +1,5 @@
-import type { EventStore } from '../../src/event-store/event-store.port.ts';
-import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
+import type { EventStore } from './event-store.port.ts';
+import { InterruptibleSleep } from '../shared/interruptible-sleep.ts';
 
 export interface WaitOptions {
   /** After a wake-up for an event not yet readable (an older transaction is still open), the first pause; doubles up to maxIdleDelayMs. */
@@ -27,7 +27,7 @@ export class AppendWaiter {
     this.delay = options.idleDelayMs;
   }
 
-  listen(store: EventStore): void {
+  listen(store: Pick<EventStore, 'onAppended'>): void {
     this.stopListening ??= store.onAppended((position) => this.wake(position));
   }
 
