@@ -3,6 +3,7 @@ import pg from 'pg';
 import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
 import { DuplicateEventId, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
+  AppendListener,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -10,7 +11,6 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
-  AppendListener,
   SubscribeOptions,
   Subscription,
   TailRead,
