@@ -25,7 +25,7 @@ export interface ProjectionRunnerOptions extends WaitOptions {
 
 export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   batchSize: 2000,
-  idleDelayMs: 2,
+  idleDelayMs: 5,
   maxIdleDelayMs: 50,
   safetyPollMs: 1000,
   skipCheckpointMs: 1000,

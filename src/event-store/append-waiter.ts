@@ -2,7 +2,11 @@ import type { EventStore } from './event-store.port.ts';
 import { InterruptibleSleep } from '../shared/interruptible-sleep.ts';
 
 export interface WaitOptions {
-  /** After a wake-up for an event not yet readable (an older transaction is still open), the first pause; doubles up to maxIdleDelayMs. */
+  /**
+   * After a wake-up, the pause before reading, so that the appends of a busy moment share one read; and after a
+   * wake-up for an event not yet readable (an older transaction is still open), the first pause, doubling up to
+   * maxIdleDelayMs.
+   */
   idleDelayMs: number;
   maxIdleDelayMs: number;
   /** With no wake-up, how long a reader waits before reading anyway: what a missed wake-up costs at most. */
@@ -40,8 +44,11 @@ export class AppendWaiter {
   /** After a read that found nothing new and passed `scannedTo`: returns when the next read is due. */
   async idle(scannedTo: bigint | undefined): Promise<void> {
     if (this.awaited !== undefined && scannedTo !== undefined && scannedTo >= this.awaited) this.awaited = undefined;
-    if (this.woken) this.delay = this.options.idleDelayMs;
-    else if (this.awaited !== undefined) {
+    if (this.woken) {
+      this.delay = this.options.idleDelayMs;
+      // Not cut short by the next wake-up: under load, that would be a read per append.
+      await new Promise((resolve) => setTimeout(resolve, this.options.idleDelayMs));
+    } else if (this.awaited !== undefined) {
       await this.pause.sleep(this.delay);
       this.delay = Math.min(this.delay * 2, this.options.maxIdleDelayMs);
     } else {
