@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuSecondsOf, processTree } from './process-cpu.ts';
 
 /** The built service (`dist/src/main.js`) and projectors, which `npm run bench` compiles first. */
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
@@ -16,6 +17,8 @@ export interface MeasuredProcess {
   peakRssMb(): Promise<number>;
   /** CPU time the process (all its threads) has used so far, user and system, in seconds. */
   cpuSeconds(): Promise<number>;
+  /** The process and the processes it started, still running. */
+  pids(): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +50,8 @@ export async function startServiceProcess(databaseUrl: string, jwtSecret: string
   return {
     url,
     peakRssMb: () => peakRssMbOf(child),
-    cpuSeconds: () => cpuSecondsOf(child),
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    pids: () => processTree(child.pid!),
     async stop() {
       await stopGracefully(child);
       await rm(dataDir, { recursive: true, force: true });
@@ -69,7 +73,7 @@ export async function startProjectorProcess(databaseUrl: string, env: Record<str
     child.once('exit', (code) => reject(new Error(`The projectors exited with code ${code}\n${output}`)));
   });
   await running;
-  return { peakRssMb: () => peakRssMbOf(child), cpuSeconds: () => cpuSecondsOf(child), stop: () => stopGracefully(child) };
+  return { peakRssMb: () => peakRssMbOf(child), cpuSeconds: () => cpuSecondsOf(child.pid!), pids: () => processTree(child.pid!), stop: () => stopGracefully(child) };
 }
 
 /** SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`) for the measured processes, to see where their time goes. */
@@ -81,16 +85,6 @@ async function peakRssMbOf(child: ChildProcess): Promise<number> {
   const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
   const kilobytes = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
   return Math.round(kilobytes / 1024);
-}
-
-/** Linux counts a process's CPU time in clock ticks of 1/100 s (USER_HZ) in /proc/<pid>/stat. */
-const TICKS_A_SECOND = 100;
-
-async function cpuSecondsOf(child: ChildProcess): Promise<number> {
-  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
-  // The fields after the parenthesised command name: utime and stime are the 12th and 13th of them.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_A_SECOND;
 }
 
 async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {

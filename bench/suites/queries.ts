@@ -4,6 +4,7 @@ import { buildReadModels, caseManagerIds } from '../scale/read-models.ts';
 import { CONCURRENCY, QUERY_KINDS, type QueryKind } from '../scale/query-kinds.ts';
 import { FULL_SCALE, readScaleSizes, SMALL_SCALE, type ScaleSizes } from '../scale/scale-sizes.ts';
 import { bearer } from '../service/commands.ts';
+import { measureIdleCpu } from '../service/idle-cpu.ts';
 import { startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
 import { Random } from '../../src/seed/random.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
@@ -15,7 +16,8 @@ export const scaleSuite = querySuite('scale', FULL_SCALE);
 
 /**
  * Query latency over HTTP on large read models: the built service in its own process (projectors off, as
- * an API replica runs), lists and reports as their users ask them, each percentile from every request.
+ * an API replica runs), lists and reports as their users ask them, each percentile from every request. Then
+ * what the service with its projectors and its database cost idle, on the same store.
  */
 function querySuite(name: string, defaults: ScaleSizes): Suite {
   return {
@@ -34,6 +36,7 @@ function querySuite(name: string, defaults: ScaleSizes): Suite {
       } finally {
         await service.stop();
       }
+      await measureIdleCpu(context, secrets);
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import type DataLoader from 'dataloader';
+import { oneBatchAtATime } from '../../src/shared/one-batch-at-a-time.ts';
 
 /** A pool or one of its clients: either can run a statement. */
 type Queryable = Pool | PoolClient;
@@ -31,6 +33,9 @@ function toCheckpoint(row: Record<string, string | number | Date | null>): Check
   };
 }
 
+/** Per pool: the checkpoint reads of a process's idle runners, which wake on the same tick, share one query. */
+const sharedReads = new WeakMap<Pool, DataLoader<string, Checkpoint | undefined>>();
+
 /** The projection_checkpoints table: one row per projection, written in the same transaction as its read model. */
 export const checkpoints = {
   async ensure(client: Queryable, name: string, version: number): Promise<Checkpoint> {
@@ -41,6 +46,19 @@ export const checkpoints = {
   async read(client: Queryable, name: string, options: { lock?: boolean } = {}): Promise<Checkpoint | undefined> {
     const result = await client.query(`SELECT * FROM projection_checkpoints WHERE name = $1${options.lock ? ' FOR UPDATE' : ''}`, [name]);
     return result.rows[0] ? toCheckpoint(result.rows[0]) : undefined;
+  },
+
+  /** As `read`, sharing a query with the reads of other projections' checkpoints made meanwhile on the same pool. */
+  readShared(pool: Pool, name: string): Promise<Checkpoint | undefined> {
+    let reads = sharedReads.get(pool);
+    if (!reads) {
+      reads = oneBatchAtATime<string, Checkpoint | undefined>(async (names) => {
+        const rows = (await pool.query('SELECT * FROM projection_checkpoints WHERE name = ANY($1)', [names])).rows.map(toCheckpoint);
+        return names.map((wanted) => rows.find((row) => row.name === wanted));
+      });
+      sharedReads.set(pool, reads);
+    }
+    return reads.load(name);
   },
 
   async readAll(client: Queryable): Promise<Checkpoint[]> {

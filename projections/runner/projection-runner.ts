@@ -5,19 +5,23 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import { applyBatch, foldBatch, writeRows, type FoldedRows } from './apply-batch.ts';
+import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
+import { TailReader } from './tail-reader.ts';
 import { inTransaction } from './transaction.ts';
 import { EventNotApplied, failureMessage, isEventFailure } from './event-failure.ts';
 import { applyEventByEvent } from './park-failing-events.ts';
 import { parkedEvents, type ParkTarget } from './parked-events.ts';
 
-export interface ProjectionRunnerOptions {
+export interface ProjectionRunnerOptions extends WaitOptions {
   batchSize: number;
-  /** Pause after finding nothing new; doubles while idle, up to maxIdleDelayMs, so an idle service stays quiet. */
-  idleDelayMs: number;
-  maxIdleDelayMs: number;
+  /**
+   * A projection that found none of its events still moves its checkpoint past those it read, so it never
+   * reads them again, but at most this often: an idle one writes nothing.
+   */
+  skipCheckpointMs: number;
   /** How often a standby instance tries to take over the projection. */
   standbyDelayMs: number;
   maxBackoffMs: number;
@@ -30,7 +34,9 @@ export interface ProjectionRunnerOptions {
 export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   batchSize: 2000,
   idleDelayMs: 5,
-  maxIdleDelayMs: 100,
+  maxIdleDelayMs: 50,
+  safetyPollMs: 1000,
+  skipCheckpointMs: 1000,
   standbyDelayMs: 1000,
   maxBackoffMs: 60_000,
   parkAfterAttempts: 3,
@@ -66,7 +72,13 @@ export class ProjectionRunner {
   private stopping = false;
   private loop: Promise<void> | undefined;
   private readonly pause = new InterruptibleSleep();
+  private readonly waiter: AppendWaiter;
   private checkpoint: Checkpoint | undefined;
+  /** How far the live step has read: at or past the checkpoint, which follows it when a batch commits or now and then. */
+  private scanned: bigint | null = null;
+  /** Its last live read reached the end of the log, so the next one shares the process's read of the tail. */
+  private caughtUp = false;
+  private checkpointWrittenAt = 0;
   /** The next rebuild batch, folded but not written; valid only until the runner stops or fails. */
   private folded: FoldedBatch | undefined;
 
@@ -76,10 +88,15 @@ export class ProjectionRunner {
     private readonly catalog: EventCatalog,
     readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions,
-  ) {}
+    /** Shared by a process's runners; one of its own otherwise. */
+    private readonly tail: TailReader = new TailReader(options.batchSize),
+  ) {
+    this.waiter = new AppendWaiter(options);
+  }
 
   start(): void {
     this.stopping = false;
+    this.waiter.listen(this.store);
     this.loop ??= this.run().finally(() => (this.loop = undefined));
   }
 
@@ -87,6 +104,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.stopping = true;
     this.pause.interrupt();
+    this.waiter.close();
     await this.loop;
   }
 
@@ -130,41 +148,47 @@ export class ProjectionRunner {
   private async follow(client: PoolClient): Promise<void> {
     const { name, version } = this.projection;
     this.folded = undefined;
-    this.checkpoint = await checkpoints.ensure(client, name, version);
-    if (this.checkpoint.version !== version && this.checkpoint.rebuildVersion !== version) {
-      this.options.log('log', `Projection ${name}: version ${this.checkpoint.version} -> ${version}, rebuilding`);
+    this.scanned = null;
+    this.caughtUp = false;
+    this.adopt(await checkpoints.ensure(client, name, version));
+    if (this.checkpoint!.version !== version && this.checkpoint!.rebuildVersion !== version) {
+      this.options.log('log', `Projection ${name}: version ${this.checkpoint!.version} -> ${version}, rebuilding`);
       await checkpoints.startRebuild(client, name, version);
-      this.checkpoint = (await checkpoints.read(client, name))!;
+      await this.reloadCheckpoint(client);
     }
     let lastRefresh = Date.now();
-    let idleDelay = this.options.idleDelayMs;
     while (!this.stopping) {
       const liveWorked = await this.liveStep(client);
       const rebuildWorked = await this.rebuildStep(client);
-      if (liveWorked || rebuildWorked) {
-        idleDelay = this.options.idleDelayMs;
-        continue;
-      }
+      if (liveWorked || rebuildWorked) continue;
       // Idle: pick up rebuild requests made by an admin route or another process.
       if (Date.now() - lastRefresh > 250) {
-        this.checkpoint = (await checkpoints.read(client, name))!;
+        this.adopt((await checkpoints.readShared(this.pool, name))!);
         lastRefresh = Date.now();
       }
-      await this.pause.sleep(idleDelay);
-      idleDelay = Math.min(idleDelay * 2, this.options.maxIdleDelayMs);
+      await this.waiter.idle(this.scanned ?? undefined);
     }
   }
 
+  /** Applies the projection's next events, if any; whether more are likely waiting. */
   private async liveStep(client: PoolClient): Promise<boolean> {
-    const events = await this.nextBatch(this.checkpoint!.position);
-    if (events.length === 0) return false;
-    try {
-      await this.commit(client, 'live', events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
-    } catch (error) {
-      if (!isEventFailure(error)) throw error;
-      await this.eventByEvent(client, 'live', events, error);
+    const stored = this.checkpoint!.position;
+    const after = later(stored, this.scanned);
+    const batch = await this.tail.read({ source: this.store, after, eventTypes: this.projection.eventTypes }, this.caughtUp);
+    this.caughtUp = !batch.full;
+    const through = later(later(after, batch.scannedTo ?? null), batch.events.at(-1)?.position ?? null);
+    if (batch.events.length > 0) {
+      try {
+        await this.commit(client, 'live', through!, (table) => applyBatch(client, this.projection, table, batch.events, this.catalog));
+      } catch (error) {
+        if (!isEventFailure(error)) throw error;
+        await this.eventByEvent(client, 'live', batch.events, error);
+      }
+      return true;
     }
-    return true;
+    this.scanned = through;
+    if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!, async () => {});
+    return batch.full;
   }
 
   private async rebuildStep(client: PoolClient): Promise<boolean> {
@@ -181,7 +205,7 @@ export class ProjectionRunner {
     } catch (error) {
       this.folded = undefined;
       if (!isEventFailure(error)) throw error;
-      await this.eventByEvent(client, 'rebuild', await this.nextBatch(this.checkpoint!.rebuildPosition), error);
+      await this.eventByEvent(client, 'rebuild', await this.rebuildBatch(this.checkpoint!.rebuildPosition), error);
       return true;
     }
     // Caught up: index the shadow table now, then catch up on what arrived while it was indexed. A rebuild
@@ -198,8 +222,8 @@ export class ProjectionRunner {
       await parkedEvents.swapRebuild(client, name);
       await checkpoints.finishRebuild(client, name);
     });
-    this.checkpoint = (await checkpoints.read(client, name))!;
-    this.options.log('log', `Projection ${name}: rebuilt as version ${this.checkpoint.version} and swapped in`);
+    await this.reloadCheckpoint(client);
+    this.options.log('log', `Projection ${name}: rebuilt as version ${this.checkpoint!.version} and swapped in`);
     return true;
   }
 
@@ -252,7 +276,17 @@ export class ProjectionRunner {
     }
   }
 
-  private nextBatch(after: bigint | null): Promise<RecordedEvent[]> {
+  private async reloadCheckpoint(client: PoolClient): Promise<void> {
+    this.adopt((await checkpoints.read(client, this.projection.name))!);
+  }
+
+  /** What the live step has read past the checkpoint holds only while the checkpoint stays where it was. */
+  private adopt(checkpoint: Checkpoint): void {
+    if (checkpoint.position !== this.checkpoint?.position) this.scanned = null;
+    this.checkpoint = checkpoint;
+  }
+
+  private rebuildBatch(after: bigint | null): Promise<RecordedEvent[]> {
     return this.store.readAll({ after: after ?? undefined, maxCount: this.options.batchSize, eventTypes: this.projection.eventTypes });
   }
 
@@ -261,7 +295,7 @@ export class ProjectionRunner {
    * writing meanwhile), taking the rows of the batch still being written from memory.
    */
   private async foldRebuildBatch(after: bigint | null, unwritten?: FoldedRows): Promise<FoldedBatch | undefined> {
-    const events = await this.nextBatch(after);
+    const events = await this.rebuildBatch(after);
     if (events.length === 0) return undefined;
     const rows = await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.catalog, unwritten);
     return { rows, last: events.at(-1)!.position, full: events.length === this.options.batchSize };
@@ -275,6 +309,7 @@ export class ProjectionRunner {
       await write(target === 'live' ? table : shadowTableOf(table));
       await checkpoints.advance(client, name, target, last);
     });
+    if (target === 'live') this.checkpointWrittenAt = Date.now();
     this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };
   }
 
@@ -291,5 +326,10 @@ export class ProjectionRunner {
     this.options.log('error', `Projection ${this.projection.name} halted (attempt ${failures}), checkpoint kept: ${message}`);
     await checkpoints.recordFailure(this.pool, this.projection.name, message).catch(() => undefined);
   }
+}
 
+/** The later of two positions, null being before the first event. */
+function later(a: bigint | null, b: bigint | null): bigint | null {
+  if (a === null) return b;
+  return b === null || a >= b ? a : b;
 }

@@ -7,6 +7,7 @@ import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { requestRebuild } from './rebuild-request.ts';
 import { sourceFor } from './projection-source.ts';
+import { TailReader } from './tail-reader.ts';
 
 /**
  * `npm run projections`: the projectors as their own process, so a deployment scales them apart from
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
   const catalog = createEventCatalog();
   const stores = await openEventStores(config, config.DATABASE_URL, catalog);
   const log = (level: 'log' | 'warn' | 'error', message: string) => console[level === 'log' ? 'log' : level](`[projections] ${message}`);
-  const runnerFor = (projection = ALL_PROJECTIONS[0]!) => new ProjectionRunner(pool, sourceFor(projection, stores.events, stores.stored), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log });
+  const tail = new TailReader(DEFAULT_RUNNER_OPTIONS.batchSize);
+  const runnerFor = (projection = ALL_PROJECTIONS[0]!) =>
+    new ProjectionRunner(pool, sourceFor(projection, stores.events, stores.stored), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, safetyPollMs: config.PROJECTION_POLL_MS, log }, tail);
 
   const shutdown = async (runners: ProjectionRunner[]) => {
     await Promise.all(runners.map((runner) => runner.stop()));

@@ -12,6 +12,7 @@ import { replayParkedEvent, type ReplayOutcome } from './replay-parked-event.ts'
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { sourceFor } from './projection-source.ts';
+import { TailReader } from './tail-reader.ts';
 import { hasProjected, projectionStatuses, type ProjectionStatus } from './projection-status.ts';
 import type { Projection } from './projection.ts';
 
@@ -43,7 +44,9 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     this.pool = createPool(databaseUrl, ALL_PROJECTIONS.length + 4, { connectMs: timeouts.connectMs });
     this.questions = createPool(databaseUrl, 4, timeouts);
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
-    this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log }));
+    const tail = new TailReader(DEFAULT_RUNNER_OPTIONS.batchSize);
+    const options = { ...DEFAULT_RUNNER_OPTIONS, safetyPollMs: config.get('PROJECTION_POLL_MS', { infer: true }), log };
+    this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, options, tail));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
     this.minPositionWaitMs = config.get('MIN_POSITION_WAIT_MS', { infer: true });
   }

@@ -57,6 +57,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `in-process` runs the projectors inside the API; `off` leaves them to `npm run projections`. */
   PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
+  /** Projectors wait for appends to wake them; this is how long they wait before reading anyway (a wake-up lost with a connection). */
+  PROJECTION_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** How long a query carrying X-Min-Position waits for its read model before answering 202. */
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(2000),
   /** How often a signed checkpoint of the whole event log is taken (0: never, e.g. when another process takes them). */

@@ -71,6 +71,20 @@ export interface ReadAllOptions {
   eventTypes?: readonly string[];
 }
 
+/** A read of the global order that also says how far it looked. */
+export interface TailRead {
+  events: RecordedEvent[];
+  /**
+   * No event of any type at or before this position is left to read after these: the newest event the read
+   * passed over, whatever its type (its last event when it stopped at `maxCount`). A reader that follows a few
+   * types resumes here, not at its last match. Undefined on an empty store.
+   */
+  scannedTo: bigint | undefined;
+}
+
+/** Called when events may have been appended: with the newest one's position when it is known. */
+export type AppendListener = (position: bigint | undefined) => void;
+
 export interface SubscribeOptions {
   /** Exclusive resume point, usually a projection's checkpoint. */
   after?: bigint;
@@ -90,6 +104,13 @@ export interface EventStore {
   /** Events of one stream in order; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  readTail(options?: ReadAllOptions): Promise<TailRead>;
+  /**
+   * Calls `listener` after appends commit, in this process or (where the engine can tell) another, so a
+   * reader waits for them instead of polling; a listener may miss some (a lost connection), so readers
+   * still poll now and then. Returns a function that stops the calls.
+   */
+  onAppended(listener: AppendListener): () => void;
   subscribe(options?: SubscribeOptions): Subscription;
   /** Position of the newest event readable in global order, or undefined on an empty store. */
   headPosition(): Promise<bigint | undefined>;

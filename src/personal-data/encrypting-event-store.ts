@@ -1,5 +1,6 @@
 import type { EventCatalog } from '../event-store/event-catalog.ts';
 import type {
+  AppendListener,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -11,6 +12,7 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  TailRead,
 } from '../event-store/event-store.port.ts';
 import { ERASED, openValue, RESTRICTED, sealedSubjectOf, sealValue } from './field-cipher.ts';
 import { findPersonalData, type PersonalDataField } from './personal-data.ts';
@@ -54,6 +56,15 @@ export class EncryptingEventStore implements EventStore {
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.open(await this.inner.readAll(options));
+  }
+
+  async readTail(options?: ReadAllOptions): Promise<TailRead> {
+    const read = await this.inner.readTail(options);
+    return { ...read, events: await this.open(read.events) };
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.inner.onAppended(listener);
   }
 
   subscribe(options?: SubscribeOptions): Subscription {

@@ -153,6 +153,34 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
         const appended = await store.append(stream(), events(2), 'no_stream');
         expect((await store.committedHeadPosition())! >= appended.position).toBe(true);
       });
+
+      it('reads the tail of a few types and says it looked past the events of the others', async () => {
+        const start = await store.headPosition();
+        const name = stream();
+        const ours = await store.append(name, events(2), 'no_stream');
+        const theirs = await store.append(stream(), events(3, `${type}Other`), 'no_stream');
+        await untilReadable(store, theirs.position);
+
+        const tail = await store.readTail({ after: start, eventTypes: [type] });
+        expect(tail.events.map((event) => [event.stream, event.revision])).toEqual([[name, 0], [name, 1]]);
+        expect(tail.scannedTo! >= theirs.position).toBe(true);
+        const page = await store.readTail({ after: start, maxCount: 1, eventTypes: [type] });
+        expect(page.scannedTo).toBe(page.events[0]!.position);
+        expect(page.scannedTo! < ours.position).toBe(true);
+      });
+    });
+
+    describe('wake-ups', () => {
+      it('tells a listener of an append, with its position, until it stops listening', async () => {
+        const heard: (bigint | undefined)[] = [];
+        const stop = store.onAppended((position) => heard.push(position));
+        const { position } = await store.append(stream(), events(1), 'no_stream');
+        expect(heard).toContain(position);
+        stop();
+        const count = heard.length;
+        await store.append(stream(), events(1), 'no_stream');
+        expect(heard).toHaveLength(count);
+      });
     });
 
     describe('subscriptions', () => {

@@ -4,7 +4,7 @@ import { migrateDatabase } from '../../src/database/data-source.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import { appendStatement } from '../../src/event-store/postgres/postgres-append.ts';
 import { createPostgresEventStore, type PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
-import { concurrentWriters, things } from '../support/projection-harness.ts';
+import { concurrentWriters, eventually, things } from '../support/projection-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /** PostgreSQL-only: the global order never skips an event that commits after a later-numbered one. */
@@ -42,6 +42,28 @@ describe('PostgreSQL event store: gap safety', () => {
       await slow.query('COMMIT');
       const after = await store.readAll({ after: start });
       expect(after.map((event) => event.stream)).toEqual(['gap-early', 'gap-late']);
+    } finally {
+      slow.release();
+    }
+  });
+
+  it('says how far a tail read looked: past events of other types, never past an open transaction', async () => {
+    const start = await store.headPosition();
+    await store.append('tail-wanted', things(1, 'TailWanted'), 'no_stream');
+    const other = await store.append('tail-other', things(2, 'OtherHappened'), 'no_stream');
+    const wanted = () => store.readTail({ after: start, eventTypes: ['TailWanted'] });
+    await eventually(async () => (await wanted()).scannedTo === other.position);
+    expect((await wanted()).events.map((event) => event.stream)).toEqual(['tail-wanted']);
+    expect((await store.readTail({ after: start, maxCount: 1, eventTypes: ['TailWanted', 'OtherHappened'] })).scannedTo).toBe((await wanted()).events[0]!.position);
+
+    const slow = await admin.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(appendStatement([{ stream: 'tail-early', events: things(1, 'OtherHappened'), expected: 'no_stream' }]));
+      const late = await store.append('tail-late', things(1, 'OtherHappened'), 'no_stream');
+      expect((await store.readTail({ after: other.position, eventTypes: ['TailWanted'] })).scannedTo).toBe(other.position);
+      await slow.query('COMMIT');
+      await eventually(async () => (await store.readTail({ after: other.position, eventTypes: ['TailWanted'] })).scannedTo === late.position);
     } finally {
       slow.release();
     }

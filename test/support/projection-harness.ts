@@ -2,6 +2,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { ProjectionRunner, DEFAULT_RUNNER_OPTIONS, type ProjectionRunnerOptions } from '../../projections/runner/projection-runner.ts';
 import type { Projection } from '../../projections/runner/projection.ts';
+import type { TailReader } from '../../projections/runner/tail-reader.ts';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, NewEvent } from '../../src/event-store/event-store.port.ts';
@@ -15,7 +16,8 @@ export interface ProjectionTestBed {
   database: TestDatabase;
   pool: pg.Pool;
   store: EventStore;
-  runner(projection: Projection, options?: Partial<ProjectionRunnerOptions>): ProjectionRunner;
+  /** A runner on the bed's store, or on `from.store` (e.g. another process's), sharing `from.tail` if given. */
+  runner(projection: Projection, options?: Partial<ProjectionRunnerOptions>, from?: { store?: EventStore; tail?: TailReader }): ProjectionRunner;
   close(): Promise<void>;
 }
 
@@ -30,8 +32,9 @@ export async function projectionTestBed(): Promise<ProjectionTestBed> {
     database,
     pool,
     store,
-    runner(projection, options = {}) {
-      const runner = new ProjectionRunner(pool, store, thingCatalog, projection, { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, maxIdleDelayMs: 20, standbyDelayMs: 50, maxBackoffMs: 200, log: () => {}, ...options });
+    runner(projection, options = {}, from = {}) {
+      const runnerOptions = { ...DEFAULT_RUNNER_OPTIONS, idleDelayMs: 5, maxIdleDelayMs: 20, standbyDelayMs: 50, maxBackoffMs: 200, log: () => {}, ...options };
+      const runner = new ProjectionRunner(pool, from.store ?? store, thingCatalog, projection, runnerOptions, from.tail);
       runners.push(runner);
       return runner;
     },
@@ -44,10 +47,10 @@ export async function projectionTestBed(): Promise<ProjectionTestBed> {
   };
 }
 
-export function things(count: number): NewEvent[] {
+export function things(count: number, type = 'ThingHappened'): NewEvent[] {
   return Array.from({ length: count }, (_, index) => ({
     id: randomUUID(),
-    type: 'ThingHappened',
+    type,
     schemaVersion: 1,
     data: { index },
     metadata: { actor: { sub: 'test', roles: [] }, correlationId: randomUUID(), causationId: randomUUID() },

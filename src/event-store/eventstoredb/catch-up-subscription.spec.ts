@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AccessDeniedError, UnavailableError, type AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
+import { EventStoreDbAppendSignal } from './append-signal.ts';
 import { CatchUpSubscription, type AllSubscription } from './catch-up-subscription.ts';
 import { toEventData } from './event-mapping.ts';
 
@@ -100,6 +101,29 @@ describe('catch-up subscription', () => {
     await until(() => server.latest.unsubscribed);
     await subscription.close();
     await expect(pending).resolves.toEqual({ done: true, value: undefined });
+    expect(server.streams).toHaveLength(1);
+  });
+});
+
+describe('append signal over a subscription to $all', () => {
+  it('subscribes from the end for its first listener, tells every listener of each event and of appends made here, and unsubscribes after the last', async () => {
+    const server = new FakeServer();
+    const signal = new EventStoreDbAppendSignal(server.open);
+    const heard: [string, bigint | undefined][] = [];
+    const stopFirst = signal.onAppended((position) => heard.push(['first', position]));
+    const stopSecond = signal.onAppended((position) => heard.push(['second', position]));
+    expect(server.openedAfter).toEqual([undefined]);
+
+    server.latest.write(eventAt(10n));
+    await until(() => heard.length === 2);
+    signal.appended(20n);
+    stopFirst();
+    server.latest.write(eventAt(30n));
+    await until(() => heard.length === 5);
+    expect(heard).toEqual([['first', 10n], ['second', 10n], ['first', 20n], ['second', 20n], ['second', 30n]]);
+
+    stopSecond();
+    await until(() => server.latest.unsubscribed);
     expect(server.streams).toHaveLength(1);
   });
 });

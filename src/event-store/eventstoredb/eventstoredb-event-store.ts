@@ -1,6 +1,7 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError, type AllStreamResolvedEvent, type ResolvedEvent } from '@kurrent/kurrentdb-client';
 import { EventStoreUnavailable } from '../event-store.errors.ts';
 import type {
+  AppendListener,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -10,7 +11,9 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  TailRead,
 } from '../event-store.port.ts';
+import { EventStoreDbAppendSignal } from './append-signal.ts';
 import { CatchUpSubscription } from './catch-up-subscription.ts';
 import { toStoreError } from './error-mapping.ts';
 import { toEventData, toRecordedEvent } from './event-mapping.ts';
@@ -35,8 +38,13 @@ export function createEventStoreDbEventStore(connectionString: string): EventSto
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly signal: EventStoreDbAppendSignal;
 
-  constructor(private readonly client: KurrentDBClient) {}
+  constructor(private readonly client: KurrentDBClient) {
+    this.signal = new EventStoreDbAppendSignal((after) =>
+      this.client.subscribeToAll({ fromPosition: after === undefined ? END : toClientPosition(after), filter: storeEventFilter() }),
+    );
+  }
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('An append needs at least one event');
@@ -45,6 +53,7 @@ export class EventStoreDbEventStore implements EventStore {
       const revision = result.nextExpectedRevision;
       // An idempotent repeat may come back without a position; the stream still knows it.
       const position = result.position ? toStorePosition(result.position, events.at(-1)!.id) : await this.positionAt(stream, revision);
+      this.signal.appended(position);
       return { revision: Number(revision), position };
     } catch (error) {
       throw toStoreError(error, { stream, expected });
@@ -85,6 +94,19 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw toStoreError(error);
     }
+  }
+
+  /** The log has no gaps to wait for: everything up to the head read first has been read after it. */
+  async readTail(options: ReadAllOptions = {}): Promise<TailRead> {
+    const head = await this.headPosition();
+    const events = await this.readAll(options);
+    const newest = events.at(-1)?.position;
+    if (newest !== undefined && (events.length === options.maxCount || head === undefined || newest > head)) return { events, scannedTo: newest };
+    return { events, scannedTo: head };
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.signal.onAppended(listener);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
@@ -134,6 +156,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.signal.close();
     await this.client.dispose();
   }
 

@@ -1,5 +1,17 @@
 import { WrongExpectedRevision } from '../event-store.errors.ts';
-import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port.ts';
+import type {
+  AppendListener,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  TailRead,
+} from '../event-store.port.ts';
 import { eventHash, withIntegrity } from './event-hash.ts';
 
 /**
@@ -85,6 +97,14 @@ export class ChainedEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.engine.readAll(options);
+  }
+
+  readTail(options?: ReadAllOptions): Promise<TailRead> {
+    return this.engine.readTail(options);
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.engine.onAppended(listener);
   }
 
   subscribe(options?: SubscribeOptions): Subscription {

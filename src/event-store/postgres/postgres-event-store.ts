@@ -3,6 +3,7 @@ import pg from 'pg';
 import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
 import { DuplicateEventId, EventStoreUnavailable, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
+  AppendListener,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -12,14 +13,16 @@ import type {
   RecordedEvent,
   SubscribeOptions,
   Subscription,
+  TailRead,
 } from '../event-store.port.ts';
 import { translated, uniqueViolationOf } from './postgres-errors.ts';
+import { PostgresAppendSignal } from './postgres-append-signal.ts';
 import { appendStatement, groupedByStream, lastOf, roundsOfDistinctStreams, type AppendedRow, type AppendRequest } from './postgres-append.ts';
-import { EVENT_COLUMNS, VISIBLE_BOUND } from './postgres-sql.ts';
+import { EVENT_COLUMNS, TAIL_SQL, VISIBLE_BOUND } from './postgres-sql.ts';
 import { PollingSubscription, type PollingOptions } from './postgres-subscription.ts';
-import { toRecordedEvent, type EventRow } from './row-mapping.ts';
+import { toRecordedEvent, type EventRow, type TailRow } from './row-mapping.ts';
 
-const DEFAULT_POLLING: PollingOptions = { batchSize: 500, minDelayMs: 2, maxDelayMs: 50 };
+const DEFAULT_POLLING: PollingOptions = { batchSize: 500, idleDelayMs: 2, maxIdleDelayMs: 50, safetyPollMs: 1000 };
 /** An `any` append that loses a race for the next revision simply tries again. */
 const ANY_RETRIES = 10;
 /** Appends of at least this many events do not wait to share a statement. */
@@ -33,13 +36,16 @@ interface ForwardRead {
 /** The event store on PostgreSQL: the embedded default and the engine every test here runs on. */
 export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
+  private readonly signal: PostgresAppendSignal;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly polling: PollingOptions = DEFAULT_POLLING,
     /** Whether close() ends the pool too (when the store created it). */
     private readonly ownsPool = false,
-  ) {}
+  ) {
+    this.signal = new PostgresAppendSignal(pool);
+  }
 
   /**
    * Appends made while another is in flight are written together by the next statement (one commit for
@@ -57,8 +63,9 @@ export class PostgresEventStore implements EventStore {
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     // A large append is a batch already: it goes at once, beside the shared statement rather than behind it.
-    if (events.length >= OWN_STATEMENT_EVENTS) return this.appendAlone({ stream, events, expected });
-    return this.appends.load({ stream, events, expected });
+    const result = await (events.length >= OWN_STATEMENT_EVENTS ? this.appendAlone({ stream, events, expected }) : this.appends.load({ stream, events, expected }));
+    this.signal.appended(result.position);
+    return result;
   }
 
   private async appendTogether(requests: readonly AppendRequest[]): Promise<(AppendResult | Error)[]> {
@@ -175,8 +182,26 @@ export class PostgresEventStore implements EventStore {
     return result.rows.map(toRecordedEvent);
   }
 
+  async readTail(options: ReadAllOptions = {}): Promise<TailRead> {
+    const result = await translated(() =>
+      this.pool.query<TailRow>({
+        name: 'casework-read-tail',
+        text: TAIL_SQL,
+        values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null],
+      }),
+    );
+    const events = result.rows.flatMap((row) => (row.event_id === null ? [] : [toRecordedEvent(row)]));
+    const full = options.maxCount !== undefined && events.length === options.maxCount;
+    const head = result.rows[0]?.tail_head;
+    return { events, scannedTo: full ? events.at(-1)!.position : head == null ? undefined : BigInt(head) };
+  }
+
+  onAppended(listener: AppendListener): () => void {
+    return this.signal.onAppended(listener);
+  }
+
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new PollingSubscription((read) => this.readAll(read), options.after, options.eventTypes, this.polling);
+    const subscription = new PollingSubscription(this, options.after, options.eventTypes, this.polling);
     this.subscriptions.add(subscription);
     const close = subscription.close.bind(subscription);
     subscription.close = async () => {
@@ -204,6 +229,7 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.signal.close();
     if (this.ownsPool) await this.pool.end();
   }
 

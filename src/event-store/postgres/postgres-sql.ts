@@ -13,6 +13,20 @@ export const VISIBLE_BOUND = '(pg_snapshot_xmin(pg_current_snapshot())::text::bi
 export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata::text AS metadata_json, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms';
 
 /**
+ * `readAll`'s read ($1 after, $2 at most, $3 types or null), which also returns, on every row, the newest
+ * position of any type below the bound (`tail_head`), and one row of nulls besides when nothing matched:
+ * how far a reader of a few types has looked, so it resumes there rather than scanning the same tail again.
+ */
+export const TAIL_SQL = `
+  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head
+    FROM (SELECT bound.value, (SELECT max(position) FROM events WHERE position < bound.value) AS head
+            FROM (SELECT ${VISIBLE_BOUND} AS value) AS bound) AS tail
+    LEFT JOIN LATERAL (SELECT * FROM events
+                        WHERE position > $1 AND position < tail.value AND ($3::text[] IS NULL OR type = ANY($3))
+                        ORDER BY position LIMIT $2) AS events ON true
+   ORDER BY events.position`;
+
+/**
  * One round trip for any number of appends to distinct streams: each append's expectation is checked
  * against its stream's end, and the events of the appends that pass are numbered after it and inserted,
  * all in one transaction (so one commit for the lot); an append that fails its check inserts nothing.

@@ -13,6 +13,9 @@ export interface EventRow {
   recorded_at_ms: number;
 }
 
+/** A row of a tail read: an event, or nulls when it found none; either way the newest position it passed over. */
+export type TailRow = (EventRow | { [column in keyof EventRow]: null }) & { tail_head: string | null };
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   let metadata: EventMetadata | undefined;
   return {
