@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const referral = () => ({
   source: 'self',
@@ -19,7 +19,9 @@ describe('Idempotency-Key after a crash (real app, real PostgreSQL)', () => {
 
   beforeAll(async () => {
     harness = await startTestApp();
-    caseManager = await bearer(['case_manager']);
+    // Assigning a case to a colleague is a supervisor's act, and only to someone the service knows.
+    caseManager = await bearer(['case_manager', 'supervisor']);
+    for (const colleague of ['bob', 'carol']) await knownUser(harness, colleague);
   });
   afterAll(() => harness.close());
 
