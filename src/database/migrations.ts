@@ -22,6 +22,7 @@ import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-ins
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
+import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListOwingIndex1763800009800,
   ReferralListNewestNames1763800009900,
   KnownUsers1763800010500,
+  UpdateClocks1763800011200,
 ];

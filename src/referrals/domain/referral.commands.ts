@@ -130,6 +130,8 @@ export interface LearnCriminalJusticeEvent {
   kind: CjEventKind;
   learnedAt: string;
   calendar: WorkingDayCalendar;
+  /** As configured now: before the assessment, they tell whether the victim is entitled to the enhanced clock. */
+  crimeTypes: readonly CrimeType[];
   metadata: CommandMetadata;
 }
 

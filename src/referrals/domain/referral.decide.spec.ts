@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
+import { addDays } from '../../calendar/working-days.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
@@ -8,6 +9,8 @@ import type { LearnCriminalJusticeEvent, ReceiveReferral, RecordVictimUpdate, Re
 import { referralDecider } from './referral.decide.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { ReferralEvent } from './referral.events.ts';
+import type { ReceivedReferral } from './referral.state.ts';
+import { lastDayLearnedOverdue, updateDueBy, updateWorkingDays } from './update-clock.ts';
 
 const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
 const now = new Date('2026-03-02T10:00:00Z');
@@ -356,6 +359,7 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
     kind: 'charge',
     learnedAt: '2026-12-24T16:00:00.000Z',
     calendar,
+    crimeTypes: DEFAULT_CRIME_TYPES,
     metadata: { now: christmasEve },
     ...overrides,
   });
@@ -387,6 +391,43 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
 
   it('gives an enhanced victim 1 working day: the charge learned on Christmas Eve is due on 29 December', () => {
     expect(whenThen(enhanced, learn())[0]).toMatchObject({ data: { dueBy: '2026-12-29', enhanced: true } });
+  });
+
+  const domesticAbuse = whenThen([], receive({ crimeType: crimeType('domestic-abuse'), consent: { contact: true, dataSharing: true, basis: 'explicit' }, metadata: { now: new Date('2026-12-01T10:00:00Z') } }));
+  const assessedOn = (at: string, command: ReferralCommand & { type: 'AssessNeeds' }): ReferralCommand => ({ ...command, metadata: { now: new Date(at) } });
+
+  it('gives a victim proposed for a priority group the enhanced clock from receipt, before the assessment', () => {
+    expect(whenThen(domesticAbuse, learn())[0]).toMatchObject({ data: { dueBy: '2026-12-29', enhanced: true } });
+  });
+
+  it('moves every open update to the entitlement the assessment confirms or overrides', () => {
+    const learned = [...domesticAbuse, ...whenThen(domesticAbuse, learn())];
+    const overridden = { ...assessEnhanced, type: 'AssessNeeds' as const, priorityGroups: [], overrideReason: 'Not a partner: a neighbour dispute' };
+    const standardNow = [...learned, ...whenThen(learned, assessedOn('2026-12-24T16:30:00Z', overridden))];
+    expect(whenThen(standardNow, tell('2027-01-05T10:00:00.000Z'))[0]).toMatchObject({ data: { onTime: true } });
+
+    const burglary = [...received, ...whenThen(received, learn())];
+    const enhancedNow = [...burglary, ...whenThen(burglary, assessedOn('2026-12-24T16:30:00Z', assessEnhanced as ReferralCommand & { type: 'AssessNeeds' }))];
+    expect(whenThen(enhancedNow, tell('2026-12-30T09:00:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
+  });
+
+  it('moves a running deadline when a bank holiday is added on its due day: the calendar as it stands decides', () => {
+    const monday = whenThen([], receive({ metadata: { now: new Date('2026-11-30T09:00:00Z') } }));
+    const learned = [...monday, ...whenThen(monday, learn({ learnedAt: '2026-11-30T10:00:00.000Z', metadata: { now: new Date('2026-11-30T11:00:00Z') } }))];
+    expect(learned.at(-1)).toMatchObject({ data: { dueBy: '2026-12-07' } });
+    const withHoliday = englandAndWalesCalendar(['2026-12-07']);
+    const referral = given(learned) as ReceivedReferral;
+    expect(updateDueBy(referral, referral.cjEvents[0]!, withHoliday)).toBe('2026-12-08');
+    expect(whenThen(learned, tell('2026-12-08T10:00:00.000Z', { calendar: withHoliday }))[0]).toMatchObject({ data: { onTime: true } });
+    expect(whenThen(learned, tell('2026-12-08T10:00:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
+  });
+
+  it('tells the lists the last day an update could be learned and be overdue today, on the calendar given', () => {
+    for (const enhanced of [true, false]) {
+      const last = lastDayLearnedOverdue(calendar, '2027-01-04', enhanced);
+      expect(calendar.addWorkingDays(last, updateWorkingDays(enhanced)) < '2027-01-04').toBe(true);
+      expect(calendar.addWorkingDays(addDays(last, 1), updateWorkingDays(enhanced)) >= '2027-01-04').toBe(true);
+    }
   });
 
   it('records an update on the due day as on time, with the working days it took', () => {
