@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches, ValidateBy } from 'class-validator';
+import { isISO8601, ValidateBy } from 'class-validator';
 import { addDays, isCalendarDate, londonDate, type CalendarDate } from '../calendar/working-days.ts';
 import { ValidationFailed } from './problem.ts';
 
@@ -8,17 +7,21 @@ import { ValidationFailed } from './problem.ts';
  * meant 23:30Z the day before to a user here): the server never guesses, it asks for the offset.
  */
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const OFFSET_MESSAGE = '$property must be a time with its offset from UTC, such as 2026-03-02T10:15:00Z';
+const isInstant = (value: unknown) => typeof value === 'string' && WITH_OFFSET.test(value) && isISO8601(value, { strict: true });
 
-/** An instant written with a time and its offset from UTC. */
-export const IsInstant = () => applyDecorators(IsISO8601({ strict: true }), Matches(WITH_OFFSET, { message: OFFSET_MESSAGE }));
+/** An instant written with a time and its offset from UTC: one message for anything else. */
+export const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: { validate: isInstant, defaultMessage: (args) => `${args?.property} must be a time with its offset from UTC, such as 2026-03-02T10:15:00Z` },
+  });
 
 /** A query bound: an instant with its offset, or a date meaning the whole of that day in England. */
 export const IsInstantOrLondonDay = () =>
   ValidateBy({
     name: 'isInstantOrLondonDay',
     validator: {
-      validate: (value) => typeof value === 'string' && (isCalendarDate(value) || (WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value)))),
+      validate: (value) => typeof value === 'string' && (isCalendarDate(value) || isInstant(value)),
       defaultMessage: (args) => `${args?.property} must be a date such as 2026-03-02 (a whole day in England) or a time with its offset, such as 2026-03-02T10:15:00Z`,
     },
   });

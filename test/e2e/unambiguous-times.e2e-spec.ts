@@ -31,7 +31,7 @@ describe('times are unambiguous: an offset on every time, whole London days for 
       const complaint = { channel: 'email', complainant: { name: 'Tim Offset' }, summary: 'Rude on the phone', subjects: [{ kind: 'force' }], receivedAt: at };
       expect(fieldsOf(await request('POST', '/api/complaints', officer, complaint))).toMatchObject({ status: 400, fields: expect.arrayContaining(['receivedAt']) });
     }
-    expect((await request('POST', `/api/referrals/${id}/contacts`, caseManager, { at: '2026-07-01T00:30:00+01:00', channel: 'phone', outcome: 'made' })).statusCode).toBe(200);
+    expect((await request('POST', `/api/referrals/${id}/contacts`, caseManager, { at: new Date().toISOString().replace('Z', '+00:00'), channel: 'phone', outcome: 'made' })).statusCode).toBe(200);
   });
 
   it('reads date-only access-log bounds as whole days in England, and refuses `to` before `from`', async () => {

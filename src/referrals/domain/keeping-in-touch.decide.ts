@@ -36,6 +36,9 @@ export function recordContact(command: RecordContact, state: ReceivedReferral): 
   if (Date.parse(command.at) > command.metadata.now.getTime()) {
     throw new DomainRuleViolation('contact-in-future', 'A contact can only be recorded once it has been made or attempted');
   }
+  if (Date.parse(command.at) < Date.parse(state.receivedAt)) {
+    throw new DomainRuleViolation('contact-before-receipt', 'The victim cannot have been contacted about a referral before it was received');
+  }
   const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
   if (command.outcome === 'made') {
     // A contact entered late, older than the last successful one, does not move the schedule back.
@@ -76,6 +79,9 @@ export function recordServiceOutcome(command: RecordServiceReferralOutcome, stat
 export function learnCriminalJusticeEvent(command: LearnCriminalJusticeEvent, state: ReceivedReferral): ReferralEvent[] {
   if (Date.parse(command.learnedAt) > command.metadata.now.getTime()) {
     throw new DomainRuleViolation('learned-in-future', 'A criminal-justice event can only be recorded once the centre has learned of it');
+  }
+  if (Date.parse(command.learnedAt) < Date.parse(state.receivedAt)) {
+    throw new DomainRuleViolation('learned-before-receipt', 'The centre learns of a criminal-justice event for a victim it has a referral for: not before the referral was received');
   }
   const enhanced = entitledNow(state, command.crimeTypes);
   // The due date as it stood when learned, kept for the record; the clock itself follows the calendar and entitlement (update-clock.ts).

@@ -16,6 +16,8 @@ export interface ReceiveReferral {
   crimeReportedOn: string | null;
   victim: Victim;
   consent: Consent;
+  /** When it was received, if typed in later; now otherwise. */
+  receivedAt?: string;
   metadata: CommandMetadata;
 }
 

@@ -34,6 +34,12 @@ const whenThen = (history: ReferralEvent[], command: ReferralCommand) => referra
 
 
 describe('receiving a referral', () => {
+  it('dates a referral typed in later when it was received, never in the future nor before its offence', () => {
+    expect(whenThen([], receive({ receivedAt: '2026-03-01T09:00:00.000Z', offenceDate: '2026-02-27' }))[0]).toMatchObject({ data: { receivedAt: '2026-03-01T09:00:00.000Z' } });
+    expect(ruleOf(() => whenThen([], receive({ receivedAt: '2026-03-03T09:00:00.000Z' })))).toBe('received-in-future');
+    expect(ruleOf(() => whenThen([], receive({ receivedAt: '2026-02-26T09:00:00.000Z', offenceDate: '2026-02-27', crimeReportedOn: null })))).toBe('offence-after-receipt');
+  });
+
   it('records the referral with the server time and the crime type id only', () => {
     const [event] = whenThen([], receive());
     expect(event).toEqual({
@@ -204,7 +210,8 @@ describe('the contact contract and contacts', () => {
   const apply = (history: ReferralEvent[], command: ReferralCommand) => [...history, ...whenThen(history, command)];
   const weekly: ReferralCommand = { type: 'AgreeContactContract', frequency: 'weekly', channel: 'phone', safeTimes: 'after 6pm', ...at };
   const contact = (outcome: 'made' | 'failed', when: string): ReferralCommand => ({ type: 'RecordContact', outcome, channel: 'phone', at: when, note: null, failureThreshold: 3, ...at });
-  const received = whenThen([], receive());
+  // Received before the contacts these tests enter late.
+  const received = whenThen([], receive({ offenceDate: '2026-01-30', crimeReportedOn: '2026-01-31', metadata: { now: new Date('2026-02-02T10:00:00Z') } }));
 
   it('needs a named case manager first for an enhanced or high-risk victim', () => {
     const highRisk = apply(received, { type: 'AssessNeeds', needs: [], riskLevel: 'high', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...at });
@@ -442,7 +449,9 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
 
   it('judges the due day by the date in England: 23:30 UTC in summer is already the next day', () => {
     const summer = { learnedAt: '2026-06-29T09:00:00.000Z', metadata: { now: new Date('2026-06-29T10:00:00Z') } };
-    const history = [...enhanced, ...whenThen(enhanced, learn(summer))];
+    const june = whenThen([], receive({ metadata: { now: new Date('2026-06-01T10:00:00Z') } }));
+    const enhancedInJune = [...june, ...whenThen(june, assessedOn('2026-06-02T10:00:00Z', assessEnhanced as ReferralCommand & { type: 'AssessNeeds' }))];
+    const history = [...enhancedInJune, ...whenThen(enhancedInJune, learn(summer))];
     expect(history.at(-1)).toMatchObject({ data: { dueBy: '2026-06-30' } });
     expect(whenThen(history, tell('2026-06-30T23:30:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
   });
@@ -454,6 +463,13 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
     expect(() => whenThen(history, tell('2026-12-29T10:00:00.000Z', { cjEventId: 'cj-unknown' }))).toThrow(UnknownCasePart);
     expect(ruleOf(() => whenThen(history, tell('2026-12-24T15:00:00.000Z')))).toBe('update-before-event-learned');
     expect(ruleOf(() => whenThen(history, tell('2027-02-01T10:00:00.000Z')))).toBe('update-in-future');
+  });
+
+  it('refuses an event learned, or a contact made, before the referral was received', () => {
+    expect(ruleOf(() => whenThen(received, learn({ learnedAt: '2026-11-30T10:00:00.000Z' })))).toBe('learned-before-receipt');
+    const contact: ReferralCommand = { type: 'RecordContact', outcome: 'made', channel: 'phone', at: '2026-09-01T10:00:00.000Z', note: null, failureThreshold: 3, metadata: { now: christmasEve } };
+    expect(ruleOf(() => whenThen(received, contact))).toBe('contact-before-receipt');
+    expect(whenThen(received, { ...contact, at: '2026-12-01T11:00:00.000Z' })).toHaveLength(1);
   });
 
   it('refuses an event learned in the future, and any update for a victim who did not consent to contact', () => {

@@ -78,7 +78,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
         crimeReportedOn: command.crimeReportedOn,
         victim: command.victim,
         consent: command.consent,
-        receivedAt: command.metadata.now.toISOString(),
+        receivedAt: command.receivedAt ?? command.metadata.now.toISOString(),
       },
     },
   ];
@@ -94,9 +94,13 @@ function checkWhatReadsRelyOn({ source, victim, consent }: ReceiveReferral): voi
 }
 
 /** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. Every one broken is named. */
-function checkDates({ offenceDate, crimeReportedOn, victim, metadata }: ReceiveReferral): void {
+function checkDates({ offenceDate, crimeReportedOn, victim, receivedAt, metadata }: ReceiveReferral): void {
   const today = londonDate(metadata.now);
   const broken: BrokenRule[] = [];
+  if (receivedAt && Date.parse(receivedAt) > metadata.now.getTime()) broken.push({ rule: 'received-in-future', message: 'A referral can only be recorded once it has been received' });
+  if (receivedAt && offenceDate && offenceDate > londonDate(receivedAt)) {
+    broken.push({ rule: 'offence-after-receipt', message: 'The offence cannot have happened after the referral was received' });
+  }
   if (offenceDate && offenceDate > today) broken.push({ rule: 'offence-date-in-future', message: 'The offence date cannot be in the future' });
   if (crimeReportedOn && crimeReportedOn > today) broken.push({ rule: 'crime-reported-in-future', message: 'The date the crime was reported cannot be in the future' });
   if (offenceDate && crimeReportedOn && crimeReportedOn < offenceDate) {
