@@ -6,11 +6,13 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
   let harness: TestApp;
   let caseManager: string;
   let admin: string;
+  let officer: string;
 
   beforeAll(async () => {
     harness = await startTestApp();
     caseManager = await bearer(['case_manager'], 'cm-clocks');
     admin = await bearer(['admin'], 'admin-clocks');
+    officer = await bearer(['crt_officer'], 'crt-clocks');
   });
   afterAll(() => harness.close());
 
@@ -56,5 +58,16 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
     expect(listed.items).toMatchObject([{ id, nextUpdateDue: moved, updateOverdue: false }]);
     const overdue = async (flag: boolean) => (await request('GET', `/api/referrals?q=Hollis&overdue=${flag}`, caseManager)).json().items.map((item: { id: string }) => item.id);
     expect({ overdue: await overdue(true), notOverdue: await overdue(false) }).toEqual({ overdue: [], notOverdue: [id] });
+  });
+
+  it('runs the contact clock of an untriaged complaint from receipt, on the complainant\'s page too, and shows it overdue', async () => {
+    const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const body = { receivedAt, channel: 'email', complainant: { name: 'Una Triaged' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }] };
+    const logged = (await request('POST', '/api/complaints', officer, body)).json<{ id: string; position: string }>();
+    const contactDue = englandAndWalesCalendar().dueAfter(receivedAt, 2);
+    const view = (await request('GET', `/api/complaints/${logged.id}`, officer, undefined, { 'x-min-position': logged.position })).json();
+    expect(view).toMatchObject({ route: 'untriaged', due: { contact: { dueBy: contactDue, overdue: true } }, overdue: true });
+    const status = (await request('GET', `/api/complaints/${logged.id}/status`, officer, undefined, { 'x-min-position': logged.position })).json();
+    expect(status).toMatchObject({ stage: 'received', nextUpdateDue: contactDue, nextUpdateOverdue: true });
   });
 });
