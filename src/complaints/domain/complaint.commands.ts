@@ -91,6 +91,7 @@ export interface DecideOutcome {
 export interface NotifyOutcome {
   type: 'NotifyOutcome';
   at: string;
+  calendar: WorkingDayCalendar;
   metadata: CommandMetadata;
 }
 

@@ -6,7 +6,7 @@ import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAll
 import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
 import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
-import { addMonths } from './deadlines.ts';
+import { addMonths, onCalendar } from './deadlines.ts';
 import { nextDue, outstandingDeadlines } from './due-dates.ts';
 
 const calendar = englandAndWalesCalendar();
@@ -55,7 +55,7 @@ const recordCommand = (reason: 'complainant-request' | 'mandatory-criteria' | 'd
 });
 const refer = (to: 'psd' | 'iopc'): ComplaintCommand => ({ type: 'ReferComplaint', to, reason: 'For investigation', ...at });
 const decideOutcome = (decidedAt: string): ComplaintCommand => ({ type: 'DecideOutcome', result: 'service-not-acceptable', learning: 'Refresher training', decidedAt, calendar, ...at });
-const notify = (when: string): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, ...at });
+const notify = (when: string, onCalendar = calendar): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, calendar: onCalendar, ...at });
 const requestReview = (receivedAt: string): ComplaintCommand => ({ type: 'RequestReview', receivedAt, ...at });
 const decideReview = (upheld: boolean): ComplaintCommand => ({ type: 'DecideReview', upheld, recommendations: upheld ? 'Reconsider the outcome' : null, ...at });
 
@@ -328,6 +328,23 @@ describe('effective times: clocks start when the decision was made, in order, ne
     expect(ruleOf(() => whenThen(referred, decideOutcome('2026-10-02T09:00:00.000Z')))).toBe('decided-before-recording');
     expect(ruleOf(() => whenThen(referred, decideOutcome('2026-10-06T09:00:00.000Z')))).toBe('decided-before-referral');
     expect(whenThen(referred, decideOutcome('2026-10-08T09:00:00.000Z'))).toHaveLength(1);
+  });
+});
+
+describe('working-day deadlines on the calendar as it stands', () => {
+  it('moves the first contact and the outcome notification when a bank holiday is added after their clocks started', () => {
+    const decided = apply(recordedWithPsd, decideOutcome('2026-03-09T10:00:00.000Z'));
+    const shippedDue = given(decided).outcome!.notifyBy;
+    const withHoliday = englandAndWalesCalendar([shippedDue]);
+    const moved = onCalendar(given(decided), withHoliday);
+    expect(moved.outcome!.notifyBy).toBe(withHoliday.dueAfter('2026-03-09T10:00:00.000Z', 5));
+    expect(moved.outcome!.notifyBy > shippedDue).toBe(true);
+    const dayAfter = `${moved.outcome!.notifyBy}T10:00:00.000Z`;
+    expect(whenThen(decided, notify(dayAfter, withHoliday))[0]).toMatchObject({ data: { notifiedInTime: true } });
+    expect(whenThen(decided, notify(dayAfter))[0]).toMatchObject({ data: { notifiedInTime: false } });
+
+    const contactDue = given(logged).contactDueBy;
+    expect(onCalendar(given(logged), englandAndWalesCalendar([contactDue])).contactDueBy > contactDue).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storab
 import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
-import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
+import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 import type {
   ComplaintCommand,
   ContactComplainant,
@@ -243,7 +243,8 @@ function notifyOutcome(command: NotifyOutcome, state: LoggedComplaint): Complain
   if (state.outcome.notifiedAt) throw new DomainRuleViolation('outcome-already-notified', 'The complainant has already been told the outcome');
   notInFuture(command.at, command.metadata, 'notified-in-future', 'The notification can only be recorded once it has been given');
   notBefore(command.at, state.outcome.decidedAt, 'notified-before-decision', 'The complainant cannot be told the outcome before it was decided');
-  const data = { complaintId: state.id, at: command.at, notifiedInTime: londonDate(command.at) <= state.outcome.notifyBy, reviewWindow: reviewWindowAfter(command.at) };
+  const { notifyBy } = onCalendar(state, command.calendar).outcome!;
+  const data = { complaintId: state.id, at: command.at, notifiedInTime: londonDate(command.at) <= notifyBy, reviewWindow: reviewWindowAfter(command.at) };
   return [{ type: 'OutcomeNotified', data }];
 }
 
