@@ -12,3 +12,6 @@ export class EffectiveTimeDto {
   @IsInstantFrom(EARLIEST_CASE_DATE)
   at?: string;
 }
+
+/** The effective time a body gave, in UTC; none (or null, as optional fields may be) means now. */
+export const effectiveTime = (body: { at?: string | null }): string | undefined => (body.at ? new Date(body.at).toISOString() : undefined);

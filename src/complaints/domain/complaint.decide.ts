@@ -1,4 +1,5 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
@@ -84,22 +85,6 @@ function notInFuture(at: string, metadata: CommandMetadata, rule: string, messag
 
 function notBefore(at: string, earliest: string, rule: string, message: string): void {
   if (Date.parse(at) < Date.parse(earliest)) throw new DomainRuleViolation(rule, message);
-}
-
-/** What a step follows: the instant it cannot precede, and what to call it in the rule (`<step>-before-<name>`). */
-type Preceding = [at: string | null | undefined, name: string];
-
-/**
- * When a state change took effect: the time given (a decision made earlier and typed in now), else now. Its
- * clocks start then, so it may be neither in the future nor before the complaint or the step it follows.
- */
-function effectiveAt(command: { at?: string; metadata: CommandMetadata }, step: string, preceding: Preceding[]): string {
-  const at = command.at ?? command.metadata.now.toISOString();
-  notInFuture(at, command.metadata, `${step}-in-future`, `It can only be recorded as ${step} once that has happened`);
-  for (const [earliest, name] of preceding) {
-    if (earliest) notBefore(at, earliest, `${step}-before-${name}`, `It cannot be ${step} before the ${name.replaceAll('-', ' ')}`);
-  }
-  return at;
 }
 
 function contact(command: ContactComplainant, state: LoggedComplaint): ComplaintEvent[] {

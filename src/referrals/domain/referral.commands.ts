@@ -38,17 +38,23 @@ export interface AssessNeeds {
   overrideReason: string | null;
   /** The crime types as configured now: the proposal reads the referral's from them. */
   crimeTypes: readonly CrimeType[];
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface AcceptSupport {
   type: 'AcceptSupport';
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface DeclineSupport {
   type: 'DeclineSupport';
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -57,12 +63,16 @@ export interface CloseCase {
   reason: string;
   /** The configured number of consecutive failed attempts after which a case may close as unable to contact. */
   failureThreshold: number;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface ReopenCase {
   type: 'ReopenCase';
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 

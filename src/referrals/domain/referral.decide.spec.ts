@@ -357,6 +357,27 @@ describe('service referrals and statements', () => {
   });
 });
 
+describe('effective times: a decision typed in later is dated when it was made, in order, never in the future', () => {
+  const received = whenThen([], receive());
+  const dated = (command: ReferralCommand, effective: string) => ({ ...command, at: effective }) as ReferralCommand;
+  const later = { metadata: { now: new Date('2026-03-20T10:00:00Z') } };
+  const assess: ReferralCommand = { type: 'AssessNeeds', needs: [], riskLevel: 'standard', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...later };
+
+  it('dates assessment, support, closure and reopening when they happened', () => {
+    expect(whenThen(received, dated(assess, '2026-03-05T10:00:00.000Z'))[0]).toMatchObject({ data: { assessedAt: '2026-03-05T10:00:00.000Z' } });
+    expect(whenThen(received, dated({ type: 'AcceptSupport', ...later }, '2026-03-06T10:00:00.000Z'))[0]).toMatchObject({ data: { acceptedAt: '2026-03-06T10:00:00.000Z' } });
+    const closed = [...received, ...whenThen(received, dated({ type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...later }, '2026-03-10T10:00:00.000Z'))];
+    expect(ruleOf(() => whenThen(closed, dated({ type: 'ReopenCase', reason: 'New information', ...later }, '2026-03-09T10:00:00.000Z')))).toBe('reopened-before-closure');
+    expect(whenThen(closed, dated({ type: 'ReopenCase', reason: 'New information', ...later }, '2026-03-11T10:00:00.000Z'))[0]).toMatchObject({ data: { reopenedAt: '2026-03-11T10:00:00.000Z' } });
+  });
+
+  it('refuses a step before the referral was received, or in the future', () => {
+    expect(ruleOf(() => whenThen(received, dated(assess, '2026-03-01T10:00:00.000Z')))).toBe('assessed-before-receipt');
+    expect(ruleOf(() => whenThen(received, dated({ type: 'DeclineSupport', reason: 'wants-to-move-on', ...later }, '2026-03-01T10:00:00.000Z')))).toBe('declined-before-receipt');
+    expect(ruleOf(() => whenThen(received, dated({ type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...later }, '2026-03-21T10:00:00.000Z')))).toBe('closed-in-future');
+  });
+});
+
 describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhanced victims)", () => {
   const calendar = englandAndWalesCalendar();
   const christmasEve = new Date('2026-12-24T17:00:00Z');

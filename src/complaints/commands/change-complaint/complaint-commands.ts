@@ -17,6 +17,3 @@ export class ComplaintCommands {
 
 /** Instants arrive in any ISO 8601 offset; events store them in UTC. */
 export const utc = (instant: string) => new Date(instant).toISOString();
-
-/** The effective time a body gave, in UTC; none (or null, as optional fields may be) means now. */
-export const effectiveTime = (body: { at?: string | null }): string | undefined => (body.at ? utc(body.at) : undefined);

@@ -7,7 +7,8 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
-import { ComplaintCommands, effectiveTime } from '../change-complaint/complaint-commands.ts';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
+import { ComplaintCommands } from '../change-complaint/complaint-commands.ts';
 import { ReferDto } from './refer.dto.ts';
 
 @ApiTags('complaints')
