@@ -16,12 +16,15 @@ export const IsInstant = () =>
     validator: { validate: isInstant, defaultMessage: (args) => `${args?.property} must be a time with its offset from UTC, such as 2026-03-02T10:15:00Z` },
   });
 
+/** An instant with its offset, or a date meaning the whole of that day in England. */
+export const isInstantOrLondonDay = (value: unknown): value is string => typeof value === 'string' && (isCalendarDate(value) || isInstant(value));
+
 /** A query bound: an instant with its offset, or a date meaning the whole of that day in England. */
 export const IsInstantOrLondonDay = () =>
   ValidateBy({
     name: 'isInstantOrLondonDay',
     validator: {
-      validate: (value) => typeof value === 'string' && (isCalendarDate(value) || isInstant(value)),
+      validate: isInstantOrLondonDay,
       defaultMessage: (args) => `${args?.property} must be a date such as 2026-03-02 (a whole day in England) or a time with its offset, such as 2026-03-02T10:15:00Z`,
     },
   });

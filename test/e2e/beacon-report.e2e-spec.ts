@@ -63,7 +63,7 @@ describe('the Beacon report over HTTP', () => {
   it('times crime report to referral in working days, and counts criminal-justice updates passed on in time', async () => {
     const calendar = englandAndWalesCalendar();
     const reportedOn = londonDate(new Date(Date.now() - 15 * 86_400_000));
-    const late = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: reportedOn }));
+    await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: reportedOn }));
     const prompt = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: today }));
     const longAgo = new Date(Date.now() - 20 * 86_400_000).toISOString();
     // Received weeks ago and typed in now: the arrest learned since is long overdue.
