@@ -4,7 +4,7 @@ import { nextContactDue } from './contact-schedule.ts';
 import type { AgreeContactContract, LearnCriminalJusticeEvent, MakeServiceReferral, RecordContact, RecordServiceReferralOutcome, RecordVictimUpdate } from './referral.commands.ts';
 import type { ReferralEvent, ServiceReferralOutcome } from './referral.events.ts';
 import type { ReceivedReferral } from './referral.state.ts';
-import { entitledNow, UPDATE_WORKING_DAYS, updateDueBy } from './update-clock.ts';
+import { entitledNow, updateDueBy, updateWorkingDays } from './update-clock.ts';
 
 /** Keeping in touch with the victim: the contact contract, contacts, criminal-justice updates, onward services. */
 export function agreeContract(command: AgreeContactContract, state: ReceivedReferral): ReferralEvent[] {
@@ -85,7 +85,7 @@ export function learnCriminalJusticeEvent(command: LearnCriminalJusticeEvent, st
   }
   const enhanced = entitledNow(state, command.crimeTypes);
   // The due date as it stood when learned, kept for the record; the clock itself follows the calendar and entitlement (update-clock.ts).
-  const dueBy = command.calendar.dueAfter(command.learnedAt, enhanced ? UPDATE_WORKING_DAYS.enhanced : UPDATE_WORKING_DAYS.standard);
+  const dueBy = command.calendar.dueAfter(command.learnedAt, updateWorkingDays(enhanced));
   const data = { referralId: state.id, cjEventId: command.cjEventId, kind: command.kind, learnedAt: command.learnedAt, dueBy, enhanced };
   return [{ type: 'CriminalJusticeEventLearned', data }];
 }

@@ -4,7 +4,7 @@ import { proposalFor } from './priority-groups.ts';
 import type { CriminalJusticeUpdate, ReceivedReferral } from './referral.state.ts';
 
 /** Victims' Code: victims hear of a development within 5 working days, enhanced victims within 1. */
-export const UPDATE_WORKING_DAYS = { standard: 5, enhanced: 1 };
+const UPDATE_WORKING_DAYS = { standard: 5, enhanced: 1 };
 
 /**
  * Enhanced from receipt: before the assessment, a victim the system proposes for a priority group (crime
