@@ -219,7 +219,14 @@ describe('hostile bodies on every command route', () => {
     '/api/community-resolutions/{id}/remedies/{remedyId}/complete': async () => `${await remedy()}/complete`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/fail': async () => `${await remedy()}/fail`,
     '/api/community-resolutions/{id}/victim-informed': async () => `${await after(resolution, 'remedies')}/victim-informed`,
-    '/api/community-resolutions/{id}/close': async () => `${await resolution()}/close`,
+    // Ready to close: its remedy failed and the victim told, so a body the validation takes closes it.
+    '/api/community-resolutions/{id}/close': async () => {
+      const failed = await remedy();
+      await run(`${failed}/fail`, BODIES['/api/community-resolutions/{id}/remedies/{remedyId}/fail']!);
+      const url = failed.replace(/\/remedies\/[^/]+$/, '');
+      await run(`${url}/victim-informed`, { about: 'failure', channel: 'phone' });
+      return `${url}/close`;
+    },
   };
   async function remedy(): Promise<string> {
     const url = await resolution();
