@@ -28,8 +28,15 @@ export class ReferralListEntry {
   @Column('timestamptz', { name: 'next_contact_due', nullable: true })
   nextContactDue!: Date | null;
 
+  /** On the shipped bank holidays: the order of the due list only. */
   @Column('date', { name: 'next_update_due', nullable: true })
   nextUpdateDue!: string | null;
+
+  @Column('date', { name: 'next_update_learned_on', nullable: true })
+  nextUpdateLearnedOn!: string | null;
+
+  @Column('boolean', { name: 'next_update_enhanced', nullable: true })
+  nextUpdateEnhanced!: boolean | null;
 
   @Column('boolean', { name: 'unable_to_contact' })
   unableToContact!: boolean;

@@ -2,6 +2,7 @@ import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts
 import { CalendarNotCovered, londonDate } from '../../src/calendar/working-days.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
+import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /** One row per victim journey: the case managers' list. Columns are those of referral_list. */
@@ -15,8 +16,14 @@ export interface ReferralListRow {
   victim_name: string;
   enhanced: boolean;
   next_contact_due: string | null;
-  /** The earliest due date (in England) of a criminal-justice update not yet passed on. */
+  /**
+   * The earliest due date (in England) of a criminal-justice update not yet passed on, on the shipped bank
+   * holidays: the order of the due list. Whether it is overdue, and the date shown, come from where its
+   * clock started and which clock runs, on the calendar as it stands (list-referrals.handler.ts).
+   */
   next_update_due: string | null;
+  next_update_learned_on: string | null;
+  next_update_enhanced: boolean | null;
   unable_to_contact: boolean;
   support_decision: 'accepted' | 'declined' | null;
   decline_reason: string | null;
@@ -37,7 +44,8 @@ export interface ReferralListRow {
 export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
   // 5: the folded state keeps the groups proposed at the assessment, when a statement was made, and status corrections.
-  version: 5,
+  // 6: the next update's clock (start and entitlement), for due dates on the calendar as it stands.
+  version: 6,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -55,7 +63,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       victim_name: state.victim.name,
       enhanced: state.assessment?.enhanced ?? false,
       next_contact_due: state.closure ? null : state.contact.nextDue,
-      next_update_due: state.closure ? null : earliestUpdateDue(state),
+      ...nextUpdate(state),
       unable_to_contact: state.contact.unableToContact,
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
@@ -70,9 +78,16 @@ export const referralListProjection: Projection<ReferralListRow> = {
 };
 
 
-function earliestUpdateDue(state: ReceivedReferral): string | null {
-  const owed = state.cjEvents.filter((update) => !update.communicated).map((update) => update.dueBy);
-  return owed.length === 0 ? null : owed.sort()[0]!;
+type NextUpdate = Pick<ReferralListRow, 'next_update_due' | 'next_update_learned_on' | 'next_update_enhanced'>;
+const NO_UPDATE_OWED: NextUpdate = { next_update_due: null, next_update_learned_on: null, next_update_enhanced: null };
+
+/** The update owed soonest (on the shipped calendar, for a rebuild that gives the same rows whatever is added later). */
+function nextUpdate(state: ReceivedReferral): NextUpdate {
+  if (state.closure) return NO_UPDATE_OWED;
+  return state.cjEvents
+    .filter((update) => !update.communicated)
+    .map((update) => ({ next_update_due: updateDueBy(state, update, SHIPPED_CALENDAR), next_update_learned_on: londonDate(update.learnedAt), next_update_enhanced: updateEntitled(state, update) }))
+    .reduce<NextUpdate>((soonest, next) => (soonest.next_update_due === null || next.next_update_due < soonest.next_update_due ? next : soonest), NO_UPDATE_OWED);
 }
 
 const SHIPPED_CALENDAR = englandAndWalesCalendar();

@@ -8,6 +8,7 @@ import { attachToEmbeddedPostgres } from '../database/embedded-postgres.ts';
 import { openEventStores } from '../event-store/create-event-store.ts';
 import { verifyIntegrity } from '../event-store/integrity/verify-integrity.ts';
 import { createEventCatalog } from '../event-store/known-events.ts';
+import { asOfBound, isInstantOrLondonDay } from '../http/instant.ts';
 import { SettingsService } from '../settings/settings.service.ts';
 import { accessLogStream, type CaseAccessed } from './access-log/access-log.events.ts';
 import { toAuditedEvent } from './history/audited-event.ts';
@@ -16,7 +17,7 @@ import { describeEvent, describeReport, describeState } from './audit-cli.format
 
 const USAGE = `Usage:
   npm run audit -- history <case id> [--json] [--purpose <why>]
-  npm run audit -- state <case id> [--as-of <ISO time> | --revision <n>] [--json] [--purpose <why>]
+  npm run audit -- state <case id> [--as-of <time with offset, or date> | --revision <n>] [--json] [--purpose <why>]
   npm run audit -- verify [--case <case id>] [--json]
   npm run audit -- checkpoint`;
 
@@ -80,10 +81,10 @@ async function recordAccess(store: Awaited<ReturnType<typeof openEventStores>>['
   await store.append(accessLogStream(user, londonDate(at)), [{ id: randomUUID(), type: 'CaseAccessed', schemaVersion: 1, data, metadata: { actor: { sub: user, roles: ['auditor'] }, correlationId, causationId: correlationId } }], 'any');
 }
 
+/** As the state route reads asOf: a time with its offset, or a date meaning the end of that day in England. */
 function parseInstant(value: string): Date {
-  const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new CliFailure(`--as-of must be an ISO time such as 2026-03-02T12:00:00Z, not ${value}`);
-  return instant;
+  if (!isInstantOrLondonDay(value)) throw new CliFailure(`--as-of must be a time with its offset such as 2026-03-02T12:00:00Z, or a date such as 2026-03-02, not ${value}`);
+  return asOfBound(value);
 }
 
 function parseRevision(value: string): number {

@@ -23,6 +23,7 @@ import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-ins
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
+import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
@@ -51,5 +52,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListNewestNames1763800009900,
   ParkedEvents1763800010100,
   KnownUsers1763800010500,
+  UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
 ];

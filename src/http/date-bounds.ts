@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, ValidateBy } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { IsCalendarDate } from './calendar-date.ts';
+import { IsInstant } from './instant.ts';
 
 /** No one alive and in a case was born before this day. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -21,9 +22,9 @@ export const IsDateFrom = (earliest: string) =>
     ValidateBy({ name: 'isDateFrom', validator: { validate: (value) => isFrom(earliest, value), defaultMessage: (args) => `${args?.property} must be a date from ${earliest}` } }),
   );
 
-/** An instant no earlier than the start of `earliest` (UTC). */
+/** An instant, with its offset, no earlier than the start of `earliest` (UTC). */
 export const IsInstantFrom = (earliest: string) =>
   applyDecorators(
-    IsISO8601({ strict: true }),
+    IsInstant(),
     ValidateBy({ name: 'isInstantFrom', validator: { validate: (value) => isFrom(earliest, value), defaultMessage: (args) => `${args?.property} must be a time from ${earliest}` } }),
   );

@@ -114,7 +114,7 @@ function investigate(history: ComplaintHistory, step: (workingDays: number, comm
   const result = random.weighted(OUTCOME_WEIGHTS);
   const learning = result === 'service-not-acceptable' ? 'Supervisors to remind officers of the duty to update victims' : null;
   if (!step(random.int(5, 15), (metadata) => ({ type: 'DecideOutcome', result, learning, decidedAt: metadata.now.toISOString(), calendar: settings.calendar, metadata }))) return history;
-  if (!step(random.chance(0.9) ? random.int(0, 4) : random.int(6, 9), (metadata) => ({ type: 'NotifyOutcome', at: metadata.now.toISOString(), metadata }))) return history;
+  if (!step(random.chance(0.9) ? random.int(0, 4) : random.int(6, 9), (metadata) => ({ type: 'NotifyOutcome', at: metadata.now.toISOString(), calendar: settings.calendar, metadata }))) return history;
   if (!random.chance(result === 'service-acceptable' ? 0.2 : 0.08)) return history;
   if (!step(random.int(1, 15), (metadata) => ({ type: 'RequestReview', receivedAt: metadata.now.toISOString(), metadata }))) return history;
   const review = history.state.status === 'logged' ? history.state.review : null;

@@ -134,7 +134,7 @@ export function referralHistory(random: Random, time: WorkingTime, settings: Set
 function recordCharge(history: ReferralHistory, random: Random, time: WorkingTime, settings: Settings, clock: () => Date, actor: Actor): void {
   const cjEventId = randomUUID();
   const learnedAt = clock();
-  if (!history.decide(learnedAt, actor, (metadata) => ({ type: 'LearnCriminalJusticeEvent', cjEventId, kind: 'charge', learnedAt: learnedAt.toISOString(), calendar: settings.calendar, metadata }))) return;
+  if (!history.decide(learnedAt, actor, (metadata) => ({ type: 'LearnCriminalJusticeEvent', cjEventId, kind: 'charge', learnedAt: learnedAt.toISOString(), calendar: settings.calendar, crimeTypes: settings.crimeTypes, metadata }))) return;
   const toldAt = time.after(learnedAt, random.chance(0.9) ? random.int(0, 3) : random.int(6, 9));
   history.decide(toldAt, actor, (metadata) => ({ type: 'RecordVictimUpdate', cjEventId, at: toldAt.toISOString(), channel: 'phone', calendar: settings.calendar, metadata }));
 }

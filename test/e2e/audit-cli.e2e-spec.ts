@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { londonDate } from '../../src/calendar/working-days.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 /** `npm run audit` as an operator runs it: the built command line on the service's own database and key. */
@@ -49,6 +50,10 @@ describe('npm run audit', () => {
     expect(before).toMatchObject({ revision: 0, state: { status: 'received' } });
     expect(JSON.parse((await audit('state', caseId, '--revision', '1', '--json')).stdout)).toMatchObject({ revision: 1, state: { status: 'assessed' } });
     expect(await audit('state', caseId, '--as-of', '2000-01-01T00:00:00Z')).toMatchObject({ code: 1, stderr: expect.stringContaining('did not exist yet') });
+    // A date is the whole of that day in England, as the state route reads it; a time needs its offset.
+    const today = londonDate(new Date());
+    expect(JSON.parse((await audit('state', caseId, '--as-of', today, '--json')).stdout)).toMatchObject({ revision: 1 });
+    expect(await audit('state', caseId, '--as-of', `${today}T12:00:00`)).toMatchObject({ code: 1, stderr: expect.stringContaining('offset') });
     expect(await audit('state', caseId, '--revision', 'two')).toMatchObject({ code: 1, stderr: expect.stringContaining('--revision must be a whole number') });
     expect(await audit('history', '00000000-0000-4000-8000-000000000000')).toMatchObject({ code: 1, stderr: expect.stringContaining('No case') });
     expect(await audit('history')).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage') });

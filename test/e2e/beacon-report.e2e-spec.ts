@@ -63,10 +63,12 @@ describe('the Beacon report over HTTP', () => {
   it('times crime report to referral in working days, and counts criminal-justice updates passed on in time', async () => {
     const calendar = englandAndWalesCalendar();
     const reportedOn = londonDate(new Date(Date.now() - 15 * 86_400_000));
-    const late = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: reportedOn }));
+    await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: reportedOn }));
     const prompt = await post('/api/referrals', referral('partner', 'burglary', { crimeReportedOn: today }));
     const longAgo = new Date(Date.now() - 20 * 86_400_000).toISOString();
-    await post(`/api/referrals/${late.id}/cj-events`, { kind: 'arrest', learnedAt: longAgo });
+    // Received weeks ago and typed in now: the arrest learned since is long overdue.
+    const owing = await post('/api/referrals', referral('partner', 'burglary', { receivedAt: new Date(Date.now() - 25 * 86_400_000).toISOString() }));
+    await post(`/api/referrals/${owing.id}/cj-events`, { kind: 'arrest', learnedAt: longAgo });
     const charge = await post(`/api/referrals/${prompt.id}/cj-events`, { kind: 'charge', learnedAt: new Date().toISOString() });
     const told = await post(`/api/referrals/${prompt.id}/cj-events/${(charge as unknown as { cjEventId: string }).cjEventId}/communicated`, { at: new Date().toISOString(), channel: 'email' });
 

@@ -37,21 +37,21 @@ describe("the Commissioner's oversight of complaints: IOPC figures and dip sampl
     // Received Monday 1 June 2026, contacted Wednesday 3rd (2 working days), resolved informally.
     const informal = ok(await post('/api/complaints', complaint('2026-06-01T09:00:00Z')), 201).id;
     ok(await post(`/api/complaints/${informal}/contact-complainant`, { at: '2026-06-03T11:00:00Z', channel: 'phone', views: 'Wants an explanation' }));
-    ok(await post(`/api/complaints/${informal}/handle-outside-schedule-3`, { allegations: [allegation('delivery-of-duties-and-service')] }));
-    ok(await post(`/api/complaints/${informal}/resolve`, { summary: 'Explained', complainantSatisfied: true }));
+    ok(await post(`/api/complaints/${informal}/handle-outside-schedule-3`, { allegations: [allegation('delivery-of-duties-and-service')], at: '2026-06-03T12:00:00Z' }));
+    ok(await post(`/api/complaints/${informal}/resolve`, { summary: 'Explained', complainantSatisfied: true, at: '2026-06-05T12:00:00Z' }));
 
     // Received Tuesday 2 June, outcome decided Tuesday 9th (5 working days), reviewed and upheld by the PCC.
     const reviewed = ok(await post('/api/complaints', complaint('2026-06-02T09:00:00Z', { wantsRecording: true })), 201).id;
-    ok(await post(`/api/complaints/${reviewed}/record`, { reason: 'complainant-request', allegations: [allegation('delivery-of-duties-and-service'), allegation('individual-behaviours')] }));
-    ok(await post(`/api/complaints/${reviewed}/refer`, { to: 'psd', reason: 'Investigate' }));
+    ok(await post(`/api/complaints/${reviewed}/record`, { reason: 'complainant-request', allegations: [allegation('delivery-of-duties-and-service'), allegation('individual-behaviours')], at: '2026-06-02T10:00:00Z' }));
+    ok(await post(`/api/complaints/${reviewed}/refer`, { to: 'psd', reason: 'Investigate', at: '2026-06-02T11:00:00Z' }));
     ok(await post(`/api/complaints/${reviewed}/outcome`, { result: 'service-acceptable', decidedAt: '2026-06-09T10:00:00Z' }));
     ok(await post(`/api/complaints/${reviewed}/outcome-notified`, { at: '2026-06-10T10:00:00Z' }));
     ok(await post(`/api/complaints/${reviewed}/review-request`, { receivedAt: '2026-06-15T10:00:00Z' }));
     ok(await post(`/api/complaints/${reviewed}/review-decision`, { upheld: true, recommendations: 'Look again' }));
 
     const withdrawn = ok(await post('/api/complaints', complaint('2026-06-03T09:00:00Z')), 201).id;
-    ok(await post(`/api/complaints/${withdrawn}/record`, { reason: 'mandatory-criteria', allegations: [allegation('discreditable-conduct', { criminalOrDisciplinary: true })] }));
-    ok(await post(`/api/complaints/${withdrawn}/withdraw`, { reason: 'Complainant withdrew' }));
+    ok(await post(`/api/complaints/${withdrawn}/record`, { reason: 'mandatory-criteria', allegations: [allegation('discreditable-conduct', { criminalOrDisciplinary: true })], at: '2026-06-03T10:00:00Z' }));
+    ok(await post(`/api/complaints/${withdrawn}/withdraw`, { reason: 'Complainant withdrew', at: '2026-06-04T10:00:00Z' }));
 
     ok(await post('/api/complaints', complaint('2026-07-15T09:00:00Z')), 201);
     june.push(informal, reviewed, withdrawn);

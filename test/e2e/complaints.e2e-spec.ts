@@ -120,9 +120,12 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     const id = await log({ wantsRecording: true, receivedAt: daysAgo(20) });
     refused(await post(`/api/complaints/${id}/handle-outside-schedule-3`, { allegations: [incivility] }), 'complainant-wants-recording');
     refused(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(1) }), 'not-recorded');
-    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [{ ...incivility, category: 'delivery-of-duties-and-service' }] }));
+    // Recorded and referred weeks ago, typed in now: the outcome follows them, and nothing precedes the receipt.
+    refused(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(21) }), 'recorded-before-receipt');
+    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [{ ...incivility, category: 'delivery-of-duties-and-service' }], at: daysAgo(19) }));
     refused(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(1) }), 'not-referred');
-    ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation' }));
+    ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation', at: daysAgo(18) }));
+    refused(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(19.5) }), 'decided-before-recording');
     ok(await post(`/api/complaints/${id}/progress-updates`, { at: daysAgo(2), channel: 'email', summary: 'Statements being taken' }));
     const outcomeDecided = ok(await post(`/api/complaints/${id}/outcome`, { result: 'service-not-acceptable', learning: 'Front-desk training', decidedAt: daysAgo(1) }));
     // The complainant hears the outcome from the team first, not from their status page.
@@ -146,8 +149,8 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
 
   it('a late review request is refused, and the IOPC decides reviews where it is the review body', async () => {
     const id = await log({ receivedAt: daysAgo(90) });
-    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [{ ...incivility, criteria: { criminalOrDisciplinary: true } }] }));
-    ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation' }));
+    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [{ ...incivility, criteria: { criminalOrDisciplinary: true } }], at: daysAgo(89) }));
+    ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation', at: daysAgo(88) }));
     ok(await post(`/api/complaints/${id}/outcome`, { result: 'unable-to-determine', decidedAt: daysAgo(40) }));
     const notified = ok(await post(`/api/complaints/${id}/outcome-notified`, { at: daysAgo(39) }));
     const { reviewWindow } = (await get(`/api/complaints/${id}`, notified.position)).json().due;

@@ -50,6 +50,8 @@ const BODIES: Record<string, Body> = {
     crimeReportedOn: dateIn(-19),
     victim: { name: 'Ann Example', dateOfBirth: '1980-05-17', phone: '07700 900123', email: 'ann@example.org', address: '1 High St' },
     consent: { contact: true, dataSharing: true, basis: 'explicit' },
+    // Received a day ago and typed in now: the contacts and events the sweep enters minutes ago follow it.
+    receivedAt: daysAgo(1),
   },
   '/api/referrals/{id}/assign': { caseManager: 'sweeper' },
   '/api/referrals/{id}/assess': { needs: ['safety'], riskLevel: 'standard', priorityGroups: [], overrideReason: 'Not needed' },
@@ -65,8 +67,8 @@ const BODIES: Record<string, Body> = {
   '/api/referrals/{id}/service-referrals/{serviceReferralId}/outcome': { outcome: 'accepted' },
   '/api/referrals/{id}/personal-statement': { status: 'offered' },
   '/api/referrals/{id}/restorative-justice': { status: 'information-given' },
-  '/api/referrals/{id}/personal-statement/correction': { status: 'offered', reason: 'Recorded against the wrong victim' },
-  '/api/referrals/{id}/restorative-justice/correction': { status: 'information-given', reason: 'Recorded in error' },
+  '/api/referrals/{id}/personal-statement/correction': { status: 'declined', reason: 'Entered on the wrong case' },
+  '/api/referrals/{id}/restorative-justice/correction': { status: 'interested', reason: 'Misheard on the phone' },
   '/api/complaints': {
     receivedAt: daysAgo(1),
     channel: 'email',
@@ -78,15 +80,18 @@ const BODIES: Record<string, Body> = {
   },
   '/api/complaints/dip-sample': { size: 1, seed: 'sweep-panel', from: dateIn(-30), to: dateIn(0) },
   '/api/complaints/{id}/contact-complainant': { at: daysAgo(0.01), channel: 'phone', views: 'Wants an apology' },
+  // Handled, recorded and referred in that order, before the outcome the sweep dates minutes ago.
   '/api/complaints/{id}/handle-outside-schedule-3': {
     allegations: [{ category: 'individual-behaviours', description: 'Rude at the desk', subject: { kind: 'officer', identifier: 'PC 4321' }, criteria: { seriousAssault: false } }],
+    at: daysAgo(0.04),
   },
   '/api/complaints/{id}/resolve': { summary: 'Apology given', complainantSatisfied: true },
   '/api/complaints/{id}/record': {
     reason: 'complainant-request',
     allegations: [{ category: 'individual-behaviours', description: 'Rude at the desk', subject: { kind: 'officer', identifier: 'PC 4321' }, criteria: { seriousAssault: false } }],
+    at: daysAgo(0.03),
   },
-  '/api/complaints/{id}/refer': { to: 'psd', reason: 'For investigation' },
+  '/api/complaints/{id}/refer': { to: 'psd', reason: 'For investigation', at: daysAgo(0.02) },
   '/api/complaints/{id}/progress-updates': { at: daysAgo(0.01), channel: 'email', summary: 'Still investigating' },
   '/api/complaints/{id}/long-running-reports': { at: now() },
   '/api/complaints/{id}/outcome': { result: 'service-not-acceptable', learning: 'Refresher training', decidedAt: daysAgo(0.01) },
@@ -196,8 +201,8 @@ describe('hostile bodies on every command route', () => {
     },
     '/api/referrals/{id}/personal-statement': async () => `${await referral()}/personal-statement`,
     '/api/referrals/{id}/restorative-justice': async () => `${await referral()}/restorative-justice`,
-    '/api/referrals/{id}/personal-statement/correction': async () => `${await referral()}/personal-statement/correction`,
-    '/api/referrals/{id}/restorative-justice/correction': async () => `${await referral()}/restorative-justice/correction`,
+    '/api/referrals/{id}/personal-statement/correction': async () => `${await after(referral, 'personal-statement')}/personal-statement/correction`,
+    '/api/referrals/{id}/restorative-justice/correction': async () => `${await after(referral, 'restorative-justice')}/restorative-justice/correction`,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',
     '/api/complaints/{id}/contact-complainant': async () => `${await complaint()}/contact-complainant`,
@@ -225,7 +230,14 @@ describe('hostile bodies on every command route', () => {
     '/api/community-resolutions/{id}/remedies/{remedyId}/complete': async () => `${await remedy()}/complete`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/fail': async () => `${await remedy()}/fail`,
     '/api/community-resolutions/{id}/victim-informed': async () => `${await after(resolution, 'remedies')}/victim-informed`,
-    '/api/community-resolutions/{id}/close': async () => `${await resolution()}/close`,
+    // Ready to close: its remedy failed and the victim told, so a body the validation takes closes it.
+    '/api/community-resolutions/{id}/close': async () => {
+      const failed = await remedy();
+      await run(`${failed}/fail`, BODIES['/api/community-resolutions/{id}/remedies/{remedyId}/fail']!);
+      const url = failed.replace(/\/remedies\/[^/]+$/, '');
+      await run(`${url}/victim-informed`, { about: 'failure', channel: 'phone' });
+      return `${url}/close`;
+    },
     '/api/community-resolutions/{id}/supervisor-decision': async () => {
       const unconsulted = { ...BODIES['/api/community-resolutions'], victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
       return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;

@@ -28,6 +28,9 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     return response.json<{ id: string; revision: number; position: string }>();
   };
 
+  /** Received weeks ago and typed in now, so the contacts these tests enter late follow the receipt. */
+  const receivedWeeksAgo = () => new Date(Date.now() - 60 * 86_400_000).toISOString();
+
   it('a police-referred domestic-abuse victim: explicit consent, enhanced, supported, assigned, closed', async () => {
     const { id } = ok(
       await post('/api/referrals', {
@@ -38,6 +41,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
         crimeReportedOn: '2026-03-01',
         victim: { name: 'Dana Example', dateOfBirth: '1990-06-01', phone: '07700 900777' },
         consent: { contact: true, dataSharing: true, basis: 'explicit' },
+        receivedAt: receivedWeeksAgo(),
       }),
       201,
     );
@@ -153,7 +157,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
 
   it('shows a contact due today as due, not overdue, until the day has passed in England', async () => {
     const kay = await bearer(['case_manager'], 'cm-kay');
-    const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: 'Due Today' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, kay), 201);
+    const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: 'Due Today' }, consent: { contact: true, dataSharing: false, basis: 'explicit' }, receivedAt: receivedWeeksAgo() }, kay), 201);
     ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-kay' }, kay));
     ok(await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone' }, kay));
     // Made a week ago at the first minute of the day: the next contact is due today, at a moment already past.
@@ -174,7 +178,7 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
   it('lists overdue referrals across caseloads longest overdue first', async () => {
     const lee = await bearer(['case_manager'], 'cm-lee');
     const contactedDaysAgo = async (days: number) => {
-      const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: `Owed ${days}` }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }, lee), 201);
+      const { id } = ok(await post('/api/referrals', { source: 'self', crimeType: 'theft', victim: { name: `Owed ${days}` }, consent: { contact: true, dataSharing: false, basis: 'explicit' }, receivedAt: receivedWeeksAgo() }, lee), 201);
       ok(await post(`/api/referrals/${id}/assign`, { caseManager: 'cm-lee' }, lee));
       ok(await post(`/api/referrals/${id}/contact-contract`, { frequency: 'weekly', channel: 'phone' }, lee));
       const { position } = ok(await post(`/api/referrals/${id}/contacts`, { outcome: 'made', channel: 'phone', at: new Date(Date.now() - days * 86_400_000).toISOString() }, lee));

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { accessLogProjection, type AccessLogRow } from '../../../projections/access-log/access-log.projection.ts';
 import { ProjectionsService } from '../../../projections/runner/projections.service.ts';
 import { Roles } from '../../auth/roles.ts';
+import { rangeOf } from '../../http/instant.ts';
 import { awaitReadModels, MinPosition } from '../../http/min-position.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../http/page.ts';
 import { AccessLogQueryDto } from './access-log.dto.ts';
@@ -44,8 +45,9 @@ export class AccessLogController {
     };
     if (filters.case) add((p) => `case_ids @> jsonb_build_array(${p}::text)`, filters.case);
     if (filters.user) add((p) => `user_sub = ${p}`, filters.user);
-    if (filters.from) add((p) => `at >= ${p}`, filters.from);
-    if (filters.to) add((p) => `at < ${p}`, filters.to);
+    const { from, to } = rangeOf(filters.from, filters.to);
+    if (from) add((p) => `at >= ${p}`, from);
+    if (to) add((p) => `at < ${p}`, to);
     const after = decodeCursor(filters.cursor, 2);
     if (after) {
       params.push(after[0], after[1]);

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInstantOrLondonDay } from '../../http/instant.ts';
 import { PageQueryDto } from '../../http/page.ts';
 
 export class AccessLogQueryDto extends PageQueryDto {
@@ -14,13 +15,13 @@ export class AccessLogQueryDto extends PageQueryDto {
   @MaxLength(200)
   user?: string;
 
-  @ApiPropertyOptional({ description: 'From this instant (inclusive)' })
+  @ApiPropertyOptional({ description: 'From this instant (inclusive), or from the start of this day in England', example: '2026-12-04' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrLondonDay()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Up to this instant (exclusive)' })
+  @ApiPropertyOptional({ description: 'Up to this instant (exclusive), or to the end of this day in England; not before from', example: '2026-12-04' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrLondonDay()
   to?: string;
 }

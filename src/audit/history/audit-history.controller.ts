@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nes
 import { Roles } from '../../auth/roles.ts';
 import { CaseNotFound } from '../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../http/case-id.pipe.ts';
+import { asOfBound } from '../../http/instant.ts';
 import { ValidationFailed } from '../../http/problem.ts';
 import { AccessLogged } from '../access-log/access-logged.decorator.ts';
 import { CaseEventsDto, CaseStateDto } from './audit-history.dto.ts';
@@ -39,7 +40,7 @@ export class AuditHistoryController {
     if (!history) throw new CaseNotFound(id);
     const lastRevision = history.events.at(-1)!.revision;
     if (revision !== undefined && revision > lastRevision) throw new NotFoundException(`The case has no revision ${revision}: its last revision is ${lastRevision}`);
-    const point: ReplayPoint = asOf !== undefined ? { asOf: new Date(asOf) } : revision !== undefined ? { revision } : 'now';
+    const point: ReplayPoint = asOf !== undefined ? { asOf: asOfBound(asOf) } : revision !== undefined ? { revision } : 'now';
     const replayed = await this.histories.stateAt(history, point);
     if (!replayed) throw new NotFoundException(`The case did not exist yet at that point`);
     return { kind: history.caseKind.kind, revision: replayed.revision, state: replayed.view };

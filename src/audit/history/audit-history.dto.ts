@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInstantOrLondonDay } from '../../http/instant.ts';
 
 export class CaseEventsDto {
   @ApiPropertyOptional({ description: 'Only events after this revision (the nextAfter of the previous page)', minimum: -1 })
@@ -20,9 +21,9 @@ export class CaseEventsDto {
 }
 
 export class CaseStateDto {
-  @ApiPropertyOptional({ description: 'The case as it stood at this instant', example: '2026-03-02T12:00:00Z' })
+  @ApiPropertyOptional({ description: 'The case as it stood at this instant, or at the end of this day in England', example: '2026-03-02T12:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstantOrLondonDay()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'The case as it stood after this revision', minimum: 0 })

@@ -39,6 +39,8 @@ export interface NewAllegation {
 export interface HandleOutsideSchedule3 {
   type: 'HandleOutsideSchedule3';
   allegations: NewAllegation[];
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -46,6 +48,8 @@ export interface ResolveOutsideSchedule3 {
   type: 'ResolveOutsideSchedule3';
   summary: string;
   complainantSatisfied: boolean;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -53,6 +57,8 @@ export interface RecordComplaint {
   type: 'RecordComplaint';
   reason: RecordingReason;
   allegations: NewAllegation[];
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -60,6 +66,8 @@ export interface ReferComplaint {
   type: 'ReferComplaint';
   to: ReferralBody;
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -83,6 +91,7 @@ export interface DecideOutcome {
 export interface NotifyOutcome {
   type: 'NotifyOutcome';
   at: string;
+  calendar: WorkingDayCalendar;
   metadata: CommandMetadata;
 }
 
@@ -117,6 +126,8 @@ export interface ReportLongRunning {
 export interface WithdrawComplaint {
   type: 'WithdrawComplaint';
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 

@@ -6,7 +6,7 @@ import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAll
 import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
 import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
-import { addMonths } from './deadlines.ts';
+import { addMonths, onCalendar } from './deadlines.ts';
 import { nextDue, outstandingDeadlines } from './due-dates.ts';
 
 const calendar = englandAndWalesCalendar();
@@ -39,6 +39,8 @@ const allegation = (flags: Partial<Record<Criterion, boolean>> = {}, overrides: 
 
 const given = (events: ComplaintEvent[]) => fold(complaintDecider, events) as LoggedComplaint;
 const whenThen = (history: ComplaintEvent[], command: ComplaintCommand) => complaintDecider.decide(command, fold(complaintDecider, history));
+/** The command with the effective time a user gave. */
+const dated = (command: ComplaintCommand, effective: string) => ({ ...command, at: effective }) as ComplaintCommand;
 const apply = (history: ComplaintEvent[], ...commands: ComplaintCommand[]) => commands.reduce((events, command) => [...events, ...whenThen(events, command)], history);
 
 
@@ -53,13 +55,13 @@ const recordCommand = (reason: 'complainant-request' | 'mandatory-criteria' | 'd
 });
 const refer = (to: 'psd' | 'iopc'): ComplaintCommand => ({ type: 'ReferComplaint', to, reason: 'For investigation', ...at });
 const decideOutcome = (decidedAt: string): ComplaintCommand => ({ type: 'DecideOutcome', result: 'service-not-acceptable', learning: 'Refresher training', decidedAt, calendar, ...at });
-const notify = (when: string): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, ...at });
+const notify = (when: string, onCalendar = calendar): ComplaintCommand => ({ type: 'NotifyOutcome', at: when, calendar: onCalendar, ...at });
 const requestReview = (receivedAt: string): ComplaintCommand => ({ type: 'RequestReview', receivedAt, ...at });
 const decideReview = (upheld: boolean): ComplaintCommand => ({ type: 'DecideReview', upheld, recommendations: upheld ? 'Reconsider the outcome' : null, ...at });
 const recordIopcDecision = (receivedAt: string): ComplaintCommand => ({ type: 'RecordIopcReviewDecision', upheld: true, recommendations: 'Re-investigate the arrest', receivedAt, ...at });
 
 /** Recorded on 2026-03-02 (received the same day) and referred to the PSD. */
-const recordedWithPsd = apply(logged, { ...recordCommand('complainant-request', allegation()), metadata: { now: new Date('2026-03-02T08:00:00Z') } }, refer('psd'));
+const recordedWithPsd = apply(logged, { ...recordCommand('complainant-request', allegation()), metadata: { now: new Date('2026-03-02T08:00:00Z') } }, dated(refer('psd'), '2026-03-02T09:00:00.000Z'));
 
 describe('logging a complaint', () => {
   it('records it with the first-contact target two working days on, over the Easter bank holidays', () => {
@@ -294,6 +296,59 @@ describe('the outcome and telling the complainant', () => {
   });
 });
 
+describe('effective times: clocks start when the decision was made, in order, never in the future', () => {
+  const october = '2026-10-05T09:00:00.000Z';
+  const receivedInOctober = apply([], logCommand({ receivedAt: '2026-10-01T09:00:00.000Z' }));
+
+  it('starts the 4-weekly updates from a recording typed in later, and dates the event when it was made', () => {
+    const recorded = apply(receivedInOctober, dated(recordCommand('complainant-request', allegation()), october));
+    expect(recorded.at(-2)).toMatchObject({ type: 'ComplaintRecorded', data: { recordedAt: october, nextUpdateDue: '2026-11-02' } });
+    const handled = apply(receivedInOctober, dated(handleOutside(allegation()), october));
+    expect(given(handled)).toMatchObject({ handlingStartedAt: october, updates: { nextDue: '2026-11-02' } });
+    const referred = apply(recorded, dated(refer('psd'), '2026-10-06T09:00:00.000Z'));
+    expect(given(referred).referrals).toMatchObject([{ to: 'psd', at: '2026-10-06T09:00:00.000Z' }]);
+  });
+
+  it('refuses a step dated before the complaint, before the step it follows, or in the future', () => {
+    const beforeReceipt = '2026-09-30T09:00:00.000Z';
+    expect(ruleOf(() => whenThen(receivedInOctober, dated(recordCommand('complainant-request', allegation()), beforeReceipt)))).toBe('recorded-before-receipt');
+    expect(ruleOf(() => whenThen(receivedInOctober, dated(handleOutside(allegation()), beforeReceipt)))).toBe('handled-before-receipt');
+    expect(ruleOf(() => whenThen(receivedInOctober, { type: 'WithdrawComplaint', reason: 'No longer wishes to complain', at: beforeReceipt, ...at }))).toBe('withdrawn-before-receipt');
+    expect(ruleOf(() => whenThen(receivedInOctober, dated(recordCommand('complainant-request', allegation()), '2027-06-02T09:00:00.000Z')))).toBe('recorded-in-future');
+
+    const recorded = apply(receivedInOctober, dated(recordCommand('complainant-request', allegation()), october));
+    expect(ruleOf(() => whenThen(recorded, dated(refer('psd'), '2026-10-02T09:00:00.000Z')))).toBe('referred-before-recording');
+    const handled = apply(receivedInOctober, dated(handleOutside(allegation()), october));
+    expect(ruleOf(() => whenThen(handled, dated(resolve(false), '2026-10-02T09:00:00.000Z')))).toBe('resolved-before-handling');
+    expect(ruleOf(() => whenThen(handled, dated(recordCommand('complainant-request'), '2026-10-02T09:00:00.000Z')))).toBe('recorded-before-handling');
+  });
+
+  it('refuses an outcome dated before the complaint was recorded or referred', () => {
+    const recorded = apply(receivedInOctober, dated(recordCommand('complainant-request', allegation()), october));
+    const referred = apply(recorded, dated(refer('psd'), '2026-10-07T09:00:00.000Z'));
+    expect(ruleOf(() => whenThen(referred, decideOutcome('2026-10-02T09:00:00.000Z')))).toBe('decided-before-recording');
+    expect(ruleOf(() => whenThen(referred, decideOutcome('2026-10-06T09:00:00.000Z')))).toBe('decided-before-referral');
+    expect(whenThen(referred, decideOutcome('2026-10-08T09:00:00.000Z'))).toHaveLength(1);
+  });
+});
+
+describe('working-day deadlines on the calendar as it stands', () => {
+  it('moves the first contact and the outcome notification when a bank holiday is added after their clocks started', () => {
+    const decided = apply(recordedWithPsd, decideOutcome('2026-03-09T10:00:00.000Z'));
+    const shippedDue = given(decided).outcome!.notifyBy;
+    const withHoliday = englandAndWalesCalendar([shippedDue]);
+    const moved = onCalendar(given(decided), withHoliday);
+    expect(moved.outcome!.notifyBy).toBe(withHoliday.dueAfter('2026-03-09T10:00:00.000Z', 5));
+    expect(moved.outcome!.notifyBy > shippedDue).toBe(true);
+    const dayAfter = `${moved.outcome!.notifyBy}T10:00:00.000Z`;
+    expect(whenThen(decided, notify(dayAfter, withHoliday))[0]).toMatchObject({ data: { notifiedInTime: true } });
+    expect(whenThen(decided, notify(dayAfter))[0]).toMatchObject({ data: { notifiedInTime: false } });
+
+    const contactDue = given(logged).contactDueBy;
+    expect(onCalendar(given(logged), englandAndWalesCalendar([contactDue])).contactDueBy > contactDue).toBe(true);
+  });
+});
+
 describe('the review window: 28 days starting the day after the outcome is given', () => {
   // Told on Monday 2 March 2026: day 1 is 3 March, day 28 is 30 March (British Summer Time from 29 March).
   const notified = apply(recordedWithPsd, decideOutcome('2026-03-02T09:00:00.000Z'), notify('2026-03-02T10:00:00.000Z'));
@@ -344,7 +399,7 @@ describe('the review body and the review decision', () => {
     ['article-2-or-3', allegation({ article2Or3: true }), 'psd'],
     ['senior-officer', allegation({}, { subject: { subjectId: 's-9', kind: 'chief-officer', identifier: null } }), 'iopc'],
   ] as const)('is the IOPC where the complaint involves %s, and the PCC may not decide it', (reason, flagged, referTo) => {
-    const requested = throughOutcome(apply(recordedWith(flagged), refer(referTo)));
+    const requested = throughOutcome(apply(recordedWith(flagged), dated(refer(referTo), '2026-03-02T08:30:00.000Z')));
     expect(given(requested).review).toMatchObject({ body: 'iopc', iopcReasons: expect.arrayContaining([reason]) });
     expect(ruleOf(() => whenThen(requested, decideReview(false)))).toBe('review-body-is-iopc');
   });

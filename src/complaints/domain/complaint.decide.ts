@@ -1,11 +1,12 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
-import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
+import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 import type {
   ComplaintCommand,
   ContactComplainant,
@@ -129,7 +130,7 @@ function handleOutside(command: HandleOutsideSchedule3, state: LoggedComplaint):
   if (criteria.length > 0) {
     throw new DomainRuleViolation('mandatory-recording-criterion', `The complaint must be recorded under Schedule 3: it alleges ${describeCriteria(criteria)}`);
   }
-  const startedAt = command.metadata.now.toISOString();
+  const startedAt = effectiveAt(command, 'handled', [[state.receivedAt, 'receipt']]);
   return [
     { type: 'HandlingOutsideSchedule3Started', data: { complaintId: state.id, startedAt, nextUpdateDue: nextUpdateDueAfter(startedAt) } },
     ...allegationsAdded(state, command.allegations, startedAt),
@@ -146,7 +147,7 @@ function resolve(command: ResolveOutsideSchedule3, state: LoggedComplaint): Comp
     subjectId: state.complainant.subjectId,
     summary: command.summary,
     complainantSatisfied: command.complainantSatisfied,
-    resolvedAt: command.metadata.now.toISOString(),
+    resolvedAt: effectiveAt(command, 'resolved', [[state.handlingStartedAt, 'handling']]),
   };
   return [{ type: 'ResolvedOutsideSchedule3', data }];
 }
@@ -164,7 +165,8 @@ function record(command: RecordComplaint, state: LoggedComplaint): ComplaintEven
   if (command.reason === 'mandatory-criteria' && metCriteria(allegations.map((allegation) => allegation.criteria), RECORDING_CRITERIA).length === 0) {
     throw new DomainRuleViolation('no-mandatory-criterion', 'No allegation meets a mandatory recording criterion: give the reason the complaint is recorded for');
   }
-  const recordedAt = command.metadata.now.toISOString();
+  // Recorded after informal handling (the complainant asked, or was not satisfied): not before that handling or its resolution.
+  const recordedAt = effectiveAt(command, 'recorded', [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.resolution?.at, 'resolution']]);
   return [
     { type: 'ComplaintRecorded', data: { complaintId: state.id, reason: command.reason, recordedAt, nextUpdateDue: nextUpdateDueAfter(recordedAt) } },
     ...allegationsAdded(state, command.allegations, recordedAt),
@@ -190,7 +192,8 @@ function refer(command: ReferComplaint, state: LoggedComplaint): ComplaintEvent[
   if (command.to === 'psd' && state.referrals.some((referral) => referral.to === 'iopc')) {
     throw new DomainRuleViolation('already-referred', 'The complaint has already been referred to the IOPC');
   }
-  const common = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, referredAt: command.metadata.now.toISOString() };
+  const referredAt = effectiveAt(command, 'referred', [[state.recording.at, 'recording'], ...state.referrals.map((referral): Preceding => [referral.at, 'earlier-referral'])]);
+  const common = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, referredAt };
   return command.to === 'iopc' ? [{ type: 'ReferredToIopc', data: { ...common, mandatoryCriteria: mandatory } }] : [{ type: 'ReferredToPsd', data: common }];
 }
 
@@ -215,8 +218,10 @@ function decideOutcome(command: DecideOutcome, state: LoggedComplaint): Complain
   if (state.referrals.length === 0) throw new DomainRuleViolation('not-referred', 'The complaint must be referred to the PSD or the IOPC before its outcome');
   if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has already been decided');
   notInFuture(command.decidedAt, command.metadata, 'decided-in-future', 'An outcome can only be recorded once it has been decided');
-  // Officers often record an outcome after the fact, so only the complaint's receipt bounds it.
+  // Officers often record an outcome after the fact; it still follows the complaint, its recording and its referral.
   notBefore(command.decidedAt, state.receivedAt, 'decided-before-receipt', 'The outcome cannot be decided before the complaint was received');
+  notBefore(command.decidedAt, state.recording.at, 'decided-before-recording', 'The outcome cannot be decided before the complaint was recorded');
+  notBefore(command.decidedAt, state.referrals[0]!.at, 'decided-before-referral', 'The outcome cannot be decided before the complaint was referred');
   const notifyBy = command.calendar.dueAfter(command.decidedAt, OUTCOME_NOTIFICATION_WORKING_DAYS);
   return [{ type: 'OutcomeDecided', data: { complaintId: state.id, result: command.result, learning: command.learning, decidedAt: command.decidedAt, notifyBy } }];
 }
@@ -226,7 +231,8 @@ function notifyOutcome(command: NotifyOutcome, state: LoggedComplaint): Complain
   if (state.outcome.notifiedAt) throw new DomainRuleViolation('outcome-already-notified', 'The complainant has already been told the outcome');
   notInFuture(command.at, command.metadata, 'notified-in-future', 'The notification can only be recorded once it has been given');
   notBefore(command.at, state.outcome.decidedAt, 'notified-before-decision', 'The complainant cannot be told the outcome before it was decided');
-  const data = { complaintId: state.id, at: command.at, notifiedInTime: londonDate(command.at) <= state.outcome.notifyBy, reviewWindow: reviewWindowAfter(command.at) };
+  const { notifyBy } = onCalendar(state, command.calendar).outcome!;
+  const data = { complaintId: state.id, at: command.at, notifiedInTime: londonDate(command.at) <= notifyBy, reviewWindow: reviewWindowAfter(command.at) };
   return [{ type: 'OutcomeNotified', data }];
 }
 
@@ -281,7 +287,8 @@ function reportLongRunning(command: ReportLongRunning, state: LoggedComplaint): 
 function withdraw(command: WithdrawComplaint, state: LoggedComplaint): ComplaintEvent[] {
   if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has been decided: the complaint can no longer be withdrawn');
   if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'The complaint was resolved: there is nothing left to withdraw');
-  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, withdrawnAt: command.metadata.now.toISOString() };
+  const withdrawnAt = effectiveAt(command, 'withdrawn', [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.recording?.at, 'recording']]);
+  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, withdrawnAt };
   return [{ type: 'ComplaintWithdrawn', data }];
 }
 

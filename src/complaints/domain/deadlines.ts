@@ -1,4 +1,5 @@
-import { addDays, londonDate, type CalendarDate } from '../../calendar/working-days.ts';
+import { addDays, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import type { LoggedComplaint } from './complaint.state.ts';
 
 /** The office's service standard for first contact with a complainant (no statute sets one). */
 export const CONTACT_TARGET_WORKING_DAYS = 2;
@@ -34,4 +35,18 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
+}
+
+/**
+ * The complaint with its working-day deadlines (first contact, telling the outcome) counted on the calendar
+ * as it stands: a bank holiday added after the event that started a clock still moves it. The events keep
+ * the dates as they stood then.
+ */
+export function onCalendar(complaint: LoggedComplaint, calendar: WorkingDayCalendar): LoggedComplaint {
+  const { receivedAt, outcome } = complaint;
+  return {
+    ...complaint,
+    contactDueBy: calendar.dueAfter(receivedAt, CONTACT_TARGET_WORKING_DAYS),
+    outcome: outcome && { ...outcome, notifyBy: calendar.dueAfter(outcome.decidedAt, OUTCOME_NOTIFICATION_WORKING_DAYS) },
+  };
 }

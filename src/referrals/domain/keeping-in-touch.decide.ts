@@ -4,6 +4,7 @@ import { nextContactDue } from './contact-schedule.ts';
 import type { AgreeContactContract, LearnCriminalJusticeEvent, MakeServiceReferral, RecordContact, RecordServiceReferralOutcome, RecordVictimUpdate } from './referral.commands.ts';
 import type { ReferralEvent, ServiceReferralOutcome } from './referral.events.ts';
 import type { ReceivedReferral } from './referral.state.ts';
+import { entitledNow, updateDueBy, updateWorkingDays } from './update-clock.ts';
 
 /** Keeping in touch with the victim: the contact contract, contacts, criminal-justice updates, onward services. */
 export function agreeContract(command: AgreeContactContract, state: ReceivedReferral): ReferralEvent[] {
@@ -34,6 +35,9 @@ export function recordContact(command: RecordContact, state: ReceivedReferral): 
   if (!state.consent.contact) throw new DomainRuleViolation('no-consent-to-contact', 'The victim did not consent to be contacted');
   if (Date.parse(command.at) > command.metadata.now.getTime()) {
     throw new DomainRuleViolation('contact-in-future', 'A contact can only be recorded once it has been made or attempted');
+  }
+  if (Date.parse(command.at) < Date.parse(state.receivedAt)) {
+    throw new DomainRuleViolation('contact-before-receipt', 'The victim cannot have been contacted about a referral before it was received');
   }
   const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
   if (command.outcome === 'made') {
@@ -72,15 +76,16 @@ export function recordServiceOutcome(command: RecordServiceReferralOutcome, stat
   return [{ type: 'ServiceReferralOutcomeRecorded', data }];
 }
 
-/** Victims' Code: victims hear of a development within 5 working days, enhanced victims within 1. */
-const UPDATE_WORKING_DAYS = { standard: 5, enhanced: 1 };
-
 export function learnCriminalJusticeEvent(command: LearnCriminalJusticeEvent, state: ReceivedReferral): ReferralEvent[] {
   if (Date.parse(command.learnedAt) > command.metadata.now.getTime()) {
     throw new DomainRuleViolation('learned-in-future', 'A criminal-justice event can only be recorded once the centre has learned of it');
   }
-  const enhanced = state.assessment?.enhanced ?? false;
-  const dueBy = command.calendar.dueAfter(command.learnedAt, enhanced ? UPDATE_WORKING_DAYS.enhanced : UPDATE_WORKING_DAYS.standard);
+  if (Date.parse(command.learnedAt) < Date.parse(state.receivedAt)) {
+    throw new DomainRuleViolation('learned-before-receipt', 'The centre learns of a criminal-justice event for a victim it has a referral for: not before the referral was received');
+  }
+  const enhanced = entitledNow(state, command.crimeTypes);
+  // The due date as it stood when learned, kept for the record; the clock itself follows the calendar and entitlement (update-clock.ts).
+  const dueBy = command.calendar.dueAfter(command.learnedAt, updateWorkingDays(enhanced));
   const data = { referralId: state.id, cjEventId: command.cjEventId, kind: command.kind, learnedAt: command.learnedAt, dueBy, enhanced };
   return [{ type: 'CriminalJusticeEventLearned', data }];
 }
@@ -98,7 +103,8 @@ export function recordVictimUpdate(command: RecordVictimUpdate, state: ReceivedR
   }
   const toldOn = londonDate(command.at);
   const workingDaysTaken = command.calendar.workingDaysBetween(londonDate(update.learnedAt), toldOn);
-  const data = { referralId: state.id, cjEventId: update.id, at: command.at, channel: command.channel, onTime: toldOn <= update.dueBy, workingDaysTaken };
+  const onTime = toldOn <= updateDueBy(state, update, command.calendar);
+  const data = { referralId: state.id, cjEventId: update.id, at: command.at, channel: command.channel, onTime, workingDaysTaken };
   return [{ type: 'VictimUpdated', data }];
 }
 

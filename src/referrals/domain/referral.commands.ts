@@ -16,6 +16,8 @@ export interface ReceiveReferral {
   crimeReportedOn: string | null;
   victim: Victim;
   consent: Consent;
+  /** When it was received, if typed in later; now otherwise. */
+  receivedAt?: string;
   metadata: CommandMetadata;
 }
 
@@ -36,17 +38,23 @@ export interface AssessNeeds {
   overrideReason: string | null;
   /** The crime types as configured now: the proposal reads the referral's from them. */
   crimeTypes: readonly CrimeType[];
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface AcceptSupport {
   type: 'AcceptSupport';
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface DeclineSupport {
   type: 'DeclineSupport';
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -55,12 +63,16 @@ export interface CloseCase {
   reason: string;
   /** The configured number of consecutive failed attempts after which a case may close as unable to contact. */
   failureThreshold: number;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface ReopenCase {
   type: 'ReopenCase';
   reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -130,6 +142,8 @@ export interface LearnCriminalJusticeEvent {
   kind: CjEventKind;
   learnedAt: string;
   calendar: WorkingDayCalendar;
+  /** As configured now: before the assessment, they tell whether the victim is entitled to the enhanced clock. */
+  crimeTypes: readonly CrimeType[];
   metadata: CommandMetadata;
 }
 

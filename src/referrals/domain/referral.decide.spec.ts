@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
+import { addDays } from '../../calendar/working-days.ts';
 import { DEFAULT_CRIME_TYPES } from '../../settings/domain/crime-types.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { UnknownCasePart } from '../../shared/domain/errors.ts';
@@ -8,6 +9,8 @@ import type { LearnCriminalJusticeEvent, ReceiveReferral, RecordVictimUpdate, Re
 import { referralDecider } from './referral.decide.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { ReferralEvent } from './referral.events.ts';
+import type { ReceivedReferral } from './referral.state.ts';
+import { lastDayLearnedOverdue, updateDueBy, updateWorkingDays } from './update-clock.ts';
 
 const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
 const now = new Date('2026-03-02T10:00:00Z');
@@ -31,6 +34,12 @@ const whenThen = (history: ReferralEvent[], command: ReferralCommand) => referra
 
 
 describe('receiving a referral', () => {
+  it('dates a referral typed in later when it was received, never in the future nor before its offence', () => {
+    expect(whenThen([], receive({ receivedAt: '2026-03-01T09:00:00.000Z', offenceDate: '2026-02-27' }))[0]).toMatchObject({ data: { receivedAt: '2026-03-01T09:00:00.000Z' } });
+    expect(ruleOf(() => whenThen([], receive({ receivedAt: '2026-03-03T09:00:00.000Z' })))).toBe('received-in-future');
+    expect(ruleOf(() => whenThen([], receive({ receivedAt: '2026-02-26T09:00:00.000Z', offenceDate: '2026-02-27', crimeReportedOn: null })))).toBe('offence-after-receipt');
+  });
+
   it('records the referral with the server time and the crime type id only', () => {
     const [event] = whenThen([], receive());
     expect(event).toEqual({
@@ -201,7 +210,8 @@ describe('the contact contract and contacts', () => {
   const apply = (history: ReferralEvent[], command: ReferralCommand) => [...history, ...whenThen(history, command)];
   const weekly: ReferralCommand = { type: 'AgreeContactContract', frequency: 'weekly', channel: 'phone', safeTimes: 'after 6pm', ...at };
   const contact = (outcome: 'made' | 'failed', when: string): ReferralCommand => ({ type: 'RecordContact', outcome, channel: 'phone', at: when, note: null, failureThreshold: 3, ...at });
-  const received = whenThen([], receive());
+  // Received before the contacts these tests enter late.
+  const received = whenThen([], receive({ offenceDate: '2026-01-30', crimeReportedOn: '2026-01-31', metadata: { now: new Date('2026-02-02T10:00:00Z') } }));
 
   it('needs a named case manager first for an enhanced or high-risk victim', () => {
     const highRisk = apply(received, { type: 'AssessNeeds', needs: [], riskLevel: 'high', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...at });
@@ -347,6 +357,27 @@ describe('service referrals and statements', () => {
   });
 });
 
+describe('effective times: a decision typed in later is dated when it was made, in order, never in the future', () => {
+  const received = whenThen([], receive());
+  const dated = (command: ReferralCommand, effective: string) => ({ ...command, at: effective }) as ReferralCommand;
+  const later = { metadata: { now: new Date('2026-03-20T10:00:00Z') } };
+  const assess: ReferralCommand = { type: 'AssessNeeds', needs: [], riskLevel: 'standard', priorityGroups: [], overrideReason: null, crimeTypes: DEFAULT_CRIME_TYPES, ...later };
+
+  it('dates assessment, support, closure and reopening when they happened', () => {
+    expect(whenThen(received, dated(assess, '2026-03-05T10:00:00.000Z'))[0]).toMatchObject({ data: { assessedAt: '2026-03-05T10:00:00.000Z' } });
+    expect(whenThen(received, dated({ type: 'AcceptSupport', ...later }, '2026-03-06T10:00:00.000Z'))[0]).toMatchObject({ data: { acceptedAt: '2026-03-06T10:00:00.000Z' } });
+    const closed = [...received, ...whenThen(received, dated({ type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...later }, '2026-03-10T10:00:00.000Z'))];
+    expect(ruleOf(() => whenThen(closed, dated({ type: 'ReopenCase', reason: 'New information', ...later }, '2026-03-09T10:00:00.000Z')))).toBe('reopened-before-closure');
+    expect(whenThen(closed, dated({ type: 'ReopenCase', reason: 'New information', ...later }, '2026-03-11T10:00:00.000Z'))[0]).toMatchObject({ data: { reopenedAt: '2026-03-11T10:00:00.000Z' } });
+  });
+
+  it('refuses a step before the referral was received, or in the future', () => {
+    expect(ruleOf(() => whenThen(received, dated(assess, '2026-03-01T10:00:00.000Z')))).toBe('assessed-before-receipt');
+    expect(ruleOf(() => whenThen(received, dated({ type: 'DeclineSupport', reason: 'wants-to-move-on', ...later }, '2026-03-01T10:00:00.000Z')))).toBe('declined-before-receipt');
+    expect(ruleOf(() => whenThen(received, dated({ type: 'CloseCase', reason: 'support-completed', failureThreshold: 3, ...later }, '2026-03-21T10:00:00.000Z')))).toBe('closed-in-future');
+  });
+});
+
 describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhanced victims)", () => {
   const calendar = englandAndWalesCalendar();
   const christmasEve = new Date('2026-12-24T17:00:00Z');
@@ -356,6 +387,7 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
     kind: 'charge',
     learnedAt: '2026-12-24T16:00:00.000Z',
     calendar,
+    crimeTypes: DEFAULT_CRIME_TYPES,
     metadata: { now: christmasEve },
     ...overrides,
   });
@@ -389,6 +421,43 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
     expect(whenThen(enhanced, learn())[0]).toMatchObject({ data: { dueBy: '2026-12-29', enhanced: true } });
   });
 
+  const domesticAbuse = whenThen([], receive({ crimeType: crimeType('domestic-abuse'), consent: { contact: true, dataSharing: true, basis: 'explicit' }, metadata: { now: new Date('2026-12-01T10:00:00Z') } }));
+  const assessedOn = (at: string, command: ReferralCommand & { type: 'AssessNeeds' }): ReferralCommand => ({ ...command, metadata: { now: new Date(at) } });
+
+  it('gives a victim proposed for a priority group the enhanced clock from receipt, before the assessment', () => {
+    expect(whenThen(domesticAbuse, learn())[0]).toMatchObject({ data: { dueBy: '2026-12-29', enhanced: true } });
+  });
+
+  it('moves every open update to the entitlement the assessment confirms or overrides', () => {
+    const learned = [...domesticAbuse, ...whenThen(domesticAbuse, learn())];
+    const overridden = { ...assessEnhanced, type: 'AssessNeeds' as const, priorityGroups: [], overrideReason: 'Not a partner: a neighbour dispute' };
+    const standardNow = [...learned, ...whenThen(learned, assessedOn('2026-12-24T16:30:00Z', overridden))];
+    expect(whenThen(standardNow, tell('2027-01-05T10:00:00.000Z'))[0]).toMatchObject({ data: { onTime: true } });
+
+    const burglary = [...received, ...whenThen(received, learn())];
+    const enhancedNow = [...burglary, ...whenThen(burglary, assessedOn('2026-12-24T16:30:00Z', assessEnhanced as ReferralCommand & { type: 'AssessNeeds' }))];
+    expect(whenThen(enhancedNow, tell('2026-12-30T09:00:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
+  });
+
+  it('moves a running deadline when a bank holiday is added on its due day: the calendar as it stands decides', () => {
+    const monday = whenThen([], receive({ metadata: { now: new Date('2026-11-30T09:00:00Z') } }));
+    const learned = [...monday, ...whenThen(monday, learn({ learnedAt: '2026-11-30T10:00:00.000Z', metadata: { now: new Date('2026-11-30T11:00:00Z') } }))];
+    expect(learned.at(-1)).toMatchObject({ data: { dueBy: '2026-12-07' } });
+    const withHoliday = englandAndWalesCalendar(['2026-12-07']);
+    const referral = given(learned) as ReceivedReferral;
+    expect(updateDueBy(referral, referral.cjEvents[0]!, withHoliday)).toBe('2026-12-08');
+    expect(whenThen(learned, tell('2026-12-08T10:00:00.000Z', { calendar: withHoliday }))[0]).toMatchObject({ data: { onTime: true } });
+    expect(whenThen(learned, tell('2026-12-08T10:00:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
+  });
+
+  it('tells the lists the last day an update could be learned and be overdue today, on the calendar given', () => {
+    for (const enhanced of [true, false]) {
+      const last = lastDayLearnedOverdue(calendar, '2027-01-04', enhanced);
+      expect(calendar.addWorkingDays(last, updateWorkingDays(enhanced)) < '2027-01-04').toBe(true);
+      expect(calendar.addWorkingDays(addDays(last, 1), updateWorkingDays(enhanced)) >= '2027-01-04').toBe(true);
+    }
+  });
+
   it('records an update on the due day as on time, with the working days it took', () => {
     const history = [...enhanced, ...whenThen(enhanced, learn())];
     expect(whenThen(history, tell('2026-12-29T15:00:00.000Z'))[0]).toMatchObject({ type: 'VictimUpdated', data: { onTime: true, workingDaysTaken: 1 } });
@@ -401,7 +470,9 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
 
   it('judges the due day by the date in England: 23:30 UTC in summer is already the next day', () => {
     const summer = { learnedAt: '2026-06-29T09:00:00.000Z', metadata: { now: new Date('2026-06-29T10:00:00Z') } };
-    const history = [...enhanced, ...whenThen(enhanced, learn(summer))];
+    const june = whenThen([], receive({ metadata: { now: new Date('2026-06-01T10:00:00Z') } }));
+    const enhancedInJune = [...june, ...whenThen(june, assessedOn('2026-06-02T10:00:00Z', assessEnhanced as ReferralCommand & { type: 'AssessNeeds' }))];
+    const history = [...enhancedInJune, ...whenThen(enhancedInJune, learn(summer))];
     expect(history.at(-1)).toMatchObject({ data: { dueBy: '2026-06-30' } });
     expect(whenThen(history, tell('2026-06-30T23:30:00.000Z'))[0]).toMatchObject({ data: { onTime: false } });
   });
@@ -413,6 +484,13 @@ describe("criminal-justice updates (Victims' Code: 5 working days, 1 for enhance
     expect(() => whenThen(history, tell('2026-12-29T10:00:00.000Z', { cjEventId: 'cj-unknown' }))).toThrow(UnknownCasePart);
     expect(ruleOf(() => whenThen(history, tell('2026-12-24T15:00:00.000Z')))).toBe('update-before-event-learned');
     expect(ruleOf(() => whenThen(history, tell('2027-02-01T10:00:00.000Z')))).toBe('update-in-future');
+  });
+
+  it('refuses an event learned, or a contact made, before the referral was received', () => {
+    expect(ruleOf(() => whenThen(received, learn({ learnedAt: '2026-11-30T10:00:00.000Z' })))).toBe('learned-before-receipt');
+    const contact: ReferralCommand = { type: 'RecordContact', outcome: 'made', channel: 'phone', at: '2026-09-01T10:00:00.000Z', note: null, failureThreshold: 3, metadata: { now: christmasEve } };
+    expect(ruleOf(() => whenThen(received, contact))).toBe('contact-before-receipt');
+    expect(whenThen(received, { ...contact, at: '2026-12-01T11:00:00.000Z' })).toHaveLength(1);
   });
 
   it('refuses an event learned in the future, and any update for a victim who did not consent to contact', () => {

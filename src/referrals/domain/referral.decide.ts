@@ -1,4 +1,5 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
@@ -78,7 +79,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
         crimeReportedOn: command.crimeReportedOn,
         victim: command.victim,
         consent: command.consent,
-        receivedAt: command.metadata.now.toISOString(),
+        receivedAt: command.receivedAt ?? command.metadata.now.toISOString(),
       },
     },
   ];
@@ -94,9 +95,13 @@ function checkWhatReadsRelyOn({ source, victim, consent }: ReceiveReferral): voi
 }
 
 /** Dates a referral cannot carry: in the future, a crime reported before it happened, a victim born after it. Every one broken is named. */
-function checkDates({ offenceDate, crimeReportedOn, victim, metadata }: ReceiveReferral): void {
+function checkDates({ offenceDate, crimeReportedOn, victim, receivedAt, metadata }: ReceiveReferral): void {
   const today = londonDate(metadata.now);
   const broken: BrokenRule[] = [];
+  if (receivedAt && Date.parse(receivedAt) > metadata.now.getTime()) broken.push({ rule: 'received-in-future', message: 'A referral can only be recorded once it has been received' });
+  if (receivedAt && offenceDate && offenceDate > londonDate(receivedAt)) {
+    broken.push({ rule: 'offence-after-receipt', message: 'The offence cannot have happened after the referral was received' });
+  }
   if (offenceDate && offenceDate > today) broken.push({ rule: 'offence-date-in-future', message: 'The offence date cannot be in the future' });
   if (crimeReportedOn && crimeReportedOn > today) broken.push({ rule: 'crime-reported-in-future', message: 'The date the crime was reported cannot be in the future' });
   if (offenceDate && crimeReportedOn && crimeReportedOn < offenceDate) {
@@ -156,7 +161,7 @@ function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] 
         priorityGroups: confirmed as PriorityGroup[],
         overrideReason: overridden ? command.overrideReason : null,
         enhanced: confirmed.length > 0,
-        assessedAt: command.metadata.now.toISOString(),
+        assessedAt: effectiveAt(command, 'assessed', [[state.receivedAt, 'receipt']]),
       },
     },
   ];
@@ -164,12 +169,12 @@ function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] 
 
 function acceptSupport(command: AcceptSupport, state: ReceivedReferral): ReferralEvent[] {
   if (state.support?.decision === 'accepted') throw new DomainRuleViolation('support-already-accepted', 'The victim has already accepted support');
-  return [{ type: 'SupportAccepted', data: { referralId: state.id, acceptedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'SupportAccepted', data: { referralId: state.id, acceptedAt: effectiveAt(command, 'accepted', [[state.receivedAt, 'receipt']]) } }];
 }
 
 function declineSupport(command: DeclineSupport, state: ReceivedReferral): ReferralEvent[] {
   if (state.support?.decision === 'declined') throw new DomainRuleViolation('support-already-declined', 'The victim has already declined support');
-  return [{ type: 'SupportDeclined', data: { referralId: state.id, reason: command.reason, declinedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'SupportDeclined', data: { referralId: state.id, reason: command.reason, declinedAt: effectiveAt(command, 'declined', [[state.receivedAt, 'receipt']]) } }];
 }
 
 /** The closure reason (an id of the configured list) that DOMAIN.md allows only after the configured failed attempts. */
@@ -183,12 +188,12 @@ function close(command: CloseCase, state: ReceivedReferral): ReferralEvent[] {
       `A case closes as unable to contact only after ${command.failureThreshold} consecutive failed contact attempts; this one has ${failures} since the last contact made`,
     );
   }
-  return [{ type: 'CaseClosed', data: { referralId: state.id, reason: command.reason, closedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'CaseClosed', data: { referralId: state.id, reason: command.reason, closedAt: effectiveAt(command, 'closed', [[state.receivedAt, 'receipt']]) } }];
 }
 
 function reopen(command: ReopenCase, state: ReceivedReferral): ReferralEvent[] {
   if (!state.closure) throw new DomainRuleViolation('case-not-closed', 'Only a closed case can be reopened');
-  return [{ type: 'CaseReopened', data: { referralId: state.id, reason: command.reason, reopenedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'CaseReopened', data: { referralId: state.id, reason: command.reason, reopenedAt: effectiveAt(command, 'reopened', [[state.closure.at, 'closure']]) } }];
 }
 
 export const referralDecider = {

@@ -143,8 +143,9 @@ export type CriminalJusticeEventLearned = DomainEvent<
     cjEventId: string;
     kind: CjEventKind;
     learnedAt: string;
-    /** The last day (in England) to tell the victim: 5 working days after learning, 1 for enhanced victims. */
+    /** The last day (in England) to tell the victim as it stood when learned; the clock follows the calendar and entitlement as they stand. */
     dueBy: string;
+    /** Entitled to the enhanced clock when learned: assessed so, or (since issue 16) proposed for a priority group before the assessment. */
     enhanced: boolean;
   }
 >;

@@ -48,7 +48,8 @@ export interface CriminalJusticeUpdate {
   id: string;
   kind: CjEventKind;
   learnedAt: string;
-  dueBy: string;
+  /** Entitled to the enhanced clock when learned (proposed or assessed); an assessment since decides instead. */
+  enhancedWhenLearned: boolean;
   communicated: { at: string; channel: ContactChannel; onTime: boolean; workingDaysTaken: number } | null;
 }
 
@@ -138,8 +139,8 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, restorativeJustice: status, statusCorrections: [...state.statusCorrections, { of: 'restorative-justice', from, to: status, reason, at: correctedAt }] };
     }
     case 'CriminalJusticeEventLearned': {
-      const { cjEventId, kind, learnedAt, dueBy } = event.data;
-      return { ...state, cjEvents: [...state.cjEvents, { id: cjEventId, kind, learnedAt, dueBy, communicated: null }] };
+      const { cjEventId, kind, learnedAt, enhanced } = event.data;
+      return { ...state, cjEvents: [...state.cjEvents, { id: cjEventId, kind, learnedAt, enhancedWhenLearned: enhanced, communicated: null }] };
     }
     case 'VictimUpdated': {
       const { cjEventId, at, channel, onTime, workingDaysTaken } = event.data;

@@ -387,6 +387,15 @@ describe('closing', () => {
     expect(resolutionStatus(state(events))).toBe('closed');
   });
 
+  it('dates a failure or a closure typed in later when it happened, never before what it follows nor in the future', () => {
+    const later = { metadata: { now: new Date('2026-03-10T10:00:00Z') } };
+    expect(ruleOf(() => decide(agreed, fail('rem-2', { at: '2026-03-01T10:00:00.000Z', ...later })))).toBe('failed-before-agreement');
+    const told = apply(agreed, complete('rem-1'), fail('rem-2', { at: '2026-03-02T11:00:00.000Z', ...later }), inform('failure'));
+    expect(ruleOf(() => decide(told, { ...close, at: '2026-03-02T10:30:00.000Z', ...later } as ResolutionCommand))).toBe('closed-before-last-remedy-settled');
+    expect(ruleOf(() => decide(told, { ...close, at: '2026-03-11T10:00:00.000Z', ...later } as ResolutionCommand))).toBe('closed-in-future');
+    expect(decide(told, { ...close, at: '2026-03-03T10:00:00.000Z', ...later } as ResolutionCommand)[0]!.data).toMatchObject({ closedAt: '2026-03-03T10:00:00.000Z' });
+  });
+
   it('closes as not complied when any remedy failed and the victim was told of the failure', () => {
     const events = apply(agreed, complete('rem-1'), fail('rem-2'), inform('failure'), close);
     expect(events.at(-1)!.data).toMatchObject({ outcome: 'not-complied' });

@@ -1,4 +1,5 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { propose, type ProposeResolution } from './proposal.ts';
@@ -70,6 +71,8 @@ export interface FailRemedy {
   reason: string;
   hoursDone: number | null;
   amountPaid: number | null;
+  /** When it was found to have failed, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -86,6 +89,8 @@ export interface InformVictim {
 
 export interface CloseResolution {
   type: 'CloseResolution';
+  /** When it was closed, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -231,7 +236,7 @@ function fail(command: FailRemedy, state: ProposedResolution): ResolutionEvent[]
     reason: command.reason,
     hoursDone: command.hoursDone,
     amountPaid: command.amountPaid,
-    failedAt: command.metadata.now.toISOString(),
+    failedAt: effectiveAt(command, 'failed', [[remedy.agreedAt, 'agreement']]),
   };
   return [{ type: 'RemedyFailed', data }];
 }
@@ -272,7 +277,9 @@ function close(command: CloseResolution, state: ProposedResolution): ResolutionE
   if (status === 'informing-victims') {
     throw new DomainRuleViolation('victim-not-informed', `${untoldVictims(state)} victim(s) have not been told about the ${outcomeNews(outcome)} since the last remedy was settled`);
   }
-  return [{ type: 'CommunityResolutionClosed', data: { resolutionId: state.id, outcome, closedAt: command.metadata.now.toISOString() } }];
+  const lastSettled = state.remedies.map((remedy) => remedy.settledAt ?? '').sort().at(-1);
+  const closedAt = effectiveAt(command, 'closed', [[lastSettled, 'last-remedy-settled']]);
+  return [{ type: 'CommunityResolutionClosed', data: { resolutionId: state.id, outcome, closedAt } }];
 }
 
 export const resolutionDecider = {

@@ -39,12 +39,13 @@ export class OutcomeController {
   @HttpCode(200)
   @Roles(...CRT_ROLES)
   @ApiOkResponse({ description: 'The complainant was told; the review window is 28 days starting the day after' })
-  notified(
+  async notified(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: OutcomeNotifiedDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.complaints.run(id, { type: 'NotifyOutcome', at: utc(body.at), metadata: { now: context.now } }, context, reply);
+    const { calendar } = await this.settings.current();
+    return this.complaints.run(id, { type: 'NotifyOutcome', at: utc(body.at), calendar, metadata: { now: context.now } }, context, reply);
   }
 }

@@ -7,6 +7,7 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ComplaintCommands } from '../change-complaint/complaint-commands.ts';
 import { ReferDto } from './refer.dto.ts';
 
@@ -26,6 +27,6 @@ export class ReferController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.complaints.run(id, { type: 'ReferComplaint', to: body.to, reason: body.reason, metadata: { now: context.now } }, context, reply);
+    return this.complaints.run(id, { type: 'ReferComplaint', to: body.to, reason: body.reason, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

@@ -7,6 +7,7 @@ import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ComplaintCommands } from '../change-complaint/complaint-commands.ts';
 import { toNewAllegations } from './allegation.dto.ts';
 import { HandleOutsideSchedule3Dto, RecordDto, ResolveDto } from './triage.dto.ts';
@@ -29,7 +30,7 @@ export class TriageController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const allegations = toNewAllegations(body.allegations, (index) => context.ids.subjectId(index));
-    return this.complaints.run(id, { type: 'HandleOutsideSchedule3', allegations, metadata: { now: context.now } }, context, reply);
+    return this.complaints.run(id, { type: 'HandleOutsideSchedule3', allegations, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/resolve')
@@ -42,7 +43,7 @@ export class TriageController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const command = { type: 'ResolveOutsideSchedule3' as const, summary: body.summary, complainantSatisfied: body.complainantSatisfied, metadata: { now: context.now } };
+    const command = { type: 'ResolveOutsideSchedule3' as const, summary: body.summary, complainantSatisfied: body.complainantSatisfied, at: effectiveTime(body), metadata: { now: context.now } };
     return this.complaints.run(id, command, context, reply);
   }
 
@@ -57,6 +58,6 @@ export class TriageController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const allegations = toNewAllegations(body.allegations ?? [], (index) => context.ids.subjectId(index));
-    return this.complaints.run(id, { type: 'RecordComplaint', reason: body.reason, allegations, metadata: { now: context.now } }, context, reply);
+    return this.complaints.run(id, { type: 'RecordComplaint', reason: body.reason, allegations, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

@@ -12,7 +12,10 @@ export interface ComplainantStatusView {
   stage: ComplainantStage;
   receivedOn: CalendarDate;
   lastUpdateOn: CalendarDate | null;
+  /** When they hear from us next: first the contact to seek their views (due from receipt, triaged or not), then each progress update. */
   nextUpdateDue: CalendarDate | null;
+  /** That day has passed in England without it. */
+  nextUpdateOverdue: boolean;
   /** Only once the complainant has been told it. */
   outcome: { result: OutcomeResult; decidedOn: CalendarDate; toldOn: CalendarDate } | null;
   /** Schedule 3: the complainant may ask for recording at any time, informal handling or not, until it is recorded or withdrawn. */
@@ -59,12 +62,14 @@ export function toComplainantStatus(complaint: LoggedComplaint, now: Date): Comp
   const { outcome, reviewWindow, review } = complaint;
   const told = [complaint.contact?.lastAt, complaint.updates.lastAt, complaint.resolution?.at, outcome?.notifiedAt].filter((at): at is string => Boolean(at));
   const lastUpdate = told.sort().at(-1);
+  const nextUpdateDue = nextHeardFrom(complaint);
   return {
     reference: complaint.reference,
     stage: COMPLAINANT_STAGE[complaintStage(complaint)],
     receivedOn: londonDate(complaint.receivedAt),
     lastUpdateOn: lastUpdate ? londonDate(lastUpdate) : null,
-    nextUpdateDue: handlingFinished(complaint) ? null : complaint.updates.nextDue,
+    nextUpdateDue,
+    nextUpdateOverdue: nextUpdateDue !== null && nextUpdateDue < londonDate(now),
     outcome: outcome?.notifiedAt ? { result: outcome.result, decidedOn: londonDate(outcome.decidedAt), toldOn: londonDate(outcome.notifiedAt) } : null,
     mayAskForRecording: !complaint.recording && !complaint.withdrawal,
     review: reviewWindow && {
@@ -76,4 +81,10 @@ export function toComplainantStatus(complaint: LoggedComplaint, now: Date): Comp
       decidedOn: review?.decision ? londonDate(review.decision.at) : null,
     },
   };
+}
+
+function nextHeardFrom(complaint: LoggedComplaint): CalendarDate | null {
+  if (handlingFinished(complaint)) return null;
+  const due = [complaint.contact ? null : complaint.contactDueBy, complaint.updates.nextDue].filter((date): date is CalendarDate => date !== null);
+  return due.sort()[0] ?? null;
 }

@@ -5,6 +5,7 @@ import { complaintStage, handlingFinished, reviewBodyOf, type ComplaintRoute, ty
 import type { CriteriaFlags, IopcReviewReason, ReviewBody } from '../../domain/criteria.ts';
 import { outstandingDeadlines, type DeadlineKind } from '../../domain/due-dates.ts';
 import { iopcReferralCriteria } from '../../domain/complaint.decide.ts';
+import { onCalendar } from '../../domain/deadlines.ts';
 
 /** A due date as the CRT sees it: overdue once its day has passed in England without it being met. */
 export interface DueDate {
@@ -55,7 +56,8 @@ export interface ComplaintView {
   timeline: TimelineEntry[];
 }
 
-export function toComplaintView(complaint: LoggedComplaint, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ComplaintView {
+export function toComplaintView(stored: LoggedComplaint, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ComplaintView {
+  const complaint = onCalendar(stored, settings.calendar);
   const today = londonDate(now);
   const outstanding = new Map<DeadlineKind, CalendarDate>(outstandingDeadlines(complaint).map(({ kind, dueBy }) => [kind, dueBy]));
   const due = (kind: DeadlineKind, dueBy: CalendarDate, metAt: string | null): DueDate => ({ dueBy, metAt, overdue: outstanding.has(kind) && dueBy < today });

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
@@ -39,6 +40,7 @@ export class AssessNeedsController {
         priorityGroups: body.priorityGroups,
         overrideReason: body.overrideReason ?? null,
         crimeTypes: settings.crimeTypes,
+        at: effectiveTime(body),
         metadata: { now: context.now },
       },
       context,

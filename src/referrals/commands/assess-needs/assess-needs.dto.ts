@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PRIORITY_GROUPS, type PriorityGroup } from '../../domain/priority-groups.ts';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/referral.events.ts';
 import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
 
-export class AssessNeedsDto {
+export class AssessNeedsDto extends EffectiveTimeDto {
   @ApiProperty({ description: 'Ids from the configured needs domains', example: ['emotional', 'safety'] })
   @IsArray()
   @ArrayUnique()

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
@@ -31,7 +32,7 @@ export class CloseCaseController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     const failureThreshold = (await this.settings.current()).contactFailureThreshold;
-    return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, failureThreshold, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'CloseCase', reason: body.reason, failureThreshold, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/reopen')
@@ -44,6 +45,6 @@ export class CloseCaseController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'ReopenCase', reason: body.reason, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'ReopenCase', reason: body.reason, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

@@ -32,8 +32,9 @@ export class CriminalJusticeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { cjEventId: string }> {
     const cjEventId = context.ids.partId();
-    const { calendar } = await this.settings.current();
-    const command = { type: 'LearnCriminalJusticeEvent' as const, cjEventId, kind: body.kind, learnedAt: new Date(body.learnedAt).toISOString(), calendar, metadata: { now: context.now } };
+    const { calendar, crimeTypes } = await this.settings.current();
+    const learnedAt = new Date(body.learnedAt).toISOString();
+    const command = { type: 'LearnCriminalJusticeEvent' as const, cjEventId, kind: body.kind, learnedAt, calendar, crimeTypes, metadata: { now: context.now } };
     return { ...(await this.referrals.run(id, command, context, reply)), cjEventId };
   }
 

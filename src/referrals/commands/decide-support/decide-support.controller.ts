@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
@@ -22,11 +23,11 @@ export class DecideSupportController {
   @ApiOkResponse({ description: 'The victim accepted support' })
   accept(
     @Param('id', CaseIdPipe) id: string,
-    @Body() _body: AcceptSupportDto,
+    @Body() body: AcceptSupportDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'AcceptSupport', metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'AcceptSupport', at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/decline-support')
@@ -39,6 +40,6 @@ export class DecideSupportController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'DeclineSupport', reason: body.reason, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'DeclineSupport', reason: body.reason, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom } from '../../../http/date-bounds.ts';
+import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { NestedObject } from '../../../http/nested.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ConsentBasis, type ReferralSource } from '../../domain/referral.events.ts';
 import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
@@ -78,6 +78,11 @@ export class ReceiveReferralDto {
   @ApiProperty({ type: VictimDto })
   @NestedObject(() => VictimDto)
   victim!: VictimDto;
+
+  @ApiPropertyOptional({ description: 'When the centre received the referral, if not now (typed in later): with its offset, not in the future; its clocks start then', example: '2026-03-02T09:15:00Z' })
+  @IsOptional()
+  @IsInstantFrom(EARLIEST_CASE_DATE)
+  receivedAt?: string;
 
   @ApiProperty({ type: ConsentDto })
   @NestedObject(() => ConsentDto)

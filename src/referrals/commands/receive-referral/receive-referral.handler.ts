@@ -30,6 +30,7 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
         crimeType,
         offenceDate: body.offenceDate ?? null,
         crimeReportedOn: body.crimeReportedOn ?? null,
+        receivedAt: body.receivedAt ? new Date(body.receivedAt).toISOString() : undefined,
         victim: {
           subjectId: context.ids.subjectId(0),
           name: body.victim.name,

@@ -1,11 +1,16 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { londonDate } from '../../../calendar/working-days.ts';
 import type { ListName } from '../../../settings/domain/settings.events.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
+import { lastDayLearnedOverdue } from '../../domain/update-clock.ts';
 import { BeaconReportQuery, type BeaconReport, type Count } from './beacon-report.query.ts';
 
 /** The national share of referred victims in a priority group, which the office compares itself with. */
 const NATIONAL_PRIORITY_SHARE = 0.2;
+
+/** An update runs on the clock of the latest assessment, before one on that it was learned under (update-clock.ts). */
+const UPDATE_ENTITLED = "coalesce((r.state->'assessment'->>'enhanced')::boolean, u.enhanced_when_learned)";
 
 /** Aggregates over the referral-list and cj-updates read models; referral dates are calendar days in England. */
 @QueryHandler(BeaconReportQuery)
@@ -18,7 +23,10 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
   async execute({ from, to }: BeaconReportQuery): Promise<BeaconReport> {
     // The two referral queries read only the received-day index, which carries every column they need (an index-only scan).
     const inPeriod = `(received_at AT TIME ZONE 'Europe/London')::date BETWEEN $1::date AND $2::date`;
-    const [[totals], counts, [updates], settings] = await Promise.all([
+    const settings = await this.settings.current();
+    const today = londonDate(new Date());
+    const lastLearnedOverdue = [lastDayLearnedOverdue(settings.calendar, today, true), lastDayLearnedOverdue(settings.calendar, today, false)];
+    const [[totals], counts, [updates]] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS referrals,
                 count(*) FILTER (WHERE enhanced)::int AS enhanced,
@@ -47,12 +55,11 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
         `SELECT count(*)::int AS learned,
                 count(*) FILTER (WHERE u.on_time)::int AS on_time,
                 count(*) FILTER (WHERE NOT u.on_time)::int AS late,
-                count(*) FILTER (WHERE u.told_on IS NULL AND r.status <> 'closed' AND u.due_by < (now() AT TIME ZONE 'Europe/London')::date)::int AS overdue
+                count(*) FILTER (WHERE u.told_on IS NULL AND r.status <> 'closed' AND u.learned_on <= CASE WHEN ${UPDATE_ENTITLED} THEN $3::date ELSE $4::date END)::int AS overdue
            FROM cj_updates u JOIN referral_list r ON r.id = u.referral_id
           WHERE u.learned_on BETWEEN $1::date AND $2::date`,
-        [from, to],
+        [from, to, ...lastLearnedOverdue],
       ),
-      this.settings.current(),
     ]);
     const countsBy = (dimension: Dimension) => counts.filter((count) => count.dimension === dimension && count.key !== null).map(({ key, count }) => ({ key, count }));
     const labelled = (dimension: Dimension, list: ListName) => countsBy(dimension).map((count) => ({ ...count, label: settings.labelOf(list, count.key) }));

@@ -5,12 +5,25 @@ import { proposalFor, type PriorityGroup } from '../../domain/priority-groups.ts
 import type { RiskLevel } from '../../domain/referral.events.ts';
 import { journeyStatus, type CriminalJusticeUpdate, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
+import { entitledNow, updateDueBy, updateEntitled } from '../../domain/update-clock.ts';
+
+/** A development and its clock: due on the calendar and entitlement as they stand now. */
+export interface CriminalJusticeUpdateView {
+  id: string;
+  kind: CriminalJusticeUpdate['kind'];
+  learnedAt: string;
+  dueBy: string;
+  enhanced: boolean;
+  communicated: CriminalJusticeUpdate['communicated'];
+  overdue: boolean;
+}
 
 /** A victim's journey as a case manager sees it. */
 export interface ReferralView {
   id: string;
   revision: number;
   status: JourneyStatus;
+  /** Entitled to the enhanced service: as assessed, or before the assessment as proposed. */
   enhanced: boolean;
   /** The groups the system proposes from crime type and age at the offence: as crime types are configured now until assessed, then as proposed at the assessment. */
   proposedPriorityGroups: PriorityGroup[];
@@ -32,7 +45,7 @@ export interface ReferralView {
   /** Statuses set back or otherwise corrected: from, to, why and when. */
   statusCorrections: ReceivedReferral['statusCorrections'];
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
-  criminalJustice: (CriminalJusticeUpdate & { overdue: boolean })[];
+  criminalJustice: CriminalJusticeUpdateView[];
   /** The updates still owed to the victim, earliest due first. */
   openCriminalJusticeUpdates: { id: string; kind: CriminalJusticeUpdate['kind']; learnedAt: string; dueBy: string; overdue: boolean }[];
   source: ReferralSource;
@@ -52,12 +65,16 @@ export interface ReferralView {
 export function toReferralView(referral: ReceivedReferral, revision: number, timeline: TimelineEntry[], settings: Settings, now: Date): ReferralView {
   const { nextDue } = referral.contact;
   const today = londonDate(now);
-  const criminalJustice = referral.cjEvents.map((update) => ({ ...update, overdue: !update.communicated && !referral.closure && update.dueBy < today }));
+  const criminalJustice = referral.cjEvents.map((update): CriminalJusticeUpdateView => {
+    const dueBy = updateDueBy(referral, update, settings.calendar);
+    const { id, kind, learnedAt, communicated } = update;
+    return { id, kind, learnedAt, dueBy, enhanced: updateEntitled(referral, update), communicated, overdue: !communicated && !referral.closure && dueBy < today };
+  });
   return {
     id: referral.id,
     revision,
     status: journeyStatus(referral),
-    enhanced: referral.assessment?.enhanced ?? false,
+    enhanced: entitledNow(referral, settings.crimeTypes),
     proposedPriorityGroups: referral.assessment ? referral.assessment.proposedGroups : proposalFor(referral, settings.crimeTypes),
     priorityGroups: referral.assessment?.priorityGroups ?? [],
     needs: referral.assessment?.needs ?? [],

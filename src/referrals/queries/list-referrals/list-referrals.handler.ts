@@ -2,13 +2,17 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
-import { londonDate, type CalendarDate } from '../../../calendar/working-days.ts';
+import { londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
+import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-clock.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** An update is due by the end of its day in England, and so is a contact. */
+/** The order of the due list: an update is due by the end of its day in England (on the shipped calendar), and so is a contact. */
 const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+/** Overdue on the calendar as it stands: learned no later than the last day from which its clock has run out by today. */
+const UPDATE_OVERDUE = '(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :lastEnhancedLearned::date ELSE :lastStandardLearned::date END)';
 /** Implied by being overdue; said outright so the planner can use the partial index of the referrals that owe something. */
 const OWES_SOMETHING = '(r.next_contact_due IS NOT NULL OR r.next_update_due IS NOT NULL)';
 const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
@@ -29,15 +33,20 @@ const NAMES_WALKED = 50_000;
 /** From the referral-list read model only. */
 @QueryHandler(ListReferralsQuery)
 export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
-  constructor(@InjectRepository(ReferralListEntry) private readonly referrals: Repository<ReferralListEntry>) {}
+  constructor(
+    @InjectRepository(ReferralListEntry) private readonly referrals: Repository<ReferralListEntry>,
+    private readonly settings: SettingsService,
+  ) {}
 
   async execute({ filters, order }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
+    const { calendar } = await this.settings.current();
+    const today = londonDate(new Date());
     const after = decodeCursor(filters.cursor, 2);
     if (walksNames(filters, order)) {
       const walked = await this.newestNamed(filters.q, after, limit);
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
-      if (walked.entities.length > limit) return toPage(walked, limit);
+      if (walked.entities.length > limit) return toPage(walked, limit, calendar, today);
     }
     const { direction, compare } = ORDERS[order];
     const key = searchFirstKey(ORDERS[order].key, filters.q);
@@ -52,12 +61,15 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
     if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
-    if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now())`);
+    if (filters.overdue !== undefined) {
+      query.setParameters({ lastEnhancedLearned: lastDayLearnedOverdue(calendar, today, true), lastStandardLearned: lastDayLearnedOverdue(calendar, today, false) });
+    }
+    if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE})`);
     // A caseload has an index of its own in this order; across caseloads, that of the referrals that owe something.
     if (filters.overdue === true && !filters.caseManager) query.andWhere(OWES_SOMETHING);
-    if (filters.overdue === false) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_DEADLINE} <= now()) IS NOT TRUE`);
+    if (filters.overdue === false) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE}) IS NOT TRUE`);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
-    return toPage(await query.getRawAndEntities<{ sort_key: string }>(), limit);
+    return toPage(await query.getRawAndEntities<{ sort_key: string }>(), limit, calendar, today);
   }
 
   /** The newest referrals named like `q`, among the NAMES_WALKED newest (after the cursor): a page and one at most. */
@@ -87,14 +99,15 @@ function walksNames(filters: ListReferralsQuery['filters'], order: ListReferrals
   return order === 'newest' && q !== undefined && [status, caseManager, source, enhanced, overdue].every((filter) => filter === undefined);
 }
 
-function toPage({ entities, raw }: RawAndEntities, limit: number): Page<ReferralListItem> {
-  const today = londonDate(new Date());
-  const items = entities.slice(0, limit).map((entry) => toItem(entry, today));
+function toPage({ entities, raw }: RawAndEntities, limit: number, calendar: WorkingDayCalendar, today: CalendarDate): Page<ReferralListItem> {
+  const items = entities.slice(0, limit).map((entry) => toItem(entry, calendar, today));
   const lastKey = raw[limit - 1]?.sort_key;
   return { items, nextCursor: entities.length > limit && lastKey !== undefined ? encodeCursor([lastKey, items.at(-1)!.id]) : null };
 }
 
-function toItem(entry: ReferralListEntry, today: CalendarDate): ReferralListItem {
+function toItem(entry: ReferralListEntry, calendar: WorkingDayCalendar, today: CalendarDate): ReferralListItem {
+  const { nextUpdateLearnedOn: learnedOn, nextUpdateEnhanced: enhanced } = entry;
+  const nextUpdateDue = learnedOn === null ? null : calendar.addWorkingDays(learnedOn, updateWorkingDays(enhanced === true));
   return {
     id: entry.id,
     status: entry.status,
@@ -104,8 +117,8 @@ function toItem(entry: ReferralListEntry, today: CalendarDate): ReferralListItem
     enhanced: entry.enhanced,
     nextContactDue: entry.nextContactDue?.toISOString() ?? null,
     contactOverdue: entry.nextContactDue !== null && londonDate(entry.nextContactDue) < today,
-    nextUpdateDue: entry.nextUpdateDue,
-    updateOverdue: entry.nextUpdateDue !== null && entry.nextUpdateDue < today,
+    nextUpdateDue,
+    updateOverdue: nextUpdateDue !== null && nextUpdateDue < today,
     unableToContact: entry.unableToContact,
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),

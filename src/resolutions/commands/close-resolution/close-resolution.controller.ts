@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
@@ -21,10 +22,10 @@ export class CloseResolutionController {
   @ApiOkResponse({ description: 'Closed as complied (every remedy completed) or not complied; refused while a remedy is open or a victim has not been told the outcome' })
   close(
     @Param('id', CaseIdPipe) id: string,
-    @Body() _body: CloseResolutionDto,
+    @Body() body: CloseResolutionDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.resolutions.run(id, { type: 'CloseResolution', metadata: { now: context.now } }, context, reply);
+    return this.resolutions.run(id, { type: 'CloseResolution', at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

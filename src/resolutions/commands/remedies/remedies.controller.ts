@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
@@ -86,7 +87,7 @@ export class RemediesController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const command = { type: 'FailRemedy' as const, remedyId, reason: body.reason, hoursDone: body.hoursDone ?? null, amountPaid: body.amountPaid ?? null, metadata: { now: context.now } };
+    const command = { type: 'FailRemedy' as const, remedyId, reason: body.reason, hoursDone: body.hoursDone ?? null, amountPaid: body.amountPaid ?? null, at: effectiveTime(body), metadata: { now: context.now } };
     return this.resolutions.run(id, command, context, reply);
   }
 }

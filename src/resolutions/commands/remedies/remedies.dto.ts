@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { IsBoolean, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { IsCalendarDate } from '../../../http/calendar-date.ts';
@@ -90,7 +91,7 @@ export class CompleteRemedyDto {
   amountPaid?: number;
 }
 
-export class FailRemedyDto {
+export class FailRemedyDto extends EffectiveTimeDto {
   @ApiProperty({ description: 'Why it was not done', maxLength: 2000 })
   @IsString()
   @IsNotEmpty()

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+describe("statutory clocks: the Victims' Code update clock follows the entitlement and the calendar as they stand", () => {
+  let harness: TestApp;
+  let caseManager: string;
+  let admin: string;
+  let officer: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp();
+    caseManager = await bearer(['case_manager'], 'cm-clocks');
+    admin = await bearer(['admin'], 'admin-clocks');
+    officer = await bearer(['crt_officer'], 'crt-clocks');
+  });
+  afterAll(() => harness.close());
+
+  const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object, headers: Record<string, string> = {}) =>
+    harness.request({ method, url, payload, headers: { authorization, ...headers } });
+  const receive = async (crimeType: string, name: string) => {
+    const body = { source: 'self', crimeType, victim: { name }, consent: { contact: true, dataSharing: true, basis: 'explicit' } };
+    return (await request('POST', '/api/referrals', caseManager, body)).json<{ id: string }>().id;
+  };
+  const learnArrest = async (id: string) => {
+    const learnedAt = new Date().toISOString();
+    const learned = (await request('POST', `/api/referrals/${id}/cj-events`, caseManager, { kind: 'arrest', learnedAt })).json<{ position: string }>();
+    return { learnedAt, position: learned.position };
+  };
+  const owed = async (id: string, position: string) => {
+    const page = (await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-min-position': position })).json();
+    return { enhanced: page.enhanced, update: page.openCriminalJusticeUpdates[0], clock: page.criminalJustice[0] };
+  };
+
+  it('runs the enhanced clock from receipt for a victim proposed for a priority group, and follows the assessment after', async () => {
+    const calendar = englandAndWalesCalendar();
+    const id = await receive('domestic-abuse', 'Dora Clockwise');
+    const { learnedAt, position } = await learnArrest(id);
+    const before = await owed(id, position);
+    expect(before).toMatchObject({ enhanced: true, update: { dueBy: calendar.dueAfter(learnedAt, 1) }, clock: { enhanced: true } });
+
+    const override = { needs: ['emotional'], riskLevel: 'standard', priorityGroups: [], overrideReason: 'A neighbour, not a partner' };
+    const assessed = (await request('POST', `/api/referrals/${id}/assess`, caseManager, override)).json<{ position: string }>();
+    expect(await owed(id, assessed.position)).toMatchObject({ enhanced: false, update: { dueBy: calendar.dueAfter(learnedAt, 5) }, clock: { enhanced: false } });
+  });
+
+  it('moves a running deadline, on the page and in the list, when a bank holiday is added on its due day', async () => {
+    const id = await receive('burglary', 'Hollis Holidayed');
+    const { learnedAt, position } = await learnArrest(id);
+    const due = englandAndWalesCalendar().dueAfter(learnedAt, 5);
+    expect((await owed(id, position)).update.dueBy).toBe(due);
+
+    const added = (await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: due, label: 'One-off bank holiday' })).json<{ position: string }>();
+    const moved = englandAndWalesCalendar([due]).dueAfter(learnedAt, 5);
+    expect(moved).not.toBe(due);
+    expect((await owed(id, position)).update.dueBy).toBe(moved);
+    const listed = (await request('GET', '/api/referrals?q=Hollis', caseManager, undefined, { 'x-min-position': added.position ?? position })).json();
+    expect(listed.items).toMatchObject([{ id, nextUpdateDue: moved, updateOverdue: false }]);
+    const overdue = async (flag: boolean) => (await request('GET', `/api/referrals?q=Hollis&overdue=${flag}`, caseManager)).json().items.map((item: { id: string }) => item.id);
+    expect({ overdue: await overdue(true), notOverdue: await overdue(false) }).toEqual({ overdue: [], notOverdue: [id] });
+  });
+
+  it('runs the contact clock of an untriaged complaint from receipt, on the complainant\'s page too, and shows it overdue', async () => {
+    const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    const body = { receivedAt, channel: 'email', complainant: { name: 'Una Triaged' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }] };
+    const logged = (await request('POST', '/api/complaints', officer, body)).json<{ id: string; position: string }>();
+    const contactDue = englandAndWalesCalendar().dueAfter(receivedAt, 2);
+    const view = (await request('GET', `/api/complaints/${logged.id}`, officer, undefined, { 'x-min-position': logged.position })).json();
+    expect(view).toMatchObject({ route: 'untriaged', due: { contact: { dueBy: contactDue, overdue: true } }, overdue: true });
+    const status = (await request('GET', `/api/complaints/${logged.id}/status`, officer, undefined, { 'x-min-position': logged.position })).json();
+    expect(status).toMatchObject({ stage: 'received', nextUpdateDue: contactDue, nextUpdateOverdue: true });
+  });
+});
