@@ -7,6 +7,8 @@ import { createApp, type CreateAppOptions } from '../../src/app.factory.ts';
 import { mintToken } from '../../src/auth/mint-token.ts';
 import type { Role } from '../../src/auth/roles.ts';
 import { parseConfig } from '../../src/config/config.schema.ts';
+import { createDataSource } from '../../src/database/data-source.ts';
+import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 const SECRET = 'end-to-end-tests-secret-of-at-least-32-chars';
@@ -97,4 +99,16 @@ export async function knownUser(harness: Pick<TestApp, 'request'>, sub: string, 
   const response = await harness.request({ method: 'GET', url: '/api/referrals?limit=1', headers: { authorization } });
   if (response.statusCode !== 200) throw new Error(`${sub} could not make a request: ${response.statusCode} ${response.body}`);
   return authorization;
+}
+
+/** Runs a migration's steps as the database's owner, as migrations run: the requests' own role may change no schema. */
+export async function asOwner(harness: Pick<TestApp, 'database'>, work: (runner: QueryRunner) => Promise<void>): Promise<void> {
+  const owner = await createDataSource(harness.database.url).initialize();
+  const runner = owner.createQueryRunner();
+  try {
+    await work(runner);
+  } finally {
+    await runner.release();
+    await owner.destroy();
+  }
 }

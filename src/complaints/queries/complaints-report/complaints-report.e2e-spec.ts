@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
 import { ComplaintListReportColumns1763800009200 } from '../../../../projections/complaints/1763800009200-complaint-list-report-columns.ts';
-import { bearer, startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { asOwner, bearer, startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { londonDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
 import { EventCatalog } from '../../../event-store/event-catalog.ts';
 import { EVENT_STORE } from '../../../event-store/event-store.port.ts';
@@ -97,14 +96,11 @@ describe('the complaints report from complaint_list report columns', () => {
   });
 
   it('fills the columns of rows projected before them from their state (the migration), to the same figures', async () => {
-    const runner = harness.app.get(DataSource).createQueryRunner();
     const migration = new ComplaintListReportColumns1763800009200();
-    try {
+    await asOwner(harness, async (runner) => {
       await migration.down(runner);
       await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    });
     const [{ received_day_missing }] = await harness.sql<{ received_day_missing: number }>('SELECT count(*) FILTER (WHERE received_day IS NULL)::int AS received_day_missing FROM complaint_list');
     expect(received_day_missing).toBe(0);
     for (const period of periods) expect(await report(period)).toEqual(await expected(period));

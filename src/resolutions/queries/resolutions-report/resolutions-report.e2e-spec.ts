@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
 import { ResolutionListReportColumns1763800009300 } from '../../../../projections/resolutions/1763800009300-resolution-list-report-columns.ts';
-import { bearer, startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { asOwner, bearer, startTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
 import { EventCatalog } from '../../../event-store/event-catalog.ts';
 import { EVENT_STORE } from '../../../event-store/event-store.port.ts';
@@ -101,14 +100,11 @@ describe('the Community Resolutions report from resolution_list report columns',
   });
 
   it('fills the columns of rows projected before them from their state (the migration), to the same figures', async () => {
-    const runner = harness.app.get(DataSource).createQueryRunner();
     const migration = new ResolutionListReportColumns1763800009300();
-    try {
+    await asOwner(harness, async (runner) => {
       await migration.down(runner);
       await migration.up(runner);
-    } finally {
-      await runner.release();
-    }
+    });
     for (const period of periods) await expectSameAsFromState(period);
   });
 });
