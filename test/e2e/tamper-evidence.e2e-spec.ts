@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { eventHash } from '../../src/event-store/integrity/event-hash.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -43,6 +44,22 @@ describe('tamper evidence over HTTP', () => {
     expect(await verify(`?case=${id}`)).toMatchObject({ ok: false, firstBreak: { revision: 2, reason: 'content-changed' } });
     await harness.sql(`UPDATE events SET data = jsonb_set(data, '{reason}', '"no-longer-needed"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
     expect(await verify(`?case=${id}`)).toMatchObject({ ok: true });
+  });
+
+  it('names a changed event committed while an older transaction still runs, which holds it back from the projectors', async () => {
+    // A projector's transaction, or any on the server, begun before the journey: under load this is what hid the change.
+    const older = new pg.Client({ connectionString: harness.database.url });
+    await older.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      const id = await journey();
+      await harness.sql(`UPDATE events SET data = jsonb_set(data, '{reason}', '"wants-to-move-on"') WHERE stream = $1 AND revision = 2`, [`referral-${id}`]);
+      expect(await verify()).toMatchObject({ ok: false, firstBreak: { stream: `referral-${id}`, revision: 2, reason: 'content-changed' } });
+    } finally {
+      await older.query('ROLLBACK');
+      await older.end();
+    }
   });
 
   it('catches an event re-hashed after its change: the next event no longer links to it', async () => {

@@ -4,6 +4,12 @@ import { requestRebuild } from '../../projections/runner/rebuild-request.ts';
 import { actualCounts, createEventCountTable, eventCountProjection, expectedCounts } from '../support/event-count.projection.ts';
 import { concurrentWriters, eventually, projectionTestBed, type ProjectionTestBed } from '../support/projection-harness.ts';
 
+/**
+ * Whether the table counts every stored event, which the runner reaches once PostgreSQL lets it read them: any
+ * transaction on the server older than the last events holds them back from readers a while.
+ */
+const caughtUp = async (bed: ProjectionTestBed, table = 'event_count') => JSON.stringify(await actualCounts(bed.pool, table)) === JSON.stringify(await expectedCounts(bed.pool));
+
 describe('projection runner (real PostgreSQL)', () => {
   let bed: ProjectionTestBed;
 
@@ -13,7 +19,6 @@ describe('projection runner (real PostgreSQL)', () => {
   });
   afterEach(() => bed.close());
 
-  const caughtUp = async (table = 'event_count') => JSON.stringify(await actualCounts(bed.pool, table)) === JSON.stringify(await expectedCounts(bed.pool));
   const sorted = (counts: Record<string, unknown>) => Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 
   it('accounts for every event when commit order differs from position order, live and on rebuild', async () => {
@@ -23,7 +28,7 @@ describe('projection runner (real PostgreSQL)', () => {
     await concurrentWriters(bed.store, 8, 7, 100);
     const expected = await expectedCounts(bed.pool);
     expect(Object.values(expected).reduce((sum, row) => sum + row.events, 0)).toBe(5600);
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(expected));
 
     await requestRebuild(bed.pool, projection);
@@ -38,14 +43,14 @@ describe('projection runner (real PostgreSQL)', () => {
     for (let round = 0; round < 5; round++) {
       await concurrentWriters(bed.store, 3, 1 + round, 1 + ((round * 7) % 5));
     }
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     const live = await bed.pool.query('SELECT * FROM event_count ORDER BY id');
     await runner.stop();
 
     await bed.pool.query('CREATE TABLE event_count_scratch (LIKE event_count INCLUDING ALL)');
     const fromZero = bed.runner(eventCountProjection({ table: 'event_count_scratch' }));
     fromZero.start();
-    await eventually(() => caughtUp('event_count_scratch'));
+    await eventually(() => caughtUp(bed, 'event_count_scratch'));
     const rebuilt = await bed.pool.query('SELECT * FROM event_count_scratch ORDER BY id');
     expect(rebuilt.rows).toEqual(live.rows);
   });
@@ -57,10 +62,10 @@ describe('projection runner (real PostgreSQL)', () => {
     first.start();
     second.start();
     await concurrentWriters(bed.store, 4, 5, 20);
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     await first.stop();
     await concurrentWriters(bed.store, 4, 5, 20);
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(await expectedCounts(bed.pool)));
   });
 
@@ -69,7 +74,7 @@ describe('projection runner (real PostgreSQL)', () => {
     const runner = bed.runner(projection, { batchSize: 50 });
     runner.start();
     await concurrentWriters(bed.store, 4, 10, 50);
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     const before = Object.keys(await actualCounts(bed.pool)).length;
 
     await requestRebuild(bed.pool, projection);
@@ -81,7 +86,7 @@ describe('projection runner (real PostgreSQL)', () => {
     await writers;
     expect(seen.length).toBeGreaterThan(0);
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(before);
-    await eventually(() => caughtUp());
+    await eventually(() => caughtUp(bed));
     expect(await bed.pool.query("SELECT to_regclass('event_count__rebuild') AS shadow").then((result) => result.rows[0].shadow)).toBeNull();
   });
 });
@@ -114,22 +119,28 @@ describe('a rebuild swapped in', () => {
     await requestRebuild(bed.pool, projection);
     await rebuilt();
     expect(await schemaOf()).toEqual(before);
+    await eventually(() => caughtUp(bed));
     expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
   });
 
   it('resumes after a crash between indexing the shadow table and the swap, building only what is missing', async () => {
     const before = await schemaOf();
-    const head = await bed.store.headPosition();
+    // The head a reader sees stops below events committed while any transaction on the server older than
+    // them still runs: the shadow table holds exactly the events up to it, as the crashed projector's would.
+    await eventually(async () => (await bed.store.headPosition()) !== undefined);
+    const head = (await bed.store.headPosition())!.toString();
     // What a projector leaves when killed after filling the shadow table and building one index of three.
     await bed.pool.query('CREATE TABLE event_count__rebuild (LIKE event_count INCLUDING ALL EXCLUDING INDEXES)');
     await bed.pool.query('ALTER TABLE event_count__rebuild ADD CONSTRAINT event_count_pkey__rebuild PRIMARY KEY (id)');
-    await bed.pool.query(`INSERT INTO event_count__rebuild SELECT stream, count(*), sum(revision) FROM events WHERE type = 'ThingHappened' GROUP BY stream`);
+    await bed.pool.query(`INSERT INTO event_count__rebuild SELECT stream, count(*), sum(revision) FROM events WHERE type = 'ThingHappened' AND position <= $1 GROUP BY stream`, [head]);
     await bed.pool.query('CREATE INDEX event_count_busiest__rebuild ON event_count__rebuild (events DESC) INCLUDE (revision_sum) WHERE events > 1');
-    await bed.pool.query('INSERT INTO projection_checkpoints (name, version, position, rebuild_version, rebuild_position) VALUES ($1, 1, $2, 1, $2)', [projection.name, head!.toString()]);
+    await bed.pool.query('INSERT INTO projection_checkpoints (name, version, position, rebuild_version, rebuild_position) VALUES ($1, 1, $2, 1, $2)', [projection.name, head]);
 
     bed.runner(projection).start();
     await rebuilt();
     expect(await schemaOf()).toEqual(before);
+    // Events above that head reach the table in the rebuild or, once it is swapped in, live.
+    await eventually(() => caughtUp(bed));
     expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
   });
 });
@@ -147,7 +158,7 @@ describe('a projection whose version changed', () => {
     const v1 = bed.runner(eventCountProjection({ version: 1 }));
     v1.start();
     await concurrentWriters(bed.store, 3, 4, 10);
-    await eventually(async () => JSON.stringify(await actualCounts(bed.pool)) === JSON.stringify(await expectedCounts(bed.pool)));
+    await eventually(() => caughtUp(bed));
     await v1.stop();
     // Version 1 had a bug we now fix: corrupt its rows so only a real rebuild makes them right again.
     await bed.pool.query('UPDATE event_count SET events = events + 100');
@@ -156,6 +167,7 @@ describe('a projection whose version changed', () => {
     v2.start();
     await eventually(async () => (await checkpoints.read(bed.pool, 'event_count'))?.version === 2);
     expect((await checkpoints.read(bed.pool, 'event_count'))?.rebuildVersion).toBeNull();
+    await eventually(() => caughtUp(bed));
     expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
   });
 });

@@ -63,28 +63,38 @@ export async function verifyIntegrity(store: EventStore, scope: { stream?: strin
   let events = 0n;
   let verified = 0;
   const mismatch = (checkpoint: SignedCheckpoint): CheckpointBreak => ({ reason: 'checkpoint-mismatch', checkpointPosition: checkpoint.position.toString() });
-  for (let after: bigint | undefined; ; ) {
-    const batch = await store.readAll({ after, maxCount: BATCH });
-    for (const event of batch) {
-      // A checkpoint whose last event was skipped over: that event is gone.
-      const passed = checkpoints[verified];
-      if (passed && event.position > passed.position) return chains.report(mismatch(passed), verified);
-      const broken = chains.check(event);
-      if (broken) return chains.report(broken, verified);
-      digest = foldDigest(digest, event);
-      events += 1n;
-      const due = checkpoints[verified];
-      if (due && event.position === due.position) {
-        if (due.digest !== digest || due.events !== events) return chains.report(mismatch(due), verified);
-        verified++;
-      }
+  for await (const event of committedEvents(store)) {
+    // A checkpoint whose last event was skipped over: that event is gone.
+    const passed = checkpoints[verified];
+    if (passed && event.position > passed.position) return chains.report(mismatch(passed), verified);
+    const broken = chains.check(event);
+    if (broken) return chains.report(broken, verified);
+    digest = foldDigest(digest, event);
+    events += 1n;
+    const due = checkpoints[verified];
+    if (due && event.position === due.position) {
+      if (due.digest !== digest || due.events !== events) return chains.report(mismatch(due), verified);
+      verified++;
     }
-    if (batch.length < BATCH) {
-      const unreached = checkpoints[verified];
-      return chains.report(unreached ? mismatch(unreached) : null, verified);
-    }
-    after = batch.at(-1)!.position;
   }
+  const unreached = checkpoints[verified];
+  return chains.report(unreached ? mismatch(unreached) : null, verified);
+}
+
+/**
+ * Every event committed now, in global order: the settled ones in batches, then all after them in one read,
+ * so an event committed while an older transaction still runs (a projector's, or any on the server) is
+ * verified too. One statement sees that tail consistently: an event never commits before the one it follows.
+ */
+async function* committedEvents(store: EventStore): AsyncGenerator<RecordedEvent> {
+  let after: bigint | undefined;
+  for (;;) {
+    const batch = await store.readAll({ after, maxCount: BATCH });
+    yield* batch;
+    if (batch.length > 0) after = batch.at(-1)!.position;
+    if (batch.length < BATCH) break;
+  }
+  yield* await store.readAll({ after, includeUnsettled: true });
 }
 
 /** Each stream's chain: revisions without gaps, each event linked to the previous one's hash, each hash recomputed. */

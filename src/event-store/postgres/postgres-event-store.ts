@@ -168,12 +168,12 @@ export class PostgresEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const result = await translated(() =>
       this.pool.query<EventRow>({
-        name: 'casework-read-all',
+        name: options.includeUnsettled ? 'casework-read-all-unsettled' : 'casework-read-all',
         // The columns are worked out after the limit: where the plan sorts every later event of these types (an
         // unanalysed table), it would otherwise convert each of them for nothing.
         text: `SELECT ${EVENT_COLUMNS} FROM (
                  SELECT * FROM events
-                  WHERE position > $1 AND position < ${VISIBLE_BOUND} AND ($3::text[] IS NULL OR type = ANY($3))
+                  WHERE position > $1 ${options.includeUnsettled ? '' : `AND position < ${VISIBLE_BOUND}`} AND ($3::text[] IS NULL OR type = ANY($3))
                   ORDER BY position LIMIT $2) AS events
                 ORDER BY position`,
         values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null],
