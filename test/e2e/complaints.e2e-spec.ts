@@ -166,8 +166,8 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
   it("records the IOPC's decision on a review it carried out: the case, the complainant's status and the report show it decided", async () => {
     const receivedAt = daysAgo(120);
     const id = await log({ receivedAt, incidentDate: daysAgo(130).slice(0, 10) });
-    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [incivility] }));
-    ok(await post(`/api/complaints/${id}/refer`, { to: 'iopc', reason: 'Referred at the complainant’s insistence' }));
+    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(100) }));
+    ok(await post(`/api/complaints/${id}/refer`, { to: 'iopc', reason: 'Referred at the complainant’s insistence', at: daysAgo(90) }));
     ok(await post(`/api/complaints/${id}/outcome`, { result: 'service-acceptable', decidedAt: daysAgo(60) }));
     ok(await post(`/api/complaints/${id}/outcome-notified`, { at: daysAgo(59) }));
     ok(await post(`/api/complaints/${id}/review-request`, { receivedAt: daysAgo(50) }));

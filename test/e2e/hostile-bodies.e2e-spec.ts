@@ -221,7 +221,7 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
-      await run(`${url}/refer`, { to: 'iopc', reason: 'At the complainant\u2019s insistence' });
+      await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });
       for (const action of ['outcome', 'outcome-notified', 'review-request']) await run(`${url}/${action}`, BODIES[`/api/complaints/{id}/${action}`]!);
       return `${url}/iopc-review-decision`;
     },
