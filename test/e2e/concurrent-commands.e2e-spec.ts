@@ -19,6 +19,8 @@ describe('concurrent commands on one case without If-Match', () => {
   const createReferral = async () => {
     const created = await post(harness.app, '/api/referrals', {
       source: 'self',
+      // Received before the contacts, which are dated a minute ago.
+      receivedAt: new Date(Date.now() - 120_000).toISOString(),
       crimeType: 'burglary',
       victim: { name: 'Ann Example', phone: '07700 900123' },
       consent: { contact: true, dataSharing: false, basis: 'explicit' },
