@@ -108,6 +108,7 @@ export class CommandPipeline {
  */
 function firstRunOutcome(history: RecordedEvent[], run: { caseId: string; context: CommandContext }): CommandOutcome | undefined {
   const { ids } = run.context;
+  if (!ids.repeatable) return undefined;
   const firstId = ids.eventId(0);
   const first = history.findIndex((event) => event.id === firstId);
   if (first < 0) return undefined;

@@ -14,6 +14,8 @@ export interface IdSource {
   subjectId(index: number): string;
   /** The id of a part of a case this command creates, e.g. a service referral. */
   partId(): string;
+  /** Whether a retry of the command gets the same ids, so the events of an earlier run can be recognised. */
+  repeatable: boolean;
 }
 
 export const randomIds: IdSource = {
@@ -21,6 +23,7 @@ export const randomIds: IdSource = {
   eventId: () => randomUUID(),
   subjectId: () => randomUUID(),
   partId: () => randomUUID(),
+  repeatable: false,
 };
 
 export function idsDerivedFrom(seed: string): IdSource {
@@ -29,6 +32,7 @@ export function idsDerivedFrom(seed: string): IdSource {
     eventId: (index) => nameBasedUuid(`${seed}/event/${index}`),
     subjectId: (index) => nameBasedUuid(`${seed}/subject/${index}`),
     partId: () => nameBasedUuid(`${seed}/part`),
+    repeatable: true,
   };
 }
 
