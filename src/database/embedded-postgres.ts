@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { clusterServerPid, takeOwnership } from './embedded-cluster-owner.ts';
 import { initialiseCluster, postgresBinaries } from './embedded-initdb.ts';
+import { watchEmbeddedServer } from './embedded-watchdog.ts';
 import { ensureReachable, postgresSystemUser } from './postgres-system-user.ts';
 
 export interface EmbeddedPostgresOptions {
@@ -17,7 +18,7 @@ export interface EmbeddedPostgresOptions {
   /** Off for throwaway test clusters: no fsync, so tests run faster; data may not survive a crash. */
   durable: boolean;
   log?: (line: string) => void;
-  /** Told what the start did about a crash before it: a stale lock removed, a server left running stopped. */
+  /** Told what the start did about a crash before it (a stale lock removed, a server left running stopped), and of restarts after the server died. */
   onRecovery?: (line: string) => void;
 }
 
@@ -60,12 +61,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialiseCluster(clusterDir, passwordFile, asRoot);
   await server.start();
+  const watchdog = await watchEmbeddedServer({
+    clusterDir,
+    // A new start takes the stale lock over first; the password and port are the same, so every pool reconnects.
+    start: async () => {
+      await takeOwnership(dataDir, clusterDir, options.onRecovery);
+      await server.start();
+    },
+    log: options.onRecovery,
+  });
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`,
     dataDir,
-    stop: () => server.stop(),
+    // The package's stop() waits for an exit that a server already dead never reports.
+    stop: async () => {
+      if (watchdog.stop()) await server.stop();
+    },
   };
 }
 

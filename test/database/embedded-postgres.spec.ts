@@ -52,7 +52,32 @@ describe('the embedded PostgreSQL', () => {
   it('refuses to start a second server on a cluster whose owner still runs', async () => {
     await expect(startEmbeddedPostgres({ dataDir, database: 'casework', durable: false })).rejects.toThrow(/already running .*is another Casework using this DATA_DIR\?/);
   });
+
+  it('starts its server again, with its data, when the server is killed under it', async () => {
+    await server!.stop();
+    const told: string[] = [];
+    server = await startEmbeddedPostgres({ dataDir, database: 'casework', durable: false, onRecovery: (line) => told.push(line) });
+    const lock = join(dataDir, 'postgres', 'postmaster.pid');
+    const killed = Number((await readFile(lock, 'utf8')).split('\n')[0]);
+    process.kill(killed, 'SIGKILL');
+    expect(await eventually(() => query(server!.url, 'SELECT note FROM kept'))).toEqual([{ note: 'before' }]);
+    expect(Number((await readFile(lock, 'utf8')).split('\n')[0])).not.toBe(killed);
+    expect(told.join('\n')).toMatch(new RegExp(`\\(pid ${killed}\\) stopped without being asked to`));
+  });
 });
+
+/** The server is back when a query answers; until then each attempt fails fast (connection refused). */
+async function eventually<T>(attempt: () => Promise<T>, limitMs = 60_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
 
 async function query(url: string, text: string): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
