@@ -22,6 +22,7 @@ import { ParkedEvents1763800010100 } from '../../projections/runner/176380001010
 import { AccentInsensitiveSearch1763800009500 } from './1763800009500-accent-insensitive-search.ts';
 import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-event-store.ts';
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
+import { IdempotencyClaimedBy1763800290000 } from '../command-pipeline/idempotency/1763800290000-idempotency-claimed-by.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
@@ -54,4 +55,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   KnownUsers1763800010500,
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
+  IdempotencyClaimedBy1763800290000,
 ];

@@ -75,12 +75,25 @@ describe('Idempotency-Key after a crash (real app, real PostgreSQL)', () => {
     expect(await eventCount(first.json().id)).toBe(1);
   });
 
+  it('frees at once a key whose request in this process ended without recording its answer (the database stalled under it)', async () => {
+    const id = (await post('/api/referrals', referral(), randomUUID())).json().id as string;
+    const key = randomUUID();
+    const first = await post(`/api/referrals/${id}/accept-support`, {}, key);
+    // As a release that could not reach the database leaves it: claimed just now by this process, no response.
+    await harness.sql('UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL WHERE key = $1', [key]);
+
+    const retried = await post(`/api/referrals/${id}/accept-support`, {}, key);
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json()).toEqual(first.json());
+    expect(await eventCount(id)).toBe(2);
+  });
+
   it('tells a client whose first request is still in progress when to retry', async () => {
     const id = (await post('/api/referrals', referral(), randomUUID())).json().id as string;
     const key = randomUUID();
     const first = await post(`/api/referrals/${id}/accept-support`, {}, key);
-    // As a request still running holds it: claimed just now, no response yet.
-    await harness.sql('UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL WHERE key = $1', [key]);
+    // As a request still running in another process holds it: claimed just now, no response yet.
+    await harness.sql('UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL, claimed_by = gen_random_uuid() WHERE key = $1', [key]);
 
     const meanwhile = await post(`/api/referrals/${id}/accept-support`, {}, key);
     expect(meanwhile.statusCode).toBe(409);
