@@ -39,6 +39,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     bodyLimit: 1024 * 1024,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    trustProxy: options.config.TRUST_PROXY ?? false,
   });
   registerCorrelationId(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());

@@ -25,6 +25,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
   });
 
+  it('takes the trusted proxies as addresses and CIDR ranges, and nothing else', () => {
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 192.0.2.1,::1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.0.2.1', '::1']);
+    expect(parseConfig({}).TRUST_PROXY).toBeUndefined();
+    for (const value of ['true', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '']) {
+      expect(() => parseConfig({ TRUST_PROXY: value })).toThrow(/^Invalid configuration: TRUST_PROXY must be IP addresses or CIDR ranges, comma-separated$/);
+    }
+  });
+
   it('takes database timeouts in milliseconds, the answer timeout longer than the statement timeout', () => {
     expect(parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1500', DATABASE_STATEMENT_TIMEOUT_MS: '2000', DATABASE_QUERY_TIMEOUT_MS: '2500' })).toMatchObject({
       DATABASE_CONNECT_TIMEOUT_MS: 1500,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { durationSeconds } from './duration.ts';
 
@@ -50,6 +51,16 @@ export const configSchema = z.object({
   /** Failed authentications from one client address within AUTH_FAILURE_WINDOW_MS before it is answered 429. */
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   AUTH_FAILURE_WINDOW_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /**
+   * The proxies in front of the service (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the
+   * client; unset, the connection's address is the client, so every client behind one proxy would share its limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .refine((entries) => entries.every(isAddressOrRange), { message: 'must be IP addresses or CIDR ranges, comma-separated' })
+    .optional(),
   /** How long a client address that reached AUTH_FAILURE_LIMIT is answered 429 (with Retry-After). */
   AUTH_FAILURE_BLOCK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   /** Strict-Transport-Security max-age in seconds, for a service served over TLS (by a proxy in front); 0 sends none. */
@@ -89,4 +100,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   throw new InvalidConfig(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
 }

@@ -135,18 +135,8 @@ describe('slowing repeated failed authentication', () => {
   });
   afterAll(() => harness.close());
 
-  /** A request from another loopback address (all of 127.0.0.0/8 reaches the app): another client, as the server sees it. */
-  const from = async (localAddress: string, authorization: string) => {
-    const url = new URL('/api/referrals?limit=1', await harness.app.getUrl());
-    return new Promise<{ statusCode: number; headers: Record<string, unknown>; json(): unknown }>((resolve, reject) => {
-      const sent = request(url, { localAddress, headers: { authorization } }, (response) => {
-        let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ statusCode: response.statusCode!, headers: response.headers, json: () => JSON.parse(body) }));
-      });
-      sent.on('error', reject).end();
-    });
-  };
+  const from = (localAddress: string, authorization: string, headers: Record<string, string> = {}) =>
+    requestFrom(harness, localAddress, { authorization, ...headers });
 
   it('answers 429 with Retry-After to an address once it has failed AUTH_FAILURE_LIMIT times, whatever it sends; other addresses are served', async () => {
     const attacker = '127.0.0.7';
@@ -160,9 +150,49 @@ describe('slowing repeated failed authentication', () => {
     expect((await from('127.0.0.8', caseManager)).statusCode).toBe(200);
   });
 
+  it('takes no notice of X-Forwarded-For from a proxy it was not told to trust', async () => {
+    const attacker = '127.0.0.10';
+    const forwardedAs = (client: string) => ({ 'x-forwarded-for': client });
+    for (let attempt = 0; attempt < 3; attempt++) expect((await from(attacker, 'Bearer not.a.token', forwardedAs(`198.51.100.${attempt}`))).statusCode).toBe(401);
+    expect((await from(attacker, caseManager, forwardedAs('198.51.100.99'))).statusCode).toBe(429);
+  });
+
   it('does not slow requests that send no token at all', async () => {
     const forgetful = '127.0.0.9';
     for (let attempt = 0; attempt < 5; attempt++) expect((await from(forgetful, '')).statusCode).toBe(401);
     expect((await from(forgetful, caseManager)).statusCode).toBe(200);
   });
 });
+
+describe('slowing repeated failed authentication behind a trusted proxy', () => {
+  let harness: TestApp;
+  let caseManager: string;
+
+  beforeAll(async () => {
+    harness = await startTestApp({ AUTH_FAILURE_LIMIT: '3', TRUST_PROXY: '127.0.0.0/8' });
+    caseManager = await bearer(['case_manager'], 'cm-behind-proxy');
+  });
+  afterAll(() => harness.close());
+
+  /** Every request comes through the one proxy; X-Forwarded-For names the client. */
+  const through = (client: string, authorization: string) => requestFrom(harness, '127.0.0.1', { authorization, 'x-forwarded-for': client });
+
+  it('counts failures per client named by the proxy, so one client behind it does not lock out the others', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) expect((await through('203.0.113.7', 'Bearer not.a.token')).statusCode).toBe(401);
+    expect((await through('203.0.113.7', caseManager)).statusCode).toBe(429);
+    expect((await through('203.0.113.8', caseManager)).statusCode).toBe(200);
+  });
+});
+
+/** A request from a loopback address of the test's choosing (all of 127.0.0.0/8 reaches the app): another client, as the server sees it. */
+async function requestFrom(harness: TestApp, localAddress: string, headers: Record<string, string>) {
+  const url = new URL('/api/referrals?limit=1', await harness.app.getUrl());
+  return new Promise<{ statusCode: number; headers: Record<string, unknown>; json(): unknown }>((resolve, reject) => {
+    const sent = request(url, { localAddress, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ statusCode: response.statusCode!, headers: response.headers, json: () => JSON.parse(body) }));
+    });
+    sent.on('error', reject).end();
+  });
+}
