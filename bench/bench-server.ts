@@ -31,7 +31,8 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
   // Under /tmp so the unprivileged user PostgreSQL runs as (when we are root) can reach it.
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-'));
   // Durable: real fsync on commit, as in production, so commit costs compare fairly.
-  const embedded = await startEmbeddedPostgres({ dataDir, database: 'casework_bench', durable: true });
+  // pg_stat_statements: the statements suite counts the statements each command and read costs.
+  const embedded = await startEmbeddedPostgres({ dataDir, database: 'casework_bench', durable: true, preloadLibraries: ['pg_stat_statements'] });
   log(`Embedded PostgreSQL in ${dataDir}`);
   return benchServer(embedded.url, log, async () => {
     await embedded.stop();

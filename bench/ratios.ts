@@ -22,6 +22,11 @@ const RATIOS: Ratio[] = [
   { numerator: 'http.command.c200.in-process', denominator: 'append.single.c16' },
   // How much of what the HTTP stack and load generator can answer here the commands reach.
   { numerator: 'http.command.c200', denominator: 'http.probe.c200' },
+  // Issue 23: the same commands written with Emmett on Fastify, side by side (bench/peer).
+  { numerator: 'http.command.c200', denominator: 'emmett.http.command.c200', aim: { atLeast: 1 } },
+  { numerator: 'http.command.p99', denominator: 'emmett.http.command.p99' },
+  { numerator: 'http.command.cpu.with-projectors', denominator: 'emmett.http.command.cpu', aim: { atMost: 1 } },
+  { numerator: 'http.command.cpu', denominator: 'emmett.http.command.cpu' },
 ];
 
 /** Aims for figures measured directly (issues 3 and 8). */
@@ -35,6 +40,10 @@ export const FIGURE_AIMS: Record<string, Aim> = {
   'service.rss.peak': { atMost: 400 },
   // Issue 21: service and database, nothing asked of them, at the small store and at a million referrals.
   'idle.cpu': { atMost: 20 },
+  // Issue 23: service and projectors together.
+  'http.command.cpu.with-projectors': { atMost: 0.5 },
+  'statements.command': { atMost: 8 },
+  'statements.read': { atMost: 3 },
 };
 
 export interface RatioResult {

@@ -9,6 +9,8 @@ import { cpuSecondsOf, processTree } from './process-cpu.ts';
 /** The built service (`dist/src/main.js`) and projectors, which `npm run bench` compiles first. */
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PROJECTORS = fileURLToPath(new URL('../../projections/runner/projections.cli.js', import.meta.url));
+/** The bench's peer over HTTP (Emmett on Fastify), answering the same routes of the mix. */
+export const EMMETT_PEER = fileURLToPath(new URL('../peer/emmett-service.js', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 
 /** What the bench reads off a measured process from /proc. */
@@ -31,10 +33,10 @@ export interface ServiceProcess extends MeasuredProcess {
  * its default level (to nowhere, as a container's log driver would take them off its hands), so the load
  * generator in this process never shares its event loop.
  */
-export async function startServiceProcess(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+export async function startServiceProcess(databaseUrl: string, jwtSecret: string, env: Record<string, string> = {}, script = MAIN): Promise<ServiceProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-service-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArguments(), MAIN], {
+  const child = spawn(process.execPath, [...nodeArguments(), script], {
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: jwtSecret, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

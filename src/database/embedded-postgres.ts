@@ -18,6 +18,8 @@ export interface EmbeddedPostgresOptions {
   /** Off for throwaway test clusters: no fsync, so tests run faster; data may not survive a crash. */
   durable: boolean;
   log?: (line: string) => void;
+  /** Server libraries to load at start (`shared_preload_libraries`), e.g. the bench's `pg_stat_statements`. */
+  preloadLibraries?: string[];
   /** Told what the start did about a crash before it (a stale lock removed, a server left running stopped), and of restarts after the server died. */
   onRecovery?: (line: string) => void;
 }
@@ -55,7 +57,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: asRoot,
-    postgresFlags: serverFlags(options.durable),
+    postgresFlags: serverFlags(options.durable, options.preloadLibraries),
     onLog: (message) => options.log?.(message.trimEnd()),
     onError: (error) => options.log?.(String(error)),
   });
@@ -98,9 +100,10 @@ export async function attachToEmbeddedPostgres(options: EmbeddedPostgresOptions)
   return startEmbeddedPostgres(options);
 }
 
-function serverFlags(durable: boolean): string[] {
+function serverFlags(durable: boolean, preloadLibraries: string[] = []): string[] {
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (!durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (preloadLibraries.length > 0) flags.push('-c', `shared_preload_libraries=${preloadLibraries.join(',')}`);
   return flags;
 }
 
