@@ -1,0 +1,15 @@
+import type { WhereExpressionBuilder } from 'typeorm';
+import type { Viewer } from './domain/restricted-access.decide.ts';
+
+/**
+ * The read-model half of need to know: a list leaves out the restricted cases its viewer is not named on
+ * (auditors see them all). Reports count from the same tables without it, so their totals still count them.
+ */
+export function onlyCasesVisibleTo<Query extends WhereExpressionBuilder>(query: Query, caseId: string, viewer: Viewer): Query {
+  if (viewer.roles.includes('auditor')) return query;
+  return query.andWhere(
+    `NOT EXISTS (SELECT 1 FROM restricted_cases need_to_know WHERE need_to_know.id = ${caseId}
+       AND NOT (:viewerSub = ANY(need_to_know.users) OR need_to_know.teams && :viewerTeams::text[]))`,
+    { viewerSub: viewer.sub, viewerTeams: [...viewer.teams] },
+  );
+}
