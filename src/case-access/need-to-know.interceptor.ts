@@ -5,6 +5,8 @@ import { AccessLogRecorder } from '../audit/access-log/access-log.recorder.ts';
 import { purposeOf } from '../audit/access-log/purpose.ts';
 import { CaseNotFound } from '../command-pipeline/command-pipeline.errors.ts';
 import { ValidationFailed } from '../http/problem.ts';
+import { createValidationPipe } from '../http/validation.ts';
+import { validateAsTheRouteWould } from './as-an-unknown-case.ts';
 import { mayWorkOn } from './domain/restricted-access.decide.ts';
 import { RestrictedAccessReader } from './restricted-access.reader.ts';
 
@@ -13,10 +15,13 @@ const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /**
  * Need to know, for every route that names a case by `:id`, read or command, present and future: a user
  * not named on a restricted case (nor in a named team, nor an auditor) is answered exactly as for a case
- * that does not exist, before validation or the handler run, and the refusal is logged like a read.
+ * that does not exist (a malformed body is a 400 all the same), before the handler runs, and the refusal is
+ * logged like a read.
  */
 @Injectable()
 export class NeedToKnowInterceptor implements NestInterceptor {
+  private readonly validation = createValidationPipe();
+
   constructor(
     private readonly restrictions: RestrictedAccessReader,
     private readonly log: AccessLogRecorder,
@@ -32,6 +37,7 @@ export class NeedToKnowInterceptor implements NestInterceptor {
       mergeMap(async (access) => {
         if (mayWorkOn(access, user)) return;
         await this.log.record('CaseAccessRefused', request, user, [caseId], refusalPurpose(request, user.roles));
+        await validateAsTheRouteWould(context, request, this.validation);
         throw new CaseNotFound(caseId);
       }),
       mergeMap(() => next.handle()),
