@@ -1,4 +1,4 @@
-import type { WhereExpressionBuilder } from 'typeorm';
+import type { DataSource, WhereExpressionBuilder } from 'typeorm';
 import type { Viewer } from './domain/restricted-access.decide.ts';
 
 /**
@@ -12,4 +12,15 @@ export function onlyCasesVisibleTo<Query extends WhereExpressionBuilder>(query: 
        AND NOT (:viewerSub = ANY(need_to_know.users) OR need_to_know.teams && :viewerTeams::text[]))`,
     { viewerSub: viewer.sub, viewerTeams: [...viewer.teams] },
   );
+}
+
+/** The cases among `caseIds` the viewer may see, in their order: for answers that name cases outside a list's query (a dip sample's files). */
+export async function casesVisibleTo(database: DataSource, caseIds: readonly string[], viewer: Viewer): Promise<string[]> {
+  if (viewer.roles.includes('auditor') || caseIds.length === 0) return [...caseIds];
+  const hidden: { id: string }[] = await database.query(
+    'SELECT id FROM restricted_cases WHERE id = ANY($1::uuid[]) AND NOT ($2 = ANY(users) OR teams && $3::text[])',
+    [caseIds, viewer.sub, [...viewer.teams]],
+  );
+  const hiddenIds = new Set(hidden.map(({ id }) => id));
+  return caseIds.filter((id) => !hiddenIds.has(id));
 }

@@ -143,6 +143,15 @@ describe('restricted access: need to know inside a role', () => {
     expect(reportAfter).toMatchObject({ logged: 1 });
   });
 
+  it("leaves a restricted complaint out of a dip sample's files for a supervisor not named on it, but not out of the draw", async () => {
+    const drawn = await ok('sup-other', '/api/complaints/dip-sample', { size: 5, seed: 'need-to-know', from: dateIn(-30), to: dateIn(0) });
+    expect(drawn).toMatchObject({ populationSize: 1, complaints: [] });
+    const files = async (user: string) => (await as(user, 'GET', `/api/complaints/dip-samples/${drawn.id}`)).json<{ complaints: { id: string }[] }>().complaints.map(({ id }) => id);
+    expect(await files('sup-other')).toEqual([]);
+    expect(await files('sup-named')).toEqual([ids.complaint]);
+    expect(await files('aud')).toEqual([ids.complaint]);
+  });
+
   it('walks every route that names a case: someone not named gets what a case that does not exist gets, and nothing is written', async () => {
     const doc = (await harness.request({ method: 'GET', url: '/api/docs-json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     const idFor = (template: string): string => (template.startsWith('/api/complaints') ? ids.complaint : template.startsWith('/api/community-resolutions') ? ids.resolution : ids.referral);
