@@ -4,13 +4,12 @@ import { from, mergeMap, type Observable } from 'rxjs';
 import { AccessLogRecorder } from '../audit/access-log/access-log.recorder.ts';
 import { purposeOf } from '../audit/access-log/purpose.ts';
 import { CaseNotFound } from '../command-pipeline/command-pipeline.errors.ts';
+import { UUID } from '../http/case-id.pipe.ts';
 import { ValidationFailed } from '../http/problem.ts';
 import { createValidationPipe } from '../http/validation.ts';
-import { validateAsTheRouteWould } from './as-an-unknown-case.ts';
+import { validateAsTheRouteWould } from './validate-as-the-route-would.ts';
 import { mayWorkOn } from './domain/restricted-access.decide.ts';
 import { RestrictedAccessReader } from './restricted-access.reader.ts';
-
-const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Need to know, for every route that names a case by `:id`, read or command, present and future: a user
@@ -31,7 +30,7 @@ export class NeedToKnowInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const id = (request.params as Record<string, string> | undefined)?.id;
     const user = request.user;
-    if (!user || !id || !CASE_ID.test(id)) return next.handle();
+    if (!user || !id || !UUID.test(id)) return next.handle();
     const caseId = id.toLowerCase();
     return from(this.restrictions.accessOf(caseId)).pipe(
       mergeMap(async (access) => {
