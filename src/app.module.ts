@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { DestinationStream } from 'pino';
 import { ProjectionsModule } from '../projections/projections.module.ts';
 import { AuditModule } from './audit/audit.module.ts';
+import { CaseAccessModule } from './case-access/case-access.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
@@ -48,6 +49,7 @@ export class AppModule {
         ReferralsModule,
         ComplaintsModule,
         ResolutionsModule,
+        CaseAccessModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import type { CaseAccessed } from '../../src/audit/access-log/access-log.events.ts';
 import type { Projection } from '../runner/projection.ts';
 
-/** One row per recorded read. Columns are those of access_log. */
+/** One row per recorded read or refusal. Columns are those of access_log. */
 export interface AccessLogRow {
   [column: string]: unknown;
   id: string;
@@ -12,16 +12,17 @@ export interface AccessLogRow {
   method: string;
   route: string;
   purpose: string;
+  refused: boolean;
 }
 
 export const accessLogProjection: Projection<AccessLogRow> = {
   name: 'access-log',
-  version: 1,
+  version: 2,
   table: 'access_log',
-  eventTypes: ['CaseAccessed'],
+  eventTypes: ['CaseAccessed', 'CaseAccessRefused'],
   rowIdOf: (event) => event.id,
   evolve(_row, event) {
     const { user, roles, caseIds, method, route, purpose, at } = event.data as CaseAccessed['data'];
-    return { id: event.id, at, user_sub: user, roles, case_ids: caseIds, method, route, purpose };
+    return { id: event.id, at, user_sub: user, roles, case_ids: caseIds, method, route, purpose, refused: event.type === 'CaseAccessRefused' };
   },
 };

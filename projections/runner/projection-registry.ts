@@ -6,6 +6,7 @@ import { resolutionListProjection } from '../resolutions/resolution-list.project
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
+import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
 
 /** Every read model the service maintains. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -16,6 +17,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accessLogProjection as unknown as Projection,
   cjUpdatesProjection as unknown as Projection,
   dipSamplesProjection as unknown as Projection,
+  restrictedCasesProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -4,15 +4,15 @@ import { resolveJwtSecret } from './jwt-secret.ts';
 import { LifetimeRefused, mintToken, tokenLifetime } from './mint-token.ts';
 import { ROLES, type Role } from './roles.ts';
 
-/** `npm run token -- --sub alice --roles case_manager[,supervisor] [--name "Alice"] [--expires 8h]` */
+/** `npm run token -- --sub alice --roles case_manager[,supervisor] [--teams vcc-north[,…]] [--name "Alice"] [--expires 8h]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sub: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, expires: { type: 'string', default: '8h' } },
+    options: { sub: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' }, teams: { type: 'string' }, expires: { type: 'string', default: '8h' } },
   });
   const roles = (values.roles ?? '').split(',').filter(Boolean);
   const unknown = roles.filter((role) => !ROLES.includes(role as Role));
   if (!values.sub || roles.length === 0 || unknown.length > 0) {
-    console.error(`Usage: npm run token -- --sub <user id> --roles <${ROLES.join('|')}>[,…] [--name <name>] [--expires 8h]`);
+    console.error(`Usage: npm run token -- --sub <user id> --roles <${ROLES.join('|')}>[,…] [--teams <team id>[,…]] [--name <name>] [--expires 8h]`);
     if (unknown.length > 0) console.error(`Unknown roles: ${unknown.join(', ')}`);
     process.exit(2);
   }
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     console.error('AUTH_JWKS_URL is set: tokens come from the identity provider, not from this command.');
     process.exit(2);
   }
-  console.log(await mintToken(secret, { sub: values.sub, name: values.name, roles: roles as Role[] }, `${lifetime}s`));
+  console.log(await mintToken(secret, { sub: values.sub, name: values.name, roles: roles as Role[], teams: (values.teams ?? '').split(',').filter(Boolean) }, `${lifetime}s`));
 }
 
 await main();

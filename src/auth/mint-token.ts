@@ -6,11 +6,12 @@ export interface TokenClaims {
   sub: string;
   name?: string;
   roles: Role[];
+  teams?: string[];
 }
 
 /** An HS256 token for the configured secret: for local use, tests and operators, never for production OIDC. */
 export async function mintToken(secret: string, claims: TokenClaims, expiresIn: string | number = '8h'): Promise<string> {
-  return new SignJWT({ name: claims.name ?? claims.sub, roles: claims.roles })
+  return new SignJWT({ name: claims.name ?? claims.sub, roles: claims.roles, ...(claims.teams?.length ? { teams: claims.teams } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuedAt()

@@ -18,8 +18,21 @@ function reasonFor(payload: JWTPayload): string | undefined {
 
 describe('userFromClaims', () => {
   it('names the user, their name and their roles', () => {
-    expect(userFromClaims(valid, NOW, POLICY)).toEqual({ sub: 'alice', name: 'Alice', roles: ['case_manager'] });
-    expect(userFromClaims({ ...valid, name: 42, roles: ['auditor', 'auditor'] }, NOW, POLICY)).toEqual({ sub: 'alice', name: undefined, roles: ['auditor'] });
+    expect(userFromClaims(valid, NOW, POLICY)).toEqual({ sub: 'alice', name: 'Alice', roles: ['case_manager'], teams: [] });
+    expect(userFromClaims({ ...valid, name: 42, roles: ['auditor', 'auditor'] }, NOW, POLICY)).toEqual({ sub: 'alice', name: undefined, roles: ['auditor'], teams: [] });
+  });
+
+  it('keeps the teams the token names, once each', () => {
+    expect(userFromClaims({ ...valid, teams: ['vcc-north', 'psd', 'psd'] }, NOW, POLICY).teams).toEqual(['vcc-north', 'psd']);
+  });
+
+  it.each([
+    ['a string', 'psd'],
+    ['holding a non-string', ['psd', 7]],
+    ['holding a space', ['p s d']],
+    ['holding an empty id', ['']],
+  ])('refuses teams that are %s', (_, teams) => {
+    expect(reasonFor({ ...valid, teams })).toBe('invalid-claims');
   });
 
   it.each([

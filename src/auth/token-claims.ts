@@ -5,6 +5,8 @@ export interface AuthenticatedUser {
   sub: string;
   name: string | undefined;
   roles: Role[];
+  /** The teams the identity provider puts the user in (the optional `teams` claim): who may work a case restricted to a team. */
+  teams: string[];
 }
 
 /** Why a request was refused authentication: a closed set, so it can label a metric. */
@@ -50,16 +52,23 @@ const CONTROL_CHARACTER = /\p{Cc}/u;
  * writes into every event's hash-chained metadata, the roles it authorises by, and a bounded lifetime.
  */
 export function userFromClaims(payload: JWTPayload, nowSeconds: number, policy: TokenPolicy): AuthenticatedUser {
-  const { sub, roles, iat, exp } = payload;
-  if (!isUserId(sub) || !isRoleList(roles) || typeof iat !== 'number' || typeof exp !== 'number') throw new InvalidToken('invalid-claims');
+  const { sub, roles, iat, exp, teams = [] } = payload;
+  if (!isUserId(sub) || !isRoleList(roles) || !isTeamList(teams) || typeof iat !== 'number' || typeof exp !== 'number') throw new InvalidToken('invalid-claims');
   if (iat > nowSeconds + policy.clockSkewSeconds) throw new InvalidToken('issued-in-future');
   if (exp - iat > policy.maxAgeSeconds) throw new InvalidToken('too-long-lived');
   if (nowSeconds - iat > policy.maxAgeSeconds) throw new InvalidToken('too-old');
-  return { sub, name: typeof payload.name === 'string' ? payload.name : undefined, roles: [...new Set(roles)] };
+  return { sub, name: typeof payload.name === 'string' ? payload.name : undefined, roles: [...new Set(roles)], teams: [...new Set(teams)] };
 }
 
 function isUserId(sub: unknown): sub is string {
   return typeof sub === 'string' && sub.trim().length > 0 && sub.length <= MAX_SUB_LENGTH && !CONTROL_CHARACTER.test(sub);
+}
+
+/** Team ids as a settings list names them: short, plain. */
+export const TEAM_ID = /^[\w.-]{1,100}$/;
+
+function isTeamList(teams: unknown): teams is string[] {
+  return Array.isArray(teams) && teams.every((team) => typeof team === 'string' && TEAM_ID.test(team));
 }
 
 function isRoleList(roles: unknown): roles is Role[] {

@@ -21,7 +21,7 @@ describe('TokenVerifier', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(SECRET));
-    expect(await verifier.verify(token)).toEqual({ sub: 'alice', name: 'Alice', roles: ['case_manager'] });
+    expect(await verifier.verify(token)).toEqual({ sub: 'alice', name: 'Alice', roles: ['case_manager'], teams: [] });
   });
 
   it('refuses a signed token whose sub is not a user id or whose roles are not known roles', async () => {
@@ -60,13 +60,13 @@ describe('TokenVerifier', () => {
     failing = false;
     await verifier.verify(token);
     await verifier.verify(token);
-    expect(told).toEqual([{ sub: 'kay', name: 'kay', roles: ['supervisor'] }]);
+    expect(told).toEqual([{ sub: 'kay', name: 'kay', roles: ['supervisor'], teams: [] }]);
   });
 
   it('verifies a token sent by concurrent requests once', async () => {
     let told = 0;
     const verifier = hs256({ onVerified: async () => void told++ });
-    const token = await mintToken(SECRET, { sub: 'lee', roles: ['case_manager'] });
+    const token = await mintToken(SECRET, { sub: 'lee', roles: ['case_manager'], teams: [] });
     const users = await Promise.all([verifier.verify(token), verifier.verify(token), verifier.verify(token)]);
     expect(users.map((user) => user.sub)).toEqual(['lee', 'lee', 'lee']);
     expect(told).toBe(1);

@@ -126,6 +126,9 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
   '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
+  '/api/cases/{id}/restricted-access': { reason: 'high-profile', users: ['sweeper'], teams: ['psd'] },
+  '/api/cases/{id}/restricted-access/named': { reason: 'staff-changed', users: ['sweeper'], teams: ['psd', 'vcc-north'] },
+  '/api/cases/{id}/restricted-access/lift': { reason: 'no-longer-needed' },
 };
 
 /** A value of every JSON type, to put in place of a field's own. */
@@ -170,6 +173,11 @@ describe('hostile bodies on every command route', () => {
     return url;
   }
   const referredComplaint = () => after(complaint, 'record', 'refer');
+  const restrictedCase = async () => {
+    const url = (await referral()).replace('/api/referrals/', '/api/cases/');
+    await run(`${url}/restricted-access`, BODIES['/api/cases/{id}/restricted-access']!);
+    return `${url}/restricted-access`;
+  };
 
   /** Where each route can be sent its body, on a case in the state it needs. */
   const TARGETS: Record<string, () => Promise<string>> = {
@@ -242,6 +250,9 @@ describe('hostile bodies on every command route', () => {
       const unconsulted = { ...BODIES['/api/community-resolutions'], victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
       return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;
     },
+    '/api/cases/{id}/restricted-access': async () => `${(await referral()).replace('/api/referrals/', '/api/cases/')}/restricted-access`,
+    '/api/cases/{id}/restricted-access/named': async () => `${await restrictedCase()}/named`,
+    '/api/cases/{id}/restricted-access/lift': async () => `${await restrictedCase()}/lift`,
   };
   async function remedy(): Promise<string> {
     const url = await resolution();

@@ -86,8 +86,8 @@ export async function requestTo(app: NestFastifyApplication, { method, url, payl
   return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
 }
 
-export function bearer(roles: Role[], sub = 'alice'): Promise<string> {
-  return mintToken(SECRET, { sub, roles }).then((token) => `Bearer ${token}`);
+export function bearer(roles: Role[], sub = 'alice', teams: string[] = []): Promise<string> {
+  return mintToken(SECRET, { sub, roles, teams }).then((token) => `Bearer ${token}`);
 }
 
 /**

@@ -18,6 +18,8 @@ export interface AccessLogEntry {
   method: string;
   route: string;
   purpose: string;
+  /** Answered 404: the case is restricted and the user is not named on it. */
+  refused: boolean;
 }
 
 /** Who looked at what, newest first, from the access-log read model. */
@@ -33,7 +35,7 @@ export class AccessLogController {
   @Get()
   @Roles('auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the log includes the write that returned this position' })
-  @ApiOkResponse({ description: '{ items, nextCursor }: recorded reads, newest first' })
+  @ApiOkResponse({ description: '{ items, nextCursor }: recorded reads, and refusals of restricted cases (`refused`), newest first' })
   async list(@Query() filters: AccessLogQueryDto, @MinPosition() minPosition: bigint | undefined): Promise<Page<AccessLogEntry>> {
     await awaitReadModels(this.projections, [accessLogProjection.name], minPosition);
     const limit = filters.limit ?? 50;
@@ -58,7 +60,7 @@ export class AccessLogController {
       `SELECT * FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, limit).map((row) => ({ id: row.id, at: row.at.toISOString(), user: row.user_sub, roles: row.roles, caseIds: row.case_ids, method: row.method, route: row.route, purpose: row.purpose }));
+    const items = rows.slice(0, limit).map((row) => ({ id: row.id, at: row.at.toISOString(), user: row.user_sub, roles: row.roles, caseIds: row.case_ids, method: row.method, route: row.route, purpose: row.purpose, refused: row.refused }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
   }

@@ -19,7 +19,13 @@ export type CaseAccessed = DomainEvent<
   }
 >;
 
-export const accessLogEventDefinitions = [defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [] })];
+/** A user was answered 404 because the case is restricted and they are not named on it: the same record as a read. */
+export type CaseAccessRefused = DomainEvent<'CaseAccessRefused', CaseAccessed['data']>;
+
+export const accessLogEventDefinitions = [
+  defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CaseAccessRefused', schemaVersion: 1, personalData: [] }),
+];
 
 /** One stream per user per day: writers never contend with other users' reads. */
 export const accessLogStream = (user: string, day: string) => `access-log-${day}-${user}`;

@@ -1,12 +1,8 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { from, mergeMap, type Observable } from 'rxjs';
-import { londonDate } from '../../calendar/working-days.ts';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
-import type { CaseAccessed } from './access-log.events.ts';
-import { accessLogStream } from './access-log.events.ts';
+import { AccessLogRecorder } from './access-log.recorder.ts';
 import { ACCESS_LOGGED_KEY } from './access-logged.decorator.ts';
 import { purposeOf } from './purpose.ts';
 
@@ -18,7 +14,7 @@ import { purposeOf } from './purpose.ts';
 export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly log: AccessLogRecorder,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -27,20 +23,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     const user = request.user;
     if (!user) throw new Error('AccessLogged used on a route without authentication');
     const purpose = purposeOf(request.headers['x-purpose'], user.roles);
-    return next.handle().pipe(
-      mergeMap((body: unknown) =>
-        from(
-          this.record(request, { user: user.sub, roles: user.roles, caseIds: caseIdsIn(request, body), purpose }).then(() => body),
-        ),
-      ),
-    );
-  }
-
-  private async record(request: FastifyRequest, who: Pick<CaseAccessed['data'], 'user' | 'roles' | 'caseIds' | 'purpose'>): Promise<void> {
-    const at = new Date();
-    const data: CaseAccessed['data'] = { ...who, method: request.method, route: request.routeOptions.url ?? 'unknown', at: at.toISOString() };
-    const event = { id: randomUUID(), type: 'CaseAccessed', schemaVersion: 1, data, metadata: { actor: { sub: who.user, roles: who.roles }, correlationId: request.correlationId, causationId: request.id } };
-    await this.store.append(accessLogStream(who.user, londonDate(at)), [event], 'any');
+    return next.handle().pipe(mergeMap((body: unknown) => from(this.log.record('CaseAccessed', request, user, caseIdsIn(request, body), purpose).then(() => body))));
   }
 }
 

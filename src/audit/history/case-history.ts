@@ -24,13 +24,17 @@ export class CaseHistories {
     private readonly settings: SettingsService,
   ) {}
 
-  /** The stream that holds the case, whatever its kind; undefined when no case has this id. */
-  async streamOf(caseId: string): Promise<string | undefined> {
+  /** The kind of case this id names; undefined when no case has this id. */
+  async kindOf(caseId: string): Promise<CaseKind | undefined> {
     for (const caseKind of CASE_KINDS) {
-      const stream = caseKind.streamOf(caseId);
-      if ((await this.store.readStream(stream, { maxCount: 1 })).length > 0) return stream;
+      if ((await this.store.readStream(caseKind.streamOf(caseId), { maxCount: 1 })).length > 0) return caseKind;
     }
     return undefined;
+  }
+
+  /** The stream that holds the case, whatever its kind; undefined when no case has this id. */
+  async streamOf(caseId: string): Promise<string | undefined> {
+    return (await this.kindOf(caseId))?.streamOf(caseId);
   }
 
   /** The case's history, whatever its kind; undefined when no case has this id. */

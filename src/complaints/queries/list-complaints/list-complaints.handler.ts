@@ -2,6 +2,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ComplaintListEntry } from '../../../../projections/complaints/complaint-list.entity.ts';
+import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.query.ts';
@@ -16,7 +17,7 @@ const TODAY = "(now() AT TIME ZONE 'Europe/London')::date";
 export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery> {
   constructor(@InjectRepository(ComplaintListEntry) private readonly complaints: Repository<ComplaintListEntry>) {}
 
-  async execute({ filters }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
+  async execute({ filters, viewer }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
     const limit = filters.limit ?? 50;
     const query = this.complaints
       .createQueryBuilder('c')
@@ -26,6 +27,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
       .orderBy(SORT_KEY, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit + 1);
+    onlyCasesVisibleTo(query, 'c.id', viewer);
     if (filters.status) query.andWhere('c.stage = :stage', { stage: filters.status });
     if (filters.route) query.andWhere('c.route = :route', { route: filters.route });
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import type { Page } from '../../../http/page.ts';
 import type { ListComplaintsDto } from './list-complaints.dto.ts';
 
@@ -16,7 +17,11 @@ export interface ComplaintListItem {
 }
 
 export class ListComplaintsQuery extends Query<Page<ComplaintListItem>> {
-  constructor(readonly filters: ListComplaintsDto) {
+  constructor(
+    readonly filters: ListComplaintsDto,
+    /** Restricted cases they are not named on are left out. */
+    readonly viewer: Viewer,
+  ) {
     super();
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { restrictedCasesProjection } from '../../../../projections/case-access/restricted-cases.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
@@ -27,11 +28,11 @@ export class ListReferralsController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }: newest first; one\'s own caseload (`caseManager=me`) and overdue lists (`overdue=true`) what is due first' })
   async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {
-    await awaitReadModels(this.projections, [referralListProjection.name], minPosition);
+    await awaitReadModels(this.projections, [referralListProjection.name, restrictedCasesProjection.name], minPosition);
     const ownCaseload = filters.caseManager === 'me';
     const caseManager = ownCaseload ? caller.sub : filters.caseManager;
     // Whoever works a list of what is owed starts from the longest owed.
     const order = ownCaseload || filters.overdue === true ? 'due' : 'newest';
-    return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }, order));
+    return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }, order, caller));
   }
 }

@@ -3,10 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-clock.ts';
+import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
 /** The order of the due list: an update is due by the end of its day in England (on the shipped calendar), and so is a contact. */
@@ -38,13 +40,13 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     private readonly settings: SettingsService,
   ) {}
 
-  async execute({ filters, order }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
+  async execute({ filters, order, viewer }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
     const { calendar } = await this.settings.current();
     const today = londonDate(new Date());
     const after = decodeCursor(filters.cursor, 2);
     if (walksNames(filters, order)) {
-      const walked = await this.newestNamed(filters.q, after, limit);
+      const walked = await this.newestNamed(filters.q, after, limit, viewer);
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
       if (walked.entities.length > limit) return toPage(walked, limit, calendar, today);
     }
@@ -56,6 +58,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       .orderBy(key, direction)
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
+    onlyCasesVisibleTo(query, 'r.id', viewer);
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
@@ -73,21 +76,21 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
   }
 
   /** The newest referrals named like `q`, among the NAMES_WALKED newest (after the cursor): a page and one at most. */
-  private newestNamed(q: string, after: (string | number)[] | undefined, limit: number): Promise<RawAndEntities> {
+  private newestNamed(q: string, after: (string | number)[] | undefined, limit: number, viewer: Viewer): Promise<RawAndEntities> {
     const walk = `SELECT w.id FROM (
         SELECT n.id, n.received_at, n.victim_name_folded FROM referral_list n
         ${after ? 'WHERE (n.received_at, n.id) < (:sortKey, :id)' : ''}
         ORDER BY n.received_at DESC, n.id DESC LIMIT :walked) w
       WHERE ${foldedMatches('w.victim_name_folded', 'q')}
       ORDER BY w.received_at DESC, w.id DESC LIMIT :taken`;
-    return this.referrals
+    const query = this.referrals
       .createQueryBuilder('r')
       .innerJoin(`(${walk})`, 'named', 'named.id = r.id')
       .addSelect('r.received_at::text', 'sort_key')
       .orderBy('r.received_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
-      .setParameters({ q: likeLiteral(q), walked: NAMES_WALKED, taken: limit + 1, ...(after ? { sortKey: after[0], id: after[1] } : {}) })
-      .getRawAndEntities<{ sort_key: string }>();
+      .setParameters({ q: likeLiteral(q), walked: NAMES_WALKED, taken: limit + 1, ...(after ? { sortKey: after[0], id: after[1] } : {}) });
+    return onlyCasesVisibleTo(query, 'r.id', viewer).getRawAndEntities<{ sort_key: string }>();
   }
 }
 

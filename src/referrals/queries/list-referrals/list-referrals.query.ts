@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import type { Page } from '../../../http/page.ts';
 import type { ListReferralsDto } from './list-referrals.dto.ts';
 
@@ -23,7 +24,9 @@ export interface ReferralListItem {
 export class ListReferralsQuery extends Query<Page<ReferralListItem>> {
   constructor(
     readonly filters: ListReferralsDto,
-    readonly order: 'newest' | 'due' = 'newest',
+    readonly order: 'newest' | 'due',
+    /** Restricted referrals they are not named on are left out. */
+    readonly viewer: Viewer,
   ) {
     super();
   }

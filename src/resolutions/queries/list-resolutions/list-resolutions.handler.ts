@@ -6,6 +6,7 @@ import { londonDate } from '../../../calendar/working-days.ts';
 import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListResolutionsQuery, type ResolutionListItem } from './list-resolutions.query.ts';
+import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 
 /** Due dates are days in England: overdue once the day after the due date has begun there. */
 const TODAY_IN_ENGLAND = "(now() AT TIME ZONE 'Europe/London')::date";
@@ -15,7 +16,7 @@ const TODAY_IN_ENGLAND = "(now() AT TIME ZONE 'Europe/London')::date";
 export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuery> {
   constructor(@InjectRepository(ResolutionListEntry) private readonly resolutions: Repository<ResolutionListEntry>) {}
 
-  async execute({ filters }: ListResolutionsQuery): Promise<Page<ResolutionListItem>> {
+  async execute({ filters, viewer }: ListResolutionsQuery): Promise<Page<ResolutionListItem>> {
     const limit = filters.limit ?? 50;
     const query = this.resolutions
       .createQueryBuilder('r')
@@ -23,6 +24,7 @@ export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuer
       .orderBy('r.proposed_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(limit + 1);
+    onlyCasesVisibleTo(query, 'r.id', viewer);
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.outcome) query.andWhere('r.outcome = :outcome', { outcome: filters.outcome });
     if (filters.offenceType) query.andWhere('r.offence_type_id = :offenceType', { offenceType: filters.offenceType });

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import type { Page } from '../../../http/page.ts';
 import type { ListResolutionsDto } from './list-resolutions.dto.ts';
 
@@ -18,7 +19,11 @@ export interface ResolutionListItem {
 }
 
 export class ListResolutionsQuery extends Query<Page<ResolutionListItem>> {
-  constructor(readonly filters: ListResolutionsDto) {
+  constructor(
+    readonly filters: ListResolutionsDto,
+    /** Restricted cases they are not named on are left out. */
+    readonly viewer: Viewer,
+  ) {
     super();
   }
 }
