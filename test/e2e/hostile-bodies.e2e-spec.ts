@@ -282,6 +282,9 @@ describe('hostile bodies on every command route', () => {
     });
   }
 
+  /** A sweep sends hundreds of requests, more with every command route added: longer than one test's usual minute. */
+  const SWEEP_TIMEOUT_MS = 300_000;
+
   it('lists a body and a target for every command route in the OpenAPI document', () => {
     const documented = Object.entries(doc.paths).filter(([, methods]) => methods.post).map(([path]) => path);
     expect(documented.length).toBeGreaterThan(35);
@@ -323,7 +326,7 @@ describe('hostile bodies on every command route', () => {
 
     const statuses = await caughtUp();
     expect(statuses.map(({ name, state, lastError }) => ({ name, state, lastError }))).toEqual(statuses.map(({ name }) => ({ name, state: 'live', lastError: null })));
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   it('refuses a NUL or an unpaired surrogate in any text of any body, naming the field', async () => {
     let sent = 0;
@@ -340,7 +343,7 @@ describe('hostile bodies on every command route', () => {
       }
     }
     expect(sent).toBeGreaterThan(150);
-  });
+  }, SWEEP_TIMEOUT_MS);
 
   /** The projections once they have applied every event, or as they stand when one has failed. */
   async function caughtUp(): Promise<{ name: string; state: string; lastError: string | null; lag: { events: number } }[]> {
