@@ -6,8 +6,9 @@ import { resolutionListProjection } from '../resolutions/resolution-list.project
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
+import { followingSubjectDecisions } from './subject-rows.ts';
 
-/** Every read model the service maintains. */
+/** Every read model the service maintains; those copying personal data also follow decisions about their subjects. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   referralListProjection as unknown as Projection,
   caseTimelineProjection as unknown as Projection,
@@ -16,7 +17,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accessLogProjection as unknown as Projection,
   cjUpdatesProjection as unknown as Projection,
   dipSamplesProjection as unknown as Projection,
-];
+].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);
