@@ -7,6 +7,7 @@ import type { CommandContext } from '../../command-pipeline/command-context.ts';
 import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
 import { commandResponse, type CommandResponse } from '../../http/command-response.ts';
 import { CommandCtx } from '../../http/request-context.ts';
+import { ErasureRegister } from '../erasure-register/erasure-register.ts';
 import { SubjectKeys } from '../subject-keys.ts';
 import { dataSubjectDecider, type DataSubjectCommand } from './data-subject.decide.ts';
 import { dataSubjectStream } from './data-subject.events.ts';
@@ -32,6 +33,7 @@ export class DataSubjectsController {
     private readonly keys: SubjectKeys,
     private readonly pipeline: CommandPipeline,
     private readonly projections: ProjectionsService,
+    private readonly register: ErasureRegister,
   ) {}
 
   @Post(':subjectId/:decision')
@@ -52,8 +54,11 @@ export class DataSubjectsController {
   ): Promise<Outcome> {
     // Own keys only: `in` would find `constructor` or `toString` on the object's prototype.
     if (!Object.hasOwn(DECISIONS, decision)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
-    if ((await this.keys.keysFor([subjectId], false)).size === 0) throw new NotFoundException('No personal data is held for this data subject');
+    const key = (await this.keys.keysFor([subjectId], false)).get(subjectId);
+    if (!key) throw new NotFoundException('No personal data is held for this data subject');
     const type = DECISIONS[decision as Decision];
+    // Registered outside the database first, so a restore from a backup taken before now can erase them again.
+    if (type === 'Erase' && key.state === 'active') await this.register.record({ subjectId, erasedAt: context.now.toISOString(), reason, requestId: context.correlationId });
     // The key changes before the record is written: the read models fold the subject's rows again when they reach
     // the record, reading them as it says. A crash in between leaves the change made, and a retry (or, for an
     // erasure, the next start: InterruptedErasures) writes the record.
