@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
+import { INTERRUPTED_ERASURE_REASON } from '../../src/personal-data/data-subjects/interrupted-erasures.ts';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 /** Recognisable personal values: none may be readable anywhere once their subject is erased. */
@@ -105,6 +107,18 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     }
     expect(ok(await request('GET', '/api/audit/verify', auditor))).toMatchObject({ ok: true, firstBreak: null });
     expect(ok(await request('GET', `/api/audit/cases/${subjectId}/events`, auditor), 404)).toBeDefined();
+  });
+
+  it('records on the next start an erasure interrupted after its key was destroyed, and the read models follow it', async () => {
+    const { id, subjectId } = await journey({ ...VICTIM, name: 'Ivo Interrupted' });
+    // A crash between destroying the key and writing the record leaves this.
+    await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1', [subjectId]);
+    await harness.restart();
+    const [record] = await harness.app.get(EVENT_STORE).readStream(`data-subject-${subjectId}`);
+    expect(record).toMatchObject({ type: 'PersonalDataErased', data: { subjectId, reason: INTERRUPTED_ERASURE_REASON } });
+    lastPosition = record!.position.toString();
+    expect(ok(await request('GET', '/api/referrals?q=Ivo', caseManager)).items).toEqual([]);
+    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
   });
 
   it('restricts a victim: case workers see the data withheld, auditors still see it, and lifting shows it again', async () => {

@@ -28,9 +28,12 @@ export class ErasureRegister {
 
   async record(entry: ErasureEntry): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const file = await open(this.path, 'a', 0o600);
+    const file = await open(this.path, 'a+', 0o600);
     try {
-      await file.write(`${JSON.stringify(entry)}\n`);
+      // After a line a crash cut short, the entry starts a line of its own.
+      const { size } = await file.stat();
+      const { buffer } = size > 0 ? await file.read(Buffer.alloc(1), 0, 1, size - 1) : { buffer: Buffer.from('\n') };
+      await file.write(`${buffer.toString() === '\n' ? '' : '\n'}${JSON.stringify(entry)}\n`);
       await file.sync();
     } finally {
       await file.close();
