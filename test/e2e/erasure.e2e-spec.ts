@@ -109,6 +109,21 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     expect(ok(await request('GET', `/api/audit/cases/${subjectId}/events`, auditor), 404)).toBeDefined();
   });
 
+  it('erases a complainant: their complaint reads erased, another complaint is untouched', async () => {
+    const officer = await bearer(['crt_officer'], 'crt-olu');
+    const logComplaint = async (name: string) => {
+      const payload = { receivedAt: new Date().toISOString(), channel: 'email', complainant: { name, email: 'c@example.org' }, summary: 'Rude at the front desk', subjects: [{ kind: 'officer', identifier: 'PC 4321' }] };
+      const { id } = ok(await request('POST', '/api/complaints', officer, payload), 201);
+      return { id, subjectId: ok(await request('GET', `/api/complaints/${id}`, officer)).complainant.subjectId as string };
+    };
+    const erasedOne = await logComplaint('Constance Complainer');
+    const other = await logComplaint('Constance Untouched');
+    ok(await request('POST', `/api/admin/data-subjects/${erasedOne.subjectId}/erase`, admin, { reason: 'SAR-3' }));
+    const listed = ok(await harness.request({ method: 'GET', url: '/api/complaints?q=Constance', headers: { authorization: officer } })).items as { id: string; complainantName: string }[];
+    expect(listed.map(({ id, complainantName }) => ({ id, complainantName }))).toEqual([{ id: other.id, complainantName: 'Constance Untouched' }]);
+    expect(ok(await request('GET', `/api/complaints/${erasedOne.id}`, officer)).complainant.name).toBe('[erased]');
+  });
+
   it('records on the next start an erasure interrupted after its key was destroyed, and the read models follow it', async () => {
     const { id, subjectId } = await journey({ ...VICTIM, name: 'Ivo Interrupted' });
     // A crash between destroying the key and writing the record leaves this.
