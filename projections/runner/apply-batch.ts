@@ -1,8 +1,9 @@
 import pg, { type Pool, type PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
-import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import { EventNotApplied } from './event-failure.ts';
 import type { Projection, ReadModelRow } from './projection.ts';
+import { refoldsFor, refoldRowsOfSubject, withSubjectsOf } from './subject-rows.ts';
 
 /** The rows a batch touched, by id, as the batch leaves them; undefined where it deleted one. */
 export type FoldedRows = Map<string, ReadModelRow | undefined>;
@@ -27,34 +28,48 @@ async function columnsOf(client: PoolClient, table: string): Promise<string[]> {
 /** Events folded between two turns of the event loop, so a statement in flight meanwhile is answered promptly. */
 const EVENTS_PER_TURN = 500;
 
+/** What a fold reads besides the table: the catalog to upcast, and the events' source to fold rows again from. */
+export interface FoldSources {
+  catalog: EventCatalog;
+  source: EventStore;
+}
+
 /**
  * Folds a batch of events into the rows they touch, reading those rows from the table, except the ones in
  * `unwritten` (left by an earlier batch whose write has not committed yet). Rows travel as JSON both ways,
- * so evolve sees the same value types whether a row came from the table or from an earlier event.
+ * so evolve sees the same value types whether a row came from the table or from an earlier event. A decision
+ * about a data subject folds again the rows holding their values (subject-rows.ts).
  */
 export async function foldBatch(
   queryable: Pool | PoolClient,
   projection: Projection,
   table: string,
   events: readonly RecordedEvent[],
-  catalog: EventCatalog,
+  { catalog, source }: FoldSources,
   unwritten?: FoldedRows,
 ): Promise<FoldedRows> {
-  const ids = [...new Set(events.map((event) => handling(event, () => projection.rowIdOf(event))))];
+  const caseEvents = events.filter((event) => !refoldsFor(projection, event));
+  const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
   const unread = unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);
   }
-  for (const [index, recorded] of events.entries()) {
-    if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  const fold = (row: ReadModelRow | undefined, recorded: RecordedEvent) =>
     handling(recorded, () => {
       const data = catalog.toDomain(recorded).data as RecordedEvent['data'];
       const event = data === recorded.data ? recorded : { ...recorded, data };
-      const id = projection.rowIdOf(event);
-      rows.set(id, projection.evolve(rows.get(id), event));
+      return withSubjectsOf(projection, row, projection.evolve(row, event), recorded, catalog);
     });
+  for (const [index, recorded] of events.entries()) {
+    if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (refoldsFor(projection, recorded)) {
+      await refoldRowsOfSubject(recorded, rows, { queryable, table, source, fold, unwritten });
+      continue;
+    }
+    const id = handling(recorded, () => projection.rowIdOf(recorded));
+    rows.set(id, fold(rows.get(id), recorded));
   }
   return rows;
 }
@@ -115,6 +130,6 @@ function* jsonArrays(rows: readonly ReadModelRow[], chars: number): Generator<st
 }
 
 /** Folds a batch of events into the rows they touch and writes them: one read, one delete, the upserts. */
-export async function applyBatch(client: PoolClient, projection: Projection, table: string, events: readonly RecordedEvent[], catalog: EventCatalog): Promise<void> {
-  await writeRows(client, table, await foldBatch(client, projection, table, events, catalog));
+export async function applyBatch(client: PoolClient, projection: Projection, table: string, events: readonly RecordedEvent[], sources: FoldSources): Promise<void> {
+  await writeRows(client, table, await foldBatch(client, projection, table, events, sources));
 }

@@ -7,8 +7,9 @@ import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import type { Projection } from './projection.ts';
 import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
+import { followingSubjectDecisions } from './subject-rows.ts';
 
-/** Every read model the service maintains. */
+/** Every read model the service maintains; those copying personal data also follow decisions about their subjects. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
   referralListProjection as unknown as Projection,
   caseTimelineProjection as unknown as Projection,
@@ -18,7 +19,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   cjUpdatesProjection as unknown as Projection,
   dipSamplesProjection as unknown as Projection,
   restrictedCasesProjection as unknown as Projection,
-];
+].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {
   return ALL_PROJECTIONS.find((projection) => projection.name === name);

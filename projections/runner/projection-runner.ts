@@ -4,7 +4,7 @@ import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
-import { applyBatch, foldBatch, writeRows, type FoldedRows } from './apply-batch.ts';
+import { applyBatch, foldBatch, writeRows, type FoldedRows, type FoldSources } from './apply-batch.ts';
 import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
@@ -179,7 +179,7 @@ export class ProjectionRunner {
     const through = later(later(after, batch.scannedTo ?? null), batch.events.at(-1)?.position ?? null);
     if (batch.events.length > 0) {
       try {
-        await this.commit(client, 'live', through!, (table) => applyBatch(client, this.projection, table, batch.events, this.catalog));
+        await this.commit(client, 'live', through!, (table) => applyBatch(client, this.projection, table, batch.events, this.sources));
       } catch (error) {
         if (!isEventFailure(error)) throw error;
         await this.eventByEvent(client, 'live', batch.events, error);
@@ -256,7 +256,7 @@ export class ProjectionRunner {
       attempts: this.options.parkAfterAttempts,
       stopping: () => this.stopping,
       pause: (attempt) => this.pause.sleep(this.options.parkRetryDelayMs * 2 ** (attempt - 1)),
-      apply: (event) => this.commit(client, target, event.position, (table) => applyBatch(client, this.projection, table, [event], this.catalog)),
+      apply: (event) => this.commit(client, target, event.position, (table) => applyBatch(client, this.projection, table, [event], this.sources)),
       park: async (event, error, attempts) => {
         const message = failureMessage(error, event);
         await this.commit(client, target, event.position, () => parkedEvents.park(client, name, target, event, message, attempts));
@@ -268,12 +268,16 @@ export class ProjectionRunner {
   /** Applies events a failed fold went through before the failing one; false if they fail too, as a write may. */
   private async commitPrefix(client: PoolClient, target: ParkTarget, events: readonly RecordedEvent[]): Promise<boolean> {
     try {
-      await this.commit(client, target, events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.catalog));
+      await this.commit(client, target, events.at(-1)!.position, (table) => applyBatch(client, this.projection, table, events, this.sources));
       return true;
     } catch (error) {
       if (!isEventFailure(error)) throw error;
       return false;
     }
+  }
+
+  private get sources(): FoldSources {
+    return { catalog: this.catalog, source: this.store };
   }
 
   private async reloadCheckpoint(client: PoolClient): Promise<void> {
@@ -297,7 +301,7 @@ export class ProjectionRunner {
   private async foldRebuildBatch(after: bigint | null, unwritten?: FoldedRows): Promise<FoldedBatch | undefined> {
     const events = await this.rebuildBatch(after);
     if (events.length === 0) return undefined;
-    const rows = await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.catalog, unwritten);
+    const rows = await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, unwritten);
     return { rows, last: events.at(-1)!.position, full: events.length === this.options.batchSize };
   }
 

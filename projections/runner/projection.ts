@@ -16,7 +16,11 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
   /** The table queries read; created by a migration, never by `synchronize`. */
   table: string;
   eventTypes: readonly string[];
-  /** Its rows copy personal data out of events: erasing or restricting a data subject rebuilds it. */
+  /**
+   * Its rows copy personal data out of events. Each row is then the fold of its own streams' events: the runner
+   * records in it (columns `subject_ids`, `streams`) whose values it holds, and folds it again from those streams
+   * when one of them is erased or restricted, or a restriction is lifted.
+   */
   holdsPersonalData?: boolean;
   rowIdOf(event: RecordedEvent): string;
   /**

@@ -7,7 +7,7 @@ import { OWNER_DATABASE_URL } from '../../src/database/database-url.ts';
 import { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import { EVENT_STORE, STORED_EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.ts';
 import { parkedEvents, type ParkedEvent } from './parked-events.ts';
-import { requestRebuild, restartRebuild } from './rebuild-request.ts';
+import { requestRebuild } from './rebuild-request.ts';
 import { replayParkedEvent, type ReplayOutcome } from './replay-parked-event.ts';
 import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
@@ -106,19 +106,19 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * Rebuilds every read model that copies personal data, from the first event, and waits (up to
-   * `timeoutMs`) for them to be swapped in; returns the names still rebuilding when it gave up.
+   * Waits (up to `timeoutMs`) for every read model that copies personal data to pass `position` (a decision about
+   * a data subject, which they follow like any event); returns those that have and those still behind.
    */
-  async rebuildPersonalDataReadModels(timeoutMs: number): Promise<{ rebuilt: string[]; stillRebuilding: string[] }> {
-    const projections = ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData);
-    for (const projection of projections) await restartRebuild(this.questions, projection);
-    const names = projections.map((projection) => projection.name);
+  async waitForPersonalDataReadModels(position: bigint, timeoutMs: number): Promise<{ updated: string[]; behind: string[] }> {
     const deadline = Date.now() + timeoutMs;
+    let behind = ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData);
+    const updated: string[] = [];
     for (;;) {
-      const result = await this.questions.query<{ name: string }>('SELECT name FROM projection_checkpoints WHERE name = ANY($1) AND rebuild_version IS NOT NULL', [names]);
-      const pending = result.rows.map((row) => row.name);
-      if (pending.length === 0 || Date.now() >= deadline) return { rebuilt: names.filter((name) => !pending.includes(name)), stillRebuilding: pending };
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      const passed = await Promise.all(behind.map((projection) => hasProjected(this.questions, this.store, projection, position)));
+      updated.push(...behind.filter((_, index) => passed[index]).map((projection) => projection.name));
+      behind = behind.filter((_, index) => !passed[index]);
+      if (behind.length === 0 || Date.now() >= deadline) return { updated, behind: behind.map((projection) => projection.name) };
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

@@ -16,14 +16,3 @@ export async function requestRebuild(pool: Pool, projection: Projection): Promis
   }
 }
 
-/**
- * Starts the rebuild over even if one is under way (its runner sees its checkpoint moved and begins
- * again from the first event): what an erasure needs, so no row built before it survives.
- */
-export async function restartRebuild(pool: Pool, projection: Projection): Promise<void> {
-  await pool.query(
-    `INSERT INTO projection_checkpoints (name, version, rebuild_version) VALUES ($1, $2, $2)
-     ON CONFLICT (name) DO UPDATE SET rebuild_version = $2, rebuild_position = NULL, updated_at = now()`,
-    [projection.name, projection.version],
-  );
-}

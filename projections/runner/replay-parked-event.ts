@@ -33,7 +33,7 @@ export async function replayParkedEvent(
       await checkpoints.read(client, projection.name, { lock: true });
       // Replayed by someone else meanwhile: applying it again would count it twice.
       if (!(await parkedEvents.find(client, projection.name, position))) return undefined;
-      await applyBatch(client, projection, projection.table, [event], catalog);
+      await applyBatch(client, projection, projection.table, [event], { catalog, source });
       await parkedEvents.replayed(client, projection.name, position, by);
       return { position: position.toString(), replayed: true as const };
     });

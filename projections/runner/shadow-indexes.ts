@@ -51,18 +51,24 @@ export async function liveIndexesOf(client: PoolClient, table: string): Promise<
 }
 
 /**
- * Gives `shadow` each of the live table's indexes it lacks (all of them, or only the primary key), under
- * its rebuild name. What is built is read from the catalog each time, so a rebuild that crashed between two
- * indexes builds only those still missing. Returns whether it built any.
+ * The indexes a rebuild's own folds read, so the shadow table has them while it fills: the primary key (the
+ * upserts), and the subjects' index (a decision about a subject looks up the rows holding them, subject-rows.ts).
  */
-export async function addMissingIndexes(client: PoolClient, table: string, shadow: string, which: 'primary key' | 'all'): Promise<boolean> {
+const readWhileFilling = (index: LiveIndex) => index.primaryKey || index.name.endsWith('_subject_ids');
+
+/**
+ * Gives `shadow` each of the live table's indexes it lacks (all of them, or only those its folds read while it
+ * fills), under its rebuild name. What is built is read from the catalog each time, so a rebuild that crashed
+ * between two indexes builds only those still missing. Returns whether it built any.
+ */
+export async function addMissingIndexes(client: PoolClient, table: string, shadow: string, which: 'read while filling' | 'all'): Promise<boolean> {
   const present = await client.query<{ name: string }>(
     'SELECT i.relname AS name FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1::regclass',
     [client.escapeIdentifier(shadow)],
   );
   const presentNames = new Set(present.rows.map((row) => row.name));
   const missing = (await liveIndexesOf(client, table)).filter(
-    (index) => (which === 'all' || index.primaryKey) && !presentNames.has(rebuildNameOf(index.name)),
+    (index) => (which === 'all' || readWhileFilling(index)) && !presentNames.has(rebuildNameOf(index.name)),
   );
   for (const index of missing) await client.query(buildStatement(client, index, shadow));
   return missing.length > 0;

@@ -5,15 +5,16 @@ import { addMissingIndexes, liveIndexesOf, rebuildNameOf } from './shadow-indexe
 export const shadowTableOf = (table: string) => `${table}__rebuild`;
 
 /**
- * The live table's columns, defaults and checks, with only its primary key (the upserts' ON CONFLICT needs
- * it): filling a table is far cheaper when each other index is built once at the end, by one sort.
+ * The live table's columns, defaults and checks, with only the indexes its fill reads (the primary key, which
+ * the upserts' ON CONFLICT needs, and any subjects' index): filling a table is far cheaper when each other
+ * index is built once at the end, by one sort.
  */
 export async function createShadowTable(client: PoolClient, table: string): Promise<void> {
   const live = client.escapeIdentifier(table);
   const shadow = shadowTableOf(table);
   await client.query(`DROP TABLE IF EXISTS ${client.escapeIdentifier(shadow)}`);
   await client.query(`CREATE TABLE ${client.escapeIdentifier(shadow)} (LIKE ${live} INCLUDING ALL EXCLUDING INDEXES)`);
-  await addMissingIndexes(client, table, shadow, 'primary key');
+  await addMissingIndexes(client, table, shadow, 'read while filling');
 }
 
 /** Builds on the shadow table the live table's indexes it still lacks; returns whether it built any. */

@@ -31,6 +31,8 @@ export const configSchema = z.object({
     .trim()
     .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, { message: 'must be 32 bytes in base64' })
     .optional(),
+  /** Where every erasure is registered outside the database (npm run erasures:reapply); a file in DATA_DIR when unset. */
+  ERASURE_REGISTER_PATH: z.string().min(1).optional(),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
+import { INTERRUPTED_ERASURE_REASON } from '../../src/personal-data/data-subjects/interrupted-erasures.ts';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 /** Recognisable personal values: none may be readable anywhere once their subject is erased. */
@@ -48,6 +50,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
 
   /** The first test's victim shares the recognisable values: erase them too, so a stray copy would be this test's. */
   const eraseEveryoneElse = async () => {
+
     const listed = ok(await request('GET', '/api/referrals?q=Ernestine', caseManager)).items as { id: string }[];
     for (const { id } of listed) {
       const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
@@ -71,8 +74,15 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, {})).statusCode).toBe(400);
     expect((await request('POST', `/api/admin/data-subjects/${randomUUID()}/erase`, admin, { reason: 'SAR-0' })).statusCode).toBe(404);
 
+    const bystander = await journey({ ...VICTIM, name: 'Ernestine Bystander' });
     const erased = ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'Erasure request SAR-1' }));
-    expect(erased.readModelsRebuilt).toEqual(expect.arrayContaining(['referral-list', 'complaint-list', 'resolution-list']));
+    expect(erased).toMatchObject({ readModelsUpdated: expect.arrayContaining(['referral-list', 'complaint-list', 'resolution-list']), readModelsBehind: [] });
+    // Answered once the read models followed: the list no longer finds the name, without waiting for the erasure's position.
+    const found = ok(await harness.request({ method: 'GET', url: '/api/referrals?q=Ernestine', headers: { authorization: caseManager } })).items as { id: string; victimName: string }[];
+    expect(found.map((item) => item.id)).not.toContain(id);
+    expect(found).toContainEqual(expect.objectContaining({ id: bystander.id, victimName: 'Ernestine Bystander' }));
+    expect(ok(await request('GET', `/api/referrals/${bystander.id}`, caseManager)).victim.name).toBe('Ernestine Bystander');
+    ok(await request('POST', `/api/admin/data-subjects/${bystander.subjectId}/erase`, admin, { reason: 'Erasure request SAR-2' }));
     expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-erased' });
 
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
@@ -97,6 +107,33 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     }
     expect(ok(await request('GET', '/api/audit/verify', auditor))).toMatchObject({ ok: true, firstBreak: null });
     expect(ok(await request('GET', `/api/audit/cases/${subjectId}/events`, auditor), 404)).toBeDefined();
+  });
+
+  it('erases a complainant: their complaint reads erased, another complaint is untouched', async () => {
+    const officer = await bearer(['crt_officer'], 'crt-olu');
+    const logComplaint = async (name: string) => {
+      const payload = { receivedAt: new Date().toISOString(), channel: 'email', complainant: { name, email: 'c@example.org' }, summary: 'Rude at the front desk', subjects: [{ kind: 'officer', identifier: 'PC 4321' }] };
+      const { id } = ok(await request('POST', '/api/complaints', officer, payload), 201);
+      return { id, subjectId: ok(await request('GET', `/api/complaints/${id}`, officer)).complainant.subjectId as string };
+    };
+    const erasedOne = await logComplaint('Constance Complainer');
+    const other = await logComplaint('Constance Untouched');
+    ok(await request('POST', `/api/admin/data-subjects/${erasedOne.subjectId}/erase`, admin, { reason: 'SAR-3' }));
+    const listed = ok(await harness.request({ method: 'GET', url: '/api/complaints?q=Constance', headers: { authorization: officer } })).items as { id: string; complainantName: string }[];
+    expect(listed.map(({ id, complainantName }) => ({ id, complainantName }))).toEqual([{ id: other.id, complainantName: 'Constance Untouched' }]);
+    expect(ok(await request('GET', `/api/complaints/${erasedOne.id}`, officer)).complainant.name).toBe('[erased]');
+  });
+
+  it('records on the next start an erasure interrupted after its key was destroyed, and the read models follow it', async () => {
+    const { id, subjectId } = await journey({ ...VICTIM, name: 'Ivo Interrupted' });
+    // A crash between destroying the key and writing the record leaves this.
+    await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1', [subjectId]);
+    await harness.restart();
+    const [record] = await harness.app.get(EVENT_STORE).readStream(`data-subject-${subjectId}`);
+    expect(record).toMatchObject({ type: 'PersonalDataErased', data: { subjectId, reason: INTERRUPTED_ERASURE_REASON } });
+    lastPosition = record!.position.toString();
+    expect(ok(await request('GET', '/api/referrals?q=Ivo', caseManager)).items).toEqual([]);
+    expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
   });
 
   it('restricts a victim: case workers see the data withheld, auditors still see it, and lifting shows it again', async () => {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ProjectionsService } from '../../../projections/runner/projections.service.ts';
 import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
 import { idsDerivedFrom } from '../../command-pipeline/id-source.ts';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
@@ -15,8 +14,8 @@ export const INTERRUPTED_ERASURE_REASON = 'Recorded on restart: the erasure dest
 /**
  * An erasure destroys the subject's key and then records `PersonalDataErased`; a crash in between would
  * leave the data erased with no record and the read models still holding copies. On every start, each
- * destroyed key without a record gets one (dated when the key was destroyed) and the read models that
- * copy personal data are rebuilt, so an erasure is all or nothing.
+ * destroyed key without a record gets one (dated when the key was destroyed), which the read models that
+ * copy personal data follow like any record, so an erasure is all or nothing.
  */
 @Injectable()
 export class InterruptedErasures implements OnApplicationBootstrap {
@@ -26,14 +25,12 @@ export class InterruptedErasures implements OnApplicationBootstrap {
     private readonly keys: SubjectKeys,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pipeline: CommandPipeline,
-    private readonly projections: ProjectionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const recorded = await this.recordInterrupted();
     if (recorded === 0) return;
-    this.logger.warn(`${recorded} erasure(s) interrupted before their record: recorded now, read models rebuilding`);
-    await this.projections.rebuildPersonalDataReadModels(0);
+    this.logger.warn(`${recorded} erasure(s) interrupted before their record: recorded now, the read models follow`);
   }
 
   /** How many erasures had no record and now have one. */

@@ -1,0 +1,75 @@
+import pg, { type Pool, type PoolClient } from 'pg';
+import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import { dataSubjectEventDefinitions, type DataSubjectEvent } from '../../src/personal-data/data-subjects/data-subject.events.ts';
+import { findPersonalData } from '../../src/personal-data/personal-data.ts';
+import type { Projection, ReadModelRow } from './projection.ts';
+
+/**
+ * The columns every read model that copies personal data has beside its own (migration 1763800220000): which
+ * data subjects its values belong to (GIN-indexed), and which streams it was folded from.
+ */
+export interface SubjectColumns {
+  subject_ids: string[];
+  streams: string[];
+}
+
+/** Erasing, restricting or lifting a restriction changes what a subject's values read as. */
+const SUBJECT_DECISIONS: readonly string[] = dataSubjectEventDefinitions.map((definition) => definition.type);
+
+/** The event is a decision about a subject that this projection folds its subject's rows again for. */
+export function refoldsFor(projection: Projection, event: RecordedEvent): boolean {
+  return projection.holdsPersonalData === true && SUBJECT_DECISIONS.includes(event.type);
+}
+
+/** A read model that copies personal data also follows the decisions about its subjects. */
+export function followingSubjectDecisions(projection: Projection): Projection {
+  return projection.holdsPersonalData ? { ...projection, eventTypes: [...projection.eventTypes, ...SUBJECT_DECISIONS] } : projection;
+}
+
+/** The row the projection made of the event, marked with the event's subjects and stream. */
+export function withSubjectsOf(projection: Projection, before: ReadModelRow | undefined, after: ReadModelRow | undefined, recorded: RecordedEvent, catalog: EventCatalog): ReadModelRow | undefined {
+  if (!after || !projection.holdsPersonalData) return after;
+  const subjects = findPersonalData(recorded.data, catalog.personalDataOf(recorded.type, recorded.schemaVersion)).map((field) => field.subjectId);
+  const previous = before as (ReadModelRow & Partial<SubjectColumns>) | undefined;
+  return { ...after, subject_ids: union(previous?.subject_ids, subjects), streams: union(previous?.streams, [recorded.stream]) };
+}
+
+function union(known: readonly string[] | undefined, more: readonly string[]): string[] {
+  return [...new Set([...(known ?? []), ...more])].sort();
+}
+
+export interface RefoldSources {
+  queryable: Pool | PoolClient;
+  table: string;
+  source: EventStore;
+  /** Folds one event into a row, as the batch does. */
+  fold: (row: ReadModelRow | undefined, event: RecordedEvent) => ReadModelRow | undefined;
+  /** Rows of an earlier batch not in the table yet (a rebuild's). */
+  unwritten?: ReadonlyMap<string, ReadModelRow | undefined>;
+}
+
+/**
+ * After a decision about a subject, each row holding their values is folded again from its streams up to the
+ * decision, read as they now read (erased, withheld or open again); rows of anyone else are not touched.
+ * `rows` holds the batch's rows so far (newer than the table's) and is updated in place.
+ */
+export async function refoldRowsOfSubject(decision: RecordedEvent, rows: Map<string, ReadModelRow | undefined>, { queryable, table, source, fold, unwritten }: RefoldSources): Promise<void> {
+  const { subjectId } = (decision.data as DataSubjectEvent['data']);
+  const stored = await queryable.query<{ id: string; streams: string[] }>(
+    `SELECT id, streams FROM ${pg.escapeIdentifier(table)} WHERE subject_ids @> ARRAY[$1]::text[]`,
+    [subjectId],
+  );
+  const holding = new Map(stored.rows.map((row) => [row.id, row.streams]));
+  for (const [id, row] of [...(unwritten ?? []), ...rows]) {
+    const columns = row as (ReadModelRow & Partial<SubjectColumns>) | undefined;
+    if (columns?.subject_ids?.includes(subjectId)) holding.set(id, columns.streams ?? []);
+  }
+  for (const [id, streams] of holding) {
+    const events = (await Promise.all(streams.map((stream) => source.readStream(stream))))
+      .flat()
+      .filter((event) => event.position <= decision.position)
+      .sort((a, b) => (a.position < b.position ? -1 : 1));
+    rows.set(id, events.reduce<ReadModelRow | undefined>(fold, undefined));
+  }
+}

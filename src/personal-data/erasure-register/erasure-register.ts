@@ -1,0 +1,58 @@
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { AppConfig } from '../../config/config.schema.ts';
+
+/** One erasure as the register keeps it: enough to erase the subject again after a restore. */
+export interface ErasureEntry {
+  subjectId: string;
+  /** When the erasure was asked for (ISO 8601). */
+  erasedAt: string;
+  /** Why: the request's reference, as the admin gave it. */
+  reason: string;
+  /** The request's correlation id, which the erasure's record carries too. */
+  requestId: string;
+}
+
+/** ERASURE_REGISTER_PATH, else a file beside the embedded cluster in DATA_DIR. */
+export function erasureRegisterPath(config: Pick<AppConfig, 'ERASURE_REGISTER_PATH' | 'DATA_DIR'>): string {
+  return resolve(config.ERASURE_REGISTER_PATH ?? join(config.DATA_DIR, 'erasure-register.jsonl'));
+}
+
+/**
+ * Every erasure, kept outside the database (one JSON line each, flushed to disk before the key is destroyed),
+ * so a database restored from a backup taken before an erasure can be erased again (`npm run erasures:reapply`).
+ * In the database, the same erasures are the `PersonalDataErased` records.
+ */
+export class ErasureRegister {
+  constructor(readonly path: string) {}
+
+  async record(entry: ErasureEntry): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    const file = await open(this.path, 'a+', 0o600);
+    try {
+      // After a line a crash cut short, the entry starts a line of its own.
+      const { size } = await file.stat();
+      const { buffer } = size > 0 ? await file.read(Buffer.alloc(1), 0, 1, size - 1) : { buffer: Buffer.from('\n') };
+      await file.write(`${buffer.toString() === '\n' ? '' : '\n'}${JSON.stringify(entry)}\n`);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+
+  /** Every entry, oldest first; a last line cut short by a crash while it was written is left out. */
+  async entries(): Promise<ErasureEntry[]> {
+    const text = await readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    return text.split('\n').flatMap((line) => {
+      if (!line.trim()) return [];
+      try {
+        return [JSON.parse(line) as ErasureEntry];
+      } catch {
+        return [];
+      }
+    });
+  }
+}

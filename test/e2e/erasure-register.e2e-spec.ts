@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { EventCatalog } from '../../src/event-store/event-catalog.ts';
+import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
+import { ErasureRegister } from '../../src/personal-data/erasure-register/erasure-register.ts';
+import { reapplyErasures } from '../../src/personal-data/erasure-register/reapply-erasures.ts';
+import { SubjectKeys } from '../../src/personal-data/subject-keys.ts';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+
+const NAME = 'Bartholomew Backupson';
+
+describe('the erasure register: a restore from a backup taken before an erasure is erased again', () => {
+  let harness: TestApp;
+  let folder: string;
+  let registerPath: string;
+  let caseManager: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'casework-erasure-register-'));
+    registerPath = join(folder, 'erasures.jsonl');
+    harness = await startTestApp({ ERASURE_REGISTER_PATH: registerPath });
+    caseManager = await bearer(['case_manager'], 'cm-bea');
+    admin = await bearer(['admin'], 'root');
+  });
+  afterAll(async () => {
+    await harness.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const get = async (url: string, position: string) => {
+    const response = await harness.request({ method: 'GET', url, headers: { authorization: caseManager, 'x-min-position': position } });
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  };
+  /** As an operator with the service stopped: the server's own tools on the whole database. */
+  const onServer = async (statements: (database: string) => string[]) => {
+    await harness.app.close();
+    const database = new URL(harness.database.url).pathname.slice(1);
+    const server = new URL(harness.database.url);
+    server.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: server.toString() });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      for (const statement of statements(database)) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+    harness.app = await harness.startAnother();
+  };
+
+  it('destroys the key the backup brought back and records the erasure again; nothing is readable', async () => {
+    const created = await harness.request({ method: 'POST', url: '/api/referrals', headers: { authorization: caseManager }, payload: { source: 'self', crimeType: 'burglary', victim: { name: NAME, phone: '07700 900777' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } } });
+    expect(created.statusCode).toBe(201);
+    const { id, position } = created.json();
+    const { subjectId } = (await get(`/api/referrals/${id}`, position)).victim;
+
+    await onServer((database) => [`CREATE DATABASE ${database}_backup TEMPLATE ${database}`]);
+    const erased = await harness.request({ method: 'POST', url: `/api/admin/data-subjects/${subjectId}/erase`, headers: { authorization: admin }, payload: { reason: 'SAR-77' } });
+    expect(erased.statusCode).toBe(200);
+    expect(JSON.parse((await readFile(registerPath, 'utf8')).trim())).toMatchObject({ subjectId, reason: 'SAR-77', requestId: expect.any(String), erasedAt: expect.any(String) });
+
+    await onServer((database) => [`DROP DATABASE ${database}`, `CREATE DATABASE ${database} TEMPLATE ${database}_backup`, `DROP DATABASE ${database}_backup`]);
+    expect((await get(`/api/referrals/${id}`, position)).victim.name).toBe(NAME);
+
+    const sources = { keys: harness.app.get(SubjectKeys), store: harness.app.get(EVENT_STORE), catalog: harness.app.get(EventCatalog) };
+    const entries = await new ErasureRegister(registerPath).entries();
+    expect(await reapplyErasures(entries, sources)).toEqual({ keysDestroyed: 1, recorded: 1 });
+    expect(await reapplyErasures(entries, sources)).toEqual({ keysDestroyed: 0, recorded: 0 });
+
+    const [record] = await harness.app.get(EVENT_STORE).readStream(`data-subject-${subjectId}`);
+    expect(record).toMatchObject({ type: 'PersonalDataErased', data: { subjectId, reason: 'SAR-77' } });
+    const after = record!.position.toString();
+    expect((await get(`/api/referrals/${id}`, after)).victim.name).toBe('[erased]');
+    expect((await get(`/api/referrals?q=${encodeURIComponent('Bartholomew')}`, after)).items).toEqual([]);
+    const stored = await harness.sql("SELECT string_agg(t::text, ' ') AS dump FROM referral_list t");
+    expect(stored[0].dump).not.toContain('Bartholomew');
+    expect(await harness.sql('SELECT wrapped_key FROM data_subject_keys WHERE subject_id = $1', [subjectId])).toEqual([{ wrapped_key: null }]);
+  });
+});
