@@ -1,3 +1,7 @@
+import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
+import { CurrentUser } from '../../../http/request-context.ts';
+import { seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
+import { caseSubjectsProjection } from '../../../../projections/case-subjects/case-subjects.projection.ts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -25,8 +29,8 @@ export class ListComplaintsController {
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, what is due first' })
-  async list(@Query() filters: ListComplaintsDto, @MinPosition() minPosition: bigint | undefined): Promise<Page<ComplaintListItem>> {
-    await awaitReadModels(this.projections, [complaintListProjection.name], minPosition);
-    return this.queries.execute(new ListComplaintsQuery(filters));
+  async list(@Query() filters: ListComplaintsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ComplaintListItem>> {
+    await awaitReadModels(this.projections, [complaintListProjection.name, caseSubjectsProjection.name], minPosition);
+    return this.queries.execute(new ListComplaintsQuery(filters, seesRestrictedCases(caller.roles)));
   }
 }

@@ -1,3 +1,4 @@
+import { notRestricted } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -16,7 +17,7 @@ const TODAY = "(now() AT TIME ZONE 'Europe/London')::date";
 export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery> {
   constructor(@InjectRepository(ComplaintListEntry) private readonly complaints: Repository<ComplaintListEntry>) {}
 
-  async execute({ filters }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
+  async execute({ filters, includeRestricted }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
     const limit = filters.limit ?? 50;
     const query = this.complaints
       .createQueryBuilder('c')
@@ -26,6 +27,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
       .orderBy(SORT_KEY, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit + 1);
+    if (!includeRestricted) query.andWhere(notRestricted('c.id'));
     if (filters.status) query.andWhere('c.stage = :stage', { stage: filters.status });
     if (filters.route) query.andWhere('c.route = :route', { route: filters.route });
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });

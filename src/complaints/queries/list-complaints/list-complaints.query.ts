@@ -16,7 +16,11 @@ export interface ComplaintListItem {
 }
 
 export class ListComplaintsQuery extends Query<Page<ComplaintListItem>> {
-  constructor(readonly filters: ListComplaintsDto) {
+  constructor(
+    readonly filters: ListComplaintsDto,
+    /** Cases whose processing is restricted stay in the list (an auditor's). */
+    readonly includeRestricted: boolean,
+  ) {
     super();
   }
 }

@@ -1,3 +1,4 @@
+import { notRestricted } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -38,13 +39,13 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     private readonly settings: SettingsService,
   ) {}
 
-  async execute({ filters, order }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
+  async execute({ filters, order, includeRestricted }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
     const { calendar } = await this.settings.current();
     const today = londonDate(new Date());
     const after = decodeCursor(filters.cursor, 2);
     if (walksNames(filters, order)) {
-      const walked = await this.newestNamed(filters.q, after, limit);
+      const walked = await this.newestNamed(filters.q, after, limit, includeRestricted);
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
       if (walked.entities.length > limit) return toPage(walked, limit, calendar, today);
     }
@@ -56,6 +57,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       .orderBy(key, direction)
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
+    if (!includeRestricted) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
@@ -73,12 +75,12 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
   }
 
   /** The newest referrals named like `q`, among the NAMES_WALKED newest (after the cursor): a page and one at most. */
-  private newestNamed(q: string, after: (string | number)[] | undefined, limit: number): Promise<RawAndEntities> {
+  private newestNamed(q: string, after: (string | number)[] | undefined, limit: number, includeRestricted: boolean): Promise<RawAndEntities> {
     const walk = `SELECT w.id FROM (
         SELECT n.id, n.received_at, n.victim_name_folded FROM referral_list n
         ${after ? 'WHERE (n.received_at, n.id) < (:sortKey, :id)' : ''}
         ORDER BY n.received_at DESC, n.id DESC LIMIT :walked) w
-      WHERE ${foldedMatches('w.victim_name_folded', 'q')}
+      WHERE ${foldedMatches('w.victim_name_folded', 'q')}${includeRestricted ? '' : ` AND ${notRestricted('w.id')}`}
       ORDER BY w.received_at DESC, w.id DESC LIMIT :taken`;
     return this.referrals
       .createQueryBuilder('r')

@@ -23,7 +23,9 @@ export interface ReferralListItem {
 export class ListReferralsQuery extends Query<Page<ReferralListItem>> {
   constructor(
     readonly filters: ListReferralsDto,
-    readonly order: 'newest' | 'due' = 'newest',
+    readonly order: 'newest' | 'due',
+    /** Cases whose processing is restricted stay in the list (an auditor's). */
+    readonly includeRestricted: boolean,
   ) {
     super();
   }

@@ -1,3 +1,7 @@
+import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
+import { CurrentUser } from '../../../http/request-context.ts';
+import { seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
+import { caseSubjectsProjection } from '../../../../projections/case-subjects/case-subjects.projection.ts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -24,8 +28,8 @@ export class ListResolutionsController {
   @Roles('resolution_officer', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, newest first' })
-  async list(@Query() filters: ListResolutionsDto, @MinPosition() minPosition: bigint | undefined): Promise<Page<ResolutionListItem>> {
-    await awaitReadModels(this.projections, [resolutionListProjection.name], minPosition);
-    return this.queries.execute(new ListResolutionsQuery(filters));
+  async list(@Query() filters: ListResolutionsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ResolutionListItem>> {
+    await awaitReadModels(this.projections, [resolutionListProjection.name, caseSubjectsProjection.name], minPosition);
+    return this.queries.execute(new ListResolutionsQuery(filters, seesRestrictedCases(caller.roles)));
   }
 }

@@ -1,3 +1,4 @@
+import { notRestricted } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -15,7 +16,7 @@ const TODAY_IN_ENGLAND = "(now() AT TIME ZONE 'Europe/London')::date";
 export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuery> {
   constructor(@InjectRepository(ResolutionListEntry) private readonly resolutions: Repository<ResolutionListEntry>) {}
 
-  async execute({ filters }: ListResolutionsQuery): Promise<Page<ResolutionListItem>> {
+  async execute({ filters, includeRestricted }: ListResolutionsQuery): Promise<Page<ResolutionListItem>> {
     const limit = filters.limit ?? 50;
     const query = this.resolutions
       .createQueryBuilder('r')
@@ -23,6 +24,7 @@ export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuer
       .orderBy('r.proposed_at', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(limit + 1);
+    if (!includeRestricted) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.outcome) query.andWhere('r.outcome = :outcome', { outcome: filters.outcome });
     if (filters.offenceType) query.andWhere('r.offence_type_id = :offenceType', { offenceType: filters.offenceType });

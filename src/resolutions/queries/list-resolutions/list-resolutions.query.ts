@@ -18,7 +18,11 @@ export interface ResolutionListItem {
 }
 
 export class ListResolutionsQuery extends Query<Page<ResolutionListItem>> {
-  constructor(readonly filters: ListResolutionsDto) {
+  constructor(
+    readonly filters: ListResolutionsDto,
+    /** Cases whose processing is restricted stay in the list (an auditor's). */
+    readonly includeRestricted: boolean,
+  ) {
     super();
   }
 }
