@@ -26,6 +26,7 @@ import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 import { CaseSubjects1763800210000 } from '../../projections/case-subjects/1763800210000-case-subjects.ts';
+import { ReferralListProposal1763800211000 } from '../../projections/referrals/1763800211000-referral-list-proposal.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -56,4 +57,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
   CaseSubjects1763800210000,
+  ReferralListProposal1763800211000,
 ];

@@ -38,10 +38,14 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
     const { learnedAt, position } = await learnArrest(id);
     const before = await owed(id, position);
     expect(before).toMatchObject({ enhanced: true, update: { dueBy: calendar.dueAfter(learnedAt, 1) }, clock: { enhanced: true } });
+    const listedAs = async (enhanced: boolean, at: string) =>
+      (await request('GET', `/api/referrals?q=Clockwise&enhanced=${enhanced}`, caseManager, undefined, { 'x-min-position': at })).json().items.map((item: { id: string; enhanced: boolean }) => [item.id, item.enhanced]);
+    expect({ enhanced: await listedAs(true, position), standard: await listedAs(false, position) }).toEqual({ enhanced: [[id, true]], standard: [] });
 
     const override = { needs: ['emotional'], riskLevel: 'standard', priorityGroups: [], overrideReason: 'A neighbour, not a partner' };
     const assessed = (await request('POST', `/api/referrals/${id}/assess`, caseManager, override)).json<{ position: string }>();
     expect(await owed(id, assessed.position)).toMatchObject({ enhanced: false, update: { dueBy: calendar.dueAfter(learnedAt, 5) }, clock: { enhanced: false } });
+    expect({ enhanced: await listedAs(true, assessed.position), standard: await listedAs(false, assessed.position) }).toEqual({ enhanced: [], standard: [[id, false]] });
   });
 
   it('moves a running deadline, on the page and in the list, when a bank holiday is added on its due day', async () => {
