@@ -27,6 +27,7 @@ import { UpdateClocks1763800011200 } from '../../projections/referrals/176380001
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 import { CaseSubjects1763800210000 } from '../../projections/case-subjects/1763800210000-case-subjects.ts';
 import { ReferralListProposal1763800211000 } from '../../projections/referrals/1763800211000-referral-list-proposal.ts';
+import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1763800212000-complaint-list-clocks.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -58,4 +59,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DipSamplesReadAt1763800011520,
   CaseSubjects1763800210000,
   ReferralListProposal1763800211000,
+  ComplaintListClocks1763800212000,
 ];
