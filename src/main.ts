@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.ts';
-import { generatedSecretFile } from './auth/jwt-secret.ts';
+import { generatedSecretFile, jwtSecretKeptWithData, resolveJwtSecret } from './auth/jwt-secret.ts';
 import { InvalidConfig, parseConfig, type AppConfig } from './config/config.schema.ts';
 import { ClusterInUse } from './database/embedded-cluster-owner.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.ts';
 import { ClusterUnreachable } from './database/postgres-system-user.ts';
+import { masterKeyKeptWithData, resolveMasterKey } from './personal-data/master-key.ts';
 
 const logger = new Logger('Casework');
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  await readSecretsOrExit(config);
+  for (const warning of [masterKeyKeptWithData(config), jwtSecretKeptWithData(config)]) if (warning) logger.warn(warning);
   const database = await openDatabase(config);
   const app = await createApp({ config, databaseUrl: database.url });
   const stop = async () => {
@@ -35,6 +38,17 @@ async function main(): Promise<void> {
 function loadConfigOrExit(): AppConfig {
   try {
     return parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidConfig)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+/** A secret file that is missing or holds no usable secret stops the start in one line, before anything else. */
+async function readSecretsOrExit(config: AppConfig): Promise<void> {
+  try {
+    await Promise.all([resolveMasterKey(config), resolveJwtSecret(config)]);
   } catch (error) {
     if (!(error instanceof InvalidConfig)) throw error;
     console.error(error.message);

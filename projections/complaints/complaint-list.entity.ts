@@ -26,6 +26,18 @@ export class ComplaintListEntry {
   @Column('date', { name: 'next_due', nullable: true })
   nextDue!: string | null;
 
+  /** The day the first-contact clock started, while contact is owed. */
+  @Column('date', { name: 'contact_due_from', nullable: true })
+  contactDueFrom!: string | null;
+
+  /** The day the outcome was decided, while the complainant is still to be told. */
+  @Column('date', { name: 'notify_due_from', nullable: true })
+  notifyDueFrom!: string | null;
+
+  /** The earliest due date no calendar moves (progress updates, long-running reports). */
+  @Column('date', { name: 'fixed_due', nullable: true })
+  fixedDue!: string | null;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 

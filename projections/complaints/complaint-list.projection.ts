@@ -1,7 +1,7 @@
 import { complaintEventDefinitions, type ComplaintEvent } from '../../src/complaints/domain/complaint.events.ts';
 import { londonDate } from '../../src/calendar/working-days.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
-import { nextDue } from '../../src/complaints/domain/due-dates.ts';
+import { dueClocks, nextDue, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /** One row per complaint: the Customer Response Team's list. Columns are those of complaint_list. */
@@ -13,7 +13,11 @@ export interface ComplaintListRow {
   route: string;
   categories: string[];
   complainant_name: string;
+  /** The earliest due date as the calendar stood when projected: the list's order. Due and overdue come from the clocks below. */
   next_due: string | null;
+  contact_due_from: string | null;
+  notify_due_from: string | null;
+  fixed_due: string | null;
   received_at: string;
   revision: number;
   updated_at: string;
@@ -49,7 +53,8 @@ export function finalisedAt(complaint: LoggedComplaint): string | null {
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
-  version: 4,
+  // 5: where the working-day clocks started, for due dates on the calendar as it stands.
+  version: 5,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),
@@ -66,6 +71,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       categories: [...new Set(state.allegations.map((allegation) => allegation.category))],
       complainant_name: state.complainant.name,
       next_due: nextDue(state),
+      ...clockColumns(dueClocks(state)),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -89,4 +95,8 @@ function reportColumns(state: LoggedComplaint) {
     review_decided: Boolean(state.review?.decision),
     review_upheld: state.review?.decision?.upheld ?? false,
   };
+}
+
+function clockColumns({ contactFrom, notifyFrom, fixedDue }: DueClocks): Pick<ComplaintListRow, 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {
+  return { contact_due_from: contactFrom, notify_due_from: notifyFrom, fixed_due: fixedDue };
 }

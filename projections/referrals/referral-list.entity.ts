@@ -22,8 +22,16 @@ export class ReferralListEntry {
   @Column('text', { name: 'victim_name' })
   victimName!: string;
 
+  /** As assessed; before the assessment the list reads the proposal (`assessed`, `proposedByAge`, the crime type). */
   @Column('boolean')
   enhanced!: boolean;
+
+  @Column('boolean')
+  assessed!: boolean;
+
+  /** The victim was under 18 at the offence: a group proposed whatever the crime type. */
+  @Column('boolean', { name: 'proposed_by_age' })
+  proposedByAge!: boolean;
 
   @Column('timestamptz', { name: 'next_contact_due', nullable: true })
   nextContactDue!: Date | null;

@@ -1,3 +1,4 @@
+import { proposalFor } from '../../src/referrals/domain/priority-groups.ts';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
 import { CalendarNotCovered, londonDate } from '../../src/calendar/working-days.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
@@ -15,6 +16,8 @@ export interface ReferralListRow {
   case_manager: string | null;
   victim_name: string;
   enhanced: boolean;
+  assessed: boolean;
+  proposed_by_age: boolean;
   next_contact_due: string | null;
   /**
    * The earliest due date (in England) of a criminal-justice update not yet passed on, on the shipped bank
@@ -46,7 +49,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 5: the folded state keeps the groups proposed at the assessment, when a statement was made, and status corrections.
   // 6: the next update's clock (start and entitlement), for due dates on the calendar as it stands.
   // 7: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
-  version: 7,
+  // 8: whether assessed, and the groups the victim's age proposes, for the entitlement from receipt.
+  version: 8,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -63,6 +67,9 @@ export const referralListProjection: Projection<ReferralListRow> = {
       case_manager: state.caseManager,
       victim_name: state.victim.name,
       enhanced: state.assessment?.enhanced ?? false,
+      assessed: state.assessment !== null,
+      // With no crime types, the proposal is what the victim's age alone proposes.
+      proposed_by_age: proposalFor(state, []).length > 0,
       next_contact_due: state.closure ? null : state.contact.nextDue,
       ...nextUpdate(state),
       unable_to_contact: state.contact.unableToContact,

@@ -5,6 +5,7 @@ import { referralListProjection } from '../referrals/referral-list.projection.ts
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
+import { caseSubjectsProjection } from '../case-subjects/case-subjects.projection.ts';
 import type { Projection } from './projection.ts';
 import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
 import { followingSubjectDecisions } from './subject-rows.ts';
@@ -19,6 +20,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   cjUpdatesProjection as unknown as Projection,
   dipSamplesProjection as unknown as Projection,
   restrictedCasesProjection as unknown as Projection,
+  caseSubjectsProjection as unknown as Projection,
 ].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -23,6 +23,7 @@ const CLOCK_SKEW_SECONDS = 60;
         new TokenVerifier({
           secret: await resolveJwtSecret({
             AUTH_JWT_SECRET: config.get('AUTH_JWT_SECRET'),
+            AUTH_JWT_SECRET_FILE: config.get('AUTH_JWT_SECRET_FILE'),
             AUTH_JWKS_URL: config.get('AUTH_JWKS_URL'),
             DATA_DIR: config.get('DATA_DIR'),
           }),

@@ -121,3 +121,13 @@ export function ageOn(dateOfBirth: CalendarDate, date: CalendarDate): number {
   const [year, monthDay] = [Number(date.slice(0, 4)), date.slice(5)];
   return year - birthYear - (monthDay < birthMonthDay ? 1 : 0);
 }
+
+/**
+ * The last day a clock of `workingDays` could start and have run out before `today`: due dates only grow with
+ * the start, so a list tells every overdue clock by `start <= this day`, on the calendar as it stands.
+ */
+export function lastStartOverdue(calendar: WorkingDayCalendar, today: CalendarDate, workingDays: number): CalendarDate {
+  let day = addDays(today, -1);
+  while (calendar.addWorkingDays(day, workingDays) >= today) day = addDays(day, -1);
+  return day;
+}

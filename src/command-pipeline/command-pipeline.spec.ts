@@ -1,3 +1,4 @@
+import type { ProcessingRestriction } from '../personal-data/processing-restriction.ts';
 import { describe, expect, it } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
@@ -56,7 +57,8 @@ function pipelineOver(store: OneStreamStore, waits: number[] = []): CommandPipel
   const telemetry = { observe: (_type: string, run: () => Promise<unknown>) => run(), observeAppend: (append: () => Promise<unknown>) => append() } as unknown as CommandTelemetry;
   const backoff: ContentionBackoff = { wait: async (attempt) => void waits.push(attempt) };
   const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [] })]);
-  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff);
+  const unrestricted = { refuseIfRestricted: async () => undefined } as unknown as ProcessingRestriction;
+  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted);
 }
 
 const count = (pipeline: CommandPipeline) =>

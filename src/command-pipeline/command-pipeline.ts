@@ -5,6 +5,7 @@ import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent, type RecordedEvent } from '../event-store/event-store.port.ts';
 import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
+import { ProcessingRestriction } from '../personal-data/processing-restriction.ts';
 import { CommandTelemetry, commandTypeOf } from '../observability/command-telemetry.ts';
 import type { CommandContext } from './command-context.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from './command-pipeline.errors.ts';
@@ -25,6 +26,8 @@ export interface CommandRun<State, Command, Event extends DomainEvent> {
    * with the same id), it is read and decided on as usual.
    */
   newStream?: boolean;
+  /** The case takes no command while a data subject of it has processing restricted (UK GDPR Art. 18): true but for the lawful exceptions. */
+  stopsWhileRestricted?: boolean;
 }
 
 export interface CommandOutcome extends AppendResult {
@@ -47,6 +50,7 @@ export class CommandPipeline {
     config: ConfigService<AppConfig, true>,
     private readonly telemetry: CommandTelemetry,
     private readonly backoff: ContentionBackoff,
+    private readonly restriction: ProcessingRestriction,
   ) {
     this.maxAttempts = config.get('COMMAND_RETRIES', { infer: true }) + 1;
   }
@@ -76,6 +80,7 @@ export class CommandPipeline {
     if (!last && !run.createsCase && !run.newStream) throw new CaseNotFound(run.caseId);
     const expectedRevisions = run.context.expectedRevisions;
     if (expectedRevisions && !(last && expectedRevisions.includes(last.revision))) throw new RevisionMismatch(expectedRevisions, last?.revision);
+    if (run.stopsWhileRestricted) await this.restriction.refuseIfRestricted(history);
 
     const state = history.reduce((folded, event) => run.decider.evolve(folded, this.catalog.toDomain<Event>(event)), run.decider.initialState());
     const decided = run.decider.decide(run.command, state);

@@ -42,4 +42,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/^Invalid configuration: DATABASE_CONNECT_TIMEOUT_MS /);
     expect(() => parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '8000' })).toThrow(/^Invalid configuration: DATABASE_QUERY_TIMEOUT_MS must be longer than DATABASE_STATEMENT_TIMEOUT_MS$/);
   });
+
+  it('takes secret files only from outside DATA_DIR, and not beside the value itself', () => {
+    expect(parseConfig({ DATA_DIR: '/srv/casework/data', MASTER_KEY_FILE: '/run/secrets/master-key' }).MASTER_KEY_FILE).toBe('/run/secrets/master-key');
+    expect(() => parseConfig({ DATA_DIR: '/srv/casework/data', MASTER_KEY_FILE: '/srv/casework/data/keys/master-key' })).toThrow(/^Invalid configuration: MASTER_KEY_FILE must be outside DATA_DIR/);
+    expect(() => parseConfig({ DATA_DIR: './.data', AUTH_JWT_SECRET_FILE: '.data/jwt' })).toThrow(/^Invalid configuration: AUTH_JWT_SECRET_FILE must be outside DATA_DIR/);
+    expect(parseConfig({ DATA_DIR: '/srv/data', AUTH_JWT_SECRET_FILE: '/srv/data-secrets/jwt' }).AUTH_JWT_SECRET_FILE).toBe('/srv/data-secrets/jwt');
+    expect(() => parseConfig({ MASTER_KEY: Buffer.alloc(32).toString('base64'), MASTER_KEY_FILE: '/run/secrets/master-key' })).toThrow(/MASTER_KEY_FILE and MASTER_KEY are both set/);
+  });
 });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { durationSeconds } from './duration.ts';
+import { isInside } from './inside-folder.ts';
 
 /** A week: a token that outlives it is one nobody would notice was stolen. */
 const MAX_TOKEN_AGE_CEILING = 7 * 86_400;
@@ -14,6 +15,9 @@ const optionalUrl = (schemes: string[]) =>
       message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
     })
     .optional();
+
+/** A master key as configured: 32 bytes in base64. */
+export const isMasterKey = (value: string) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 
 const timeoutMs = (defaultMs: number) => z.coerce.number().int().min(100).max(600_000).default(defaultMs);
 
@@ -29,11 +33,15 @@ export const configSchema = z.object({
   MASTER_KEY: z
     .string()
     .trim()
-    .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, { message: 'must be 32 bytes in base64' })
+    .refine(isMasterKey, { message: 'must be 32 bytes in base64' })
     .optional(),
   /** Where every erasure is registered outside the database (npm run erasures:reapply); a file in DATA_DIR when unset. */
   ERASURE_REGISTER_PATH: z.string().min(1).optional(),
+  /** A file holding MASTER_KEY, outside DATA_DIR (a mounted secret, say): what a deployment uses. */
+  MASTER_KEY_FILE: z.string().trim().min(1).optional(),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** A file holding AUTH_JWT_SECRET, outside DATA_DIR. */
+  AUTH_JWT_SECRET_FILE: z.string().trim().min(1).optional(),
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
@@ -88,6 +96,14 @@ export const configSchema = z.object({
   // The server cancels a slow statement first, so a 503 from a live server never hides a statement that went on to commit.
   path: ['DATABASE_QUERY_TIMEOUT_MS'],
   message: 'must be longer than DATABASE_STATEMENT_TIMEOUT_MS',
+}).superRefine((config, context) => {
+  // A secret file kept with the data would travel with every copy of it, which is what the file is for avoiding.
+  for (const [file, value] of [['MASTER_KEY_FILE', 'MASTER_KEY'], ['AUTH_JWT_SECRET_FILE', 'AUTH_JWT_SECRET']] as const) {
+    const path = config[file];
+    if (!path) continue;
+    if (config[value]) context.addIssue({ code: 'custom', path: [file], message: `and ${value} are both set: give one` });
+    if (isInside(config.DATA_DIR, path)) context.addIssue({ code: 'custom', path: [file], message: 'must be outside DATA_DIR: a copy of the data must not carry its key' });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -26,6 +26,9 @@ import { IdempotencyClaimedBy1763800290000 } from '../command-pipeline/idempoten
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
+import { CaseSubjects1763800210000 } from '../../projections/case-subjects/1763800210000-case-subjects.ts';
+import { ReferralListProposal1763800211000 } from '../../projections/referrals/1763800211000-referral-list-proposal.ts';
+import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1763800212000-complaint-list-clocks.ts';
 import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800220000-read-model-subjects.ts';
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
@@ -58,6 +61,9 @@ export const migrations: (new () => MigrationInterface)[] = [
   KnownUsers1763800010500,
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
+  CaseSubjects1763800210000,
+  ReferralListProposal1763800211000,
+  ComplaintListClocks1763800212000,
   ReadModelSubjects1763800220000,
   RestrictedCases1763800230000,
   AccessLogRefusals1763800230100,

@@ -23,6 +23,7 @@ const EVENT_STORES = Symbol('EVENT_STORES');
           {
             EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
             MASTER_KEY: config.get('MASTER_KEY', { infer: true }),
+            MASTER_KEY_FILE: config.get('MASTER_KEY_FILE', { infer: true }),
             DATA_DIR: config.get('DATA_DIR', { infer: true }),
             DATABASE_CONNECT_TIMEOUT_MS: config.get('DATABASE_CONNECT_TIMEOUT_MS', { infer: true }),
             DATABASE_STATEMENT_TIMEOUT_MS: config.get('DATABASE_STATEMENT_TIMEOUT_MS', { infer: true }),

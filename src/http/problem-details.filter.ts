@@ -4,6 +4,7 @@ import { IdentityProviderUnavailable } from '../auth/token-claims.ts';
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pipeline/command-pipeline.errors.ts';
 import { IdempotencyConflict } from '../command-pipeline/idempotency/idempotency.errors.ts';
 import { isUnavailable } from '../database/unavailable.ts';
+import { ProcessingRestricted } from '../personal-data/processing-restriction.ts';
 import { ActNotPermitted, DomainRuleViolation, UnknownCasePart } from '../shared/domain/errors.ts';
 import { ReadModelBehind } from './min-position.ts';
 import { PROBLEM_CONTENT_TYPE, problemType, ValidationFailed, type ProblemDetails } from './problem.ts';
@@ -39,6 +40,9 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   if (error instanceof DomainRuleViolation) {
     return { type: problemType('rule-violation'), title: 'The case does not allow this now', status: 409, detail: error.message, rule: error.rule, rules: error.broken.map((broken) => broken.rule) };
+  }
+  if (error instanceof ProcessingRestricted) {
+    return { type: problemType('processing-restricted'), title: 'Processing of this case is restricted', status: 409, detail: error.message, rule: error.rule, rules: [error.rule] };
   }
   if (error instanceof ActNotPermitted) return { type: problemType('forbidden'), title: 'Forbidden', status: 403, detail: error.message, rule: error.rule };
   if (error instanceof ReadModelBehind) return { type: problemType('read-model-behind'), title: 'Not caught up yet', status: 202, detail: error.message };

@@ -1,4 +1,5 @@
 import { CaseNotFound, RevisionMismatch, TooMuchContention } from '../command-pipeline/command-pipeline.errors.ts';
+import { ProcessingRestricted } from '../personal-data/processing-restriction.ts';
 import { ValidationFailed } from '../http/problem.ts';
 import { ActNotPermitted, DomainRuleViolation, UnknownCasePart } from '../shared/domain/errors.ts';
 
@@ -7,7 +8,7 @@ export type CommandResult = (typeof COMMAND_RESULTS)[number];
 
 /** How a failed command ended, in a handful of values: few enough to label metrics with, nothing from the error's text. */
 export function commandResultOf(error: unknown): Exclude<CommandResult, 'ok'> {
-  if (error instanceof DomainRuleViolation || error instanceof ActNotPermitted) return 'rejected';
+  if (error instanceof DomainRuleViolation || error instanceof ActNotPermitted || error instanceof ProcessingRestricted) return 'rejected';
   if (error instanceof ValidationFailed) return 'invalid';
   if (error instanceof CaseNotFound || error instanceof UnknownCasePart) return 'not-found';
   if (error instanceof RevisionMismatch || error instanceof TooMuchContention) return 'conflict';

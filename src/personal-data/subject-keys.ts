@@ -61,6 +61,12 @@ export class SubjectKeys {
     return result.rows.map((row) => ({ subjectId: row.subject_id, erasedAt: row.erased_at }));
   }
 
+  /** Those of the subjects whose processing is restricted (UK GDPR Art. 18), read as they stand now. */
+  async restrictedAmong(subjectIds: readonly string[]): Promise<string[]> {
+    const found = await this.load(this.rows, [...new Set(subjectIds)]);
+    return [...found.values()].filter((row) => row.wrapped_key && row.restricted).map((row) => row.subject_id);
+  }
+
   /** Hides (or shows again) the subject's data from everyone but auditors; false for an unknown or erased subject. */
   async restrict(subjectId: string, restricted: boolean): Promise<boolean> {
     const result = await this.pool.query('UPDATE data_subject_keys SET restricted = $2 WHERE subject_id = $1 AND wrapped_key IS NOT NULL', [subjectId, restricted]);

@@ -105,6 +105,8 @@ export interface DecideReview {
   type: 'DecideReview';
   upheld: boolean;
   recommendations: string | null;
+  /** When the PCC decided, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 

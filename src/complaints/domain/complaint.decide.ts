@@ -259,7 +259,7 @@ function decideReview(command: DecideReview, state: LoggedComplaint): ComplaintE
     );
   }
   if (state.review.decision) throw new DomainRuleViolation('review-already-decided', 'The review has already been decided');
-  const data = { complaintId: state.id, upheld: command.upheld, recommendations: command.recommendations, decidedAt: command.metadata.now.toISOString() };
+  const data = { complaintId: state.id, upheld: command.upheld, recommendations: command.recommendations, decidedAt: effectiveAt(command, 'decided', [[state.review.receivedAt, 'review-request']]) };
   return [{ type: 'ReviewDecided', data }];
 }
 

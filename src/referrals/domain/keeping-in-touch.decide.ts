@@ -1,4 +1,5 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { nextContactDue } from './contact-schedule.ts';
 import type { AgreeContactContract, LearnCriminalJusticeEvent, MakeServiceReferral, RecordContact, RecordServiceReferralOutcome, RecordVictimUpdate } from './referral.commands.ts';
@@ -13,7 +14,7 @@ export function agreeContract(command: AgreeContactContract, state: ReceivedRefe
   if (needsNamedManager && !state.caseManager) {
     throw new DomainRuleViolation('case-manager-required', 'Enhanced and high-risk victims need a named case manager before a contact contract');
   }
-  const agreedAt = command.metadata.now.toISOString();
+  const agreedAt = effectiveAt(command, 'agreed', [[state.receivedAt, 'receipt'], [state.contract?.agreedAt, 'earlier-contract']]);
   return [
     {
       type: 'ContactContractAgreed',
@@ -54,7 +55,7 @@ export function makeServiceReferral(command: MakeServiceReferral, state: Receive
   const open = state.serviceReferrals.find((referral) => referral.service === command.service && (referral.outcome === null || referral.outcome === 'accepted'));
   if (open) throw new DomainRuleViolation('service-referral-open', 'The victim already has an open referral to this service');
   if (!state.consent.dataSharing) throw new DomainRuleViolation('no-consent-to-share', 'The victim did not consent to their data being shared with support services');
-  const data = { referralId: state.id, serviceReferralId: command.serviceReferralId, service: command.service, madeAt: command.metadata.now.toISOString() };
+  const data = { referralId: state.id, serviceReferralId: command.serviceReferralId, service: command.service, madeAt: effectiveAt(command, 'made', [[state.receivedAt, 'receipt']]) };
   return [{ type: 'ServiceReferralMade', data }];
 }
 
@@ -72,7 +73,9 @@ export function recordServiceOutcome(command: RecordServiceReferralOutcome, stat
   if (!NEXT_OUTCOMES[referral.outcome ?? 'pending'].includes(command.outcome)) {
     throw new DomainRuleViolation('service-outcome-out-of-order', `A service referral that is ${referral.outcome ?? 'pending'} cannot become ${command.outcome}`);
   }
-  const data = { referralId: state.id, serviceReferralId: referral.id, outcome: command.outcome, recordedAt: command.metadata.now.toISOString() };
+  // An outcome follows the referral to the service and, for a completion, its acceptance.
+  const recordedAt = effectiveAt(command, 'outcome', [[referral.madeAt, 'service-referral'], [referral.outcomeAt, 'acceptance']]);
+  const data = { referralId: state.id, serviceReferralId: referral.id, outcome: command.outcome, recordedAt };
   return [{ type: 'ServiceReferralOutcomeRecorded', data }];
 }
 

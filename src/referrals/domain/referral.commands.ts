@@ -26,6 +26,8 @@ export interface AssignCaseManager {
   caseManager: string;
   /** Who assigns: a supervisor assigns anyone, a case manager only takes an unassigned case for themselves. */
   assignedBy: { userId: string; supervisor: boolean };
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -81,6 +83,8 @@ export interface AgreeContactContract {
   frequency: ContactFrequency;
   channel: ContactChannel;
   safeTimes: string | null;
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -99,6 +103,8 @@ export interface MakeServiceReferral {
   type: 'MakeServiceReferral';
   serviceReferralId: string;
   service: string;
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -106,18 +112,24 @@ export interface RecordServiceReferralOutcome {
   type: 'RecordServiceReferralOutcome';
   serviceReferralId: string;
   outcome: ServiceReferralOutcome;
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface RecordVpsStatus {
   type: 'RecordVpsStatus';
   status: VpsStatus;
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
 export interface RecordRestorativeJusticeStatus {
   type: 'RecordRestorativeJusticeStatus';
   status: RestorativeJusticeStatus;
+  /** When it took effect, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 

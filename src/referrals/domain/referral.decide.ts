@@ -133,7 +133,7 @@ function assign(command: AssignCaseManager, state: ReceivedReferral): ReferralEv
   if (!supervisor && (command.caseManager !== userId || state.caseManager !== null)) {
     throw new ActNotPermitted('assignment-by-supervisor', 'A case manager may only take an unassigned case for themselves: a supervisor assigns cases to others');
   }
-  return [{ type: 'CaseManagerAssigned', data: { referralId: state.id, caseManager: command.caseManager, assignedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'CaseManagerAssigned', data: { referralId: state.id, caseManager: command.caseManager, assignedAt: effectiveAt(command, 'assigned', [[state.receivedAt, 'receipt']]) } }];
 }
 
 function assess(command: AssessNeeds, state: ReceivedReferral): ReferralEvent[] {

@@ -1,4 +1,5 @@
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import type { CorrectRestorativeJusticeStatus, CorrectVpsStatus, RecordRestorativeJusticeStatus, RecordVpsStatus } from './referral.commands.ts';
 import type { ReferralEvent, RestorativeJusticeStatus, VpsStatus } from './referral.events.ts';
 import type { ReceivedReferral } from './referral.state.ts';
@@ -12,12 +13,12 @@ const RESTORATIVE_JUSTICE_ORDER: Record<RestorativeJusticeStatus, number> = { 'i
 
 export function recordVpsStatus(command: RecordVpsStatus, state: ReceivedReferral): ReferralEvent[] {
   refuseGoingBack('personal statement', VPS_ORDER, state.personalStatement, command.status);
-  return [{ type: 'VpsStatusRecorded', data: { referralId: state.id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'VpsStatusRecorded', data: { referralId: state.id, status: command.status, recordedAt: effectiveAt(command, 'recorded', [[state.receivedAt, 'receipt']]) } }];
 }
 
 export function recordRestorativeJusticeStatus(command: RecordRestorativeJusticeStatus, state: ReceivedReferral): ReferralEvent[] {
   refuseGoingBack('restorative justice', RESTORATIVE_JUSTICE_ORDER, state.restorativeJustice, command.status);
-  return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: state.id, status: command.status, recordedAt: command.metadata.now.toISOString() } }];
+  return [{ type: 'RestorativeJusticeStatusRecorded', data: { referralId: state.id, status: command.status, recordedAt: effectiveAt(command, 'recorded', [[state.receivedAt, 'receipt']]) } }];
 }
 
 export function correctVpsStatus(command: CorrectVpsStatus, state: ReceivedReferral): ReferralEvent[] {

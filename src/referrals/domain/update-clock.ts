@@ -1,4 +1,4 @@
-import { addDays, type CalendarDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
+import { lastStartOverdue, type CalendarDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import { proposalFor } from './priority-groups.ts';
 import type { CriminalJusticeUpdate, ReceivedReferral } from './referral.state.ts';
@@ -27,12 +27,6 @@ export function updateDueBy(referral: Pick<ReceivedReferral, 'assessment'>, upda
 /** Working days an update may take, for the entitlement it runs under. */
 export const updateWorkingDays = (enhanced: boolean): number => (enhanced ? UPDATE_WORKING_DAYS.enhanced : UPDATE_WORKING_DAYS.standard);
 
-/**
- * The last day an update could be learned and be overdue today: due dates only grow with the day learned,
- * so a list tells every overdue update by `learned_on <= this day`, whatever the calendar holds.
- */
-export function lastDayLearnedOverdue(calendar: WorkingDayCalendar, today: CalendarDate, enhanced: boolean): CalendarDate {
-  let day = addDays(today, -1);
-  while (calendar.addWorkingDays(day, updateWorkingDays(enhanced)) >= today) day = addDays(day, -1);
-  return day;
-}
+/** The last day an update could be learned and be overdue today (a list's `learned_on <= this day`). */
+export const lastDayLearnedOverdue = (calendar: WorkingDayCalendar, today: CalendarDate, enhanced: boolean): CalendarDate =>
+  lastStartOverdue(calendar, today, updateWorkingDays(enhanced));

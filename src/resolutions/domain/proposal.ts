@@ -22,6 +22,8 @@ export interface ProposeResolution {
   victims: VictimViews[];
   flags: ResolutionFlags;
   rationale: string;
+  /** When it was proposed, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -35,7 +37,7 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
   const [first, ...more] = preconditionsFailed(command);
   if (first) throw DomainRuleViolation.of([first, ...more]);
   const under18 = ageOn(offender.dateOfBirth, offenceDate) < ADULT_AGE;
-  const { type: _type, eligibleOffenceTypes: _list, metadata: _metadata, ...recorded } = command;
+  const { type: _type, eligibleOffenceTypes: _list, at: _at, metadata: _metadata, ...recorded } = command;
   return {
     type: 'CommunityResolutionProposed',
     data: {
@@ -43,7 +45,7 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
       offenderUnder18AtOffence: under18,
       // A victim who was not consulted cannot have consented.
       victims: command.victims.map((victim) => ({ ...victim, consents: victim.consulted && victim.consents })),
-      proposedAt: metadata.now.toISOString(),
+      proposedAt: command.at ?? metadata.now.toISOString(),
     },
   };
 }
@@ -71,6 +73,8 @@ function preconditionsFailed(command: ProposeResolution): BrokenRule[] {
   if (!command.offenderAdmits) fail('no-admission', 'The offender must admit the offence');
   if (!command.offenderAgrees) fail('no-agreement', 'The offender must agree to a Community Resolution');
   if (offenceDate > londonDate(metadata.now)) fail('offence-date-in-future', 'The offence date cannot be in the future');
+  if (command.at && Date.parse(command.at) > metadata.now.getTime()) fail('proposed-in-future', 'A Community Resolution can only be recorded once it has been proposed');
+  if (command.at && londonDate(command.at) < offenceDate) fail('proposed-before-offence', 'A Community Resolution cannot be proposed before the offence');
   if (offender.dateOfBirth >= offenceDate) fail('born-after-offence', "The offender's date of birth must be before the offence date");
   else {
     const age = ageOn(offender.dateOfBirth, offenceDate);

@@ -48,6 +48,8 @@ export interface AgreeRemedy {
   hours: number | null;
   /** How the menu measures this remedy type (its `measure` attribute), or null. */
   measure: Measure | null;
+  /** When it was agreed, if given; now otherwise. */
+  at?: string;
   metadata: CommandMetadata;
 }
 
@@ -156,7 +158,8 @@ function agree(command: AgreeRemedy, state: ProposedResolution): ResolutionEvent
     throw new DomainRuleViolation('override-reason-required', `The victim chose ${victimChoice}: record why ${command.remedyType} is used instead`);
   }
   requireMeasures(command.remedyType, command.measure, { amount: command.amount, hours: command.hours }, true);
-  if (command.dueDate < londonDate(command.metadata.now)) throw new DomainRuleViolation('due-date-in-past', 'A remedy cannot be due before the day it is agreed');
+  const agreedAt = effectiveAt(command, 'agreed', [[state.proposedAt, 'proposal'], [state.supervisorDecision?.decidedAt, 'supervisor-decision']]);
+  if (command.dueDate < londonDate(agreedAt)) throw new DomainRuleViolation('due-date-in-past', 'A remedy cannot be due before the day it is agreed');
   return [
     {
       type: 'RemedyAgreed',
@@ -172,7 +175,7 @@ function agree(command: AgreeRemedy, state: ProposedResolution): ResolutionEvent
         dueDate: command.dueDate,
         amount: command.amount,
         hours: command.hours,
-        agreedAt: command.metadata.now.toISOString(),
+        agreedAt,
       },
     },
   ];

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
 import { complaintStream } from '../../complaint-stream.ts';
 import { complaintDecider } from '../../domain/complaint.decide.ts';
+import { lawfulWhileRestricted } from '../../domain/lawful-while-restricted.ts';
 import { ChangeComplaintCommand } from './change-complaint.command.ts';
 
 @CommandHandler(ChangeComplaintCommand)
@@ -9,6 +10,6 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ complaintId, command, context }: ChangeComplaintCommand): Promise<CommandOutcome> {
-    return this.pipeline.run({ stream: complaintStream(complaintId), caseId: complaintId, decider: complaintDecider, context, command });
+    return this.pipeline.run({ stream: complaintStream(complaintId), caseId: complaintId, decider: complaintDecider, context, command, stopsWhileRestricted: !lawfulWhileRestricted(command) });
   }
 }

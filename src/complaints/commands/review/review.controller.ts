@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -40,7 +41,7 @@ export class ReviewController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const command = { type: 'DecideReview' as const, upheld: body.upheld, recommendations: body.recommendations ?? null, metadata: { now: context.now } };
+    const command = { type: 'DecideReview' as const, upheld: body.upheld, recommendations: body.recommendations ?? null, at: effectiveTime(body), metadata: { now: context.now } };
     return this.complaints.run(id, command, context, reply);
   }
 

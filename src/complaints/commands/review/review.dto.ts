@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 
 export class ReviewRequestDto {
@@ -8,7 +9,7 @@ export class ReviewRequestDto {
   receivedAt!: string;
 }
 
-export class ReviewDecisionDto {
+export class ReviewDecisionDto extends EffectiveTimeDto {
   @ApiProperty({ description: 'Whether the outcome was found not reasonable and proportionate' })
   @IsBoolean()
   upheld!: boolean;

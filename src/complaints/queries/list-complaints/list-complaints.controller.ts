@@ -1,3 +1,4 @@
+import { caseSubjectsProjection } from '../../../../projections/case-subjects/case-subjects.projection.ts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -29,7 +30,7 @@ export class ListComplaintsController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }, what is due first' })
   async list(@Query() filters: ListComplaintsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ComplaintListItem>> {
-    await awaitReadModels(this.projections, [complaintListProjection.name, restrictedCasesProjection.name], minPosition);
+    await awaitReadModels(this.projections, [complaintListProjection.name, restrictedCasesProjection.name, caseSubjectsProjection.name], minPosition);
     return this.queries.execute(new ListComplaintsQuery(filters, caller));
   }
 }

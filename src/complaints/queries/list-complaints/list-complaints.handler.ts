@@ -1,3 +1,8 @@
+import { nextDueOn } from '../../domain/due-dates.ts';
+import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../domain/deadlines.ts';
+import { lastStartOverdue, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { SettingsService } from '../../../settings/settings.service.ts';
+import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -7,44 +12,55 @@ import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.query.ts';
 
-/** What is due first; complaints that owe nothing come last. */
+/** What is due first (as the calendar stood when projected); complaints that owe nothing come last. */
 const SORT_KEY = "coalesce(c.next_due, 'infinity'::date)";
 /** Due dates are days in England: overdue once that day has passed there. */
 const TODAY = "(now() AT TIME ZONE 'Europe/London')::date";
+/** Overdue on the calendar as it stands: a working-day clock that started no later than the last day it could have and run out. */
+const OVERDUE = `(c.fixed_due < ${TODAY} OR c.contact_due_from <= :lastContactFrom::date OR c.notify_due_from <= :lastNotifyFrom::date)`;
 
 /** From the complaint-list read model only. */
 @QueryHandler(ListComplaintsQuery)
 export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery> {
-  constructor(@InjectRepository(ComplaintListEntry) private readonly complaints: Repository<ComplaintListEntry>) {}
+  constructor(
+    @InjectRepository(ComplaintListEntry) private readonly complaints: Repository<ComplaintListEntry>,
+    private readonly settings: SettingsService,
+  ) {}
 
   async execute({ filters, viewer }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
     const limit = filters.limit ?? 50;
+    const { calendar } = await this.settings.current();
+    const today = londonDate(new Date());
     const query = this.complaints
       .createQueryBuilder('c')
       .addSelect(`${SORT_KEY}::text`, 'sort_key')
-      .addSelect('c.next_due::text', 'next_due_text')
-      .addSelect(`(c.next_due < ${TODAY})`, 'is_overdue')
       .orderBy(SORT_KEY, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit + 1);
     onlyCasesVisibleTo(query, 'c.id', viewer);
+    if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('c.id'));
     if (filters.status) query.andWhere('c.stage = :stage', { stage: filters.status });
     if (filters.route) query.andWhere('c.route = :route', { route: filters.route });
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });
-    // On the sort key (nothing due sorts last), so the list's own index finds them in order.
-    if (filters.overdue !== undefined) query.andWhere(`${SORT_KEY} ${filters.overdue ? '<' : '>='} ${TODAY}`);
+    if (filters.overdue !== undefined) {
+      query.andWhere(filters.overdue ? OVERDUE : `${OVERDUE} IS NOT TRUE`, {
+        lastContactFrom: lastStartOverdue(calendar, today, CONTACT_TARGET_WORKING_DAYS),
+        lastNotifyFrom: lastStartOverdue(calendar, today, OUTCOME_NOTIFICATION_WORKING_DAYS),
+      });
+    }
     if (filters.q) query.andWhere(textMatches(['c.reference', 'c.complainant_name'], 'q'), { q: likeLiteral(filters.q) });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${SORT_KEY}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });
 
-    const { entities, raw } = await query.getRawAndEntities<{ sort_key: string; next_due_text: string | null; is_overdue: boolean | null }>();
-    const items = entities.slice(0, limit).map((entry, index) => toItem(entry, raw[index]!));
+    const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
+    const items = entities.slice(0, limit).map((entry) => toItem(entry, calendar, today));
     const lastKey = raw[limit - 1]?.sort_key;
     return { items, nextCursor: entities.length > limit && lastKey !== undefined ? encodeCursor([lastKey, items.at(-1)!.id]) : null };
   }
 }
 
-function toItem(entry: ComplaintListEntry, raw: { next_due_text: string | null; is_overdue: boolean | null }): ComplaintListItem {
+function toItem(entry: ComplaintListEntry, calendar: WorkingDayCalendar, today: CalendarDate): ComplaintListItem {
+  const nextDue = nextDueOn({ contactFrom: entry.contactDueFrom, notifyFrom: entry.notifyDueFrom, fixedDue: entry.fixedDue }, calendar);
   return {
     id: entry.id,
     reference: entry.reference,
@@ -52,8 +68,8 @@ function toItem(entry: ComplaintListEntry, raw: { next_due_text: string | null; 
     route: entry.route,
     categories: entry.categories,
     complainantName: entry.complainantName,
-    nextDue: raw.next_due_text,
-    overdue: raw.is_overdue === true,
+    nextDue,
+    overdue: nextDue !== null && nextDue < today,
     receivedAt: entry.receivedAt.toISOString(),
     revision: entry.revision,
   };

@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -39,6 +40,6 @@ export class AssignCaseManagerController {
       throw new ValidationFailed([{ field: 'caseManager', message: 'caseManager must be the user id of a known user (one who has signed in) with the case_manager or supervisor role' }]);
     }
     const assignedBy = { userId: context.actor.sub, supervisor: context.actor.roles.includes('supervisor') };
-    return this.referrals.run(id, { type: 'AssignCaseManager', caseManager: body.caseManager, assignedBy, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'AssignCaseManager', caseManager: body.caseManager, assignedBy, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 }

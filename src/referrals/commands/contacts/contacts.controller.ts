@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -30,7 +31,7 @@ export class ContactsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const command = { type: 'AgreeContactContract' as const, frequency: body.frequency, channel: body.channel, safeTimes: body.safeTimes ?? null, metadata: { now: context.now } };
+    const command = { type: 'AgreeContactContract' as const, frequency: body.frequency, channel: body.channel, safeTimes: body.safeTimes ?? null, at: effectiveTime(body), metadata: { now: context.now } };
     return this.referrals.run(id, command, context, reply);
   }
 

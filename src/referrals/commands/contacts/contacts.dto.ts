@@ -1,9 +1,10 @@
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { CONTACT_CHANNELS, CONTACT_FREQUENCIES, type ContactChannel, type ContactFrequency } from '../../domain/contact-schedule.ts';
 
-export class AgreeContactContractDto {
+export class AgreeContactContractDto extends EffectiveTimeDto {
   @ApiProperty({ enum: CONTACT_FREQUENCIES })
   @IsIn(CONTACT_FREQUENCIES)
   frequency!: ContactFrequency;

@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -28,7 +29,7 @@ export class ServiceReferralsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { serviceReferralId: string }> {
     const serviceReferralId = context.ids.partId();
-    const command = { type: 'MakeServiceReferral' as const, serviceReferralId, service: body.service, metadata: { now: context.now } };
+    const command = { type: 'MakeServiceReferral' as const, serviceReferralId, service: body.service, at: effectiveTime(body), metadata: { now: context.now } };
     return { ...(await this.referrals.run(id, command, context, reply)), serviceReferralId };
   }
 
@@ -43,7 +44,7 @@ export class ServiceReferralsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    const command = { type: 'RecordServiceReferralOutcome' as const, serviceReferralId, outcome: body.outcome, metadata: { now: context.now } };
+    const command = { type: 'RecordServiceReferralOutcome' as const, serviceReferralId, outcome: body.outcome, at: effectiveTime(body), metadata: { now: context.now } };
     return this.referrals.run(id, command, context, reply);
   }
 }

@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -27,7 +28,7 @@ export class StatementsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'RecordVpsStatus', status: body.status, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'RecordVpsStatus', status: body.status, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/restorative-justice')
@@ -41,7 +42,7 @@ export class StatementsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'RecordRestorativeJusticeStatus', status: body.status, metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, { type: 'RecordRestorativeJusticeStatus', status: body.status, at: effectiveTime(body), metadata: { now: context.now } }, context, reply);
   }
 
   @Post(':id/personal-statement/correction')

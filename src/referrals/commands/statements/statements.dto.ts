@@ -1,14 +1,15 @@
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { RESTORATIVE_JUSTICE_STATUSES, VPS_STATUSES, type RestorativeJusticeStatus, type VpsStatus } from '../../domain/referral.events.ts';
 
-export class RecordVpsStatusDto {
+export class RecordVpsStatusDto extends EffectiveTimeDto {
   @ApiProperty({ enum: VPS_STATUSES, description: 'Victim Personal Statement: offered, then declined or made (a decline may still be followed by a statement); setting it back is a correction', example: 'made' })
   @IsIn(VPS_STATUSES)
   status!: VpsStatus;
 }
 
-export class RecordRestorativeJusticeStatusDto {
+export class RecordRestorativeJusticeStatusDto extends EffectiveTimeDto {
   @ApiProperty({ enum: RESTORATIVE_JUSTICE_STATUSES, description: 'Information given, then interest expressed; setting it back is a correction', example: 'information-given' })
   @IsIn(RESTORATIVE_JUSTICE_STATUSES)
   status!: RestorativeJusticeStatus;

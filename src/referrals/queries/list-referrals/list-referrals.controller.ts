@@ -1,3 +1,4 @@
+import { caseSubjectsProjection } from '../../../../projections/case-subjects/case-subjects.projection.ts';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -28,7 +29,7 @@ export class ListReferralsController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
   @ApiOkResponse({ description: '{ items, nextCursor }: newest first; one\'s own caseload (`caseManager=me`) and overdue lists (`overdue=true`) what is due first' })
   async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {
-    await awaitReadModels(this.projections, [referralListProjection.name, restrictedCasesProjection.name], minPosition);
+    await awaitReadModels(this.projections, [referralListProjection.name, restrictedCasesProjection.name, caseSubjectsProjection.name], minPosition);
     const ownCaseload = filters.caseManager === 'me';
     const caseManager = ownCaseload ? caller.sub : filters.caseManager;
     // Whoever works a list of what is owed starts from the longest owed.

@@ -1,3 +1,4 @@
+import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -17,6 +18,8 @@ const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europ
 const UPDATE_OVERDUE = '(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :lastEnhancedLearned::date ELSE :lastStandardLearned::date END)';
 /** Implied by being overdue; said outright so the planner can use the partial index of the referrals that owe something. */
 const OWES_SOMETHING = '(r.next_contact_due IS NOT NULL OR r.next_update_due IS NOT NULL)';
+/** Entitled now, as the page says: as assessed, or before the assessment as proposed (age, or the crime type as configured). */
+const ENTITLED = '(CASE WHEN r.assessed THEN r.enhanced ELSE (r.proposed_by_age OR r.crime_type_id = ANY(:priorityCrimeTypes)) END)';
 const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
 
 /** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
@@ -42,13 +45,14 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
 
   async execute({ filters, order, viewer }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
-    const { calendar } = await this.settings.current();
-    const today = londonDate(new Date());
+    const { calendar, crimeTypes } = await this.settings.current();
+    const priorityCrimeTypes = crimeTypes.filter((type) => type.priorityGroup).map((type) => type.id);
+    const clocks = { calendar, today: londonDate(new Date()), priorityCrimeTypes };
     const after = decodeCursor(filters.cursor, 2);
     if (walksNames(filters, order)) {
       const walked = await this.newestNamed(filters.q, after, limit, viewer);
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
-      if (walked.entities.length > limit) return toPage(walked, limit, calendar, today);
+      if (walked.entities.length > limit) return toPage(walked, limit, clocks);
     }
     const { direction, compare } = ORDERS[order];
     const key = searchFirstKey(ORDERS[order].key, filters.q);
@@ -59,20 +63,21 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
     onlyCasesVisibleTo(query, 'r.id', viewer);
+    if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
-    if (filters.enhanced !== undefined) query.andWhere('r.enhanced = :enhanced', { enhanced: filters.enhanced });
+    if (filters.enhanced !== undefined) query.andWhere(`${ENTITLED} = :enhanced`, { enhanced: filters.enhanced, priorityCrimeTypes });
     if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
     if (filters.overdue !== undefined) {
-      query.setParameters({ lastEnhancedLearned: lastDayLearnedOverdue(calendar, today, true), lastStandardLearned: lastDayLearnedOverdue(calendar, today, false) });
+      query.setParameters({ lastEnhancedLearned: lastDayLearnedOverdue(calendar, clocks.today, true), lastStandardLearned: lastDayLearnedOverdue(calendar, clocks.today, false) });
     }
     if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE})`);
     // A caseload has an index of its own in this order; across caseloads, that of the referrals that owe something.
     if (filters.overdue === true && !filters.caseManager) query.andWhere(OWES_SOMETHING);
     if (filters.overdue === false) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE}) IS NOT TRUE`);
     if (after) query.andWhere(`(${key}, r.id) ${compare} (:sortKey, :id)`, { sortKey: after[0], id: after[1] });
-    return toPage(await query.getRawAndEntities<{ sort_key: string }>(), limit, calendar, today);
+    return toPage(await query.getRawAndEntities<{ sort_key: string }>(), limit, clocks);
   }
 
   /** The newest referrals named like `q`, among the NAMES_WALKED newest (after the cursor): a page and one at most. */
@@ -81,7 +86,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
         SELECT n.id, n.received_at, n.victim_name_folded FROM referral_list n
         ${after ? 'WHERE (n.received_at, n.id) < (:sortKey, :id)' : ''}
         ORDER BY n.received_at DESC, n.id DESC LIMIT :walked) w
-      WHERE ${foldedMatches('w.victim_name_folded', 'q')}
+      WHERE ${foldedMatches('w.victim_name_folded', 'q')}${seesRestrictedCases(viewer.roles) ? '' : ` AND ${notRestricted('w.id')}`}
       ORDER BY w.received_at DESC, w.id DESC LIMIT :taken`;
     const query = this.referrals
       .createQueryBuilder('r')
@@ -102,13 +107,20 @@ function walksNames(filters: ListReferralsQuery['filters'], order: ListReferrals
   return order === 'newest' && q !== undefined && [status, caseManager, source, enhanced, overdue].every((filter) => filter === undefined);
 }
 
-function toPage({ entities, raw }: RawAndEntities, limit: number, calendar: WorkingDayCalendar, today: CalendarDate): Page<ReferralListItem> {
-  const items = entities.slice(0, limit).map((entry) => toItem(entry, calendar, today));
+/** What an item's clocks and entitlement are read against: the calendar and crime types as they stand, today in England. */
+interface Clocks {
+  calendar: WorkingDayCalendar;
+  today: CalendarDate;
+  priorityCrimeTypes: string[];
+}
+
+function toPage({ entities, raw }: RawAndEntities, limit: number, clocks: Clocks): Page<ReferralListItem> {
+  const items = entities.slice(0, limit).map((entry) => toItem(entry, clocks));
   const lastKey = raw[limit - 1]?.sort_key;
   return { items, nextCursor: entities.length > limit && lastKey !== undefined ? encodeCursor([lastKey, items.at(-1)!.id]) : null };
 }
 
-function toItem(entry: ReferralListEntry, calendar: WorkingDayCalendar, today: CalendarDate): ReferralListItem {
+function toItem(entry: ReferralListEntry, { calendar, today, priorityCrimeTypes }: Clocks): ReferralListItem {
   const { nextUpdateLearnedOn: learnedOn, nextUpdateEnhanced: enhanced } = entry;
   const nextUpdateDue = learnedOn === null ? null : calendar.addWorkingDays(learnedOn, updateWorkingDays(enhanced === true));
   return {
@@ -117,7 +129,7 @@ function toItem(entry: ReferralListEntry, calendar: WorkingDayCalendar, today: C
     source: entry.source,
     crimeType: entry.crimeTypeId,
     caseManager: entry.caseManager,
-    enhanced: entry.enhanced,
+    enhanced: entry.assessed ? entry.enhanced : entry.proposedByAge || priorityCrimeTypes.includes(entry.crimeTypeId),
     nextContactDue: entry.nextContactDue?.toISOString() ?? null,
     contactOverdue: entry.nextContactDue !== null && londonDate(entry.nextContactDue) < today,
     nextUpdateDue,

@@ -21,7 +21,7 @@ export class ProposeResolutionController {
   @ApiCreatedResponse({ description: 'The Community Resolution was proposed with its preconditions met; Location names it' })
   @ApiConflictResponse({
     description:
-      'Preconditions failed; `rule` names the first and `rules` every one: offence-not-eligible, intimate-partner-domestic-abuse, insufficient-evidence, no-admission, no-agreement, appropriate-adult-required, supervisor-decision-required, offence-date-in-future, born-after-offence, below-age-of-criminal-responsibility',
+      'Preconditions failed; `rule` names the first and `rules` every one: offence-not-eligible, intimate-partner-domestic-abuse, insufficient-evidence, no-admission, no-agreement, appropriate-adult-required, supervisor-decision-required, offence-date-in-future, born-after-offence, below-age-of-criminal-responsibility, proposed-in-future, proposed-before-offence (an optional `at`)',
   })
   async propose(
     @Body() body: ProposeResolutionDto,

@@ -1,3 +1,4 @@
+import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom } from '../../../http/date-bounds.ts';
@@ -76,7 +77,7 @@ export class ResolutionFlagsDto {
   hateCrime?: boolean;
 }
 
-export class ProposeResolutionDto {
+export class ProposeResolutionDto extends EffectiveTimeDto {
   @ApiProperty({ maxLength: 50, example: '41/1234/26' })
   @IsString()
   @IsNotEmpty()

@@ -1,3 +1,4 @@
+import { effectiveTime } from '../../../http/effective-time.dto.ts';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
@@ -50,6 +51,7 @@ export class ProposeResolutionHandler implements ICommandHandler<ProposeResoluti
         })),
         flags: { domesticAbuse: flags?.domesticAbuse ?? false, intimatePartner: flags?.intimatePartner ?? false, hateCrime: flags?.hateCrime ?? false },
         rationale: body.rationale,
+        at: effectiveTime(body),
         metadata: { now: context.now },
       },
     });

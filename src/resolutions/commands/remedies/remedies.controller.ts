@@ -46,6 +46,7 @@ export class RemediesController {
       amount: body.amount ?? null,
       hours: body.hours ?? null,
       measure: settings.remedyMeasure(body.type),
+      at: effectiveTime(body),
       metadata: { now: context.now },
     };
     return { ...(await this.resolutions.run(id, command, context, reply)), remedyId };

@@ -10,7 +10,7 @@ const HOURS = { maxDecimalPlaces: 2 } as const;
 const MAX_PENCE = 100_000_000;
 const MAX_HOURS = 1000;
 
-export class AgreeRemedyDto {
+export class AgreeRemedyDto extends EffectiveTimeDto {
   @ApiProperty({ description: 'An id from the configured Community Remedy menu (settings list communityRemedies)', example: 'written-apology' })
   @IsInSettingsList('communityRemedies')
   type!: string;

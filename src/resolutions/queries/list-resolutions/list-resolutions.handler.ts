@@ -1,3 +1,4 @@
+import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -25,6 +26,7 @@ export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuer
       .addOrderBy('r.id', 'DESC')
       .limit(limit + 1);
     onlyCasesVisibleTo(query, 'r.id', viewer);
+    if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.outcome) query.andWhere('r.outcome = :outcome', { outcome: filters.outcome });
     if (filters.offenceType) query.andWhere('r.offence_type_id = :offenceType', { offenceType: filters.offenceType });

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EventCatalog } from '../event-store/event-catalog.ts';
+import type { RecordedEvent } from '../event-store/event-store.port.ts';
+import { findPersonalData } from './personal-data.ts';
+import { SubjectKeys } from './subject-keys.ts';
+
+/** A command on a case one of whose data subjects has processing restricted (HTTP 409 `processing-restricted`). */
+export class ProcessingRestricted extends Error {
+  override readonly name = 'ProcessingRestricted';
+  readonly rule = 'processing-restricted';
+
+  constructor(readonly restrictedSubjects: number) {
+    super(`Processing of this case is restricted (UK GDPR Art. 18): ${restrictedSubjects} of its data subjects asked for it. Only lifting the restriction, erasure and the lawful exceptions the README names may go on`);
+  }
+}
+
+/**
+ * Art. 18: while a data subject's processing is restricted, their data is stored but not otherwise processed, so a
+ * case holding it takes no command beyond the lawful exceptions. Its subjects are read from its history, the
+ * restriction from the keys table as it stands (a restriction holds at once, in every process).
+ */
+@Injectable()
+export class ProcessingRestriction {
+  constructor(
+    private readonly catalog: EventCatalog,
+    private readonly keys: SubjectKeys,
+  ) {}
+
+  async refuseIfRestricted(history: readonly RecordedEvent[]): Promise<void> {
+    const subjects = history.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId));
+    if (subjects.length === 0) return;
+    const restricted = await this.keys.restrictedAmong(subjects);
+    if (restricted.length > 0) throw new ProcessingRestricted(restricted.length);
+  }
+}
