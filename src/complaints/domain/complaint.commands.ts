@@ -1,5 +1,6 @@
 import type { CalendarDate, WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
+import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
@@ -145,4 +146,5 @@ export type ComplaintCommand =
   | DecideReview
   | RecordIopcReviewDecision
   | ReportLongRunning
-  | WithdrawComplaint;
+  | WithdrawComplaint
+  | AddCaseNote;

@@ -3,6 +3,7 @@ import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
+import { caseNote } from '../../shared/domain/case-note.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
@@ -59,6 +60,10 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return reportLongRunning(command, open(state));
     case 'WithdrawComplaint':
       return withdraw(command, open(state));
+    case 'AddCaseNote': {
+      const complaint = logged(state);
+      return [{ type: 'ComplaintNoteAdded', data: { complaintId: complaint.id, ...caseNote(command, complaint.complainant.subjectId, handlingFinished(complaint)) } }];
+    }
     default:
       return assertNever(command);
   }
@@ -76,10 +81,15 @@ function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
   return [{ type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } }];
 }
 
-function open(state: Complaint): LoggedComplaint {
+function logged(state: Complaint): LoggedComplaint {
   if (state.status === 'none') throw new DomainRuleViolation('complaint-not-logged', 'There is no complaint with this id');
-  if (state.withdrawal) throw new DomainRuleViolation('complaint-withdrawn', 'The complaint was withdrawn: nothing more can be done on it');
   return state;
+}
+
+function open(state: Complaint): LoggedComplaint {
+  const complaint = logged(state);
+  if (complaint.withdrawal) throw new DomainRuleViolation('complaint-withdrawn', 'The complaint was withdrawn: nothing more can be done on it');
+  return complaint;
 }
 
 function notInFuture(at: string, metadata: CommandMetadata, rule: string, message: string): void {

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { CriteriaFlags, Criterion, IopcReviewReason, ReviewBody } from './criteria.ts';
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'letter', 'online', 'in-person', 'social-media'] as const;
@@ -124,6 +125,8 @@ export type LongRunningReportMade = DomainEvent<'LongRunningReportMade', { compl
 
 export type ComplaintWithdrawn = DomainEvent<'ComplaintWithdrawn', { complaintId: string; subjectId: string; reason: string; withdrawnAt: string }>;
 
+export type ComplaintNoteAdded = DomainEvent<'ComplaintNoteAdded', { complaintId: string } & CaseNote>;
+
 export type ComplaintEvent =
   | ComplaintLogged
   | ComplainantContacted
@@ -140,7 +143,8 @@ export type ComplaintEvent =
   | ReviewDecided
   | IopcReviewDecisionReceived
   | LongRunningReportMade
-  | ComplaintWithdrawn;
+  | ComplaintWithdrawn
+  | ComplaintNoteAdded;
 
 export const complaintEventDefinitions = [
   defineEvent({
@@ -173,4 +177,5 @@ export const complaintEventDefinitions = [
   defineEvent({ type: 'IopcReviewDecisionReceived', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['recommendations'] }] }),
   defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  caseNoteEvent('ComplaintNoteAdded'),
 ];

@@ -173,6 +173,8 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     }
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };
+    case 'ComplaintNoteAdded':
+      return state;
     default:
       return assertNever(event);
   }
