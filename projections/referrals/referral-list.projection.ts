@@ -1,5 +1,6 @@
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
-import { CalendarNotCovered, londonDate } from '../../src/calendar/working-days.ts';
+import { londonDate } from '../../src/calendar/working-days.ts';
+import { workingDaysFromReport } from '../../src/referrals/domain/police-referral-delay.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
@@ -68,7 +69,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
-      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state),
+      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, SHIPPED_CALENDAR),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -95,14 +96,4 @@ const SHIPPED_CALENDAR = englandAndWalesCalendar();
 /** The count depends on these two dates alone, and counting is the costliest part of this fold: only a change recounts. */
 function reportDatesKept(row: ReferralListRow | undefined, state: ReceivedReferral): row is ReferralListRow {
   return row !== undefined && row.state.crimeReportedOn === state.crimeReportedOn && row.state.receivedAt === state.receivedAt;
-}
-
-function workingDaysFromReport(state: ReceivedReferral): number | null {
-  if (!state.crimeReportedOn) return null;
-  try {
-    return SHIPPED_CALENDAR.workingDaysBetween(state.crimeReportedOn, londonDate(state.receivedAt));
-  } catch (error) {
-    if (error instanceof CalendarNotCovered) return null;
-    throw error;
-  }
 }

@@ -31,6 +31,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });
     // On the sort key (nothing due sorts last), so the list's own index finds them in order.
     if (filters.overdue !== undefined) query.andWhere(`${SORT_KEY} ${filters.overdue ? '<' : '>='} ${TODAY}`);
+    if (filters.dueBy) query.andWhere(`${SORT_KEY} <= :dueBy::date`, { dueBy: filters.dueBy });
     if (filters.q) query.andWhere(textMatches(['c.reference', 'c.complainant_name'], 'q'), { q: likeLiteral(filters.q) });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${SORT_KEY}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });
