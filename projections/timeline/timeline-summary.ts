@@ -47,6 +47,8 @@ const SUMMARIES: Summaries = {
   IopcReviewDecisionReceived: (data) => `IOPC review decision received: ${yesNo(data.upheld, 'upheld', 'not upheld')}`,
   LongRunningReportMade: (data) => `Long-running report ${data.reportNumber} made`,
   ComplaintNoteAdded: noteSummary,
+  RepetitiveComplaintDiscontinued: (data) => `Discontinued as a repetition of complaint ${data.earlierComplaintId}`,
+  LateReviewRequestAccepted: (data) => `Review request accepted after the 28 days by ${data.supervisor}`,
   CommunityResolutionProposed: () => 'Community Resolution proposed',
   SupervisorDecisionRecorded: (data) => `Supervisor ${data.supervisor} decided ${yesNo(data.proceed, 'to proceed', 'not to proceed')}`,
   RemedyAgreed: (data) => `Remedy agreed (${data.remedyType}), due ${data.dueDate}`,

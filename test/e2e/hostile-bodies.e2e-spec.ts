@@ -102,6 +102,8 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
   '/api/complaints/{id}/notes': { text: 'Complainant rang to ask for news' },
+  '/api/complaints/{id}/discontinue-repetitive': { earlierComplaintId: '00000000-0000-4000-8000-000000000000', reason: 'No fresh evidence', at: daysAgo(0.01) },
+  '/api/complaints/{id}/late-review-request': { receivedAt: now(), reason: 'In hospital throughout' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -224,6 +226,9 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
     '/api/complaints/{id}/notes': async () => `${await complaint()}/notes`,
+    '/api/complaints/{id}/discontinue-repetitive': async () => `${await complaint()}/discontinue-repetitive`,
+    // Notified over 28 days ago, so only a late acceptance takes the request.
+    '/api/complaints/{id}/late-review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/late-review-request`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });
@@ -249,6 +254,10 @@ describe('hostile bodies on every command route', () => {
       return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;
     },
   };
+  // The complaint a repetitive one repeats must exist before the body's variants are made from it.
+  beforeAll(async () => {
+    BODIES['/api/complaints/{id}/discontinue-repetitive']!.earlierComplaintId = (await run('/api/complaints', { ...BODIES['/api/complaints'], receivedAt: daysAgo(2) })).id;
+  });
   async function remedy(): Promise<string> {
     const url = await resolution();
     return `${url}/remedies/${(await run(`${url}/remedies`, BODIES['/api/community-resolutions/{id}/remedies']!)).remedyId}`;

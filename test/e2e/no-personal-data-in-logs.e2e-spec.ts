@@ -140,6 +140,10 @@ describe('no personal data in any log line', () => {
     const withdrawn = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} Sr` } }, crtOfficer, 201);
     const { position } = await command('/api/complaints/{id}/withdraw', `/api/complaints/${withdrawn.id}/withdraw`, { reason: note('withdrawal') }, crtOfficer);
     await command('/api/complaints/{id}/notes', `/api/complaints/${withdrawn.id}/notes`, { text: note('complaint note') }, crtOfficer);
+    const repeated = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} III` } }, crtOfficer, 201);
+    await command('/api/complaints/{id}/discontinue-repetitive', `/api/complaints/${repeated.id}/discontinue-repetitive`, { earlierComplaintId: withdrawn.id, reason: note('repetitive') }, crtOfficer);
+    // In time, so refused: the reason must not reach a log line either way.
+    await command('/api/complaints/{id}/late-review-request', at('late-review-request'), { receivedAt: now(), reason: note('late review') }, supervisor, 409);
     await command('/api/complaints/dip-sample', '/api/complaints/dip-sample', { size: 1, seed: 'log-panel', from: dateIn(-30), to: dateIn(0) }, auditor, 201);
     return position!;
   }

@@ -132,6 +132,26 @@ export interface WithdrawComplaint {
   metadata: CommandMetadata;
 }
 
+export interface DiscontinueRepetitive {
+  type: 'DiscontinueRepetitive';
+  /** The complaint this one repeats, as logged (its existence is checked before the command). */
+  earlierComplaint: { id: string; receivedAt: string };
+  reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
+  metadata: CommandMetadata;
+}
+
+/** A review request received after the 28 days, accepted by a supervisor for an exceptional reason. */
+export interface AcceptLateReviewRequest {
+  type: 'AcceptLateReviewRequest';
+  receivedAt: string;
+  reason: string;
+  /** The supervisor's user id, from their token. */
+  supervisor: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
   | ContactComplainant
@@ -147,4 +167,6 @@ export type ComplaintCommand =
   | RecordIopcReviewDecision
   | ReportLongRunning
   | WithdrawComplaint
-  | AddCaseNote;
+  | AddCaseNote
+  | DiscontinueRepetitive
+  | AcceptLateReviewRequest;

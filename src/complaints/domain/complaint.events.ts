@@ -125,6 +125,15 @@ export type LongRunningReportMade = DomainEvent<'LongRunningReportMade', { compl
 
 export type ComplaintWithdrawn = DomainEvent<'ComplaintWithdrawn', { complaintId: string; subjectId: string; reason: string; withdrawnAt: string }>;
 
+/** Ended without further handling: it repeats an earlier complaint with no fresh evidence. The reason is the complainant's personal data. */
+export type RepetitiveComplaintDiscontinued = DomainEvent<
+  'RepetitiveComplaintDiscontinued',
+  { complaintId: string; subjectId: string; earlierComplaintId: string; reason: string; discontinuedAt: string }
+>;
+
+/** A supervisor accepted a review request received after the 28 days, for an exceptional reason (the complainant's personal data); `ReviewRequested` follows. */
+export type LateReviewRequestAccepted = DomainEvent<'LateReviewRequestAccepted', { complaintId: string; subjectId: string; reason: string; supervisor: string; acceptedAt: string }>;
+
 export type ComplaintNoteAdded = DomainEvent<'ComplaintNoteAdded', { complaintId: string } & CaseNote>;
 
 export type ComplaintEvent =
@@ -144,7 +153,9 @@ export type ComplaintEvent =
   | IopcReviewDecisionReceived
   | LongRunningReportMade
   | ComplaintWithdrawn
-  | ComplaintNoteAdded;
+  | ComplaintNoteAdded
+  | RepetitiveComplaintDiscontinued
+  | LateReviewRequestAccepted;
 
 export const complaintEventDefinitions = [
   defineEvent({
@@ -178,4 +189,6 @@ export const complaintEventDefinitions = [
   defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   caseNoteEvent('ComplaintNoteAdded'),
+  defineEvent({ type: 'RepetitiveComplaintDiscontinued', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
 ];

@@ -18,6 +18,7 @@ export const COMPLAINT_STAGES: readonly ComplaintStage[] = [
   'review-requested',
   'review-decided',
   'withdrawn',
+  'discontinued-repetitive',
 ];
 export const COMPLAINT_ROUTES: readonly ComplaintRoute[] = ['untriaged', 'outside-schedule-3', 'recorded'];
 
