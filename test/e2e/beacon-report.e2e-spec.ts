@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
+import { quarterOf } from '../../src/http/report-period.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the Beacon report over HTTP', () => {
@@ -78,5 +79,20 @@ describe('the Beacon report over HTTP', () => {
     ).json();
     expect(report.crimeReportToReferral).toEqual({ referrals: 2, medianWorkingDays: calendar.workingDaysBetween(reportedOn, today) / 2 });
     expect(report.criminalJusticeUpdates).toEqual({ learned: 2, toldOnTime: 1, toldLate: 0, owedAndOverdue: 1, onTimeRate: 1 });
+  });
+
+  it('counts police referrals passed on over 2 working days after the crime report, for the current quarter when no period is given', async () => {
+    await post('/api/referrals', referral('police', 'burglary', { crimeReference: '41/2/26', crimeReportedOn: londonDate(new Date(Date.now() - 15 * 86_400_000)) }));
+    const prompt = await post('/api/referrals', referral('police', 'burglary', { crimeReference: '41/3/26', crimeReportedOn: today }));
+    const read = (url: string) => harness.request({ method: 'GET', url, headers: { authorization: caseManager, 'x-min-position': prompt.position } });
+    const report = (await read('/api/reports/beacon')).json();
+    expect(report.period).toEqual(quarterOf(today));
+    expect(report.policeReferralDelay).toEqual({ referrals: 2, delayed: 1, delayedShare: 0.5 });
+    expect((await read(`/api/reports/beacon?to=${today}`)).json().period).toEqual({ from: quarterOf(today).from, to: today });
+    const supervisor = await bearer(['supervisor']);
+    for (const url of ['/api/reports/complaints', '/api/reports/community-resolutions']) {
+      const other = await harness.request({ method: 'GET', url, headers: { authorization: supervisor } });
+      expect({ url, status: other.statusCode }).toEqual({ url, status: 200 });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { londonDate } from '../../../calendar/working-days.ts';
 import type { ListName } from '../../../settings/domain/settings.events.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { lastDayLearnedOverdue } from '../../domain/update-clock.ts';
+import { POLICE_REFERRAL_WORKING_DAYS } from '../../domain/police-referral-delay.ts';
 import { BeaconReportQuery, type BeaconReport, type Count } from './beacon-report.query.ts';
 
 /** The national share of referred victims in a priority group, which the office compares itself with. */
@@ -34,6 +35,8 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
                 count(*) FILTER (WHERE support_decision = 'declined')::int AS declined,
                 count(report_to_referral_working_days)::int AS reported,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY report_to_referral_working_days) AS median_from_report,
+                count(report_to_referral_working_days) FILTER (WHERE source = 'police')::int AS police_reported,
+                count(*) FILTER (WHERE source = 'police' AND report_to_referral_working_days > ${POLICE_REFERRAL_WORKING_DAYS})::int AS police_delayed,
                 count(*) FILTER (WHERE (next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)::int AS overdue,
                 count(*) FILTER (WHERE unable_to_contact)::int AS unable
            FROM referral_list WHERE ${inPeriod}`,
@@ -73,6 +76,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       priorityGroups: { enhanced: totals.enhanced, share: ratio(totals.enhanced, totals.referrals), nationalShare: NATIONAL_PRIORITY_SHARE },
       support: { accepted: totals.accepted, declined: totals.declined, acceptanceRate: ratio(totals.accepted, decided), declineReasons: labelled('declineReason', 'declineReasons') },
       crimeReportToReferral: { referrals: totals.reported, medianWorkingDays: totals.median_from_report },
+      policeReferralDelay: { referrals: totals.police_reported, delayed: totals.police_delayed, delayedShare: ratio(totals.police_delayed, totals.police_reported) },
       contactsOverdue: totals.overdue,
       criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told) },
       unableToContact: totals.unable,

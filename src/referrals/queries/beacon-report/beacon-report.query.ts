@@ -18,6 +18,8 @@ export interface BeaconReport {
   support: { accepted: number; declined: number; acceptanceRate: number | null; declineReasons: LabelledCount[] };
   /** Working days from the crime being reported to the referral reaching the centre (referrals that give the date). */
   crimeReportToReferral: { referrals: number; medianWorkingDays: number | null };
+  /** Police referrals that give the crime report's date, and those passed on more than 2 working days after it. */
+  policeReferralDelay: { referrals: number; delayed: number; delayedShare: number | null };
   contactsOverdue: number;
   /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
   criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
