@@ -34,6 +34,12 @@ export interface ReferralListRow {
    * projection must give the same rows on every rebuild, whatever an administrator adds later).
    */
   report_to_referral_working_days: number | null;
+  risk_level: string | null;
+  personal_statement: string | null;
+  personal_statement_made: boolean;
+  restorative_justice: string | null;
+  /** Each service referral's outcome, `awaiting` until one is recorded. */
+  service_referral_outcomes: string[];
   received_at: string;
   revision: number;
   updated_at: string;
@@ -46,7 +52,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
   // 5: the folded state keeps the groups proposed at the assessment, when a statement was made, and status corrections.
   // 6: the next update's clock (start and entitlement), for due dates on the calendar as it stands.
-  version: 6,
+  // 7: the Beacon report's risk level, statement, restorative justice and service referral outcomes.
+  version: 7,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -70,6 +77,11 @@ export const referralListProjection: Projection<ReferralListRow> = {
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
       report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, SHIPPED_CALENDAR),
+      risk_level: state.assessment?.riskLevel ?? null,
+      personal_statement: state.personalStatement,
+      personal_statement_made: state.personalStatementMadeAt !== null,
+      restorative_justice: state.restorativeJustice,
+      service_referral_outcomes: state.serviceReferrals.map((serviceReferral) => serviceReferral.outcome ?? 'awaiting'),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),

@@ -8,6 +8,7 @@ import { ReferralList1763800002000 } from '../../projections/referrals/176380000
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
 import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
 import { ReferralListNewestNames1763800009900 } from '../../projections/referrals/1763800009900-referral-list-newest-names.ts';
+import { ReferralListJourneyFigures1763800250100 } from '../../projections/referrals/1763800250100-referral-list-journey-figures.ts';
 import { ReferralListTeamLists1763800250000 } from '../../projections/referrals/1763800250000-referral-list-team-lists.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
@@ -56,4 +57,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
   ReferralListTeamLists1763800250000,
+  ReferralListJourneyFigures1763800250100,
 ];

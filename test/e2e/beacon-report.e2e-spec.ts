@@ -33,6 +33,11 @@ describe('the Beacon report over HTTP', () => {
     const police = await post('/api/referrals', referral('police', 'domestic-abuse', { crimeReference: '41/1/26' }));
     await post(`/api/referrals/${police.id}/assess`, { needs: ['safety'], riskLevel: 'high', priorityGroups: ['most-serious-crime'] });
     await post(`/api/referrals/${police.id}/accept-support`, {});
+    const { serviceReferralId } = (await post(`/api/referrals/${police.id}/service-referrals`, { service: 'idva' })) as unknown as { serviceReferralId: string };
+    await post(`/api/referrals/${police.id}/service-referrals/${serviceReferralId}/outcome`, { outcome: 'accepted' });
+    await post(`/api/referrals/${police.id}/service-referrals`, { service: 'isva' });
+    for (const status of ['offered', 'made']) await post(`/api/referrals/${police.id}/personal-statement`, { status });
+    for (const status of ['information-given', 'interested']) await post(`/api/referrals/${police.id}/restorative-justice`, { status });
     const self = await post('/api/referrals', referral('self', 'burglary'));
     await post(`/api/referrals/${self.id}/decline-support`, { reason: 'no-longer-needed' });
     const partner = await post('/api/referrals', referral('partner', 'burglary'));
@@ -53,6 +58,10 @@ describe('the Beacon report over HTTP', () => {
       priorityGroups: { enhanced: 1, share: 0.333, nationalShare: 0.2 },
       support: { accepted: 1, declined: 1, acceptanceRate: 0.5, declineReasons: [{ key: 'no-longer-needed', label: 'No longer needed', count: 1 }] },
       closuresByReason: [{ key: 'duplicate', label: 'Duplicate', count: 1 }],
+      riskLevels: [{ key: 'high', count: 1 }],
+      serviceReferrals: { made: 2, byOutcome: [{ key: 'accepted', count: 1 }, { key: 'awaiting', count: 1 }] },
+      personalStatements: { offered: 1, made: 1 },
+      restorativeJustice: { informed: 1, interested: 1 },
     });
     expect(JSON.stringify(report)).not.toContain('Anyone');
 

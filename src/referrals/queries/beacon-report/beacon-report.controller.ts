@@ -24,7 +24,7 @@ export class BeaconReportController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the figures include the write that returned this position' })
   @ApiOkResponse({
     description:
-      'For the period asked, or the current quarter: referrals by source and crime type, priority-group share, support acceptance and decline reasons, working days from crime report to referral, police referrals delayed over 2 working days, overdue contacts, criminal-justice updates passed on in time, closures',
+      'For the period asked, or the current quarter: referrals by source and crime type, priority-group share, support acceptance and decline reasons, working days from crime report to referral, police referrals delayed over 2 working days, overdue contacts, criminal-justice updates passed on in time, closures, risk levels, service referrals by outcome, personal statements offered and made, restorative-justice interest',
   })
   async report(@Query() asked: BeaconReportDto, @MinPosition() minPosition: bigint | undefined): Promise<BeaconReport> {
     const { from, to } = reportPeriod(asked, new Date());

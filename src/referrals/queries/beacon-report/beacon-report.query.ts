@@ -24,6 +24,14 @@ export interface BeaconReport {
   /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
   criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
   unableToContact: number;
+  /** Assessed referrals by risk level. */
+  riskLevels: Count[];
+  /** Onward referrals to services, by outcome (`awaiting` until one is recorded). */
+  serviceReferrals: { made: number; byOutcome: Count[] };
+  /** Victims offered a Victim Personal Statement (whatever they chose), and those who made one. */
+  personalStatements: { offered: number; made: number };
+  /** Victims given information on restorative justice, and those interested. */
+  restorativeJustice: { informed: number; interested: number };
   closuresByReason: LabelledCount[];
 }
 
