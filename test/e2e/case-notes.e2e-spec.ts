@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { followingRequests, ok } from '../support/following-requests.ts';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -8,6 +9,7 @@ const NOTE = 'Nellie asked us to ring her sister Nora instead';
 
 describe('case notes on referrals, complaints and resolutions, in the timeline', () => {
   let harness: TestApp;
+  let request: ReturnType<typeof followingRequests>;
   let caseManager: string;
   let supervisor: string;
   let crtOfficer: string;
@@ -16,6 +18,7 @@ describe('case notes on referrals, complaints and resolutions, in the timeline',
 
   beforeAll(async () => {
     harness = await startTestApp();
+    request = followingRequests(harness);
     [caseManager, supervisor, crtOfficer, resolutionOfficer, admin] = await Promise.all([
       bearer(['case_manager'], 'cm-nell'),
       bearer(['supervisor'], 'sup-sue'),
@@ -26,16 +29,6 @@ describe('case notes on referrals, complaints and resolutions, in the timeline',
   });
   afterAll(() => harness.close());
 
-  let lastPosition = '0';
-  const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
-    const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': lastPosition } });
-    if (method === 'POST' && response.statusCode < 300) lastPosition = response.json().position ?? lastPosition;
-    return response;
-  };
-  const ok = (response: TestResponse, status = 200) => {
-    expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
-    return response.json();
-  };
   const newReferral = async () =>
     ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim: { name: 'Nellie Noted' }, consent: { contact: true, dataSharing: true, basis: 'explicit' } }), 201).id as string;
   const noteEntries = (view: { timeline: { type: string }[] }) => view.timeline.filter((entry) => entry.type.endsWith('NoteAdded'));

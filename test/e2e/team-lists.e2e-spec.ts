@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, londonDate } from '../../src/calendar/working-days.ts';
-import { bearer, knownUser, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
+import { followingRequests, ok } from '../support/following-requests.ts';
 
 const DAY = 86_400_000;
 const today = () => londonDate(new Date());
@@ -8,6 +9,7 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString(
 
 describe('the lists a team works from: unassigned, due by a day, by crime reference and type, delayed police referrals', () => {
   let harness: TestApp;
+  let request: ReturnType<typeof followingRequests>;
   let caseManager: string;
   let supervisor: string;
   let crtOfficer: string;
@@ -15,21 +17,12 @@ describe('the lists a team works from: unassigned, due by a day, by crime refere
 
   beforeAll(async () => {
     harness = await startTestApp();
+    request = followingRequests(harness);
     caseManager = await knownUser(harness, 'cm-lena');
     [supervisor, crtOfficer, resolutionOfficer] = await Promise.all([bearer(['supervisor'], 'sup-lists'), bearer(['crt_officer'], 'crt-lists'), bearer(['resolution_officer'], 'pc-lists')]);
   });
   afterAll(() => harness.close());
 
-  let lastPosition = '0';
-  const request = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
-    const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': lastPosition } });
-    if (method === 'POST' && response.statusCode < 300) lastPosition = response.json().position ?? lastPosition;
-    return response;
-  };
-  const ok = (response: TestResponse, status = 200) => {
-    expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
-    return response.json();
-  };
   const ids = async (url: string, authorization = supervisor) => (ok(await request('GET', url, authorization)).items as { id: string }[]).map((item) => item.id);
   const referral = async (details: object) =>
     ok(

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
-import { CaseNoteDto, NOTE_ADDED_DESCRIPTION } from '../../../http/case-note.dto.ts';
+import { addCaseNote, CaseNoteDto, NOTE_ADDED_DESCRIPTION } from '../../../http/case-note.dto.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
@@ -20,13 +20,12 @@ export class ComplaintNotesController {
   @HttpCode(200)
   @Roles(...CRT_ROLES)
   @ApiOkResponse({ description: NOTE_ADDED_DESCRIPTION })
-  async add(
+  add(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: CaseNoteDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse & { noteId: string }> {
-    const noteId = context.ids.partId();
-    return { ...(await this.complaints.run(id, { type: 'AddCaseNote', noteId, text: body.text, metadata: { now: context.now } }, context, reply)), noteId };
+    return addCaseNote(body, context, (command) => this.complaints.run(id, command, context, reply));
   }
 }
