@@ -15,6 +15,10 @@ export interface QueryKind {
 }
 
 const someone = (random: Random) => encodeURIComponent(inventPerson(random).name);
+const today = () => londonDate(new Date());
+/** A reference as the seed writes them (this year's or last year's crimes), mostly not among a million referrals. */
+const crimeReference = (random: Random) => encodeURIComponent(`41/${random.int(10000, 99999)}/${today().slice(2, 4)}`);
+const CRIME_TYPES = ['domestic-abuse', 'assault', 'theft', 'burglary', 'stalking', 'wounding-with-intent', 'fraud', 'other'];
 const period = (days: number) => {
   const today = londonDate(new Date());
   return `from=${addDays(today, -days)}&to=${today}`;
@@ -26,6 +30,14 @@ export const QUERY_KINDS: QueryKind[] = [
   { name: 'caseload-overdue', group: 'list', roles: ['case_manager'], caseload: true, path: () => '/api/referrals?caseManager=me&overdue=true' },
   { name: 'referrals-overdue', group: 'list', roles: ['supervisor'], path: () => '/api/referrals?overdue=true' },
   { name: 'referrals-search', group: 'list', roles: ['supervisor'], path: (random) => `/api/referrals?q=${someone(random)}` },
+  { name: 'referrals-unassigned', group: 'list', roles: ['supervisor'], path: () => '/api/referrals?caseManager=none' },
+  { name: 'referrals-due-today', group: 'list', roles: ['supervisor'], path: () => `/api/referrals?dueBy=${today()}` },
+  { name: 'caseload-due-today', group: 'list', roles: ['case_manager'], caseload: true, path: () => `/api/referrals?caseManager=me&dueBy=${today()}` },
+  { name: 'referrals-crime-reference', group: 'list', roles: ['supervisor'], path: (random) => `/api/referrals?crimeReference=${crimeReference(random)}` },
+  { name: 'referrals-crime-type', group: 'list', roles: ['supervisor'], path: (random) => `/api/referrals?crimeType=${random.pick(CRIME_TYPES)}` },
+  { name: 'referrals-police-delayed', group: 'list', roles: ['supervisor'], path: () => '/api/referrals?policeReferralDelayed=true' },
+  { name: 'complaints-due-today', group: 'list', roles: ['crt_officer'], path: () => `/api/complaints?dueBy=${today()}` },
+  { name: 'remedies-due-today', group: 'list', roles: ['resolution_officer'], path: () => `/api/community-resolutions?dueBy=${today()}` },
   { name: 'complaints-due', group: 'list', roles: ['crt_officer'], path: () => '/api/complaints' },
   { name: 'complaints-overdue', group: 'list', roles: ['crt_officer'], path: () => '/api/complaints?overdue=true' },
   { name: 'complaints-search', group: 'list', roles: ['crt_officer'], path: (random) => `/api/complaints?q=${someone(random)}` },

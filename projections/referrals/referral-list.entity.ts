@@ -49,6 +49,10 @@ export class ReferralListEntry {
   @Column('boolean', { name: 'unable_to_contact' })
   unableToContact!: boolean;
 
+  /** On the shipped bank holidays, as projected. */
+  @Column('int', { name: 'report_to_referral_working_days', nullable: true })
+  reportToReferralWorkingDays!: number | null;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;
 

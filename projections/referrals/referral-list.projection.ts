@@ -1,6 +1,7 @@
 import { proposalFor } from '../../src/referrals/domain/priority-groups.ts';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
-import { CalendarNotCovered, londonDate } from '../../src/calendar/working-days.ts';
+import { londonDate } from '../../src/calendar/working-days.ts';
+import { workingDaysFromReport } from '../../src/referrals/domain/police-referral-delay.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
@@ -36,6 +37,12 @@ export interface ReferralListRow {
    * projection must give the same rows on every rebuild, whatever an administrator adds later).
    */
   report_to_referral_working_days: number | null;
+  risk_level: string | null;
+  personal_statement: string | null;
+  personal_statement_made: boolean;
+  restorative_justice: string | null;
+  /** Each service referral's outcome, `awaiting` until one is recorded. */
+  service_referral_outcomes: string[];
   received_at: string;
   revision: number;
   updated_at: string;
@@ -50,7 +57,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 6: the next update's clock (start and entitlement), for due dates on the calendar as it stands.
   // 7: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 8: whether assessed, and the groups the victim's age proposes, for the entitlement from receipt.
-  version: 8,
+  // 9: the Beacon report's risk level, statement, restorative justice and service referral outcomes.
+  version: 9,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -76,7 +84,12 @@ export const referralListProjection: Projection<ReferralListRow> = {
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
-      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state),
+      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, SHIPPED_CALENDAR),
+      risk_level: state.assessment?.riskLevel ?? null,
+      personal_statement: state.personalStatement,
+      personal_statement_made: state.personalStatementMadeAt !== null,
+      restorative_justice: state.restorativeJustice,
+      service_referral_outcomes: state.serviceReferrals.map((serviceReferral) => serviceReferral.outcome ?? 'awaiting'),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -103,14 +116,4 @@ const SHIPPED_CALENDAR = englandAndWalesCalendar();
 /** The count depends on these two dates alone, and counting is the costliest part of this fold: only a change recounts. */
 function reportDatesKept(row: ReferralListRow | undefined, state: ReceivedReferral): row is ReferralListRow {
   return row !== undefined && row.state.crimeReportedOn === state.crimeReportedOn && row.state.receivedAt === state.receivedAt;
-}
-
-function workingDaysFromReport(state: ReceivedReferral): number | null {
-  if (!state.crimeReportedOn) return null;
-  try {
-    return SHIPPED_CALENDAR.workingDaysBetween(state.crimeReportedOn, londonDate(state.receivedAt));
-  } catch (error) {
-    if (error instanceof CalendarNotCovered) return null;
-    throw error;
-  }
 }

@@ -5,6 +5,7 @@ import { DipSampleEntry } from '../../projections/complaints/dip-sample.entity.t
 import { ChangeComplaintHandler } from './commands/change-complaint/change-complaint.handler.ts';
 import { ComplaintCommands } from './commands/change-complaint/complaint-commands.ts';
 import { DipSampleController } from './commands/dip-sample/dip-sample.controller.ts';
+import { ComplaintNotesController } from './commands/case-notes/case-notes.controller.ts';
 import { DrawDipSampleHandler } from './commands/dip-sample/dip-sample.handler.ts';
 import { ContactComplainantController } from './commands/contact-complainant/contact-complainant.controller.ts';
 import { LogComplaintController } from './commands/log-complaint/log-complaint.controller.ts';
@@ -29,6 +30,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
 @Module({
   imports: [TypeOrmModule.forFeature([ComplaintListEntry, DipSampleEntry])],
   controllers: [
+    ComplaintNotesController,
     LogComplaintController,
     DipSampleController,
     ContactComplainantController,

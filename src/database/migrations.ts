@@ -8,10 +8,13 @@ import { ReferralList1763800002000 } from '../../projections/referrals/176380000
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
 import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
 import { ReferralListNewestNames1763800009900 } from '../../projections/referrals/1763800009900-referral-list-newest-names.ts';
+import { ReferralListJourneyFigures1763800250100 } from '../../projections/referrals/1763800250100-referral-list-journey-figures.ts';
+import { ReferralListTeamLists1763800250000 } from '../../projections/referrals/1763800250000-referral-list-team-lists.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
 import { ResolutionList1763800004000 } from '../../projections/resolutions/1763800004000-resolution-list.ts';
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
+import { CaseTimelineSubjects1763800290100 } from '../../projections/timeline/1763800290100-case-timeline-subjects.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { DipSamples1763800009700 } from '../../projections/complaints/1763800009700-dip-samples.ts';
@@ -67,5 +70,8 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReadModelSubjects1763800220000,
   RestrictedCases1763800230000,
   AccessLogRefusals1763800230100,
+  ReferralListTeamLists1763800250000,
+  ReferralListJourneyFigures1763800250100,
   IdempotencyClaimedBy1763800290000,
+  CaseTimelineSubjects1763800290100,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferralListEntry } from '../../projections/referrals/referral-list.entity.ts';
 import { AssessNeedsController } from './commands/assess-needs/assess-needs.controller.ts';
+import { ReferralNotesController } from './commands/case-notes/case-notes.controller.ts';
 import { AssignCaseManagerController } from './commands/assign-case-manager/assign-case-manager.controller.ts';
 import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
 import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
@@ -23,6 +24,7 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
 @Module({
   imports: [TypeOrmModule.forFeature([ReferralListEntry])],
   controllers: [
+    ReferralNotesController,
     ReceiveReferralController,
     AssignCaseManagerController,
     AssessNeedsController,

@@ -4,6 +4,7 @@ import { ResolutionListEntry } from '../../projections/resolutions/resolution-li
 import { ChangeResolutionHandler } from './commands/change-resolution/change-resolution.handler.ts';
 import { ResolutionCommands } from './commands/change-resolution/resolution-commands.ts';
 import { CloseResolutionController } from './commands/close-resolution/close-resolution.controller.ts';
+import { ResolutionNotesController } from './commands/case-notes/case-notes.controller.ts';
 import { InformVictimController } from './commands/inform-victim/inform-victim.controller.ts';
 import { ProposeResolutionController } from './commands/propose-resolution/propose-resolution.controller.ts';
 import { ProposeResolutionHandler } from './commands/propose-resolution/propose-resolution.handler.ts';
@@ -19,6 +20,7 @@ import { ResolutionsReportHandler } from './queries/resolutions-report/resolutio
 @Module({
   imports: [TypeOrmModule.forFeature([ResolutionListEntry])],
   controllers: [
+    ResolutionNotesController,
     ProposeResolutionController,
     SupervisorDecisionController,
     RemediesController,

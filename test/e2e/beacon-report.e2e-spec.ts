@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
+import { quarterOf } from '../../src/http/report-period.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('the Beacon report over HTTP', () => {
@@ -32,6 +33,11 @@ describe('the Beacon report over HTTP', () => {
     const police = await post('/api/referrals', referral('police', 'domestic-abuse', { crimeReference: '41/1/26' }));
     await post(`/api/referrals/${police.id}/assess`, { needs: ['safety'], riskLevel: 'high', priorityGroups: ['most-serious-crime'] });
     await post(`/api/referrals/${police.id}/accept-support`, {});
+    const { serviceReferralId } = (await post(`/api/referrals/${police.id}/service-referrals`, { service: 'idva' })) as unknown as { serviceReferralId: string };
+    await post(`/api/referrals/${police.id}/service-referrals/${serviceReferralId}/outcome`, { outcome: 'accepted' });
+    await post(`/api/referrals/${police.id}/service-referrals`, { service: 'isva' });
+    for (const status of ['offered', 'made']) await post(`/api/referrals/${police.id}/personal-statement`, { status });
+    for (const status of ['information-given', 'interested']) await post(`/api/referrals/${police.id}/restorative-justice`, { status });
     const self = await post('/api/referrals', referral('self', 'burglary'));
     await post(`/api/referrals/${self.id}/decline-support`, { reason: 'no-longer-needed' });
     const partner = await post('/api/referrals', referral('partner', 'burglary'));
@@ -52,6 +58,10 @@ describe('the Beacon report over HTTP', () => {
       priorityGroups: { enhanced: 1, share: 0.333, nationalShare: 0.2 },
       support: { accepted: 1, declined: 1, acceptanceRate: 0.5, declineReasons: [{ key: 'no-longer-needed', label: 'No longer needed', count: 1 }] },
       closuresByReason: [{ key: 'duplicate', label: 'Duplicate', count: 1 }],
+      riskLevels: [{ key: 'high', count: 1 }],
+      serviceReferrals: { made: 2, byOutcome: [{ key: 'accepted', count: 1 }, { key: 'awaiting', count: 1 }] },
+      personalStatements: { offered: 1, made: 1 },
+      restorativeJustice: { informed: 1, interested: 1 },
     });
     expect(JSON.stringify(report)).not.toContain('Anyone');
 
@@ -78,5 +88,20 @@ describe('the Beacon report over HTTP', () => {
     ).json();
     expect(report.crimeReportToReferral).toEqual({ referrals: 2, medianWorkingDays: calendar.workingDaysBetween(reportedOn, today) / 2 });
     expect(report.criminalJusticeUpdates).toEqual({ learned: 2, toldOnTime: 1, toldLate: 0, owedAndOverdue: 1, onTimeRate: 1 });
+  });
+
+  it('counts police referrals passed on over 2 working days after the crime report, for the current quarter when no period is given', async () => {
+    await post('/api/referrals', referral('police', 'burglary', { crimeReference: '41/2/26', crimeReportedOn: londonDate(new Date(Date.now() - 15 * 86_400_000)) }));
+    const prompt = await post('/api/referrals', referral('police', 'burglary', { crimeReference: '41/3/26', crimeReportedOn: today }));
+    const read = (url: string) => harness.request({ method: 'GET', url, headers: { authorization: caseManager, 'x-min-position': prompt.position } });
+    const report = (await read('/api/reports/beacon')).json();
+    expect(report.period).toEqual(quarterOf(today));
+    expect(report.policeReferralDelay).toEqual({ referrals: 2, delayed: 1, delayedShare: 0.5 });
+    expect((await read(`/api/reports/beacon?to=${today}`)).json().period).toEqual({ from: quarterOf(today).from, to: today });
+    const supervisor = await bearer(['supervisor']);
+    for (const url of ['/api/reports/complaints', '/api/reports/community-resolutions']) {
+      const other = await harness.request({ method: 'GET', url, headers: { authorization: supervisor } });
+      expect({ url, status: other.statusCode }).toEqual({ url, status: 200 });
+    }
   });
 });

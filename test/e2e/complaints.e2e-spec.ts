@@ -268,4 +268,36 @@ describe('complaints over HTTP (real app, real PostgreSQL)', () => {
     const { reference } = (await get(`/api/complaints/${fresh}`)).json();
     expect((await get(`/api/complaints?q=${reference.toLowerCase()}`)).json().items).toEqual([expect.objectContaining({ id: fresh, reference })]);
   });
+
+  it('a supervisor accepts a review request after the 28 days for an exceptional reason; a request in time needs none', async () => {
+    const id = await log({ receivedAt: daysAgo(90) });
+    ok(await post(`/api/complaints/${id}/record`, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(89) }));
+    ok(await post(`/api/complaints/${id}/refer`, { to: 'psd', reason: 'Local investigation', at: daysAgo(88) }));
+    ok(await post(`/api/complaints/${id}/outcome`, { result: 'unable-to-determine', decidedAt: daysAgo(40) }));
+    ok(await post(`/api/complaints/${id}/outcome-notified`, { at: daysAgo(39) }));
+    const supervisor = await bearer(['supervisor'], 'sup-sam');
+    const late = { receivedAt: daysAgo(1), reason: 'In hospital throughout the review window' };
+    expect((await post(`/api/complaints/${id}/late-review-request`, late)).statusCode).toBe(403);
+    expect((await post(`/api/complaints/${id}/late-review-request`, { ...late, reason: ' ' }, supervisor)).json()).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    refused(await post(`/api/complaints/${id}/late-review-request`, { ...late, receivedAt: daysAgo(20) }, supervisor), 'review-request-in-time');
+    const { position } = ok(await post(`/api/complaints/${id}/late-review-request`, late, supervisor));
+    const view = (await get(`/api/complaints/${id}`, position)).json();
+    expect(view).toMatchObject({ stage: 'review-requested', lateReviewAcceptance: { reason: late.reason, supervisor: 'sup-sam' } });
+    expect(view.timeline.at(-2)).toMatchObject({ type: 'LateReviewRequestAccepted', summary: 'Review request accepted after the 28 days by sup-sam' });
+    refused(await post(`/api/complaints/${id}/late-review-request`, late, supervisor), 'review-already-requested');
+  });
+
+  it('discontinues a complaint repeating an earlier one, which must exist and come first', async () => {
+    const earlier = await log({ receivedAt: daysAgo(30) });
+    const repeat = await log();
+    const unknown = await post(`/api/complaints/${repeat}/discontinue-repetitive`, { earlierComplaintId: '0b5f3c1e-7d1a-4c1e-9d7e-3f1f4b0c2a11', reason: 'Same as before' });
+    expect(unknown.json()).toMatchObject({ status: 400, errors: [{ field: 'earlierComplaintId' }] });
+    refused(await post(`/api/complaints/${repeat}/discontinue-repetitive`, { earlierComplaintId: repeat, reason: 'Same' }), 'repetitive-of-itself');
+    refused(await post(`/api/complaints/${earlier}/discontinue-repetitive`, { earlierComplaintId: repeat, reason: 'Same' }), 'repetitive-of-later-complaint');
+    const { position } = ok(await post(`/api/complaints/${repeat}/discontinue-repetitive`, { earlierComplaintId: earlier, reason: 'No fresh evidence since the first' }));
+    expect((await get(`/api/complaints/${repeat}`, position)).json()).toMatchObject({ stage: 'discontinued-repetitive', withdrawal: { repetitiveOf: earlier }, nextDue: null });
+    expect((await get(`/api/complaints/${repeat}/status`)).json()).toMatchObject({ stage: 'discontinued' });
+    expect((await get('/api/complaints?status=discontinued-repetitive', position)).json().items).toEqual([expect.objectContaining({ id: repeat })]);
+    refused(await post(`/api/complaints/${repeat}/contact-complainant`, { at: new Date().toISOString(), channel: 'phone', views: 'x' }), 'complaint-withdrawn');
+  });
 });

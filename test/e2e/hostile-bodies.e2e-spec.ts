@@ -58,6 +58,7 @@ const BODIES: Record<string, Body> = {
   '/api/referrals/{id}/accept-support': {},
   '/api/referrals/{id}/decline-support': { reason: 'wants-to-move-on' },
   '/api/referrals/{id}/close': { reason: 'support-completed' },
+  '/api/referrals/{id}/notes': { text: 'Victim prefers calls after 5pm' },
   '/api/referrals/{id}/reopen': { reason: 'New information' },
   '/api/referrals/{id}/contact-contract': { frequency: 'weekly', channel: 'phone', safeTimes: 'Evenings' },
   '/api/referrals/{id}/contacts': { outcome: 'made', channel: 'phone', at: daysAgo(0.01), note: 'Spoke at length' },
@@ -100,6 +101,9 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/review-decision': { upheld: true, recommendations: 'Reconsider' },
   '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
+  '/api/complaints/{id}/notes': { text: 'Complainant rang to ask for news' },
+  '/api/complaints/{id}/discontinue-repetitive': { earlierComplaintId: '00000000-0000-4000-8000-000000000000', reason: 'No fresh evidence', at: daysAgo(0.01) },
+  '/api/complaints/{id}/late-review-request': { receivedAt: now(), reason: 'In hospital throughout' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -125,6 +129,7 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/remedies/{remedyId}/fail': { reason: 'Did not write' },
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
+  '/api/community-resolutions/{id}/notes': { text: 'Offender asked to pay in two instalments' },
   '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
   '/api/cases/{id}/restricted-access': { reason: 'high-profile', users: ['sweeper'], teams: ['psd'] },
   '/api/cases/{id}/restricted-access/named': { reason: 'staff-changed', users: ['sweeper'], teams: ['psd', 'vcc-north'] },
@@ -194,6 +199,7 @@ describe('hostile bodies on every command route', () => {
     '/api/referrals/{id}/accept-support': async () => `${await referral()}/accept-support`,
     '/api/referrals/{id}/decline-support': async () => `${await referral()}/decline-support`,
     '/api/referrals/{id}/close': async () => `${await referral()}/close`,
+    '/api/referrals/{id}/notes': async () => `${await referral()}/notes`,
     '/api/referrals/{id}/reopen': async () => `${await after(referral, 'close')}/reopen`,
     '/api/referrals/{id}/contact-contract': async () => `${await referral()}/contact-contract`,
     '/api/referrals/{id}/contacts': async () => `${await after(referral, 'accept-support', 'contact-contract')}/contacts`,
@@ -227,6 +233,10 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/review-request`,
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
+    '/api/complaints/{id}/notes': async () => `${await complaint()}/notes`,
+    '/api/complaints/{id}/discontinue-repetitive': async () => `${await complaint()}/discontinue-repetitive`,
+    // Notified over 28 days ago, so only a late acceptance takes the request.
+    '/api/complaints/{id}/late-review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/late-review-request`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });
@@ -237,6 +247,7 @@ describe('hostile bodies on every command route', () => {
     '/api/community-resolutions/{id}/remedies': async () => `${await resolution()}/remedies`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/complete': async () => `${await remedy()}/complete`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/fail': async () => `${await remedy()}/fail`,
+    '/api/community-resolutions/{id}/notes': async () => `${await resolution()}/notes`,
     '/api/community-resolutions/{id}/victim-informed': async () => `${await after(resolution, 'remedies')}/victim-informed`,
     // Ready to close: its remedy failed and the victim told, so a body the validation takes closes it.
     '/api/community-resolutions/{id}/close': async () => {
@@ -254,6 +265,10 @@ describe('hostile bodies on every command route', () => {
     '/api/cases/{id}/restricted-access/named': async () => `${await restrictedCase()}/named`,
     '/api/cases/{id}/restricted-access/lift': async () => `${await restrictedCase()}/lift`,
   };
+  // The complaint a repetitive one repeats must exist before the body's variants are made from it.
+  beforeAll(async () => {
+    BODIES['/api/complaints/{id}/discontinue-repetitive']!.earlierComplaintId = (await run('/api/complaints', { ...BODIES['/api/complaints'], receivedAt: daysAgo(2) })).id;
+  });
   async function remedy(): Promise<string> {
     const url = await resolution();
     return `${url}/remedies/${(await run(`${url}/remedies`, BODIES['/api/community-resolutions/{id}/remedies']!)).remedyId}`;

@@ -90,6 +90,7 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/personal-statement/correction', at('personal-statement/correction'), { status: 'declined', reason: note('statement correction') }, caseManager);
     await command('/api/referrals/{id}/restorative-justice/correction', at('restorative-justice/correction'), { status: 'interested', reason: note('restorative justice correction') }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
+    await command('/api/referrals/{id}/notes', at('notes'), { text: note('referral note') }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.
     await command('/api/referrals/{id}/assign', at('assign'), { caseManager: 'cm-logs' }, caseManager, 409);
     await command('/api/referrals/{id}/assign', at('assign'), { caseManager: PERSONAL.victimName }, caseManager, 400);
@@ -138,6 +139,11 @@ describe('no personal data in any log line', () => {
 
     const withdrawn = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} Sr` } }, crtOfficer, 201);
     const { position } = await command('/api/complaints/{id}/withdraw', `/api/complaints/${withdrawn.id}/withdraw`, { reason: note('withdrawal') }, crtOfficer);
+    await command('/api/complaints/{id}/notes', `/api/complaints/${withdrawn.id}/notes`, { text: note('complaint note') }, crtOfficer);
+    const repeated = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} III` } }, crtOfficer, 201);
+    await command('/api/complaints/{id}/discontinue-repetitive', `/api/complaints/${repeated.id}/discontinue-repetitive`, { earlierComplaintId: withdrawn.id, reason: note('repetitive') }, crtOfficer);
+    // In time, so refused: the reason must not reach a log line either way.
+    await command('/api/complaints/{id}/late-review-request', at('late-review-request'), { receivedAt: now(), reason: note('late review') }, supervisor, 409);
     await command('/api/complaints/dip-sample', '/api/complaints/dip-sample', { size: 1, seed: 'log-panel', from: dateIn(-30), to: dateIn(0) }, auditor, 201);
     return position!;
   }
@@ -170,6 +176,7 @@ describe('no personal data in any log line', () => {
     await command('/api/community-resolutions/{id}/remedies/{remedyId}/fail', at(`remedies/${apologyId}/fail`), { reason: note('failure') }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
+    await command('/api/community-resolutions/{id}/notes', at('notes'), { text: note('resolution note') }, resolutionOfficer);
 
     const unconsulted = { ...proposal, victims: [{ ...proposal.victims[0]!, consulted: false, views: null, consents: false }] };
     const awaiting = await command('/api/community-resolutions', '/api/community-resolutions', unconsulted, resolutionOfficer, 201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { referralListProjection } from '../../projections/referrals/referral-list.projection.ts';
+import { caseTimelineProjection } from '../../projections/timeline/case-timeline.projection.ts';
 import { bearer, knownUser, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const referral = (name: string) => ({
@@ -82,7 +83,7 @@ describe('read models over HTTP (real app, projectors in process)', () => {
     expect(status.json()).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'referral-list', version: referralListProjection.version, state: expect.stringMatching(/live|rebuilding/), lastError: null, lag: expect.objectContaining({ events: expect.any(Number) }) }),
-        expect.objectContaining({ name: 'case-timeline', version: 1 }),
+        expect.objectContaining({ name: 'case-timeline', version: caseTimelineProjection.version }),
       ]),
     );
 

@@ -110,8 +110,8 @@ describe('victim journeys over HTTP (real app, real PostgreSQL)', () => {
     const journey = (await get(`/api/referrals/${id}`)).json();
     expect(journey).toMatchObject({ status: 'declined', support: { decision: 'declined', reason: 'wants-to-move-on', reasonLabel: 'Wants to move on' } });
     expect(journey.timeline).toEqual([
-      { revision: 0, type: 'ReferralReceived', recordedAt: expect.any(String), by: 'cm-ann' },
-      { revision: 1, type: 'SupportDeclined', recordedAt: expect.any(String), by: 'cm-ann' },
+      { revision: 0, type: 'ReferralReceived', summary: 'Referral received from the victim', recordedAt: expect.any(String), by: 'cm-ann' },
+      { revision: 1, type: 'SupportDeclined', summary: 'Support declined (wants-to-move-on)', recordedAt: expect.any(String), by: 'cm-ann' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { CalendarDate, WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
+import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
@@ -133,6 +134,26 @@ export interface WithdrawComplaint {
   metadata: CommandMetadata;
 }
 
+export interface DiscontinueRepetitive {
+  type: 'DiscontinueRepetitive';
+  /** The complaint this one repeats, as logged (its existence is checked before the command). */
+  earlierComplaint: { id: string; receivedAt: string };
+  reason: string;
+  /** When the decision took effect, if given; now otherwise. */
+  at?: string;
+  metadata: CommandMetadata;
+}
+
+/** A review request received after the 28 days, accepted by a supervisor for an exceptional reason. */
+export interface AcceptLateReviewRequest {
+  type: 'AcceptLateReviewRequest';
+  receivedAt: string;
+  reason: string;
+  /** The supervisor's user id, from their token. */
+  supervisor: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
   | ContactComplainant
@@ -147,4 +168,7 @@ export type ComplaintCommand =
   | DecideReview
   | RecordIopcReviewDecision
   | ReportLongRunning
-  | WithdrawComplaint;
+  | WithdrawComplaint
+  | AddCaseNote
+  | DiscontinueRepetitive
+  | AcceptLateReviewRequest;

@@ -3,12 +3,15 @@ import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
+import { caseNote } from '../../shared/domain/case-note.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 import type {
+  AcceptLateReviewRequest,
   ComplaintCommand,
+  DiscontinueRepetitive,
   ContactComplainant,
   DecideOutcome,
   DecideReview,
@@ -59,6 +62,14 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return reportLongRunning(command, open(state));
     case 'WithdrawComplaint':
       return withdraw(command, open(state));
+    case 'DiscontinueRepetitive':
+      return discontinueRepetitive(command, open(state));
+    case 'AcceptLateReviewRequest':
+      return acceptLateReviewRequest(command, open(state));
+    case 'AddCaseNote': {
+      const complaint = logged(state);
+      return [{ type: 'ComplaintNoteAdded', data: { complaintId: complaint.id, ...caseNote(command, complaint.complainant.subjectId, handlingFinished(complaint)) } }];
+    }
     default:
       return assertNever(command);
   }
@@ -76,10 +87,15 @@ function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
   return [{ type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } }];
 }
 
-function open(state: Complaint): LoggedComplaint {
+function logged(state: Complaint): LoggedComplaint {
   if (state.status === 'none') throw new DomainRuleViolation('complaint-not-logged', 'There is no complaint with this id');
-  if (state.withdrawal) throw new DomainRuleViolation('complaint-withdrawn', 'The complaint was withdrawn: nothing more can be done on it');
   return state;
+}
+
+function open(state: Complaint): LoggedComplaint {
+  const complaint = logged(state);
+  if (complaint.withdrawal) throw new DomainRuleViolation('complaint-withdrawn', 'The complaint was withdrawn: nothing more can be done on it');
+  return complaint;
 }
 
 function notInFuture(at: string, metadata: CommandMetadata, rule: string, message: string): void {
@@ -237,17 +253,36 @@ function notifyOutcome(command: NotifyOutcome, state: LoggedComplaint): Complain
 }
 
 function requestReview(command: RequestReview, state: LoggedComplaint): ComplaintEvent[] {
+  const { closes } = reviewWindowOf(command, state);
+  if (londonDate(command.receivedAt) > closes) {
+    throw new DomainRuleViolation('review-window-closed', `The review window closed on ${closes}: 28 days starting the day after the outcome was given; a supervisor may accept a late request for an exceptional reason`);
+  }
+  return [reviewRequested(command, state)];
+}
+
+/** Accepted after the 28 days only: a request in time needs no supervisor. */
+function acceptLateReviewRequest(command: AcceptLateReviewRequest, state: LoggedComplaint): ComplaintEvent[] {
+  const { closes } = reviewWindowOf(command, state);
+  if (londonDate(command.receivedAt) <= closes) throw new DomainRuleViolation('review-request-in-time', `The review window is open until ${closes}: record the request as received in time`);
+  if (!isNonBlankText(command.reason)) throw new DomainRuleViolation('exceptional-reason-required', 'A late review request is accepted only for a stated exceptional reason');
+  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, supervisor: command.supervisor, acceptedAt: command.metadata.now.toISOString() };
+  return [{ type: 'LateReviewRequestAccepted', data }, reviewRequested(command, state)];
+}
+
+/** What any review request needs: an outcome told, no review yet, a receipt neither in the future nor before the outcome. */
+function reviewWindowOf(command: { receivedAt: string; metadata: CommandMetadata }, state: LoggedComplaint): { closes: string } {
   if (!state.outcome?.notifiedAt || !state.reviewWindow) {
     throw new DomainRuleViolation('outcome-not-notified', 'A review can be requested once the complainant has been told the outcome');
   }
   if (state.review) throw new DomainRuleViolation('review-already-requested', 'A review has already been requested');
   notInFuture(command.receivedAt, command.metadata, 'received-in-future', 'A review request can only be recorded once it has been received');
   notBefore(command.receivedAt, state.outcome.notifiedAt, 'review-before-outcome', 'A review request cannot precede the outcome it challenges');
-  if (londonDate(command.receivedAt) > state.reviewWindow.closes) {
-    throw new DomainRuleViolation('review-window-closed', `The review window closed on ${state.reviewWindow.closes}: 28 days starting the day after the outcome was given`);
-  }
+  return state.reviewWindow;
+}
+
+function reviewRequested(command: { receivedAt: string }, state: LoggedComplaint): ComplaintEvent {
   const { body, reasons } = reviewBodyOf(state);
-  return [{ type: 'ReviewRequested', data: { complaintId: state.id, receivedAt: command.receivedAt, reviewBody: body, iopcReasons: reasons } }];
+  return { type: 'ReviewRequested', data: { complaintId: state.id, receivedAt: command.receivedAt, reviewBody: body, iopcReasons: reasons } };
 }
 
 function decideReview(command: DecideReview, state: LoggedComplaint): ComplaintEvent[] {
@@ -285,11 +320,28 @@ function reportLongRunning(command: ReportLongRunning, state: LoggedComplaint): 
 }
 
 function withdraw(command: WithdrawComplaint, state: LoggedComplaint): ComplaintEvent[] {
-  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', 'The outcome has been decided: the complaint can no longer be withdrawn');
-  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'The complaint was resolved: there is nothing left to withdraw');
-  const withdrawnAt = effectiveAt(command, 'withdrawn', [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.recording?.at, 'recording']]);
+  const withdrawnAt = endedAt(command, state, 'withdrawn');
   const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, withdrawnAt };
   return [{ type: 'ComplaintWithdrawn', data }];
+}
+
+/** Ends the complaint like a withdrawal, naming the complaint it repeats: another one, logged no later. */
+function discontinueRepetitive(command: DiscontinueRepetitive, state: LoggedComplaint): ComplaintEvent[] {
+  const earlier = command.earlierComplaint;
+  if (earlier.id === state.id) throw new DomainRuleViolation('repetitive-of-itself', 'A complaint cannot repeat itself: name the earlier complaint');
+  if (Date.parse(earlier.receivedAt) > Date.parse(state.receivedAt)) {
+    throw new DomainRuleViolation('repetitive-of-later-complaint', 'The complaint it repeats must have been received before this one');
+  }
+  const discontinuedAt = endedAt(command, state, 'discontinued');
+  const data = { complaintId: state.id, subjectId: state.complainant.subjectId, earlierComplaintId: earlier.id, reason: command.reason, discontinuedAt };
+  return [{ type: 'RepetitiveComplaintDiscontinued', data }];
+}
+
+/** When handling ends without an outcome: only before one, and not before what it follows. */
+function endedAt(command: { at?: string; metadata: CommandMetadata }, state: LoggedComplaint, step: string): string {
+  if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', `The outcome has been decided: the complaint can no longer be ${step}`);
+  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'The complaint was resolved: there is nothing left to end');
+  return effectiveAt(command, step, [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.recording?.at, 'recording']]);
 }
 
 export const complaintDecider = {

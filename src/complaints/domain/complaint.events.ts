@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { CriteriaFlags, Criterion, IopcReviewReason, ReviewBody } from './criteria.ts';
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'letter', 'online', 'in-person', 'social-media'] as const;
@@ -124,6 +125,17 @@ export type LongRunningReportMade = DomainEvent<'LongRunningReportMade', { compl
 
 export type ComplaintWithdrawn = DomainEvent<'ComplaintWithdrawn', { complaintId: string; subjectId: string; reason: string; withdrawnAt: string }>;
 
+/** Ended without further handling: it repeats an earlier complaint with no fresh evidence. The reason is the complainant's personal data. */
+export type RepetitiveComplaintDiscontinued = DomainEvent<
+  'RepetitiveComplaintDiscontinued',
+  { complaintId: string; subjectId: string; earlierComplaintId: string; reason: string; discontinuedAt: string }
+>;
+
+/** A supervisor accepted a review request received after the 28 days, for an exceptional reason (the complainant's personal data); `ReviewRequested` follows. */
+export type LateReviewRequestAccepted = DomainEvent<'LateReviewRequestAccepted', { complaintId: string; subjectId: string; reason: string; supervisor: string; acceptedAt: string }>;
+
+export type ComplaintNoteAdded = DomainEvent<'ComplaintNoteAdded', { complaintId: string } & CaseNote>;
+
 export type ComplaintEvent =
   | ComplaintLogged
   | ComplainantContacted
@@ -140,7 +152,10 @@ export type ComplaintEvent =
   | ReviewDecided
   | IopcReviewDecisionReceived
   | LongRunningReportMade
-  | ComplaintWithdrawn;
+  | ComplaintWithdrawn
+  | ComplaintNoteAdded
+  | RepetitiveComplaintDiscontinued
+  | LateReviewRequestAccepted;
 
 export const complaintEventDefinitions = [
   defineEvent({
@@ -173,4 +188,7 @@ export const complaintEventDefinitions = [
   defineEvent({ type: 'IopcReviewDecisionReceived', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['recommendations'] }] }),
   defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  caseNoteEvent('ComplaintNoteAdded'),
+  defineEvent({ type: 'RepetitiveComplaintDiscontinued', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
 ];

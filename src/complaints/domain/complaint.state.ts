@@ -26,7 +26,10 @@ export interface LoggedComplaint extends LoggedDetails {
   /** The decision is the review body's: `at` is when the PCC decided, or when the IOPC's decision was received. */
   review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
   longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
-  withdrawal: { reason: string; at: string } | null;
+  /** Ended without further handling: withdrawn, or discontinued as a repetition of the complaint `repetitiveOf`. */
+  withdrawal: { reason: string; at: string; repetitiveOf?: string } | null;
+  /** A supervisor accepted the review request after the 28 days (absent from rows folded before this existed). */
+  lateReviewAcceptance?: { reason: string; supervisor: string; at: string };
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -46,10 +49,11 @@ export type ComplaintStage =
   | 'outcome-notified'
   | 'review-requested'
   | 'review-decided'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'discontinued-repetitive';
 
 export function complaintStage(complaint: LoggedComplaint): ComplaintStage {
-  if (complaint.withdrawal) return 'withdrawn';
+  if (complaint.withdrawal) return complaint.withdrawal.repetitiveOf ? 'discontinued-repetitive' : 'withdrawn';
   if (complaint.review) return complaint.review.decision ? 'review-decided' : 'review-requested';
   if (complaint.outcome) return complaint.outcome.notifiedAt ? 'outcome-notified' : 'outcome-decided';
   if (complaint.recording) {
@@ -173,6 +177,14 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     }
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };
+    case 'ComplaintNoteAdded':
+      return state;
+    case 'RepetitiveComplaintDiscontinued': {
+      const { reason, discontinuedAt, earlierComplaintId } = event.data;
+      return { ...state, withdrawal: { reason, at: discontinuedAt, repetitiveOf: earlierComplaintId }, updates: { ...state.updates, nextDue: null } };
+    }
+    case 'LateReviewRequestAccepted':
+      return { ...state, lateReviewAcceptance: { reason: event.data.reason, supervisor: event.data.supervisor, at: event.data.acceptedAt } };
     default:
       return assertNever(event);
   }

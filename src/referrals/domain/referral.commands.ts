@@ -1,3 +1,4 @@
+import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
@@ -185,4 +186,5 @@ export type ReferralCommand =
   | CorrectVpsStatus
   | CorrectRestorativeJusticeStatus
   | LearnCriminalJusticeEvent
-  | RecordVictimUpdate;
+  | RecordVictimUpdate
+  | AddCaseNote;

@@ -1,5 +1,6 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt } from '../../shared/domain/effective-time.ts';
+import { caseNote } from '../../shared/domain/case-note.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
@@ -49,6 +50,10 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return learnCriminalJusticeEvent(command, openCase(state));
     case 'RecordVictimUpdate':
       return recordVictimUpdate(command, openCase(state));
+    case 'AddCaseNote': {
+      const referral = existing(state);
+      return [{ type: 'ReferralNoteAdded', data: { referralId: referral.id, ...caseNote(command, referral.victim.subjectId, referral.closure !== null) } }];
+    }
     default:
       return assertNever(command);
   }

@@ -1,5 +1,6 @@
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 
@@ -155,6 +156,8 @@ export type VictimUpdated = DomainEvent<
   { referralId: string; cjEventId: string; at: string; channel: ContactChannel; onTime: boolean; workingDaysTaken: number }
 >;
 
+export type ReferralNoteAdded = DomainEvent<'ReferralNoteAdded', { referralId: string } & CaseNote>;
+
 export type ReferralEvent =
   | ReferralReceived
   | CaseManagerAssigned
@@ -173,7 +176,8 @@ export type ReferralEvent =
   | VpsStatusCorrected
   | RestorativeJusticeStatusCorrected
   | CriminalJusticeEventLearned
-  | VictimUpdated;
+  | VictimUpdated
+  | ReferralNoteAdded;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -203,4 +207,5 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'RestorativeJusticeStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
+  caseNoteEvent('ReferralNoteAdded'),
 ];

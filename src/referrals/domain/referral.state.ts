@@ -147,6 +147,8 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       const cjEvents = state.cjEvents.map((update) => (update.id === cjEventId ? { ...update, communicated: { at, channel, onTime, workingDaysTaken } } : update));
       return { ...state, cjEvents };
     }
+    case 'ReferralNoteAdded':
+      return state;
     default:
       return assertNever(event);
   }

@@ -20,6 +20,7 @@ import {
   type Resolution,
 } from './resolution.state.ts';
 import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
+import { caseNote, type AddCaseNote } from '../../shared/domain/case-note.ts';
 
 export type { ProposeResolution } from './proposal.ts';
 
@@ -96,7 +97,7 @@ export interface CloseResolution {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
+export type ResolutionCommand = ProposeResolution | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution | AddCaseNote;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
@@ -116,6 +117,8 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
       return inform(command, open(state));
     case 'CloseResolution':
       return close(command, open(state));
+    case 'AddCaseNote':
+      return note(command, state);
     default:
       return assertNever(command);
   }
@@ -128,6 +131,13 @@ function open(state: Resolution): ProposedResolution {
     throw new DomainRuleViolation('resolution-not-approved', 'A supervisor decided the Community Resolution does not go ahead');
   }
   return state;
+}
+
+/** A note may be added to any resolution, ended or not; its text belongs to the offender, like the rationale. */
+function note(command: AddCaseNote, state: Resolution): ResolutionEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  const ended = state.closure !== null || state.supervisorDecision?.proceed === false;
+  return [{ type: 'ResolutionNoteAdded', data: { resolutionId: state.id, ...caseNote(command, state.offender.subjectId, ended) } }];
 }
 
 function recordSupervisorDecision(command: RecordSupervisorDecision, state: ProposedResolution): ResolutionEvent[] {

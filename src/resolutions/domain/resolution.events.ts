@@ -1,5 +1,6 @@
 import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
+import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 
 /** A person in the resolution; `subjectId` owns the personal fields beside it and is erased with them. */
 export interface Offender {
@@ -140,6 +141,8 @@ export type ResolutionOutcome = (typeof OUTCOMES)[number];
 
 export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed', { resolutionId: string; outcome: ResolutionOutcome; closedAt: string }>;
 
+export type ResolutionNoteAdded = DomainEvent<'ResolutionNoteAdded', { resolutionId: string } & CaseNote>;
+
 export type ResolutionEvent =
   | CommunityResolutionProposed
   | SupervisorDecisionRecorded
@@ -147,7 +150,8 @@ export type ResolutionEvent =
   | RemedyCompleted
   | RemedyFailed
   | VictimInformed
-  | CommunityResolutionClosed;
+  | CommunityResolutionClosed
+  | ResolutionNoteAdded;
 
 /** Version 1 named its typed decision `supervisorDecision` (null when there was none). */
 const typedDecisionRenamed: Upcaster = ({ supervisorDecision, ...proposal }) => (supervisorDecision ? { ...proposal, typedSupervisorDecision: supervisorDecision } : proposal);
@@ -172,4 +176,5 @@ export const resolutionEventDefinitions = [
   defineEvent({ type: 'RemedyFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [] }),
+  caseNoteEvent('ResolutionNoteAdded'),
 ];

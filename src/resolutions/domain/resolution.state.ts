@@ -155,6 +155,8 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
     }
     case 'CommunityResolutionClosed':
       return { ...state, closure: { outcome: event.data.outcome, at: event.data.closedAt } };
+    case 'ResolutionNoteAdded':
+      return state;
     default:
       return assertNever(event);
   }

@@ -10,7 +10,7 @@ import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
 import type { RecordIopcReviewDecision } from '../../domain/complaint.commands.ts';
 import { ComplaintCommands, utc } from '../change-complaint/complaint-commands.ts';
-import { IopcReviewDecisionDto, ReviewDecisionDto, ReviewRequestDto } from './review.dto.ts';
+import { IopcReviewDecisionDto, LateReviewRequestDto, ReviewDecisionDto, ReviewRequestDto } from './review.dto.ts';
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -29,6 +29,23 @@ export class ReviewController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.complaints.run(id, { type: 'RequestReview', receivedAt: utc(body.receivedAt), metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/late-review-request')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOkResponse({
+    description:
+      'A supervisor accepts an application for review received after the 28 days, for the exceptional reason given; the review is then requested as usual. 409 review-request-in-time when the window was still open, outcome-not-notified, review-already-requested',
+  })
+  acceptLate(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: LateReviewRequestDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    const command = { type: 'AcceptLateReviewRequest' as const, receivedAt: utc(body.receivedAt), reason: body.reason, supervisor: context.actor.sub, metadata: { now: context.now } };
+    return this.complaints.run(id, command, context, reply);
   }
 
   @Post(':id/review-decision')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EffectiveTimeDto } from '../../../http/effective-time.dto.ts';
 import { EARLIEST_CASE_DATE, IsInstantFrom } from '../../../http/date-bounds.ts';
 
@@ -7,6 +7,14 @@ export class ReviewRequestDto {
   @ApiProperty({ description: "When the complainant's application for review arrived, from 2000-01-01 to now", example: '2026-06-10T10:00:00Z' })
   @IsInstantFrom(EARLIEST_CASE_DATE)
   receivedAt!: string;
+}
+
+export class LateReviewRequestDto extends ReviewRequestDto {
+  @ApiProperty({ description: 'The exceptional reason the request is accepted after the 28 days (the complainant\'s personal data)', maxLength: 2000, example: 'The complainant was in hospital throughout the review window' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class ReviewDecisionDto extends EffectiveTimeDto {

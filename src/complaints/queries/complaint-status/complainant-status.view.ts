@@ -40,7 +40,8 @@ export type ComplainantStage =
   | 'outcome-decided'
   | 'under-review'
   | 'review-decided'
-  | 'withdrawn';
+  | 'withdrawn'
+  | 'discontinued';
 
 const COMPLAINANT_STAGE: Record<ComplaintStage, ComplainantStage> = {
   logged: 'received',
@@ -56,6 +57,7 @@ const COMPLAINANT_STAGE: Record<ComplaintStage, ComplainantStage> = {
   'review-requested': 'under-review',
   'review-decided': 'review-decided',
   withdrawn: 'withdrawn',
+  'discontinued-repetitive': 'discontinued',
 };
 
 export function toComplainantStatus(complaint: LoggedComplaint, now: Date): ComplainantStatusView {

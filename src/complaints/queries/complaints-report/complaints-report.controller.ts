@@ -5,7 +5,7 @@ import { complaintListProjection } from '../../../../projections/complaints/comp
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
-import { ValidationFailed } from '../../../http/problem.ts';
+import { reportPeriod } from '../../../http/report-period.ts';
 import { COMPLAINT_READER_ROLES } from '../../complaint-stream.ts';
 import { ComplaintsReportDto } from './complaints-report.dto.ts';
 import { ComplaintsReportQuery, type ComplaintsReport } from './complaints-report.query.ts';
@@ -22,9 +22,9 @@ export class ComplaintsReportController {
   @Get('complaints')
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false })
-  @ApiOkResponse({ description: 'IOPC-style figures for complaints received in the period: logged, recorded, handled outside Schedule 3, allegations by category, reasons for recording, working days to contact and to finalise, reviews by review body' })
-  async report(@Query() { from, to }: ComplaintsReportDto, @MinPosition() minPosition: bigint | undefined): Promise<ComplaintsReport> {
-    if (from > to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
+  @ApiOkResponse({ description: 'For the period asked, or the current quarter: IOPC-style figures for complaints received in the period: logged, recorded, handled outside Schedule 3, allegations by category, reasons for recording, working days to contact and to finalise, reviews by review body' })
+  async report(@Query() asked: ComplaintsReportDto, @MinPosition() minPosition: bigint | undefined): Promise<ComplaintsReport> {
+    const { from, to } = reportPeriod(asked, new Date());
     await awaitReadModels(this.projections, [complaintListProjection.name], minPosition);
     return this.queries.execute(new ComplaintsReportQuery(from, to));
   }

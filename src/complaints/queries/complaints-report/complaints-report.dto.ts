@@ -1,12 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { ReportPeriodDto } from '../../../http/report-period.ts';
 
-export class ComplaintsReportDto {
-  @ApiProperty({ description: 'First day of receipt (inclusive)', example: '2026-04-01' })
-  @IsCalendarDate()
-  from!: string;
-
-  @ApiProperty({ description: 'Last day of receipt (inclusive)', example: '2026-06-30' })
-  @IsCalendarDate()
-  to!: string;
-}
+/** Either end of the period left out is that of the current quarter. */
+export class ComplaintsReportDto extends ReportPeriodDto {}

@@ -40,6 +40,8 @@ export interface ComplaintView {
   iopcReferralRequiredFor: string[];
   outcome: LoggedComplaint['outcome'];
   review: LoggedComplaint['review'];
+  /** A supervisor accepted the review request after the 28 days: why, who and when. */
+  lateReviewAcceptance: { reason: string; supervisor: string; at: string } | null;
   /** Who would review the outcome if the complainant applied now. */
   reviewBody: { body: ReviewBody; iopcReasons: IopcReviewReason[] };
   withdrawal: LoggedComplaint['withdrawal'];
@@ -95,6 +97,7 @@ export function toComplaintView(stored: LoggedComplaint, revision: number, timel
     iopcReferralRequiredFor: complaint.recording ? iopcReferralCriteria(complaint) : [],
     outcome,
     review: complaint.review,
+    lateReviewAcceptance: complaint.lateReviewAcceptance ?? null,
     reviewBody: complaint.review ? { body: complaint.review.body, iopcReasons: complaint.review.iopcReasons } : { body: wouldReview.body, iopcReasons: wouldReview.reasons },
     withdrawal: complaint.withdrawal,
     due: {

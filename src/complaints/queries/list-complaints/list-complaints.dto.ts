@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../../http/calendar-date.ts';
 import { PageQueryDto } from '../../../http/page.ts';
 import type { ComplaintRoute, ComplaintStage } from '../../domain/complaint.state.ts';
 
@@ -17,6 +18,7 @@ export const COMPLAINT_STAGES: readonly ComplaintStage[] = [
   'review-requested',
   'review-decided',
   'withdrawn',
+  'discontinued-repetitive',
 ];
 export const COMPLAINT_ROUTES: readonly ComplaintRoute[] = ['untriaged', 'outside-schedule-3', 'recorded'];
 
@@ -42,6 +44,11 @@ export class ListComplaintsDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only complaints with a duty (contact, progress update, outcome notice, long-running report) due by the end of this day in England, overdue included', example: '2026-12-04' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBy?: string;
 
   @ApiPropertyOptional({ description: "Part of the reference or of the complainant's name", maxLength: 100 })
   @IsOptional()

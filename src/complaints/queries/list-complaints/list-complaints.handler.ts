@@ -1,6 +1,6 @@
 import { nextDueOn } from '../../domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../domain/deadlines.ts';
-import { lastStartOverdue, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { addDays, lastStartOverdue, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -14,10 +14,20 @@ import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.q
 
 /** What is due first (as the calendar stood when projected); complaints that owe nothing come last. */
 const SORT_KEY = "coalesce(c.next_due, 'infinity'::date)";
-/** Due dates are days in England: overdue once that day has passed there. */
-const TODAY = "(now() AT TIME ZONE 'Europe/London')::date";
-/** Overdue on the calendar as it stands: a working-day clock that started no later than the last day it could have and run out. */
-const OVERDUE = `(c.fixed_due < ${TODAY} OR c.contact_due_from <= :lastContactFrom::date OR c.notify_due_from <= :lastNotifyFrom::date)`;
+/**
+ * Due before `day` on the calendar as it stands: a fixed date before it, or a working-day clock that started no later
+ * than the last day from which it has run out by then. Overdue is due before today; due by a day, before the next.
+ */
+function dueBefore(name: string, day: CalendarDate, calendar: WorkingDayCalendar): [string, Record<string, CalendarDate>] {
+  return [
+    `(c.fixed_due < :${name}::date OR c.contact_due_from <= :${name}ContactFrom::date OR c.notify_due_from <= :${name}NotifyFrom::date)`,
+    {
+      [name]: day,
+      [`${name}ContactFrom`]: lastStartOverdue(calendar, day, CONTACT_TARGET_WORKING_DAYS),
+      [`${name}NotifyFrom`]: lastStartOverdue(calendar, day, OUTCOME_NOTIFICATION_WORKING_DAYS),
+    },
+  ];
+}
 
 /** From the complaint-list read model only. */
 @QueryHandler(ListComplaintsQuery)
@@ -43,11 +53,10 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     if (filters.route) query.andWhere('c.route = :route', { route: filters.route });
     if (filters.category) query.andWhere(':category = ANY(c.categories)', { category: filters.category });
     if (filters.overdue !== undefined) {
-      query.andWhere(filters.overdue ? OVERDUE : `${OVERDUE} IS NOT TRUE`, {
-        lastContactFrom: lastStartOverdue(calendar, today, CONTACT_TARGET_WORKING_DAYS),
-        lastNotifyFrom: lastStartOverdue(calendar, today, OUTCOME_NOTIFICATION_WORKING_DAYS),
-      });
+      const [overdue, parameters] = dueBefore('today', today, calendar);
+      query.andWhere(filters.overdue ? overdue : `${overdue} IS NOT TRUE`, parameters);
     }
+    if (filters.dueBy) query.andWhere(...dueBefore('dayAfter', addDays(filters.dueBy, 1), calendar));
     if (filters.q) query.andWhere(textMatches(['c.reference', 'c.complainant_name'], 'q'), { q: likeLiteral(filters.q) });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere(`(${SORT_KEY}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });

@@ -6,7 +6,7 @@ import { cjUpdatesProjection } from '../../../../projections/referrals/cj-update
 import { referralListProjection } from '../../../../projections/referrals/referral-list.projection.ts';
 import { Roles } from '../../../auth/roles.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
-import { ValidationFailed } from '../../../http/problem.ts';
+import { reportPeriod } from '../../../http/report-period.ts';
 import { BeaconReportDto } from './beacon-report.dto.ts';
 import { BeaconReportQuery, type BeaconReport } from './beacon-report.query.ts';
 
@@ -24,10 +24,10 @@ export class BeaconReportController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the figures include the write that returned this position' })
   @ApiOkResponse({
     description:
-      'Referrals by source and crime type, priority-group share, support acceptance and decline reasons, working days from crime report to referral, overdue contacts, criminal-justice updates passed on in time, closures',
+      'For the period asked, or the current quarter: referrals by source and crime type, priority-group share, support acceptance and decline reasons, working days from crime report to referral, police referrals delayed over 2 working days, overdue contacts, criminal-justice updates passed on in time, closures, risk levels, service referrals by outcome, personal statements offered and made, restorative-justice interest',
   })
-  async report(@Query() { from, to }: BeaconReportDto, @MinPosition() minPosition: bigint | undefined): Promise<BeaconReport> {
-    if (from > to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
+  async report(@Query() asked: BeaconReportDto, @MinPosition() minPosition: bigint | undefined): Promise<BeaconReport> {
+    const { from, to } = reportPeriod(asked, new Date());
     await awaitReadModels(this.projections, [referralListProjection.name, cjUpdatesProjection.name], minPosition);
     return this.queries.execute(new BeaconReportQuery(from, to));
   }

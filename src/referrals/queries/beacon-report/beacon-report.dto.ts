@@ -1,12 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsCalendarDate } from '../../../http/calendar-date.ts';
+import { ReportPeriodDto } from '../../../http/report-period.ts';
 
-export class BeaconReportDto {
-  @ApiProperty({ description: 'First day of the period (inclusive)', example: '2026-04-01' })
-  @IsCalendarDate()
-  from!: string;
-
-  @ApiProperty({ description: 'Last day of the period (inclusive)', example: '2027-03-31' })
-  @IsCalendarDate()
-  to!: string;
-}
+/** Either end of the period left out is that of the current quarter. */
+export class BeaconReportDto extends ReportPeriodDto {}

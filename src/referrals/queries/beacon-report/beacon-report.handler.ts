@@ -4,6 +4,7 @@ import { londonDate } from '../../../calendar/working-days.ts';
 import type { ListName } from '../../../settings/domain/settings.events.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { lastDayLearnedOverdue } from '../../domain/update-clock.ts';
+import { POLICE_REFERRAL_WORKING_DAYS } from '../../domain/police-referral-delay.ts';
 import { BeaconReportQuery, type BeaconReport, type Count } from './beacon-report.query.ts';
 
 /** The national share of referred victims in a priority group, which the office compares itself with. */
@@ -26,7 +27,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
     const settings = await this.settings.current();
     const today = londonDate(new Date());
     const lastLearnedOverdue = [lastDayLearnedOverdue(settings.calendar, today, true), lastDayLearnedOverdue(settings.calendar, today, false)];
-    const [[totals], counts, [updates]] = await Promise.all([
+    const [[totals], counts, [updates], serviceOutcomes] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS referrals,
                 count(*) FILTER (WHERE enhanced)::int AS enhanced,
@@ -34,19 +35,25 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
                 count(*) FILTER (WHERE support_decision = 'declined')::int AS declined,
                 count(report_to_referral_working_days)::int AS reported,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY report_to_referral_working_days) AS median_from_report,
+                count(report_to_referral_working_days) FILTER (WHERE source = 'police')::int AS police_reported,
+                count(*) FILTER (WHERE source = 'police' AND report_to_referral_working_days > ${POLICE_REFERRAL_WORKING_DAYS})::int AS police_delayed,
                 count(*) FILTER (WHERE (next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)::int AS overdue,
-                count(*) FILTER (WHERE unable_to_contact)::int AS unable
+                count(*) FILTER (WHERE unable_to_contact)::int AS unable,
+                count(*) FILTER (WHERE personal_statement IS NOT NULL)::int AS statements_offered,
+                count(*) FILTER (WHERE personal_statement_made)::int AS statements_made,
+                count(*) FILTER (WHERE restorative_justice IS NOT NULL)::int AS rj_informed,
+                count(*) FILTER (WHERE restorative_justice = 'interested')::int AS rj_interested
            FROM referral_list WHERE ${inPeriod}`,
         [from, to],
       ),
       // Every breakdown in one pass; a group's key is null where the referral has no value for it.
       this.dataSource.query<(Count & { dimension: Dimension })[]>(
         `SELECT CASE WHEN grouping(source) = 0 THEN 'source' WHEN grouping(crime_type_id) = 0 THEN 'crimeType'
-                     WHEN grouping(decline_reason) = 0 THEN 'declineReason' ELSE 'closureReason' END AS dimension,
-                coalesce(source, crime_type_id, decline_reason, closure_reason) AS key, count(*)::int AS count
-           FROM (SELECT source, crime_type_id, closure_reason, CASE WHEN support_decision = 'declined' THEN decline_reason END AS decline_reason
+                     WHEN grouping(decline_reason) = 0 THEN 'declineReason' WHEN grouping(risk_level) = 0 THEN 'riskLevel' ELSE 'closureReason' END AS dimension,
+                coalesce(source, crime_type_id, decline_reason, risk_level, closure_reason) AS key, count(*)::int AS count
+           FROM (SELECT source, crime_type_id, closure_reason, risk_level, CASE WHEN support_decision = 'declined' THEN decline_reason END AS decline_reason
                    FROM referral_list WHERE ${inPeriod}) referral
-          GROUP BY GROUPING SETS ((source), (crime_type_id), (decline_reason), (closure_reason))
+          GROUP BY GROUPING SETS ((source), (crime_type_id), (decline_reason), (risk_level), (closure_reason))
           ORDER BY 1, 3 DESC, 2`,
         [from, to],
       ),
@@ -59,6 +66,12 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
            FROM cj_updates u JOIN referral_list r ON r.id = u.referral_id
           WHERE u.learned_on BETWEEN $1::date AND $2::date`,
         [from, to, ...lastLearnedOverdue],
+      ),
+      // Service referrals of the period's referrals, by what became of them.
+      this.dataSource.query<Count[]>(
+        `SELECT outcome AS key, count(*)::int AS count FROM referral_list, unnest(service_referral_outcomes) AS outcome
+          WHERE ${inPeriod} GROUP BY outcome ORDER BY 2 DESC, 1`,
+        [from, to],
       ),
     ]);
     const countsBy = (dimension: Dimension) => counts.filter((count) => count.dimension === dimension && count.key !== null).map(({ key, count }) => ({ key, count }));
@@ -73,15 +86,20 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       priorityGroups: { enhanced: totals.enhanced, share: ratio(totals.enhanced, totals.referrals), nationalShare: NATIONAL_PRIORITY_SHARE },
       support: { accepted: totals.accepted, declined: totals.declined, acceptanceRate: ratio(totals.accepted, decided), declineReasons: labelled('declineReason', 'declineReasons') },
       crimeReportToReferral: { referrals: totals.reported, medianWorkingDays: totals.median_from_report },
+      policeReferralDelay: { referrals: totals.police_reported, delayed: totals.police_delayed, delayedShare: ratio(totals.police_delayed, totals.police_reported) },
       contactsOverdue: totals.overdue,
       criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told) },
       unableToContact: totals.unable,
+      riskLevels: countsBy('riskLevel'),
+      serviceReferrals: { made: serviceOutcomes.reduce((sum, { count }) => sum + count, 0), byOutcome: serviceOutcomes },
+      personalStatements: { offered: totals.statements_offered, made: totals.statements_made },
+      restorativeJustice: { informed: totals.rj_informed, interested: totals.rj_interested },
       closuresByReason: labelled('closureReason', 'closureReasons'),
     };
   }
 }
 
-type Dimension = 'source' | 'crimeType' | 'declineReason' | 'closureReason';
+type Dimension = 'source' | 'crimeType' | 'declineReason' | 'riskLevel' | 'closureReason';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 

@@ -18,10 +18,20 @@ export interface BeaconReport {
   support: { accepted: number; declined: number; acceptanceRate: number | null; declineReasons: LabelledCount[] };
   /** Working days from the crime being reported to the referral reaching the centre (referrals that give the date). */
   crimeReportToReferral: { referrals: number; medianWorkingDays: number | null };
+  /** Police referrals that give the crime report's date, and those passed on more than 2 working days after it. */
+  policeReferralDelay: { referrals: number; delayed: number; delayedShare: number | null };
   contactsOverdue: number;
   /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
   criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
   unableToContact: number;
+  /** Assessed referrals by risk level. */
+  riskLevels: Count[];
+  /** Onward referrals to services, by outcome (`awaiting` until one is recorded). */
+  serviceReferrals: { made: number; byOutcome: Count[] };
+  /** Victims offered a Victim Personal Statement (whatever they chose), and those who made one. */
+  personalStatements: { offered: number; made: number };
+  /** Victims given information on restorative justice, and those interested. */
+  restorativeJustice: { informed: number; interested: number };
   closuresByReason: LabelledCount[];
 }
 

@@ -6,6 +6,7 @@ import type { RiskLevel } from '../../domain/referral.events.ts';
 import { journeyStatus, type CriminalJusticeUpdate, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
 import { entitledNow, updateDueBy, updateEntitled } from '../../domain/update-clock.ts';
+import { policeReferralDelayed, workingDaysFromReport } from '../../domain/police-referral-delay.ts';
 
 /** A development and its clock: due on the calendar and entitlement as they stand now. */
 export interface CriminalJusticeUpdateView {
@@ -53,6 +54,8 @@ export interface ReferralView {
   crimeType: { id: string; label: string };
   offenceDate: string | null;
   crimeReportedOn: string | null;
+  /** Working days from the crime report to the referral (on the calendar as it stands), and whether a police referral took over 2. */
+  referralDelay: { workingDaysFromReport: number | null; policeReferralDelayed: boolean };
   /** subjectId names the victim as a data subject (for erasure), without being personal itself. */
   victim: { subjectId: string; name: string; dateOfBirth: string | null; phone: string | null; email: string | null; address: string | null };
   consent: Consent;
@@ -100,10 +103,16 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     crimeType: { id: referral.crimeTypeId, label: settings.labelOf('crimeTypes', referral.crimeTypeId) },
     offenceDate: referral.offenceDate,
     crimeReportedOn: referral.crimeReportedOn,
+    referralDelay: referralDelay(referral, settings),
     victim: referral.victim,
     consent: referral.consent,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,
     timeline,
   };
+}
+
+function referralDelay(referral: ReceivedReferral, settings: Settings): ReferralView['referralDelay'] {
+  const workingDays = workingDaysFromReport(referral, settings.calendar);
+  return { workingDaysFromReport: workingDays, policeReferralDelayed: policeReferralDelayed(referral.source, workingDays) };
 }

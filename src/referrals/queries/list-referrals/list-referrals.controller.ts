@@ -27,13 +27,13 @@ export class ListReferralsController {
   @AccessLogged()
   @Roles('case_manager', 'supervisor', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the list includes the write that returned this position; 202 + Retry-After if it does not in time' })
-  @ApiOkResponse({ description: '{ items, nextCursor }: newest first; one\'s own caseload (`caseManager=me`) and overdue lists (`overdue=true`) what is due first' })
+  @ApiOkResponse({ description: '{ items, nextCursor }: newest first; one\'s own caseload (`caseManager=me`), overdue lists (`overdue=true`) and `dueBy` lists what is due first; each item flags a delayed police referral' })
   async list(@Query() filters: ListReferralsDto, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<Page<ReferralListItem>> {
     await awaitReadModels(this.projections, [referralListProjection.name, restrictedCasesProjection.name, caseSubjectsProjection.name], minPosition);
     const ownCaseload = filters.caseManager === 'me';
     const caseManager = ownCaseload ? caller.sub : filters.caseManager;
     // Whoever works a list of what is owed starts from the longest owed.
-    const order = ownCaseload || filters.overdue === true ? 'due' : 'newest';
+    const order = ownCaseload || filters.overdue === true || filters.dueBy !== undefined ? 'due' : 'newest';
     return this.queries.execute(new ListReferralsQuery({ ...filters, caseManager }, order, caller));
   }
 }

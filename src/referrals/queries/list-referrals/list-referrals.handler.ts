@@ -3,24 +3,29 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
-import { londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { addDays, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
 import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
+import { POLICE_REFERRAL_WORKING_DAYS, policeReferralDelayed } from '../../domain/police-referral-delay.ts';
 import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-clock.ts';
 import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
 /** The order of the due list: an update is due by the end of its day in England (on the shipped calendar), and so is a contact. */
 const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
-/** Overdue on the calendar as it stands: learned no later than the last day from which its clock has run out by today. */
-const UPDATE_OVERDUE = '(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :lastEnhancedLearned::date ELSE :lastStandardLearned::date END)';
+/** Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out by then. */
+const updateDueBefore = (day: string) => `(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
+/** Overdue: due before today. */
+const UPDATE_OVERDUE = updateDueBefore('today');
 /** Implied by being overdue; said outright so the planner can use the partial index of the referrals that owe something. */
 const OWES_SOMETHING = '(r.next_contact_due IS NOT NULL OR r.next_update_due IS NOT NULL)';
 /** Entitled now, as the page says: as assessed, or before the assessment as proposed (age, or the crime type as configured). */
 const ENTITLED = '(CASE WHEN r.assessed THEN r.enhanced ELSE (r.proposed_by_age OR r.crime_type_id = ANY(:priorityCrimeTypes)) END)';
 const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
+/** Due by the end of a day in England: a contact that day or before, an update due before the next day. */
+const DUE_BY = `((r.next_contact_due AT TIME ZONE 'Europe/London')::date <= :dueBy::date OR ${updateDueBefore('dayAfter')})`;
 
 /** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
 const ORDERS = {
@@ -65,12 +70,20 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     onlyCasesVisibleTo(query, 'r.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
-    if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
+    if (filters.caseManager === 'none') query.andWhere('r.case_manager IS NULL');
+    else if (filters.caseManager) query.andWhere('r.case_manager = :caseManager', { caseManager: filters.caseManager });
+    if (filters.crimeType) query.andWhere('r.crime_type_id = :crimeType', { crimeType: filters.crimeType });
+    if (filters.crimeReference) query.andWhere("r.state->>'crimeReference' = :crimeReference", { crimeReference: filters.crimeReference });
+    if (filters.policeReferralDelayed !== undefined) {
+      const delayed = `r.report_to_referral_working_days > ${POLICE_REFERRAL_WORKING_DAYS}`;
+      query.andWhere(`r.source = 'police' AND r.report_to_referral_working_days IS NOT NULL AND ${filters.policeReferralDelayed ? delayed : `NOT ${delayed}`}`);
+    }
     if (filters.source) query.andWhere('r.source = :source', { source: filters.source });
     if (filters.enhanced !== undefined) query.andWhere(`${ENTITLED} = :enhanced`, { enhanced: filters.enhanced, priorityCrimeTypes });
     if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
-    if (filters.overdue !== undefined) {
-      query.setParameters({ lastEnhancedLearned: lastDayLearnedOverdue(calendar, clocks.today, true), lastStandardLearned: lastDayLearnedOverdue(calendar, clocks.today, false) });
+    if (filters.overdue !== undefined) query.setParameters(lastDaysLearnedDueBefore('today', clocks.today, calendar));
+    if (filters.dueBy) {
+      query.andWhere(`${DUE_BY} AND ${OWES_SOMETHING}`, { dueBy: filters.dueBy, ...lastDaysLearnedDueBefore('dayAfter', addDays(filters.dueBy, 1), calendar) });
     }
     if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE})`);
     // A caseload has an index of its own in this order; across caseloads, that of the referrals that owe something.
@@ -99,12 +112,17 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
   }
 }
 
+/** The parameters of `updateDueBefore(name)` for that day. */
+function lastDaysLearnedDueBefore(name: string, day: CalendarDate, calendar: WorkingDayCalendar): Record<string, CalendarDate> {
+  return { [`${name}Enhanced`]: lastDayLearnedOverdue(calendar, day, true), [`${name}Standard`]: lastDayLearnedOverdue(calendar, day, false) };
+}
+
 type RawAndEntities = { entities: ReferralListEntry[]; raw: { sort_key: string }[] };
 
 /** A name search alone, newest first: the one list whose matches the newest-first index can tell. */
 function walksNames(filters: ListReferralsQuery['filters'], order: ListReferralsQuery['order']): filters is ListReferralsQuery['filters'] & { q: string } {
-  const { q, status, caseManager, source, enhanced, overdue } = filters;
-  return order === 'newest' && q !== undefined && [status, caseManager, source, enhanced, overdue].every((filter) => filter === undefined);
+  const { q, status, caseManager, source, enhanced, overdue, dueBy, crimeReference, crimeType, policeReferralDelayed: delayed } = filters;
+  return order === 'newest' && q !== undefined && [status, caseManager, source, enhanced, overdue, dueBy, crimeReference, crimeType, delayed].every((filter) => filter === undefined);
 }
 
 /** What an item's clocks and entitlement are read against: the calendar and crime types as they stand, today in England. */
@@ -135,6 +153,7 @@ function toItem(entry: ReferralListEntry, { calendar, today, priorityCrimeTypes 
     nextUpdateDue,
     updateOverdue: nextUpdateDue !== null && nextUpdateDue < today,
     unableToContact: entry.unableToContact,
+    policeReferralDelayed: policeReferralDelayed(entry.source, entry.reportToReferralWorkingDays),
     victimName: entry.victimName,
     receivedAt: entry.receivedAt.toISOString(),
     revision: entry.revision,

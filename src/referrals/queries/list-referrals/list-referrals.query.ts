@@ -16,6 +16,8 @@ export interface ReferralListItem {
   nextUpdateDue: string | null;
   updateOverdue: boolean;
   unableToContact: boolean;
+  /** A police referral passed on more than 2 working days after the crime report (on the shipped calendar). */
+  policeReferralDelayed: boolean;
   victimName: string;
   receivedAt: string;
   revision: number;

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../../../http/calendar-date.ts';
 import { PageQueryDto } from '../../../http/page.ts';
 import { OUTCOMES, type ResolutionOutcome } from '../../domain/resolution.events.ts';
 import { RESOLUTION_STATUSES, type ResolutionStatus } from '../../domain/resolution.state.ts';
@@ -27,6 +28,11 @@ export class ListResolutionsDto extends PageQueryDto {
   @IsString()
   @IsNotEmpty()
   offenceType?: string;
+
+  @ApiPropertyOptional({ description: 'Only resolutions with an open remedy due by the end of this day in England, overdue included', example: '2026-12-04' })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBy?: string;
 
   @ApiPropertyOptional({ description: "Part of the crime reference or the offender's name", maxLength: 100 })
   @IsOptional()

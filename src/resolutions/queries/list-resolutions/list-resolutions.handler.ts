@@ -32,6 +32,7 @@ export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuer
     if (filters.offenceType) query.andWhere('r.offence_type_id = :offenceType', { offenceType: filters.offenceType });
     if (filters.q) query.andWhere(textMatches(['r.crime_reference', 'r.offender_name'], 'q'), { q: likeLiteral(filters.q) });
     if (filters.overdue !== undefined) query.andWhere(`(r.next_remedy_due < ${TODAY_IN_ENGLAND}) IS ${filters.overdue ? 'TRUE' : 'NOT TRUE'}`);
+    if (filters.dueBy) query.andWhere('r.next_remedy_due <= :dueBy::date', { dueBy: filters.dueBy });
     const after = decodeCursor(filters.cursor, 2);
     if (after) query.andWhere('(r.proposed_at, r.id) < (:sortKey::timestamptz, :id)', { sortKey: after[0], id: after[1] });
 

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/roles.ts';
-import { ValidationFailed } from '../../../http/problem.ts';
+import { reportPeriod } from '../../../http/report-period.ts';
 import { ResolutionsReportDto } from './resolutions-report.dto.ts';
 import { ResolutionsReportQuery, type ResolutionsReport } from './resolutions-report.query.ts';
 
@@ -16,10 +16,10 @@ export class ResolutionsReportController {
   @Roles('resolution_officer', 'supervisor', 'auditor')
   @ApiOkResponse({
     description:
-      'Resolutions by offence type and outcome, compliance rate, remedies by type and by victim choice, community work hours done, compensation agreed and paid (pence), share with the victim consulted',
+      'For the period asked, or the current quarter: resolutions by offence type and outcome, compliance rate, remedies by type and by victim choice, community work hours done, compensation agreed and paid (pence), share with the victim consulted',
   })
-  report(@Query() { from, to }: ResolutionsReportDto): Promise<ResolutionsReport> {
-    if (from > to) throw new ValidationFailed([{ field: 'to', message: 'to must not be before from' }]);
+  report(@Query() asked: ResolutionsReportDto): Promise<ResolutionsReport> {
+    const { from, to } = reportPeriod(asked, new Date());
     return this.queries.execute(new ResolutionsReportQuery(from, to));
   }
 }
