@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.ts';
 import { databaseTimeouts } from './database/pool.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
+import { NotifyModule } from './notify/notify.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
 import { PersonalDataModule } from './personal-data/personal-data.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
@@ -48,6 +49,7 @@ export class AppModule {
         ReferralsModule,
         ComplaintsModule,
         ResolutionsModule,
+        NotifyModule,
       ],
     };
   }

@@ -24,6 +24,8 @@ import { EventStore1763800000000 } from '../event-store/postgres/1763800000000-e
 import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/1763800001000-idempotency-keys.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
+import { NotifyOutbox1763800270000 } from '../../projections/notify/1763800270000-notify-outbox.ts';
+import { NotifyDispatches1763800270100 } from '../notify/outbox/1763800270100-notify-dispatches.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
@@ -54,4 +56,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   KnownUsers1763800010500,
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
+  NotifyOutbox1763800270000,
+  NotifyDispatches1763800270100,
 ];

@@ -3,6 +3,7 @@ import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
+import { recordMessageDelivered, recordMessageFailed, sendVictimMessage } from './victim-messages.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
@@ -49,6 +50,12 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return learnCriminalJusticeEvent(command, openCase(state));
     case 'RecordVictimUpdate':
       return recordVictimUpdate(command, openCase(state));
+    case 'SendVictimMessage':
+      return sendVictimMessage(command, openCase(state));
+    case 'RecordMessageDelivered':
+      return recordMessageDelivered(command, existing(state));
+    case 'RecordMessageFailed':
+      return recordMessageFailed(command, existing(state));
     default:
       return assertNever(command);
   }

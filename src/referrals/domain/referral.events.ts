@@ -2,6 +2,7 @@ import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
+import { victimMessageEventDefinitions, type VictimMessageEvent } from './victim-messages.events.ts';
 
 export const REFERRAL_SOURCES = ['police', 'self', 'partner'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -173,7 +174,8 @@ export type ReferralEvent =
   | VpsStatusCorrected
   | RestorativeJusticeStatusCorrected
   | CriminalJusticeEventLearned
-  | VictimUpdated;
+  | VictimUpdated
+  | VictimMessageEvent;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -203,4 +205,5 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'RestorativeJusticeStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
+  ...victimMessageEventDefinitions,
 ];
