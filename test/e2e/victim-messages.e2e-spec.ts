@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { FakeNotify } from '../support/fake-notify.ts';
+import { FakeNotify } from '../../bench/notify-stand-in.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CALLBACK_TOKEN = 'notify-callback-token-of-at-least-32-characters';

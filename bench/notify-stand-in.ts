@@ -18,7 +18,7 @@ export interface FakeNotification {
 type Trouble = { status: number } | 'take-then-drop';
 
 /**
- * A local HTTP server that answers as GOV.UK Notify's API v2 documents: POST /v2/notifications/{email,sms,letter}
+ * A local HTTP server (for the tests and `npm run bench`) that answers as GOV.UK Notify's API v2 documents: POST /v2/notifications/{email,sms,letter}
  * (201 with the notification's id), GET /v2/notifications?reference= (the notifications sent under it), each
  * authenticated by the JWT the client signs with the API key's secret (HS256, `iss` the service id, `iat` recent).
  */
