@@ -74,7 +74,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       support: { accepted: totals.accepted, declined: totals.declined, acceptanceRate: ratio(totals.accepted, decided), declineReasons: labelled('declineReason', 'declineReasons') },
       crimeReportToReferral: { referrals: totals.reported, medianWorkingDays: totals.median_from_report },
       contactsOverdue: totals.overdue,
-      criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told) },
+      criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told), communicatedInTimeShare: ratio(updates.on_time, updates.learned) },
       unableToContact: totals.unable,
       closuresByReason: labelled('closureReason', 'closureReasons'),
     };

@@ -19,8 +19,11 @@ export interface BeaconReport {
   /** Working days from the crime being reported to the referral reaching the centre (referrals that give the date). */
   crimeReportToReferral: { referrals: number; medianWorkingDays: number | null };
   contactsOverdue: number;
-  /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
-  criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
+  /**
+   * Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. `onTimeRate`
+   * is of those told; `communicatedInTimeShare` of all learned, told or not (a message sent through Notify counts once delivered).
+   */
+  criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null; communicatedInTimeShare: number | null };
   unableToContact: number;
   closuresByReason: LabelledCount[];
 }
