@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../../config/config.schema.ts';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
@@ -23,7 +23,7 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
  * Without NOTIFY_API_KEY nothing is sent: messages wait, and health and metrics say so.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotifyOutbox');
   private readonly gateway: NotifyGateway | undefined;
   private readonly retryBaseMs: number;
@@ -55,7 +55,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.running = this.run(this.gateway);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connections close, so a try under way is recorded. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.pause.interrupt();
     await this.running;
