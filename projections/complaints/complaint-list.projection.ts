@@ -48,7 +48,8 @@ export function finalisedAt(complaint: LoggedComplaint): string | null {
 
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
-  version: 3,
+  // 4: the folded state keeps the progress updates sent through Notify (issue 19).
+  version: 4,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),

@@ -7,6 +7,7 @@ export class NotifyOutbox1763800270000 implements MigrationInterface {
       CREATE TABLE notify_outbox (
         id          uuid        PRIMARY KEY,
         stream      text        NOT NULL,
+        case_kind   text        NOT NULL,
         case_id     uuid        NOT NULL,
         message_id  uuid        NOT NULL,
         send_after  timestamptz NOT NULL

@@ -113,6 +113,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/review-decision': { upheld: true, recommendations: 'Reconsider' },
   '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
+  '/api/complaints/{id}/messages': { channel: 'email', summary: 'Still investigating', personalisation: { first_name: 'Carl' } },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -240,6 +241,7 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/review-request`,
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
+    '/api/complaints/{id}/messages': async () => `${await after(complaint, 'handle-outside-schedule-3')}/messages`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });

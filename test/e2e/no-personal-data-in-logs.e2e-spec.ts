@@ -118,6 +118,8 @@ describe('no personal data in any log line', () => {
     const at = (action: string) => `/api/complaints/${id}/${action}`;
     await command('/api/complaints/{id}/contact-complainant', at('contact-complainant'), { at: now(), channel: 'phone', views: note('views') }, crtOfficer);
     await command('/api/complaints/{id}/handle-outside-schedule-3', at('handle-outside-schedule-3'), { allegations: [allegation] }, crtOfficer);
+    // No Notify template configured: refused, quoting neither the complainant nor the update.
+    await command('/api/complaints/{id}/messages', at('messages'), { channel: 'email', summary: note('message summary'), personalisation: { name: PERSONAL.complainantName } }, crtOfficer, 409);
     await command('/api/complaints/{id}/resolve', at('resolve'), { summary: note('resolution'), complainantSatisfied: false }, crtOfficer);
     await command('/api/complaints/{id}/record', at('record'), { reason: 'dissatisfied-with-initial-handling' }, crtOfficer);
     await command('/api/complaints/{id}/refer', at('refer'), { to: 'psd', reason: note('referral') }, crtOfficer);

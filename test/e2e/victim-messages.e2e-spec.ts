@@ -25,7 +25,7 @@ describe('messages to victims through GOV.UK Notify', () => {
     harness = await startTestApp({ NOTIFY_API_KEY: notify.apiKey, NOTIFY_BASE_URL: baseUrl, NOTIFY_CALLBACK_TOKEN: CALLBACK_TOKEN, NOTIFY_RETRY_BASE_MS: '20' });
     caseManager = await bearer(['case_manager'], 'cm-messages');
     const admin = await bearer(['admin'], 'admin-messages');
-    for (const [id, templateId] of [['cj-update-email', CJ_TEMPLATE], ['contact-sms', CONTACT_TEMPLATE], ['cj-update-sms', CJ_TEMPLATE]]) {
+    for (const [id, templateId] of [['cj-update-email', CJ_TEMPLATE], ['contact-sms', CONTACT_TEMPLATE], ['cj-update-sms', CJ_TEMPLATE], ['progress-update-email', CONTACT_TEMPLATE]]) {
       const saved = await post('/api/admin/settings/lists/notifyTemplates/entries', { id, label: id, templateId }, admin);
       expect(saved.statusCode).toBe(200);
     }
@@ -149,6 +149,23 @@ describe('messages to victims through GOV.UK Notify', () => {
     expect(new Date(queued.send_after).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
     const [dispatch] = await harness.sql(`SELECT count(*)::int AS n FROM notify_dispatches WHERE id = $1`, [reference]);
     expect(dispatch.n).toBe(0);
+  });
+
+  it("sends a complainant's progress update, which counts as given once Notify reports it delivered", async () => {
+    const officer = await bearer(['crt_officer'], 'crt-messages');
+    const complaint = { receivedAt: new Date(Date.now() - 86_400_000).toISOString(), channel: 'email', complainant: { name: 'Carl Complainant', email: 'carl@example.org' }, summary: 'Nobody called back', subjects: [{ kind: 'force' }] };
+    const { id } = (await post('/api/complaints', complaint, officer)).json<{ id: string }>();
+    const allegation = { category: 'delivery-of-duties-and-service', description: 'No call back', subject: { kind: 'force' } };
+    expect((await post(`/api/complaints/${id}/handle-outside-schedule-3`, { allegations: [allegation] }, officer)).statusCode).toBe(200);
+    const sent = await post(`/api/complaints/${id}/messages`, { channel: 'email', summary: 'We have asked the station to call you', personalisation: { first_name: 'Carl' } }, officer);
+    expect(sent.statusCode).toBe(200);
+    const [queued] = await harness.sql<{ event_id: string }>(`SELECT event_id FROM events WHERE type = 'ComplainantMessageQueued' AND data->>'messageId' = $1`, [sent.json().messageId]);
+    const [notification] = await eventually(async () => notify.sentWith(queued!.event_id), (found) => found.length > 0);
+    expect(notification).toMatchObject({ type: 'email', to: 'carl@example.org', templateId: CONTACT_TEMPLATE, personalisation: { first_name: 'Carl' } });
+
+    expect((await receipt(queued!.event_id, 'delivered')).statusCode).toBe(204);
+    const types = (await harness.sql<{ type: string }>(`SELECT type FROM events WHERE stream = $1 ORDER BY revision`, [`complaint-${id}`])).map((row) => row.type);
+    expect(types.slice(-2)).toEqual(['ComplainantMessageDelivered', 'ComplainantUpdated']);
   });
 
   it('takes receipts only with the callback token given to Notify, and says on /api/health that it sends', async () => {

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
+import { complainantMessageEventDefinitions, type ComplainantMessageEvent } from './complainant-messages.events.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CriteriaFlags, Criterion, IopcReviewReason, ReviewBody } from './criteria.ts';
@@ -140,7 +141,8 @@ export type ComplaintEvent =
   | ReviewDecided
   | IopcReviewDecisionReceived
   | LongRunningReportMade
-  | ComplaintWithdrawn;
+  | ComplaintWithdrawn
+  | ComplainantMessageEvent;
 
 export const complaintEventDefinitions = [
   defineEvent({
@@ -173,4 +175,5 @@ export const complaintEventDefinitions = [
   defineEvent({ type: 'IopcReviewDecisionReceived', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['recommendations'] }] }),
   defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  ...complainantMessageEventDefinitions,
 ];

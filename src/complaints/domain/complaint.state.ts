@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
+import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
@@ -27,6 +28,8 @@ export interface LoggedComplaint extends LoggedDetails {
   review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
   longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
   withdrawal: { reason: string; at: string } | null;
+  /** Progress updates sent through GOV.UK Notify, given once delivered. */
+  messages: { id: string; channel: ComplainantMessageChannel; summary: string; outcome: 'pending' | 'delivered' | 'failed' }[];
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -103,6 +106,7 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       recording: null,
       referrals: [],
       updates: { lastAt: null, nextDue: null },
+      messages: [],
       outcome: null,
       reviewWindow: null,
       review: null,
@@ -173,6 +177,15 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     }
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };
+    case 'ComplainantMessageQueued': {
+      const { messageId, channel, summary } = event.data;
+      return { ...state, messages: [...state.messages, { id: messageId, channel, summary, outcome: 'pending' }] };
+    }
+    case 'ComplainantMessageDelivered':
+    case 'ComplainantMessageFailed': {
+      const outcome = event.type === 'ComplainantMessageDelivered' ? 'delivered' : 'failed';
+      return { ...state, messages: state.messages.map((message) => (message.id === event.data.messageId ? { ...message, outcome } : message)) };
+    }
     default:
       return assertNever(event);
   }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { MessageCaseKind } from '../../../projections/notify/notify-outbox.projection.ts';
 
 /** An outbox message the sender has claimed for one try. */
 export interface ClaimedMessage {
   /** The queuing event's id: Notify's reference. */
   id: string;
   stream: string;
+  caseKind: MessageCaseKind;
   caseId: string;
   messageId: string;
   /** Including this one: above 1, an earlier try may have reached Notify before the process stopped. */
@@ -25,7 +27,7 @@ export class NotifyDispatches {
    * Two processes never claim one message: the upsert re-checks the row another committed first.
    */
   async claimDue(limit: number): Promise<ClaimedMessage[]> {
-    const rows: { id: string; stream: string; case_id: string; message_id: string; attempts: number }[] = await this.dataSource.query(
+    const rows: { id: string; stream: string; case_kind: MessageCaseKind; case_id: string; message_id: string; attempts: number }[] = await this.dataSource.query(
       `WITH due AS (
          SELECT o.id FROM notify_outbox o LEFT JOIN notify_dispatches d ON d.id = o.id
           WHERE o.send_after <= now() AND (d.id IS NULL OR (d.state = 'pending' AND d.next_attempt_at <= now()))
@@ -35,10 +37,10 @@ export class NotifyDispatches {
          ON CONFLICT (id) DO UPDATE SET attempts = notify_dispatches.attempts + 1, next_attempt_at = excluded.next_attempt_at
           WHERE notify_dispatches.state = 'pending' AND notify_dispatches.next_attempt_at <= now()
          RETURNING id, attempts)
-       SELECT o.id, o.stream, o.case_id, o.message_id, c.attempts FROM claimed c JOIN notify_outbox o ON o.id = c.id`,
+       SELECT o.id, o.stream, o.case_kind, o.case_id, o.message_id, c.attempts FROM claimed c JOIN notify_outbox o ON o.id = c.id`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, stream: row.stream, caseId: row.case_id, messageId: row.message_id, attempts: row.attempts }));
+    return rows.map((row) => ({ id: row.id, stream: row.stream, caseKind: row.case_kind, caseId: row.case_id, messageId: row.message_id, attempts: row.attempts }));
   }
 
   async sent(id: string, notificationId: string): Promise<void> {
@@ -62,8 +64,8 @@ export class NotifyDispatches {
   }
 
   /** The case and message an outbox reference names, for Notify's receipts. */
-  async byReference(reference: string): Promise<{ caseId: string; messageId: string } | undefined> {
-    const [row] = await this.dataSource.query('SELECT case_id, message_id FROM notify_outbox WHERE id = $1', [reference]);
-    return row && { caseId: row.case_id, messageId: row.message_id };
+  async byReference(reference: string): Promise<Pick<ClaimedMessage, 'caseKind' | 'caseId' | 'messageId'> | undefined> {
+    const [row] = await this.dataSource.query('SELECT case_kind, case_id, message_id FROM notify_outbox WHERE id = $1', [reference]);
+    return row && { caseKind: row.case_kind, caseId: row.case_id, messageId: row.message_id };
   }
 }

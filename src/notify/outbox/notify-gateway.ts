@@ -1,5 +1,5 @@
 import { NotifyClient } from 'notifications-node-client';
-import type { MessageChannel } from '../../referrals/domain/victim-messages.events.ts';
+import type { MessageChannel } from '../../shared/domain/notify-message.ts';
 
 /** A message as Notify takes it. */
 export interface OutgoingMessage {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../../config/config.schema.ts';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
 import { ERASED, RESTRICTED } from '../../personal-data/field-cipher.ts';
-import type { VictimMessageQueued } from '../../referrals/domain/victim-messages.events.ts';
+import type { QueuedMessage } from '../../shared/domain/notify-message.ts';
 import { InterruptibleSleep } from '../../shared/interruptible-sleep.ts';
 import { MessageOutcomes } from '../message-outcomes.ts';
 import { NotifyMetrics } from '../notify-metrics.ts';
@@ -104,7 +104,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   /** The failed contact attempt goes on the case first: should the process stop before the outbox is told, the next try records it once. */
   private async fail(claim: ClaimedMessage, reason: 'rejected' | 'technical-failure' | 'undeliverable', error: string): Promise<void> {
-    await this.outcomes.failed(claim.caseId, claim.messageId, reason, claim.id);
+    await this.outcomes.failed(claim, reason, claim.id);
     await this.dispatches.failed(claim.id, error);
     this.metrics.failed();
   }
@@ -114,7 +114,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     const events = await this.store.readStream(claim.stream);
     const queued = events.find((event) => event.id === claim.id);
     if (!queued) throw new Error('QueuedMessageNotFound');
-    const { channel, templateId, recipient, personalisation } = queued.data as unknown as VictimMessageQueued['data'];
+    const { channel, templateId, recipient, personalisation } = queued.data as unknown as QueuedMessage;
     if (typeof recipient !== 'string' || recipient === ERASED || recipient === RESTRICTED || typeof personalisation !== 'object' || personalisation === null) return undefined;
     return { reference: claim.id, channel, templateId, recipient, personalisation };
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../../auth/roles.ts';
 import type { AppConfig } from '../../config/config.schema.ts';
-import type { MessageFailure } from '../../referrals/domain/victim-messages.events.ts';
+import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import { MessageOutcomes } from '../message-outcomes.ts';
 import { NotifyDispatches } from '../outbox/notify-dispatches.ts';
 import { NotifyReceiptDto, type NotifyStatus } from './notify-receipt.dto.ts';
@@ -50,8 +50,8 @@ export class NotifyReceiptsController {
     const message = receipt.reference ? await this.dispatches.byReference(receipt.reference) : undefined;
     if (!message) throw new NotFoundException('No message was sent with this reference');
     const at = new Date(receipt.completed_at ?? Date.now());
-    if (failure) await this.outcomes.failed(message.caseId, message.messageId, failure, receipt.id, at);
-    else await this.outcomes.delivered(message.caseId, message.messageId, at, receipt.id);
+    if (failure) await this.outcomes.failed(message, failure, receipt.id, at);
+    else await this.outcomes.delivered(message, at, receipt.id);
   }
 
   private authenticate(authorization: string | undefined): void {

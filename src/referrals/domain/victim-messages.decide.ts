@@ -4,7 +4,7 @@ import type { RecordMessageDelivered, RecordMessageFailed, SendVictimMessage } f
 import type { ReferralEvent } from './referral.events.ts';
 import type { ReceivedReferral, VictimMessage } from './referral.state.ts';
 import { nextSafeInstant, parseSafeTimes } from './safe-times.ts';
-import type { MessageChannel } from './victim-messages.events.ts';
+import { addressed } from '../../shared/domain/notify-message.ts';
 
 /**
  * A message to the victim, ruled by their contact contract: consent, the channel they agreed (a channel
@@ -21,11 +21,7 @@ export function sendVictimMessage(command: SendVictimMessage, state: ReceivedRef
   if (!windows || windows.length === 0) {
     throw new DomainRuleViolation('safe-times-unreadable', 'The safe times agreed are not windows of the day (e.g. 09:00-12:00, 18:00-20:00): agree the contract again before sending');
   }
-  const recipient = recipientOf(state, command.channel);
-  if (!recipient) throw new DomainRuleViolation('no-recipient-on-file', `The victim has no ${RECIPIENT_FIELD[command.channel]} on file`);
-  if (!command.templateId) {
-    throw new DomainRuleViolation('no-template-for-message', `No Notify template is configured for a ${command.kind} by ${command.channel} (admin/settings, list notifyTemplates)`);
-  }
+  const { recipient, templateId } = addressed(state.victim, 'victim', command.channel, command.templateId, `a ${command.kind}`);
   checkUpdatePassedOnce(command, state);
   const queuedAt = command.metadata.now.toISOString();
   const data = {
@@ -35,7 +31,7 @@ export function sendVictimMessage(command: SendVictimMessage, state: ReceivedRef
     kind: command.kind,
     cjEventId: command.cjEventId,
     channel: command.channel,
-    templateId: command.templateId,
+    templateId,
     recipient,
     personalisation: command.personalisation,
     queuedAt,
@@ -60,14 +56,6 @@ export function recordMessageFailed(command: RecordMessageFailed, state: Receive
   if (!message) return [];
   const failed: ReferralEvent = { type: 'VictimMessageFailed', data: { referralId: state.id, messageId: message.id, reason: command.reason, failedAt: command.at } };
   return [failed, contactAttemptFailed(state, message.channel, command.at, null, command.failureThreshold)];
-}
-
-const RECIPIENT_FIELD: Record<MessageChannel, 'email' | 'phone' | 'address'> = { email: 'email', sms: 'phone', letter: 'address' };
-
-/** The email address or phone number; for a letter, the name above the postal address. */
-function recipientOf(state: ReceivedReferral, channel: MessageChannel): string | null {
-  const detail = state.victim[RECIPIENT_FIELD[channel]];
-  return detail && channel === 'letter' ? `${state.victim.name}\n${detail}` : detail;
 }
 
 function checkUpdatePassedOnce(command: SendVictimMessage, state: ReceivedReferral): void {
