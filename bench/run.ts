@@ -7,6 +7,7 @@ import type { Suite, SuiteContext } from './suite.ts';
 import { caseworkSuite } from './suites/casework.ts';
 import { emmettSuite } from './suites/emmett.ts';
 import { httpSuite } from './suites/http.ts';
+import { notifySuite } from './suites/notify.ts';
 import { queriesSuite, scaleSuite } from './suites/queries.ts';
 import { projectionsSuite } from './suites/projections.ts';
 import { rawInsertSuite } from './suites/raw-insert.ts';
@@ -16,7 +17,7 @@ import { statementsSuite } from './suites/statements.ts';
  * `npm run bench`: every figure measured in one run on one PostgreSQL server, each suite in a
  * fresh database of its own; figures and then ratios printed to stdout as JSON lines.
  */
-const SUITES: Suite[] = [caseworkSuite, rawInsertSuite, emmettSuite, projectionsSuite, httpSuite, statementsSuite, queriesSuite, scaleSuite];
+const SUITES: Suite[] = [caseworkSuite, rawInsertSuite, emmettSuite, projectionsSuite, httpSuite, statementsSuite, notifySuite, queriesSuite, scaleSuite];
 /** The million-referral read models take a quarter of an hour to build: only when asked for by name. */
 const ON_REQUEST: Suite[] = [scaleSuite];
 

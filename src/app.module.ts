@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.ts';
 import { databaseTimeouts } from './database/pool.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
+import { NotifyModule } from './notify/notify.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
 import { PersonalDataModule } from './personal-data/personal-data.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
@@ -50,6 +51,7 @@ export class AppModule {
         ComplaintsModule,
         ResolutionsModule,
         CaseAccessModule,
+        NotifyModule,
       ],
     };
   }

@@ -54,7 +54,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 5: where the working-day clocks started, for due dates on the calendar as it stands.
-  version: 5,
+  // 6: the folded state keeps the progress updates sent through Notify (issue 19).
+  version: 6,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),

@@ -58,7 +58,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 7: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 8: whether assessed, and the groups the victim's age proposes, for the entitlement from receipt.
   // 9: the Beacon report's risk level, statement, restorative justice and service referral outcomes.
-  version: 9,
+  // 10: the folded state keeps the messages sent through Notify (issue 19).
+  version: 10,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),

@@ -6,6 +6,7 @@ import { resolutionListProjection } from '../resolutions/resolution-list.project
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import { caseSubjectsProjection } from '../case-subjects/case-subjects.projection.ts';
+import { notifyOutboxProjection } from '../notify/notify-outbox.projection.ts';
 import type { Projection } from './projection.ts';
 import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
 import { followingSubjectDecisions } from './subject-rows.ts';
@@ -21,6 +22,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   dipSamplesProjection as unknown as Projection,
   restrictedCasesProjection as unknown as Projection,
   caseSubjectsProjection as unknown as Projection,
+  notifyOutboxProjection as unknown as Projection,
 ].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ComplainantMessagesController } from './commands/complainant-messages/complainant-messages.controller.ts';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintListEntry } from '../../projections/complaints/complaint-list.entity.ts';
 import { DipSampleEntry } from '../../projections/complaints/dip-sample.entity.ts';
@@ -34,6 +35,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     LogComplaintController,
     DipSampleController,
     ContactComplainantController,
+    ComplainantMessagesController,
     TriageController,
     ReferController,
     ProgressUpdatesController,

@@ -92,6 +92,14 @@ export const configSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: timeoutMs(5000),
   /** How long a request waits for any answer from PostgreSQL (a server that stopped answering) before answering 503. */
   DATABASE_QUERY_TIMEOUT_MS: timeoutMs(6000),
+  /** GOV.UK Notify: the API key (`<name>-<service id>-<secret>`); without one messages wait in the outbox. */
+  NOTIFY_API_KEY: z.string().trim().regex(/-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a Notify API key: <name>-<service id>-<secret>').optional(),
+  /** Notify's API, e.g. a local stand-in in tests; the production API when unset. */
+  NOTIFY_BASE_URL: optionalUrl(['https', 'http']),
+  /** The bearer token given to Notify for its delivery receipts; receipts are refused without one. */
+  NOTIFY_CALLBACK_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The first wait before a message Notify could not take is tried again; each retry doubles it. */
+  NOTIFY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
 }).refine((config) => config.DATABASE_QUERY_TIMEOUT_MS > config.DATABASE_STATEMENT_TIMEOUT_MS, {
   // The server cancels a slow statement first, so a 503 from a live server never hides a statement that went on to commit.
   path: ['DATABASE_QUERY_TIMEOUT_MS'],

@@ -28,6 +28,8 @@ import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/17
 import { IdempotencyClaimedBy1763800290000 } from '../command-pipeline/idempotency/1763800290000-idempotency-claimed-by.ts';
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
+import { NotifyOutbox1763800270000 } from '../../projections/notify/1763800270000-notify-outbox.ts';
+import { NotifyDispatches1763800270100 } from '../notify/outbox/1763800270100-notify-dispatches.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
 import { CaseSubjects1763800210000 } from '../../projections/case-subjects/1763800210000-case-subjects.ts';
 import { ReferralListProposal1763800211000 } from '../../projections/referrals/1763800211000-referral-list-proposal.ts';
@@ -72,6 +74,8 @@ export const migrations: (new () => MigrationInterface)[] = [
   AccessLogRefusals1763800230100,
   ReferralListTeamLists1763800250000,
   ReferralListJourneyFigures1763800250100,
+  NotifyOutbox1763800270000,
+  NotifyDispatches1763800270100,
   IdempotencyClaimedBy1763800290000,
   CaseTimelineSubjects1763800290100,
 ];

@@ -4,6 +4,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/roles.ts';
 import { ProjectionsService } from '../../projections/runner/projections.service.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
+import { NotifyDispatches } from '../notify/outbox/notify-dispatches.ts';
+import { OutboxDispatcher } from '../notify/outbox/outbox-dispatcher.ts';
 
 /** Each readiness check's own limit, shorter than the database timeouts: an orchestrator's probe must not hang. */
 const CHECK_TIMEOUT_MS = 2000;
@@ -23,6 +25,8 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
+    private readonly outbox: OutboxDispatcher,
+    private readonly dispatches: NotifyDispatches,
   ) {}
 
   @Get('live')
@@ -41,6 +45,7 @@ export class HealthController {
         () => this.eventStore(),
         () => this.database.pingCheck('readModels', { timeout: CHECK_TIMEOUT_MS }),
         () => this.projectionStates(),
+        () => this.notifyOutbox(),
       ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) throw new ServiceUnavailableException(notReadyDetail(error.getResponse() as HealthCheckResult));
@@ -63,6 +68,20 @@ export class HealthController {
     }
     if (halted.length > 0) return indicator.down({ halted });
     return parked.length === 0 ? indicator.up() : indicator.degraded({ parked });
+  }
+
+  /** Messages that wait because no NOTIFY_API_KEY is set are not sent, and must not look as if they were: degraded, still ready. */
+  private async notifyOutbox() {
+    const indicator = this.indicators.check('notify');
+    let waiting: number;
+    try {
+      waiting = await answeredWithin(this.dispatches.waiting(), CHECK_TIMEOUT_MS);
+    } catch {
+      return indicator.down({ message: 'The outbox does not answer' });
+    }
+    if (this.outbox.sending) return indicator.up({ sending: true, waiting });
+    const details = { sending: false, waiting, message: 'NOTIFY_API_KEY is not set: messages wait in the outbox' };
+    return waiting === 0 ? indicator.up(details) : indicator.degraded(details);
   }
 
   private async eventStore() {

@@ -9,6 +9,7 @@ import { ReferralCommands } from './commands/change-referral/referral-commands.t
 import { CriminalJusticeController } from './commands/criminal-justice/criminal-justice.controller.ts';
 import { ContactsController } from './commands/contacts/contacts.controller.ts';
 import { ServiceReferralsController } from './commands/service-referrals/service-referrals.controller.ts';
+import { VictimMessagesController } from './commands/victim-messages/victim-messages.controller.ts';
 import { StatementsController } from './commands/statements/statements.controller.ts';
 import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
 import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
@@ -34,6 +35,7 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     CriminalJusticeController,
     ServiceReferralsController,
     StatementsController,
+    VictimMessagesController,
     ListReferralsController,
     GetReferralController,
     BeaconReportController,

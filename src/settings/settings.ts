@@ -40,6 +40,12 @@ export class Settings {
     return this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
   }
 
+  /** The Notify template for a kind of message by a channel, unless none is configured (or it was retired). */
+  notifyTemplate(kind: string, channel: string): string | null {
+    const entry = this.state.lists.notifyTemplates.find((candidate) => candidate.id === `${kind}-${channel}` && !candidate.retired);
+    return entry?.attributes.templateId ?? null;
+  }
+
   labelOf(list: ListName, id: string): string {
     return this.state.lists[list].find((entry) => entry.id === id)?.label ?? id;
   }

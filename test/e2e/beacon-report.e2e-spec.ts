@@ -87,7 +87,7 @@ describe('the Beacon report over HTTP', () => {
       await harness.request({ method: 'GET', url: `/api/reports/beacon?from=${from}&to=${today}`, headers: { authorization: caseManager, 'x-min-position': told.position } })
     ).json();
     expect(report.crimeReportToReferral).toEqual({ referrals: 2, medianWorkingDays: calendar.workingDaysBetween(reportedOn, today) / 2 });
-    expect(report.criminalJusticeUpdates).toEqual({ learned: 2, toldOnTime: 1, toldLate: 0, owedAndOverdue: 1, onTimeRate: 1 });
+    expect(report.criminalJusticeUpdates).toEqual({ learned: 2, toldOnTime: 1, toldLate: 0, owedAndOverdue: 1, onTimeRate: 1, communicatedInTimeShare: 0.5 });
   });
 
   it('counts police referrals passed on over 2 working days after the crime report, for the current quarter when no period is given', async () => {

@@ -70,6 +70,19 @@ const BODIES: Record<string, Body> = {
   '/api/referrals/{id}/restorative-justice': { status: 'information-given' },
   '/api/referrals/{id}/personal-statement/correction': { status: 'declined', reason: 'Entered on the wrong case' },
   '/api/referrals/{id}/restorative-justice/correction': { status: 'interested', reason: 'Misheard on the phone' },
+  '/api/referrals/{id}/messages': { kind: 'contact', channel: 'email', personalisation: { first_name: 'Ann' } },
+  '/api/notify/receipts': {
+    id: '3d6f1c52-9a4e-4f0b-8c1d-2e7a5b9c0f11',
+    reference: '8a2e4c6d-1f3b-4a5c-9d7e-0b1c2d3e4f50',
+    to: 'ann@example.org',
+    status: 'sending',
+    created_at: now(),
+    completed_at: now(),
+    sent_at: now(),
+    notification_type: 'email',
+    template_id: '5b8c2f5e-8f4a-4a43-9a3e-0c6f2b1d9e01',
+    template_version: 1,
+  },
   '/api/complaints': {
     receivedAt: daysAgo(1),
     channel: 'email',
@@ -104,6 +117,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/notes': { text: 'Complainant rang to ask for news' },
   '/api/complaints/{id}/discontinue-repetitive': { earlierComplaintId: '00000000-0000-4000-8000-000000000000', reason: 'No fresh evidence', at: daysAgo(0.01) },
   '/api/complaints/{id}/late-review-request': { receivedAt: now(), reason: 'In hospital throughout' },
+  '/api/complaints/{id}/messages': { channel: 'email', summary: 'Still investigating', personalisation: { first_name: 'Carl' } },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -146,6 +160,8 @@ const WRONG_VALUES: Record<string, unknown[]> = {
   boolean: ['true', 1, null],
 };
 const NOT_OBJECTS = [[], [{}], null, 'text', 7];
+/** Notify's receipts carry the token Notify was given, not a user's. */
+const RECEIPTS = { route: '/api/notify/receipts', token: 'hostile-bodies-notify-callback-token-0123456789' };
 
 describe('hostile bodies on every command route', () => {
   let harness: TestApp;
@@ -153,14 +169,14 @@ describe('hostile bodies on every command route', () => {
   let doc: OpenApi;
 
   beforeAll(async () => {
-    harness = await startTestApp();
+    harness = await startTestApp({ NOTIFY_CALLBACK_TOKEN: RECEIPTS.token });
     everyone = await bearer(['case_manager', 'supervisor', 'crt_officer', 'resolution_officer', 'auditor', 'admin'], 'sweeper');
     doc = (await harness.request({ method: 'GET', url: '/api/docs-json' })).json<OpenApi>();
   });
   afterAll(() => harness.close());
 
   const post = (url: string, payload: unknown): Promise<TestResponse> =>
-    harness.request({ method: 'POST', url, payload: JSON.stringify(payload), headers: { authorization: everyone, 'content-type': 'application/json' } });
+    harness.request({ method: 'POST', url, payload: JSON.stringify(payload), headers: { authorization: url === RECEIPTS.route ? `Bearer ${RECEIPTS.token}` : everyone, 'content-type': 'application/json' } });
 
   async function run(url: string, body: Body): Promise<Record<string, string>> {
     const response = await post(url, body);
@@ -217,6 +233,12 @@ describe('hostile bodies on every command route', () => {
     '/api/referrals/{id}/restorative-justice': async () => `${await referral()}/restorative-justice`,
     '/api/referrals/{id}/personal-statement/correction': async () => `${await after(referral, 'personal-statement')}/personal-statement/correction`,
     '/api/referrals/{id}/restorative-justice/correction': async () => `${await after(referral, 'restorative-justice')}/restorative-justice/correction`,
+    '/api/referrals/{id}/messages': async () => {
+      const url = await referral();
+      await run(`${url}/contact-contract`, { frequency: 'weekly', channel: 'email' });
+      return `${url}/messages`;
+    },
+    '/api/notify/receipts': async () => RECEIPTS.route,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',
     '/api/complaints/{id}/contact-complainant': async () => `${await complaint()}/contact-complainant`,
@@ -237,6 +259,7 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/discontinue-repetitive': async () => `${await complaint()}/discontinue-repetitive`,
     // Notified over 28 days ago, so only a late acceptance takes the request.
     '/api/complaints/{id}/late-review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/late-review-request`,
+    '/api/complaints/{id}/messages': async () => `${await after(complaint, 'handle-outside-schedule-3')}/messages`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });

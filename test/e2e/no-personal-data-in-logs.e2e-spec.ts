@@ -85,6 +85,8 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/service-referrals/{serviceReferralId}/outcome', at(`service-referrals/${serviceReferralId}/outcome`), { outcome: 'accepted' }, caseManager);
     const { cjEventId } = await command('/api/referrals/{id}/cj-events', at('cj-events'), { kind: 'charge', learnedAt: now() }, caseManager);
     await command('/api/referrals/{id}/cj-events/{cjEventId}/communicated', at(`cj-events/${cjEventId}/communicated`), { at: now(), channel: 'phone' }, caseManager);
+    // Agreed by phone: a text message is refused, quoting neither the victim nor what it would have said.
+    await command('/api/referrals/{id}/messages', at('messages'), { kind: 'contact', channel: 'sms', personalisation: { name: PERSONAL.victimName, update: note('message') } }, caseManager, 409);
     await command('/api/referrals/{id}/personal-statement', at('personal-statement'), { status: 'offered' }, caseManager);
     await command('/api/referrals/{id}/restorative-justice', at('restorative-justice'), { status: 'information-given' }, caseManager);
     await command('/api/referrals/{id}/personal-statement/correction', at('personal-statement/correction'), { status: 'declined', reason: note('statement correction') }, caseManager);
@@ -117,6 +119,8 @@ describe('no personal data in any log line', () => {
     const at = (action: string) => `/api/complaints/${id}/${action}`;
     await command('/api/complaints/{id}/contact-complainant', at('contact-complainant'), { at: now(), channel: 'phone', views: note('views') }, crtOfficer);
     await command('/api/complaints/{id}/handle-outside-schedule-3', at('handle-outside-schedule-3'), { allegations: [allegation] }, crtOfficer);
+    // No Notify template configured: refused, quoting neither the complainant nor the update.
+    await command('/api/complaints/{id}/messages', at('messages'), { channel: 'email', summary: note('message summary'), personalisation: { name: PERSONAL.complainantName } }, crtOfficer, 409);
     await command('/api/complaints/{id}/resolve', at('resolve'), { summary: note('resolution'), complainantSatisfied: false }, crtOfficer);
     await command('/api/complaints/{id}/record', at('record'), { reason: 'dissatisfied-with-initial-handling' }, crtOfficer);
     await command('/api/complaints/{id}/refer', at('refer'), { to: 'psd', reason: note('referral') }, crtOfficer);

@@ -1,4 +1,6 @@
 import type { CalendarDate, WorkingDayCalendar } from '../../calendar/working-days.ts';
+import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
+import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
@@ -77,6 +79,33 @@ export interface UpdateComplainant {
   at: string;
   channel: ComplaintChannel;
   summary: string;
+  metadata: CommandMetadata;
+}
+
+/** A progress update sent through GOV.UK Notify: it counts as given once delivered. */
+export interface SendComplainantUpdate {
+  type: 'SendComplainantUpdate';
+  messageId: string;
+  channel: ComplainantMessageChannel;
+  /** The Notify template configured for progress updates by this channel, if any. */
+  templateId: string | null;
+  summary: string;
+  personalisation: Record<string, string>;
+  metadata: CommandMetadata;
+}
+
+export interface RecordComplainantMessageDelivered {
+  type: 'RecordComplainantMessageDelivered';
+  messageId: string;
+  at: string;
+  metadata: CommandMetadata;
+}
+
+export interface RecordComplainantMessageFailed {
+  type: 'RecordComplainantMessageFailed';
+  messageId: string;
+  reason: MessageFailure;
+  at: string;
   metadata: CommandMetadata;
 }
 
@@ -162,6 +191,9 @@ export type ComplaintCommand =
   | RecordComplaint
   | ReferComplaint
   | UpdateComplainant
+  | SendComplainantUpdate
+  | RecordComplainantMessageDelivered
+  | RecordComplainantMessageFailed
   | DecideOutcome
   | NotifyOutcome
   | RequestReview

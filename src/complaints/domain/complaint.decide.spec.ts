@@ -502,3 +502,26 @@ describe('what is due', () => {
     expect(nextDue(given(apply(logged, { type: 'WithdrawComplaint', reason: 'x', ...at })))).toBeNull();
   });
 });
+
+describe('progress updates through GOV.UK Notify', () => {
+  const send = (overrides: Partial<ComplaintCommand> = {}): ComplaintCommand =>
+    ({ type: 'SendComplainantUpdate', messageId: 'm-1', channel: 'email', templateId: 'template-1', summary: 'Enquiries continue', personalisation: { first_name: 'Carl' }, ...at, ...overrides }) as ComplaintCommand;
+  const delivered: ComplaintCommand = { type: 'RecordComplainantMessageDelivered', messageId: 'm-1', at: '2026-03-20T16:00:00.000Z', ...at };
+
+  it('queues an update while updates are due, and gives it when delivered, once', () => {
+    expect(ruleOf(() => whenThen(logged, send()))).toBe('handling-not-started');
+    expect(ruleOf(() => whenThen(recordedWithPsd, send({ templateId: null } as Partial<ComplaintCommand>)))).toBe('no-template-for-message');
+    const queued = apply(recordedWithPsd, send());
+    const events = whenThen(queued, delivered);
+    expect(events.map((event) => event.type)).toEqual(['ComplainantMessageDelivered', 'ComplainantUpdated']);
+    expect(given([...queued, ...events]).updates).toEqual({ lastAt: '2026-03-20T16:00:00.000Z', nextDue: '2026-04-17' });
+    expect(whenThen([...queued, ...events], delivered)).toEqual([]);
+  });
+
+  it('records a failure without giving the update', () => {
+    const queued = apply(recordedWithPsd, send());
+    const failed = whenThen(queued, { type: 'RecordComplainantMessageFailed', messageId: 'm-1', reason: 'permanent-failure', at: '2026-03-20T16:00:00.000Z', ...at });
+    expect(failed.map((event) => event.type)).toEqual(['ComplainantMessageFailed']);
+    expect(given([...queued, ...failed]).updates.lastAt).toBeNull();
+  });
+});

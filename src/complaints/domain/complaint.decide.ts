@@ -4,7 +4,8 @@ import { assertNever, type CommandMetadata } from '../../shared/domain/decider.t
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
-import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
+import type { AllegationAdded, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
+import { recordComplainantMessageDelivered, recordComplainantMessageFailed, sendComplainantUpdate } from './complainant-messages.decide.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
@@ -48,6 +49,12 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return refer(command, open(state));
     case 'UpdateComplainant':
       return update(command, open(state));
+    case 'SendComplainantUpdate':
+      return sendComplainantUpdate(command, open(state));
+    case 'RecordComplainantMessageDelivered':
+      return recordComplainantMessageDelivered(command, logged(state));
+    case 'RecordComplainantMessageFailed':
+      return recordComplainantMessageFailed(command, logged(state));
     case 'DecideOutcome':
       return decideOutcome(command, open(state));
     case 'NotifyOutcome':
@@ -214,19 +221,20 @@ function refer(command: ReferComplaint, state: LoggedComplaint): ComplaintEvent[
 }
 
 function update(command: UpdateComplainant, state: LoggedComplaint): ComplaintEvent[] {
-  if (state.route === 'untriaged') throw new DomainRuleViolation('handling-not-started', 'Progress updates are due once handling has started');
-  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'Handling has finished: no more progress updates are due');
+  checkUpdatesDue(state);
   notInFuture(command.at, command.metadata, 'update-in-future', 'An update can only be recorded once it has been given');
   notBefore(command.at, state.receivedAt, 'update-before-receipt', 'An update cannot precede the complaint');
-  const data = {
-    complaintId: state.id,
-    subjectId: state.complainant.subjectId,
-    at: command.at,
-    channel: command.channel,
-    summary: command.summary,
-    nextUpdateDue: laterUpdateDue(state.updates.nextDue, nextUpdateDueAfter(command.at)),
-  };
-  return [{ type: 'ComplainantUpdated', data }];
+  return [complainantUpdated(state, command.at, command.channel, command.summary)];
+}
+
+export function checkUpdatesDue(state: LoggedComplaint): void {
+  if (state.route === 'untriaged') throw new DomainRuleViolation('handling-not-started', 'Progress updates are due once handling has started');
+  if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'Handling has finished: no more progress updates are due');
+}
+
+export function complainantUpdated(state: LoggedComplaint, at: string, channel: ComplaintChannel, summary: string): ComplainantUpdated {
+  const nextUpdateDue = laterUpdateDue(state.updates.nextDue, nextUpdateDueAfter(at));
+  return { type: 'ComplainantUpdated', data: { complaintId: state.id, subjectId: state.complainant.subjectId, at, channel, summary, nextUpdateDue } };
 }
 
 function decideOutcome(command: DecideOutcome, state: LoggedComplaint): ComplaintEvent[] {

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
+import { complainantMessageEventDefinitions, type ComplainantMessageEvent } from './complainant-messages.events.ts';
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
@@ -155,7 +156,9 @@ export type ComplaintEvent =
   | ComplaintWithdrawn
   | ComplaintNoteAdded
   | RepetitiveComplaintDiscontinued
-  | LateReviewRequestAccepted;
+  | LateReviewRequestAccepted
+
+  | ComplainantMessageEvent;
 
 export const complaintEventDefinitions = [
   defineEvent({
@@ -191,4 +194,5 @@ export const complaintEventDefinitions = [
   caseNoteEvent('ComplaintNoteAdded'),
   defineEvent({ type: 'RepetitiveComplaintDiscontinued', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  ...complainantMessageEventDefinitions,
 ];

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
+import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
@@ -30,6 +31,8 @@ export interface LoggedComplaint extends LoggedDetails {
   withdrawal: { reason: string; at: string; repetitiveOf?: string } | null;
   /** A supervisor accepted the review request after the 28 days (absent from rows folded before this existed). */
   lateReviewAcceptance?: { reason: string; supervisor: string; at: string };
+  /** Progress updates sent through GOV.UK Notify, given once delivered. */
+  messages: { id: string; channel: ComplainantMessageChannel; summary: string; outcome: 'pending' | 'delivered' | 'failed' }[];
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -107,6 +110,7 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       recording: null,
       referrals: [],
       updates: { lastAt: null, nextDue: null },
+      messages: [],
       outcome: null,
       reviewWindow: null,
       review: null,
@@ -185,6 +189,15 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     }
     case 'LateReviewRequestAccepted':
       return { ...state, lateReviewAcceptance: { reason: event.data.reason, supervisor: event.data.supervisor, at: event.data.acceptedAt } };
+    case 'ComplainantMessageQueued': {
+      const { messageId, channel, summary } = event.data;
+      return { ...state, messages: [...state.messages, { id: messageId, channel, summary, outcome: 'pending' }] };
+    }
+    case 'ComplainantMessageDelivered':
+    case 'ComplainantMessageFailed': {
+      const outcome = event.type === 'ComplainantMessageDelivered' ? 'delivered' : 'failed';
+      return { ...state, messages: state.messages.map((message) => (message.id === event.data.messageId ? { ...message, outcome } : message)) };
+    }
     default:
       return assertNever(event);
   }

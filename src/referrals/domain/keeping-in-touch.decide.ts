@@ -1,10 +1,10 @@
-import { londonDate } from '../../calendar/working-days.ts';
+import { londonDate, type WorkingDayCalendar } from '../../calendar/working-days.ts';
 import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
-import { nextContactDue } from './contact-schedule.ts';
+import { nextContactDue, type ContactChannel } from './contact-schedule.ts';
 import type { AgreeContactContract, LearnCriminalJusticeEvent, MakeServiceReferral, RecordContact, RecordServiceReferralOutcome, RecordVictimUpdate } from './referral.commands.ts';
-import type { ReferralEvent, ServiceReferralOutcome } from './referral.events.ts';
-import type { ReceivedReferral } from './referral.state.ts';
+import type { ContactAttemptFailed, ContactMade, ReferralEvent, ServiceReferralOutcome, VictimUpdated } from './referral.events.ts';
+import type { CriminalJusticeUpdate, ReceivedReferral } from './referral.state.ts';
 import { entitledNow, updateDueBy, updateWorkingDays } from './update-clock.ts';
 
 /** Keeping in touch with the victim: the contact contract, contacts, criminal-justice updates, onward services. */
@@ -40,15 +40,21 @@ export function recordContact(command: RecordContact, state: ReceivedReferral): 
   if (Date.parse(command.at) < Date.parse(state.receivedAt)) {
     throw new DomainRuleViolation('contact-before-receipt', 'The victim cannot have been contacted about a referral before it was received');
   }
-  const common = { referralId: state.id, subjectId: state.victim.subjectId, channel: command.channel, at: command.at, note: command.note };
-  if (command.outcome === 'made') {
-    // A contact entered late, older than the last successful one, does not move the schedule back.
-    const latest = state.contact.lastMadeAt && Date.parse(state.contact.lastMadeAt) > Date.parse(command.at) ? state.contact.lastMadeAt : command.at;
-    const due = state.contract ? nextContactDue(latest, state.contract.frequency) : null;
-    return [{ type: 'ContactMade', data: { ...common, nextContactDue: due } }];
-  }
+  if (command.outcome === 'made') return [contactMade(state, command.channel, command.at, command.note)];
+  return [contactAttemptFailed(state, command.channel, command.at, command.note, command.failureThreshold)];
+}
+
+export function contactMade(state: ReceivedReferral, channel: ContactChannel, at: string, note: string | null): ContactMade {
+  // A contact entered late, older than the last successful one, does not move the schedule back.
+  const latest = state.contact.lastMadeAt && Date.parse(state.contact.lastMadeAt) > Date.parse(at) ? state.contact.lastMadeAt : at;
+  const due = state.contract ? nextContactDue(latest, state.contract.frequency) : null;
+  return { type: 'ContactMade', data: { referralId: state.id, subjectId: state.victim.subjectId, channel, at, note, nextContactDue: due } };
+}
+
+export function contactAttemptFailed(state: ReceivedReferral, channel: ContactChannel, at: string, note: string | null, failureThreshold: number): ContactAttemptFailed {
   const consecutiveFailures = state.contact.consecutiveFailures + 1;
-  return [{ type: 'ContactAttemptFailed', data: { ...common, consecutiveFailures, unableToContact: consecutiveFailures >= command.failureThreshold } }];
+  const data = { referralId: state.id, subjectId: state.victim.subjectId, channel, at, note, consecutiveFailures, unableToContact: consecutiveFailures >= failureThreshold };
+  return { type: 'ContactAttemptFailed', data };
 }
 
 export function makeServiceReferral(command: MakeServiceReferral, state: ReceivedReferral): ReferralEvent[] {
@@ -104,10 +110,13 @@ export function recordVictimUpdate(command: RecordVictimUpdate, state: ReceivedR
   if (Date.parse(command.at) < Date.parse(update.learnedAt)) {
     throw new DomainRuleViolation('update-before-event-learned', 'The victim cannot have been told before the centre learned of the event');
   }
-  const toldOn = londonDate(command.at);
-  const workingDaysTaken = command.calendar.workingDaysBetween(londonDate(update.learnedAt), toldOn);
-  const onTime = toldOn <= updateDueBy(state, update, command.calendar);
-  const data = { referralId: state.id, cjEventId: update.id, at: command.at, channel: command.channel, onTime, workingDaysTaken };
-  return [{ type: 'VictimUpdated', data }];
+  return [victimUpdated(state, update, command.at, command.channel, command.calendar)];
 }
 
+/** The victim was told at `at`: in time if on or before the update's due day, on the calendar as it stands. */
+export function victimUpdated(state: ReceivedReferral, update: CriminalJusticeUpdate, at: string, channel: ContactChannel, calendar: WorkingDayCalendar): VictimUpdated {
+  const toldOn = londonDate(at);
+  const workingDaysTaken = calendar.workingDaysBetween(londonDate(update.learnedAt), toldOn);
+  const onTime = toldOn <= updateDueBy(state, update, calendar);
+  return { type: 'VictimUpdated', data: { referralId: state.id, cjEventId: update.id, at, channel, onTime, workingDaysTaken } };
+}

@@ -4,6 +4,7 @@ import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
+import type { MessageChannel, MessageFailure, MessageKind } from './victim-messages.events.ts';
 import type { CjEventKind, Consent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
 
 /** What case managers ask of a victim's journey: imperatives, with the clock (and lists, calendar) they need. */
@@ -169,6 +170,39 @@ export interface RecordVictimUpdate {
   metadata: CommandMetadata;
 }
 
+/** Tells the victim through GOV.UK Notify: the message is queued on the case and the outbox sends it. */
+export interface SendVictimMessage {
+  type: 'SendVictimMessage';
+  messageId: string;
+  kind: MessageKind;
+  /** The development a criminal-justice update passes on; null for a contact. */
+  cjEventId: string | null;
+  channel: MessageChannel;
+  /** The Notify template configured for this kind and channel, if any. */
+  templateId: string | null;
+  personalisation: Record<string, string>;
+  metadata: CommandMetadata;
+}
+
+/** Notify reported the message delivered: a criminal-justice update counts as passed on, a contact as made. */
+export interface RecordMessageDelivered {
+  type: 'RecordMessageDelivered';
+  messageId: string;
+  at: string;
+  calendar: WorkingDayCalendar;
+  metadata: CommandMetadata;
+}
+
+/** The message will not arrive: a failed contact attempt. */
+export interface RecordMessageFailed {
+  type: 'RecordMessageFailed';
+  messageId: string;
+  reason: MessageFailure;
+  at: string;
+  failureThreshold: number;
+  metadata: CommandMetadata;
+}
+
 export type ReferralCommand =
   | ReceiveReferral
   | AssignCaseManager
@@ -187,4 +221,8 @@ export type ReferralCommand =
   | CorrectRestorativeJusticeStatus
   | LearnCriminalJusticeEvent
   | RecordVictimUpdate
-  | AddCaseNote;
+  | AddCaseNote
+
+  | SendVictimMessage
+  | RecordMessageDelivered
+  | RecordMessageFailed;

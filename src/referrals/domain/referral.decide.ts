@@ -4,6 +4,7 @@ import { caseNote } from '../../shared/domain/case-note.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
+import { recordMessageDelivered, recordMessageFailed, sendVictimMessage } from './victim-messages.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
@@ -54,6 +55,12 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       const referral = existing(state);
       return [{ type: 'ReferralNoteAdded', data: { referralId: referral.id, ...caseNote(command, referral.victim.subjectId, referral.closure !== null) } }];
     }
+    case 'SendVictimMessage':
+      return sendVictimMessage(command, openCase(state));
+    case 'RecordMessageDelivered':
+      return recordMessageDelivered(command, existing(state));
+    case 'RecordMessageFailed':
+      return recordMessageFailed(command, existing(state));
     default:
       return assertNever(command);
   }

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
+import { victimMessageEventDefinitions, type VictimMessageEvent } from './victim-messages.events.ts';
 
 export const REFERRAL_SOURCES = ['police', 'self', 'partner'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -177,7 +178,9 @@ export type ReferralEvent =
   | RestorativeJusticeStatusCorrected
   | CriminalJusticeEventLearned
   | VictimUpdated
-  | ReferralNoteAdded;
+  | ReferralNoteAdded
+
+  | VictimMessageEvent;
 
 export const referralEventDefinitions = [
   defineEvent({
@@ -208,4 +211,5 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
   caseNoteEvent('ReferralNoteAdded'),
+  ...victimMessageEventDefinitions,
 ];

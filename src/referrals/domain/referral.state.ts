@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
+import type { MessageChannel, MessageKind } from './victim-messages.events.ts';
 import type { CjEventKind, ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
 
 /** What the referral said when it arrived stays part of the journey's state. */
@@ -33,6 +34,16 @@ export interface ReceivedReferral extends ReceivedDetails {
   /** Every status set back or otherwise corrected, with why. */
   statusCorrections: StatusCorrection[];
   cjEvents: CriminalJusticeUpdate[];
+  /** Messages sent through Notify and what became of them. */
+  messages: VictimMessage[];
+}
+
+export interface VictimMessage {
+  id: string;
+  kind: MessageKind;
+  cjEventId: string | null;
+  channel: MessageChannel;
+  outcome: 'pending' | 'delivered' | 'failed';
 }
 
 export interface StatusCorrection {
@@ -87,7 +98,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], cjEvents: [] };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], cjEvents: [], messages: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -149,7 +160,19 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
     }
     case 'ReferralNoteAdded':
       return state;
+    case 'VictimMessageQueued': {
+      const { messageId, kind, cjEventId, channel } = event.data;
+      return { ...state, messages: [...state.messages, { id: messageId, kind, cjEventId, channel, outcome: 'pending' }] };
+    }
+    case 'VictimMessageDelivered':
+      return { ...state, messages: settled(state.messages, event.data.messageId, 'delivered') };
+    case 'VictimMessageFailed':
+      return { ...state, messages: settled(state.messages, event.data.messageId, 'failed') };
     default:
       return assertNever(event);
   }
+}
+
+function settled(messages: VictimMessage[], id: string, outcome: VictimMessage['outcome']): VictimMessage[] {
+  return messages.map((message) => (message.id === id ? { ...message, outcome } : message));
 }

@@ -55,8 +55,11 @@ export class SettingsAdminController {
     if (list !== 'communityRemedies' && body.measure !== undefined) {
       throw new ValidationFailed([{ field: 'measure', message: 'only Community Remedies have a measure' }]);
     }
-    const { id, label, explicitConsentRequired, priorityGroup, measure } = body;
-    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : measure ? { measure } : {};
+    if ((list === 'notifyTemplates') !== (body.templateId !== undefined)) {
+      throw new ValidationFailed([{ field: 'templateId', message: 'a Notify template, and only a Notify template, has a templateId' }]);
+    }
+    const { id, label, explicitConsentRequired, priorityGroup, measure, templateId } = body;
+    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : measure ? { measure } : templateId ? { templateId } : {};
     return this.run({ type: 'SaveListEntry', list, entry: { id, label, attributes }, metadata: { now: context.now } }, context, reply);
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import type { CrimeType } from '../domain/crime-types.ts';
 import { REMEDY_MEASURES, type RemedyMeasure } from '../domain/settings.events.ts';
@@ -31,6 +31,11 @@ export class SaveListEntryDto {
   @IsOptional()
   @IsIn(REMEDY_MEASURES)
   measure?: RemedyMeasure;
+
+  @ApiPropertyOptional({ description: 'Notify templates only (required there): the GOV.UK Notify template id', format: 'uuid', example: 'f33517ff-2a88-4f6e-b855-c550268ce08a' })
+  @IsOptional()
+  @IsUUID()
+  templateId?: string;
 }
 
 export class SetThresholdDto {

@@ -13,6 +13,8 @@ export const LIST_NAMES = [
   'communityRemedies',
   /** Days off beyond the shipped bank holidays (one-off or newly announced): id is the date. */
   'bankHolidays',
+  /** GOV.UK Notify templates: id `<message kind>-<channel>` (e.g. `cj-update-email`), its Notify template id an attribute. */
+  'notifyTemplates',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
@@ -22,9 +24,9 @@ export type RemedyMeasure = (typeof REMEDY_MEASURES)[number];
 
 /**
  * Attributes that carry rules, by list: crime types have their consent rule and priority group,
- * Community Remedies how they are measured.
+ * Community Remedies how they are measured, Notify templates their template id.
  */
-export type ListEntryAttributes = Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>> & { measure?: RemedyMeasure };
+export type ListEntryAttributes = Partial<Pick<CrimeType, 'explicitConsentRequired' | 'priorityGroup'>> & { measure?: RemedyMeasure; templateId?: string };
 
 /**
  * A list entry as stored (schema version 2). Version 1 kept crime types' attributes beside the id

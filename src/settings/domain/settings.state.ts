@@ -36,6 +36,7 @@ export const initialSettings = (): SettingsState => ({
     resolutionOffenceTypes: active(DEFAULT_RESOLUTION_OFFENCE_TYPES),
     communityRemedies: active(DEFAULT_COMMUNITY_REMEDIES),
     bankHolidays: [],
+    notifyTemplates: [],
   },
   contactFailureThreshold: 3,
 });

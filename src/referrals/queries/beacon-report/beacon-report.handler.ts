@@ -88,7 +88,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       crimeReportToReferral: { referrals: totals.reported, medianWorkingDays: totals.median_from_report },
       policeReferralDelay: { referrals: totals.police_reported, delayed: totals.police_delayed, delayedShare: ratio(totals.police_delayed, totals.police_reported) },
       contactsOverdue: totals.overdue,
-      criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told) },
+      criminalJusticeUpdates: { learned: updates.learned, toldOnTime: updates.on_time, toldLate: updates.late, owedAndOverdue: updates.overdue, onTimeRate: ratio(updates.on_time, told), communicatedInTimeShare: ratio(updates.on_time, updates.learned) },
       unableToContact: totals.unable,
       riskLevels: countsBy('riskLevel'),
       serviceReferrals: { made: serviceOutcomes.reduce((sum, { count }) => sum + count, 0), byOutcome: serviceOutcomes },

@@ -21,8 +21,11 @@ export interface BeaconReport {
   /** Police referrals that give the crime report's date, and those passed on more than 2 working days after it. */
   policeReferralDelay: { referrals: number; delayed: number; delayedShare: number | null };
   contactsOverdue: number;
-  /** Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. */
-  criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null };
+  /**
+   * Developments learned in the period: passed on within 5 working days (1 for enhanced victims) or not. `onTimeRate`
+   * is of those told; `communicatedInTimeShare` of all learned, told or not (a message sent through Notify counts once delivered).
+   */
+  criminalJusticeUpdates: { learned: number; toldOnTime: number; toldLate: number; owedAndOverdue: number; onTimeRate: number | null; communicatedInTimeShare: number | null };
   unableToContact: number;
   /** Assessed referrals by risk level. */
   riskLevels: Count[];

@@ -48,6 +48,8 @@ export interface ReferralView {
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
   criminalJustice: CriminalJusticeUpdateView[];
   /** The updates still owed to the victim, earliest due first. */
+  /** Messages sent through GOV.UK Notify: pending until Notify reports them delivered or failed. */
+  messages: ReceivedReferral['messages'];
   openCriminalJusticeUpdates: { id: string; kind: CriminalJusticeUpdate['kind']; learnedAt: string; dueBy: string; overdue: boolean }[];
   source: ReferralSource;
   crimeReference: string | null;
@@ -94,6 +96,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     restorativeJustice: referral.restorativeJustice,
     statusCorrections: referral.statusCorrections,
     criminalJustice,
+    messages: referral.messages,
     openCriminalJusticeUpdates: criminalJustice
       .filter((update) => !update.communicated)
       .map(({ id, kind, learnedAt, dueBy, overdue }) => ({ id, kind, learnedAt, dueBy, overdue }))

@@ -1,0 +1,25 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { ValidateBy } from 'class-validator';
+
+const MAX_FIELDS = 20;
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_ ]{0,49}$/;
+const MAX_VALUE_LENGTH = 2000;
+
+/** GOV.UK Notify's personalisation: the template's placeholders by name, each a short text. */
+function isPersonalisation(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return entries.length <= MAX_FIELDS && entries.every(([name, text]) => FIELD_NAME.test(name) && typeof text === 'string' && text.length <= MAX_VALUE_LENGTH);
+}
+
+export const IsPersonalisation = (example: Record<string, string>) =>
+  applyDecorators(
+    ApiProperty({
+      description: `The Notify template's placeholders: up to ${MAX_FIELDS} names, each a text of at most ${MAX_VALUE_LENGTH} characters`,
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      example,
+    }),
+    ValidateBy({ name: 'isPersonalisation', validator: { validate: isPersonalisation, defaultMessage: () => 'personalisation must map placeholder names to short texts' } }),
+  );
