@@ -18,6 +18,7 @@ const catalog = new EventCatalog([
     type: 'VictimNamed',
     schemaVersion: 2,
     personalData: [{ subjectIdPath: 'victim.subjectId', fields: ['victim.name', 'victim.address'] }],
+    plain: ['victim.subjectId'],
     earlierPersonalData: { 1: [{ subjectIdPath: 'subjectId', fields: ['name'] }] },
     upcasters: { 1: ({ subjectId, name }) => ({ victim: { subjectId, name, address: null }, note: null }) },
   }),

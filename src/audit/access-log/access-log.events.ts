@@ -19,7 +19,9 @@ export type CaseAccessed = DomainEvent<
   }
 >;
 
-export const accessLogEventDefinitions = [defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [] })];
+export const accessLogEventDefinitions = [
+  defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [], plain: ['user', 'roles[]', 'caseIds[]', 'method', 'route', 'purpose', 'at'] }),
+];
 
 /** One stream per user per day: writers never contend with other users' reads. */
 export const accessLogStream = (user: string, day: string) => `access-log-${day}-${user}`;

@@ -8,6 +8,7 @@ import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port
 import type { CaseAccessed } from './access-log.events.ts';
 import { accessLogStream } from './access-log.events.ts';
 import { ACCESS_LOGGED_KEY } from './access-logged.decorator.ts';
+import { SettingsService } from '../../settings/settings.service.ts';
 import { purposeOf } from './purpose.ts';
 
 /**
@@ -19,6 +20,7 @@ export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly settings: SettingsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -26,13 +28,13 @@ export class AccessLogInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const user = request.user;
     if (!user) throw new Error('AccessLogged used on a route without authentication');
-    const purpose = purposeOf(request.headers['x-purpose'], user.roles);
-    return next.handle().pipe(
-      mergeMap((body: unknown) =>
-        from(
-          this.record(request, { user: user.sub, roles: user.roles, caseIds: caseIdsIn(request, body), purpose }).then(() => body),
-        ),
-      ),
+    return from(this.settings.current()).pipe(
+      mergeMap((settings) => {
+        const purpose = purposeOf(request.headers['x-purpose'], user.roles, settings.activeIds('accessPurposes'));
+        return next.handle().pipe(
+          mergeMap((body: unknown) => from(this.record(request, { user: user.sub, roles: user.roles, caseIds: caseIdsIn(request, body), purpose }).then(() => body))),
+        );
+      }),
     );
   }
 

@@ -13,6 +13,8 @@ export const LIST_NAMES = [
   'communityRemedies',
   /** Days off beyond the shipped bank holidays (one-off or newly announced): id is the date. */
   'bankHolidays',
+  /** What a user may give as the purpose of a read (X-Purpose). */
+  'accessPurposes',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
@@ -46,9 +48,16 @@ export const gatherAttributes: Upcaster = (data) => {
 };
 
 export const settingsEventDefinitions = [
-  defineEvent({ type: 'ListEntrySaved', schemaVersion: 2, personalData: [], upcasters: { 1: gatherAttributes } }),
-  defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [] }),
+  // An entry's label is the office's wording of a choice, about no one.
+  defineEvent({
+    type: 'ListEntrySaved',
+    schemaVersion: 2,
+    personalData: [],
+    upcasters: { 1: gatherAttributes },
+    plain: ['list', 'entry.id', 'entry.label', 'entry.attributes.priorityGroup', 'entry.attributes.measure', 'savedAt'],
+  }),
+  defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [], plain: ['list', 'id', 'retiredAt'] }),
+  defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [], plain: ['setAt'] }),
 ];
 
 /** Every administrator's change to the configurable lists is an event on this one stream. */

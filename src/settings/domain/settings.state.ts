@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import { DEFAULT_CRIME_TYPES } from './crime-types.ts';
 import {
+  DEFAULT_ACCESS_PURPOSES,
   DEFAULT_CLOSURE_REASONS,
   DEFAULT_COMMUNITY_REMEDIES,
   DEFAULT_COMPLAINT_CATEGORIES,
@@ -36,6 +37,7 @@ export const initialSettings = (): SettingsState => ({
     resolutionOffenceTypes: active(DEFAULT_RESOLUTION_OFFENCE_TYPES),
     communityRemedies: active(DEFAULT_COMMUNITY_REMEDIES),
     bankHolidays: [],
+    accessPurposes: active(DEFAULT_ACCESS_PURPOSES),
   },
   contactFailureThreshold: 3,
 });
