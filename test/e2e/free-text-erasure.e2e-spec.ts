@@ -91,9 +91,9 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at('reopen'), { reason: text('reopen') }, supervisor);
     cases.push({ kind: 'referrals', id, erase: (first) => first.victim.subjectId });
 
-    const declined = await post('/api/referrals', { ...referral, crimeReference: text('crime reference') }, caseManager, 201);
+    // A self-referral with no free text: declined, and not erased here.
+    const declined = await post('/api/referrals', { source: 'self', crimeType: 'burglary', victim, consent: referral.consent }, caseManager, 201);
     await post(`/api/referrals/${declined.id}/decline-support`, { reason: 'wants-to-move-on' }, caseManager);
-    cases.push({ kind: 'referrals', id: declined.id, erase: (first) => first.victim.subjectId });
   }
 
   async function driveComplaints(): Promise<void> {
@@ -205,9 +205,14 @@ describe('free text is erased with any data subject of its case', () => {
     await driveComplaints();
     await driveResolution();
     await driveEverythingElse();
-    const someone = (await get(`/api/referrals/${cases[0]!.id}`)).victim.subjectId as string;
-    await post(`/api/admin/data-subjects/${someone}/restrict`, { reason: 'FT-restrict' }, admin);
-    await post(`/api/admin/data-subjects/${someone}/lift-restriction`, { reason: 'FT-lift' }, admin);
+    // Restricting the victim withholds the case's free text from case workers too, until it is lifted.
+    const referral = `/api/referrals/${cases[0]!.id}`;
+    const victim = (await get(referral)).victim.subjectId as string;
+    await post(`/api/admin/data-subjects/${victim}/restrict`, { reason: 'FT-restrict' }, admin);
+    const restricted = JSON.stringify(await get(referral, caseManager));
+    expect({ restricted: restricted.includes('[restricted]'), shown: restricted.includes(MARKER) }).toEqual({ restricted: true, shown: false });
+    await post(`/api/admin/data-subjects/${victim}/lift-restriction`, { reason: 'FT-lift' }, admin);
+    expect(JSON.stringify(await get(referral, caseManager))).toContain(MARKER);
 
     const stored = await storedEvents();
     const undeclared = stored.flatMap(({ type, schema_version, data }) => {
