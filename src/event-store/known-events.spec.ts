@@ -12,6 +12,15 @@ describe('the event catalog', () => {
     expect(unlinked).toEqual([]);
   });
 
+  it('reads every earlier schema version of every type: an upcaster from each', () => {
+    const missing = definitions.flatMap(({ type, schemaVersion, upcasters }) =>
+      Array.from({ length: schemaVersion - 1 }, (_, index) => index + 1)
+        .filter((version) => !upcasters?.[version])
+        .map((version) => `${type} v${version}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('declares each string path once: plain or personal, never both', () => {
     const both = definitions.flatMap(({ type, plain, personalData }) =>
       personalData.flatMap((spec) => spec.fields).filter((field) => plain.includes(field)).map((field) => `${type}.${field}`),
