@@ -17,12 +17,13 @@ export class DataSubjectCases1763800200000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX data_subject_cases_case ON data_subject_cases (case_subject_id)');
     await queryRunner.query(`
       INSERT INTO data_subject_cases (subject_id, case_subject_id)
-      SELECT DISTINCT
-             CASE WHEN jsonb_typeof(sealed) = 'object' THEN sealed->>'subject' ELSE split_part(sealed #>> '{}', ':', 2) END,
-             coalesce(e.data->>'referralId', e.data->>'complaintId', e.data->>'resolutionId')
-        FROM events e,
-             jsonb_path_query(e.data, 'strict $.** ? ((@.type() == "object" && exists(@."$sealed")) || (@.type() == "string" && @ starts with "pd1:"))') sealed
-       WHERE coalesce(e.data->>'referralId', e.data->>'complaintId', e.data->>'resolutionId') IS NOT NULL
+      SELECT DISTINCT subject_id, case_subject_id FROM (
+        SELECT CASE WHEN jsonb_typeof(sealed) = 'object' THEN sealed->>'subject' ELSE split_part(sealed #>> '{}', ':', 2) END AS subject_id,
+               coalesce(e.data->>'referralId', e.data->>'complaintId', e.data->>'resolutionId') AS case_subject_id
+          FROM events e,
+               jsonb_path_query(e.data, 'strict $.** ? ((@.type() == "object" && exists(@."$sealed")) || (@.type() == "string" && @ starts with "pd1:"))') sealed
+      ) found
+       WHERE case_subject_id IS NOT NULL AND subject_id <> case_subject_id
       ON CONFLICT DO NOTHING`);
   }
 
