@@ -246,9 +246,11 @@ describe('free text is erased with any data subject of its case', () => {
     for (const { id } of cases) expect(JSON.stringify(await get(`/api/audit/access-log?case=${id}`))).not.toContain(MARKER);
     const tablesShowing = Object.entries(await everythingStored()).filter(([, dump]) => dump.includes(MARKER)).map(([table]) => table);
     expect(tablesShowing).toEqual([]);
-    // The case's own erasure is recorded like any other, and history still verifies.
+    // The case's own erasure is recorded like any other subject's, and history still verifies.
     const history = await get(`/api/audit/cases/${cases[0]!.id}/events?limit=500`);
     expect(history.items[0].data.crimeReference).toBe('[erased]');
+    const records = await harness.sql('SELECT stream FROM events WHERE type = $1 AND stream = ANY($2)', ['PersonalDataErased', cases.map(({ id }) => `data-subject-${id}`)]);
+    expect(records).toHaveLength(cases.length);
     expect(await get('/api/audit/verify')).toMatchObject({ ok: true });
     // Every type of the catalog was stored by this test, so every one's strings were checked above.
     expect([...new Set((await storedEvents()).map((row) => row.type))].sort()).toEqual([...catalog.types].sort());
