@@ -37,7 +37,8 @@ async function main(): Promise<number> {
   const catalog = createEventCatalog();
   const stores = await openEventStores(config, database.url, catalog);
   try {
-    const histories = new CaseHistories(stores.audit, catalog, new SettingsService(stores.events, catalog));
+    const settings = new SettingsService(stores.events, catalog);
+    const histories = new CaseHistories(stores.audit, catalog, settings);
     const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json, null, 2) : text);
     if (command === 'verify') {
       const stream = values.case ? await histories.streamOf(values.case) : undefined;
@@ -53,6 +54,8 @@ async function main(): Promise<number> {
     }
     const history = await histories.historyOf(caseId!);
     if (!history) throw new CliFailure(`No case has the id ${caseId}`);
+    const purposes = (await settings.current()).activeIds('accessPurposes');
+    if (!purposes.includes(values.purpose!)) throw new CliFailure(`--purpose must be one of the configured purposes: ${purposes.join(', ')}`);
     await recordAccess(stores.events, caseId!, `audit ${command}`, values.purpose!);
     if (command === 'history') {
       const events = history.events.map(toAuditedEvent);

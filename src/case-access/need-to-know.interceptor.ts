@@ -6,6 +6,7 @@ import { purposeOf } from '../audit/access-log/purpose.ts';
 import { CaseNotFound } from '../command-pipeline/command-pipeline.errors.ts';
 import { UUID } from '../http/case-id.pipe.ts';
 import { ValidationFailed } from '../http/problem.ts';
+import { SettingsService } from '../settings/settings.service.ts';
 import { createValidationPipe } from '../http/validation.ts';
 import { validateAsTheRouteWould } from './validate-as-the-route-would.ts';
 import { mayWorkOn } from './domain/restricted-access.decide.ts';
@@ -24,6 +25,7 @@ export class NeedToKnowInterceptor implements NestInterceptor {
   constructor(
     private readonly restrictions: RestrictedAccessReader,
     private readonly log: AccessLogRecorder,
+    private readonly settings: SettingsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -35,7 +37,8 @@ export class NeedToKnowInterceptor implements NestInterceptor {
     return from(this.restrictions.accessOf(caseId)).pipe(
       mergeMap(async (access) => {
         if (mayWorkOn(access, user)) return;
-        await this.log.record('CaseAccessRefused', request, user, [caseId], refusalPurpose(request, user.roles));
+        const purposes = (await this.settings.current()).activeIds('accessPurposes');
+        await this.log.record('CaseAccessRefused', request, user, [caseId], refusalPurpose(request, user.roles, purposes));
         await validateAsTheRouteWould(context, request, this.validation);
         throw new CaseNotFound(caseId);
       }),
@@ -45,9 +48,9 @@ export class NeedToKnowInterceptor implements NestInterceptor {
 }
 
 /** The refusal is logged whatever X-Purpose says: an unreadable purpose is kept as such. */
-function refusalPurpose(request: FastifyRequest, roles: Parameters<typeof purposeOf>[1]): string {
+function refusalPurpose(request: FastifyRequest, roles: Parameters<typeof purposeOf>[1], purposes: readonly string[]): string {
   try {
-    return purposeOf(request.headers['x-purpose'], roles);
+    return purposeOf(request.headers['x-purpose'], roles, purposes);
   } catch (error) {
     if (error instanceof ValidationFailed) return 'unreadable';
     throw error;

@@ -56,7 +56,7 @@ function pipelineOver(store: OneStreamStore, waits: number[] = []): CommandPipel
   const config = { get: () => COMMAND_RETRIES } as unknown as ConfigService<AppConfig, true>;
   const telemetry = { observe: (_type: string, run: () => Promise<unknown>) => run(), observeAppend: (append: () => Promise<unknown>) => append() } as unknown as CommandTelemetry;
   const backoff: ContentionBackoff = { wait: async (attempt) => void waits.push(attempt) };
-  const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [] })]);
+  const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [], plain: [] })]);
   const unrestricted = { refuseIfRestricted: async () => undefined } as unknown as ProcessingRestriction;
   return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted);
 }

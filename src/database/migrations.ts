@@ -31,6 +31,7 @@ import { UpdateClocks1763800011200 } from '../../projections/referrals/176380001
 import { NotifyOutbox1763800270000 } from '../../projections/notify/1763800270000-notify-outbox.ts';
 import { NotifyDispatches1763800270100 } from '../notify/outbox/1763800270100-notify-dispatches.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
+import { DataSubjectCases1763800200000 } from '../personal-data/1763800200000-data-subject-cases.ts';
 import { CaseSubjects1763800210000 } from '../../projections/case-subjects/1763800210000-case-subjects.ts';
 import { ReferralListProposal1763800211000 } from '../../projections/referrals/1763800211000-referral-list-proposal.ts';
 import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1763800212000-complaint-list-clocks.ts';
@@ -66,6 +67,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   KnownUsers1763800010500,
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
+  DataSubjectCases1763800200000,
   CaseSubjects1763800210000,
   ReferralListProposal1763800211000,
   ComplaintListClocks1763800212000,

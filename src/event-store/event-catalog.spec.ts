@@ -6,6 +6,7 @@ const renamed = defineEvent({
   type: 'ThingHappened',
   schemaVersion: 3,
   personalData: [],
+  plain: [],
   upcasters: {
     1: (data) => ({ ...data, colour: data.color ?? null, color: null }),
     2: ({ color: _dropped, ...rest }) => rest,

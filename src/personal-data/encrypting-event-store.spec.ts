@@ -7,6 +7,7 @@ import { migrateDatabase } from '../database/data-source.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import type { EventStore, JsonObject } from '../event-store/event-store.port.ts';
 import { createPostgresEventStore } from '../event-store/postgres/postgres-event-store.ts';
+import { createEventCatalog } from '../event-store/known-events.ts';
 import { EncryptingEventStore } from './encrypting-event-store.ts';
 import { defineEvent } from './event-definition.ts';
 import { wrapKey } from './field-cipher.ts';
@@ -18,6 +19,7 @@ const catalog = new EventCatalog([
     type: 'VictimNamed',
     schemaVersion: 2,
     personalData: [{ subjectIdPath: 'victim.subjectId', fields: ['victim.name', 'victim.address'] }],
+    plain: ['victim.subjectId'],
     earlierPersonalData: { 1: [{ subjectIdPath: 'subjectId', fields: ['name'] }] },
     upcasters: { 1: ({ subjectId, name }) => ({ victim: { subjectId, name, address: null }, note: null }) },
   }),
@@ -33,6 +35,8 @@ describe('EncryptingEventStore', () => {
   let keys: SubjectKeys;
   let events: EncryptingEventStore;
   let audit: EncryptingEventStore;
+  /** With the service's own catalog. */
+  let service: EncryptingEventStore;
   const masterKey = randomBytes(32);
 
   beforeAll(async () => {
@@ -43,6 +47,7 @@ describe('EncryptingEventStore', () => {
     keys = new SubjectKeys(pool, masterKey);
     events = new EncryptingEventStore(stored, keys, catalog, { revealRestricted: false });
     audit = new EncryptingEventStore(stored, keys, catalog, { revealRestricted: true });
+    service = new EncryptingEventStore(stored, keys, createEventCatalog(), { revealRestricted: false });
   });
 
   afterAll(async () => {
@@ -103,5 +108,49 @@ describe('EncryptingEventStore', () => {
     expect((await events.readStream(erasedStream))[0]!.data).toMatchObject({ victim: { name: '[erased]' } });
     expect((await events.readStream(restrictedStream))[0]!.data).toMatchObject({ victim: { name: '[restricted]' } });
     expect((await audit.readStream(restrictedStream))[0]!.data).toMatchObject({ victim: { name: 'Rita' } });
+  });
+
+  describe("a case's free text", () => {
+    const referralId = () => randomUUID();
+    const contact = (id: string, victim: string, note: string, schemaVersion: number) => ({
+      id: randomUUID(),
+      type: 'ContactMade',
+      schemaVersion,
+      data: { referralId: id, subjectId: victim, channel: 'phone', at: '2026-03-02T10:00:00.000Z', note, nextContactDue: null },
+      metadata,
+    });
+    const received = (id: string, victim: string) => ({
+      id: randomUUID(),
+      type: 'ReferralReceived',
+      schemaVersion: 2,
+      data: { referralId: id, source: 'self', crimeReference: null, crimeTypeId: 'burglary', offenceDate: null, crimeReportedOn: null, victim: { subjectId: victim, name: 'Vi', dateOfBirth: null, phone: null, email: null, address: null }, consent: { contact: true, dataSharing: true, basis: 'explicit' }, receivedAt: '2026-03-02T10:00:00.000Z' },
+      metadata,
+    });
+
+    it("is sealed under the case's own subject, to which each person of the case is linked before the event is stored", async () => {
+      const [id, victim] = [referralId(), randomUUID()];
+      await service.append(`referral-${id}`, [received(id, victim), contact(id, victim, 'Spoke with Vi', 2)], 'no_stream');
+      const [, raw] = await stored.readStream(`referral-${id}`);
+      expect(raw!.data.note).toMatchObject({ $sealed: 'aes-256-gcm', subject: id });
+      expect(await keys.cases.casesOf(victim)).toEqual([id]);
+      await keys.erase(id);
+      expect((await service.readStream(`referral-${id}`))[1]!.data).toMatchObject({ note: '[erased]' });
+    });
+
+    it('stays where an earlier version sealed it: a version-1 note opens under the victim and goes with them', async () => {
+      const [id, victim] = [referralId(), randomUUID()];
+      await service.append(`referral-${id}`, [contact(id, victim, 'Old note', 1)], 'no_stream');
+      expect((await stored.readStream(`referral-${id}`))[0]!.data.note).toMatchObject({ subject: victim });
+      expect((await service.readStream(`referral-${id}`))[0]!.data).toMatchObject({ note: 'Old note' });
+      await keys.erase(victim);
+      expect((await service.readStream(`referral-${id}`))[0]!.data).toMatchObject({ note: '[erased]' });
+    });
+
+    it('reads text an earlier version kept in clear as that text: crypto-shredding cannot reach it', async () => {
+      const id = referralId();
+      const assessed = { referralId: id, needs: [], riskLevel: 'standard', proposedGroups: [], priorityGroups: [], overrideReason: `pd1:${id}:AAAA`, enhanced: false, assessedAt: '2026-03-02T10:00:00.000Z' };
+      await stored.append(`referral-${id}`, [{ id: randomUUID(), type: 'NeedsAssessed', schemaVersion: 1, data: assessed, metadata }], 'no_stream');
+      expect((await service.readStream(`referral-${id}`))[0]!.data).toEqual(assessed);
+    });
   });
 });

@@ -14,6 +14,7 @@ import type {
   Subscription,
   TailRead,
 } from '../event-store/event-store.port.ts';
+import type { CaseLink } from './case-subjects.ts';
 import { ERASED, openValue, RESTRICTED, sealedSubjectOf, sealValue } from './field-cipher.ts';
 import { findPersonalData, type PersonalDataField } from './personal-data.ts';
 import type { SubjectKeys } from './subject-keys.ts';
@@ -39,7 +40,10 @@ export class EncryptingEventStore implements EventStore {
   ) {}
 
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const found = events.map((event) => this.personalDataIn(event).filter((field) => field.value !== null));
+    const declared = events.map((event) => this.personalDataIn(event));
+    // Linked before the events are stored: an erasure can never miss a case whose text it must reach.
+    await this.keys.cases.link(declared.flatMap(caseLinks));
+    const found = declared.map((fields) => fields.filter((field) => field.value !== null));
     const keys = await this.keys.keysFor(found.flat().map((field) => field.subjectId), true);
     const sealed = events.map((event, index) =>
       withValues(event, found[index]!, ({ subjectId, value }) => {
@@ -112,6 +116,13 @@ export class EncryptingEventStore implements EventStore {
     };
     return events.map((event, index) => withValues(event, found[index]!, reveal));
   }
+}
+
+/** Every person of the event with every case whose free text it holds (null or not). */
+function caseLinks(fields: readonly PersonalDataField[]): CaseLink[] {
+  const subjects = (ofCase: boolean) => [...new Set(fields.filter((field) => field.ofCase === ofCase).map((field) => field.subjectId))];
+  const cases = subjects(true);
+  return subjects(false).flatMap((subjectId) => cases.map((caseSubjectId) => ({ subjectId, caseSubjectId })));
 }
 
 /** The event with each of the fields replaced by what `replace` makes of it; the same event when there are none. */

@@ -7,6 +7,8 @@ export interface PersonalDataField {
   /** Concrete path, array indexes resolved, e.g. `victims.1.name`. */
   path: string;
   value: JsonValue;
+  /** Free text about the case, sealed under the case's own data subject (`caseText`). */
+  ofCase: boolean;
 }
 
 /** Finds every declared personal-data field in an event payload, generically, from its definition. */
@@ -17,7 +19,7 @@ export function findPersonalData(data: JsonObject, specs: readonly PersonalDataS
       const subjectId = readPath(container, relative(spec.subjectIdPath, owner));
       if (typeof subjectId !== 'string') return [];
       return spec.fields.flatMap((field) =>
-        resolve(container, relative(field, owner), ownerPath).map(({ path, value }) => ({ subjectId, path, value })),
+        resolve(container, relative(field, owner), ownerPath).map(({ path, value }) => ({ subjectId, path, value, ofCase: spec.ofCase === true })),
       );
     });
   });

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { oneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
+import { CaseSubjects } from './case-subjects.ts';
 import { unwrapKey, wrapKey } from './field-cipher.ts';
 
 /** Subjects whose unwrapped key is kept, so a busy case's key is not unwrapped again on every command. */
@@ -28,11 +29,14 @@ export class SubjectKeys {
   private readonly rows = oneBatchAtATime((ids: readonly string[]) => this.read(ids));
   private readonly created = oneBatchAtATime((ids: readonly string[]) => this.create(ids));
   private readonly unwrapped = new LRUCache<string, Buffer>({ max: UNWRAPPED_KEYS });
+  readonly cases: CaseSubjects;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly masterKey: Buffer,
-  ) {}
+  ) {
+    this.cases = new CaseSubjects(pool);
+  }
 
   /** The subjects' keys; with `create`, subjects seen for the first time get one. */
   async keysFor(subjectIds: readonly string[], create: boolean): Promise<Map<string, SubjectKey>> {
@@ -49,9 +53,16 @@ export class SubjectKeys {
     return new Map([...found].map(([id, row]) => [id, row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' }]));
   }
 
-  /** Destroys the key; false when the subject has no key or it is already destroyed. */
+  /**
+   * Destroys the key; false when it is already destroyed. A subject without a key yet (a case with no free
+   * text so far) is recorded as erased, so nothing written for it later is readable either.
+   */
   async erase(subjectId: string): Promise<boolean> {
-    const result = await this.pool.query('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1 AND wrapped_key IS NOT NULL', [subjectId]);
+    const result = await this.pool.query(
+      `INSERT INTO data_subject_keys (subject_id, wrapped_key, erased_at) VALUES ($1, NULL, now())
+       ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now() WHERE data_subject_keys.wrapped_key IS NOT NULL`,
+      [subjectId],
+    );
     return result.rowCount === 1;
   }
 

@@ -40,7 +40,7 @@ describe('npm run audit', () => {
     const text = await audit('history', caseId);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`referral ${caseId}: 2 events`);
-    expect(text.stdout).toMatch(/#0 .* ReferralReceived \(schema v1\) {2}by cm-ann \[case_manager\]/);
+    expect(text.stdout).toMatch(/#0 .* ReferralReceived \(schema v2\) {2}by cm-ann \[case_manager\]/);
     expect(text.stdout).toContain('Clio Commandline');
     const json = JSON.parse((await audit('history', caseId, '--json')).stdout);
     expect(json.events.map((event: { type: string }) => event.type)).toEqual(['ReferralReceived', 'NeedsAssessed']);

@@ -40,7 +40,7 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     expect(first.items[0]).toEqual({
       eventId: expect.any(String),
       type: 'ReferralReceived',
-      schemaVersion: 1,
+      schemaVersion: 2,
       revision: 0,
       position: expect.stringMatching(/^\d+$/),
       recordedAt: expect.any(String),
@@ -124,10 +124,13 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
   it('records every read of a case or of a list, with the purpose, and never a search term', async () => {
     const { id, position } = ok(await request('POST', '/api/referrals', caseManager, referral), 201);
     const minPosition = { 'x-min-position': position };
-    ok(await request('GET', `/api/referrals/${id}`, caseManager, undefined, { ...minPosition, 'x-purpose': 'safeguarding review' }));
+    ok(await request('GET', `/api/referrals/${id}`, caseManager, undefined, { ...minPosition, 'x-purpose': 'safeguarding' }));
     const listed = ok(await request('GET', '/api/referrals?q=Auditable', caseManager, undefined, minPosition)) as unknown as { items: { id: string }[] };
     expect(listed.items.map((item) => item.id)).toContain(id);
     expect((await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': 'x'.repeat(500) })).statusCode).toBe(400);
+    // Typed text, which could name someone, is not a purpose: only the configured list's entries are.
+    const typed = await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': 'asked by Auditable' });
+    expect({ status: typed.statusCode, detail: typed.json().errors }).toMatchObject({ status: 400, detail: [expect.objectContaining({ field: 'X-Purpose' })] });
     ok(await request('GET', `/api/audit/cases/${id}/events`, auditor));
 
     const log = async (query: string) => {
@@ -142,7 +145,7 @@ describe('audit: replay, time travel and the access log over HTTP', () => {
     expect(forCase.items).toEqual([
       expect.objectContaining({ user: 'aud-ada', roles: ['auditor'], route: '/api/audit/cases/:id/events', purpose: 'audit', caseIds: [id] }),
       expect.objectContaining({ user: 'cm-ann', route: '/api/referrals', purpose: 'victim-support', caseIds: expect.arrayContaining([id]) }),
-      expect.objectContaining({ user: 'cm-ann', route: '/api/referrals/:id', purpose: 'safeguarding review', caseIds: [id], method: 'GET' }),
+      expect.objectContaining({ user: 'cm-ann', route: '/api/referrals/:id', purpose: 'safeguarding', caseIds: [id], method: 'GET' }),
     ]);
     expect(JSON.stringify(forCase)).not.toContain('Auditable');
     const byUser = (await request('GET', '/api/audit/access-log?user=aud-ada&limit=1', auditor)).json();

@@ -50,7 +50,9 @@ describe('sealed personal data over HTTP', () => {
     ok(await request('POST', `/api/referrals/${id}/reopen`, supervisor, { reason: lookalike }));
     ok(await request('POST', `/api/referrals/${id}/close`, supervisor, { reason: 'support-completed' }));
 
-    const read = await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': lookalike });
+    // A purpose is chosen from the configured list: typed text is refused, whatever it looks like.
+    expect((await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': lookalike })).statusCode).toBe(400);
+    const read = await request('GET', `/api/referrals/${id}`, caseManager, undefined, { 'x-purpose': 'safeguarding' });
     expect(ok(read)).toMatchObject({ id, status: 'closed', victim: { name: 'Lena Lookalike' } });
     const listed = ok(await request('GET', '/api/referrals?q=Lookalike', caseManager));
     expect(listed.items).toEqual([expect.objectContaining({ id, status: 'closed' })]);
@@ -66,8 +68,8 @@ describe('sealed personal data over HTTP', () => {
     const purposes = async () => ok(await request('GET', `/api/audit/access-log?case=${id}`, auditor)).items.map((entry: { purpose: string }) => entry.purpose);
     const deadline = Date.now() + 10_000;
     let logged = await purposes();
-    while (!logged.includes(lookalike) && Date.now() < deadline) logged = await new Promise((resolve) => setTimeout(resolve, 50)).then(purposes);
-    expect(logged).toContain(lookalike);
+    while (!logged.includes('safeguarding') && Date.now() < deadline) logged = await new Promise((resolve) => setTimeout(resolve, 50)).then(purposes);
+    expect(logged).toContain('safeguarding');
     expect(ok(await request('GET', '/api/health', caseManager))).toMatchObject({ status: 'ok' });
   });
 

@@ -10,7 +10,7 @@ import { createPostgresEventStore } from '../../src/event-store/postgres/postgre
 import { defineEvent } from '../../src/personal-data/event-definition.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
-export const thingCatalog = new EventCatalog([defineEvent({ type: 'ThingHappened', schemaVersion: 1, personalData: [] })]);
+export const thingCatalog = new EventCatalog([defineEvent({ type: 'ThingHappened', schemaVersion: 1, personalData: [], plain: [] })]);
 
 export interface ProjectionTestBed {
   database: TestDatabase;

@@ -22,9 +22,11 @@ export type CaseAccessed = DomainEvent<
 /** A user was answered 404 because the case is restricted and they are not named on it: the same record as a read. */
 export type CaseAccessRefused = DomainEvent<'CaseAccessRefused', CaseAccessed['data']>;
 
+const ACCESS_RECORD = ['user', 'roles[]', 'caseIds[]', 'method', 'route', 'purpose', 'at'];
+
 export const accessLogEventDefinitions = [
-  defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CaseAccessRefused', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CaseAccessed', schemaVersion: 1, personalData: [], plain: ACCESS_RECORD }),
+  defineEvent({ type: 'CaseAccessRefused', schemaVersion: 1, personalData: [], plain: ACCESS_RECORD }),
 ];
 
 /** One stream per user per day: writers never contend with other users' reads. */

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { AccessLogRecorder } from './access-log.recorder.ts';
 import { ACCESS_LOGGED_KEY } from './access-logged.decorator.ts';
+import { SettingsService } from '../../settings/settings.service.ts';
 import { purposeOf } from './purpose.ts';
 
 /**
@@ -15,6 +16,7 @@ export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly log: AccessLogRecorder,
+    private readonly settings: SettingsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -22,8 +24,12 @@ export class AccessLogInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const user = request.user;
     if (!user) throw new Error('AccessLogged used on a route without authentication');
-    const purpose = purposeOf(request.headers['x-purpose'], user.roles);
-    return next.handle().pipe(mergeMap((body: unknown) => from(this.log.record('CaseAccessed', request, user, caseIdsIn(request, body), purpose).then(() => body))));
+    return from(this.settings.current()).pipe(
+      mergeMap((settings) => {
+        const purpose = purposeOf(request.headers['x-purpose'], user.roles, settings.activeIds('accessPurposes'));
+        return next.handle().pipe(mergeMap((body: unknown) => from(this.log.record('CaseAccessed', request, user, caseIdsIn(request, body), purpose).then(() => body))));
+      }),
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../auth/roles.ts';
 import { ValidationFailed } from '../../http/problem.ts';
 
-/** What a role reads personal data for, unless the caller declares otherwise in X-Purpose. */
+/** What a role reads personal data for, unless the caller declares otherwise in X-Purpose: each an entry of the `accessPurposes` list. */
 const DEFAULT_PURPOSES: Record<Role, string> = {
   case_manager: 'victim-support',
   crt_officer: 'complaint-handling',
@@ -11,12 +11,11 @@ const DEFAULT_PURPOSES: Record<Role, string> = {
   admin: 'administration',
 };
 
-const DECLARED_PURPOSE = /^[\w .,:/()-]{1,120}$/;
-
-export function purposeOf(header: string | string[] | undefined, roles: readonly Role[]): string {
+/** The purpose of a read: the role's default, or one chosen from the configured list (never free text, which could name someone). */
+export function purposeOf(header: string | string[] | undefined, roles: readonly Role[], purposes: readonly string[]): string {
   if (header === undefined) return roles.map((role) => DEFAULT_PURPOSES[role]).find(Boolean) ?? 'unspecified';
-  if (typeof header !== 'string' || !DECLARED_PURPOSE.test(header)) {
-    throw new ValidationFailed([{ field: 'X-Purpose', message: 'X-Purpose must be a short plain-text purpose (at most 120 characters)' }]);
+  if (typeof header !== 'string' || !purposes.includes(header)) {
+    throw new ValidationFailed([{ field: 'X-Purpose', message: `X-Purpose must be one of the configured purposes: ${purposes.join(', ')}` }]);
   }
   return header;
 }

@@ -32,9 +32,9 @@ export type RestrictedAccessEvent = CaseAccessRestricted | CaseAccessRestriction
 
 /** Staff ids, team ids and reason codes only: nothing here is a data subject's. */
 export const restrictedAccessEventDefinitions = [
-  defineEvent({ type: 'CaseAccessRestricted', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CaseAccessRestrictionChanged', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CaseAccessRestrictionLifted', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'CaseAccessRestricted', schemaVersion: 1, personalData: [], plain: ['caseId', 'by', 'at', 'reason', 'users[]', 'teams[]'] }),
+  defineEvent({ type: 'CaseAccessRestrictionChanged', schemaVersion: 1, personalData: [], plain: ['caseId', 'by', 'at', 'reason', 'users[]', 'teams[]'] }),
+  defineEvent({ type: 'CaseAccessRestrictionLifted', schemaVersion: 1, personalData: [], plain: ['caseId', 'by', 'at', 'reason'] }),
 ];
 
 export const RESTRICTED_ACCESS_EVENT_TYPES = restrictedAccessEventDefinitions.map((definition) => definition.type);

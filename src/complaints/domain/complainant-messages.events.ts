@@ -1,6 +1,6 @@
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
-import { QUEUED_MESSAGE_PERSONAL_DATA, type MessageFailure, type QueuedMessage } from '../../shared/domain/notify-message.ts';
+import { QUEUED_MESSAGE_PLAIN, queuedMessagePersonalData, type MessageFailure, type QueuedMessage } from '../../shared/domain/notify-message.ts';
 
 /** A progress update goes by email or letter: the channels a complaint's updates are recorded by that Notify sends. */
 export const COMPLAINANT_MESSAGE_CHANNELS = ['email', 'letter'] as const;
@@ -14,7 +14,7 @@ export type ComplainantMessageFailed = DomainEvent<'ComplainantMessageFailed', {
 export type ComplainantMessageEvent = ComplainantMessageQueued | ComplainantMessageDelivered | ComplainantMessageFailed;
 
 export const complainantMessageEventDefinitions = [
-  defineEvent({ type: 'ComplainantMessageQueued', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: [...QUEUED_MESSAGE_PERSONAL_DATA[0]!.fields, 'summary'] }] }),
-  defineEvent({ type: 'ComplainantMessageDelivered', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ComplainantMessageFailed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'ComplainantMessageQueued', schemaVersion: 1, personalData: queuedMessagePersonalData('complaintId', ['summary']), plain: ['complaintId', ...QUEUED_MESSAGE_PLAIN] }),
+  defineEvent({ type: 'ComplainantMessageDelivered', schemaVersion: 1, personalData: [], plain: ['complaintId', 'messageId', 'deliveredAt'] }),
+  defineEvent({ type: 'ComplainantMessageFailed', schemaVersion: 1, personalData: [], plain: ['complaintId', 'messageId', 'reason', 'failedAt'] }),
 ];

@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import { complainantMessageEventDefinitions, type ComplainantMessageEvent } from './complainant-messages.events.ts';
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { caseText, defineEvent, sameShape, type PersonalDataSpec } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { CriteriaFlags, Criterion, IopcReviewReason, ReviewBody } from './criteria.ts';
@@ -66,7 +66,7 @@ export type AllegationAdded = DomainEvent<
   {
     complaintId: string;
     allegationId: string;
-    /** The complainant's: the description is theirs, erased with them. */
+    /** The complainant; the description is free text sealed under the case. */
     complainantSubjectId: string;
     category: string;
     description: string;
@@ -83,7 +83,7 @@ export type ResolvedOutsideSchedule3 = DomainEvent<
 
 export type ComplaintRecorded = DomainEvent<'ComplaintRecorded', { complaintId: string; reason: RecordingReason; recordedAt: string; nextUpdateDue: CalendarDate }>;
 
-/** Free-text reasons may name people, so they are the complainant's data (`subjectId`). */
+/** Free-text reasons may name anyone of the complaint: sealed under the case (`caseText`). */
 export type ReferredToPsd = DomainEvent<'ReferredToPsd', { complaintId: string; subjectId: string; reason: string; referredAt: string }>;
 export type ReferredToIopc = DomainEvent<
   'ReferredToIopc',
@@ -95,7 +95,7 @@ export type ComplainantUpdated = DomainEvent<
   { complaintId: string; subjectId: string; at: string; channel: ComplaintChannel; summary: string; nextUpdateDue: CalendarDate }
 >;
 
-/** Learning and recommendations are about the service, not a person: they are not personal data. */
+/** Learning and recommendations are free text that may name people: sealed under the case. */
 export type OutcomeDecided = DomainEvent<
   'OutcomeDecided',
   { complaintId: string; result: OutcomeResult; learning: string | null; decidedAt: string; notifyBy: CalendarDate }
@@ -115,7 +115,7 @@ export type ReviewDecided = DomainEvent<'ReviewDecided', { complaintId: string; 
 
 /**
  * The IOPC's decision on a review it carried out, as the Customer Response Team received it: the IOPC decides,
- * the CRT records. Its recommendations are free text about the complaint, so the complainant's data.
+ * the CRT records. Its recommendations are free text about the complaint, sealed under the case.
  */
 export type IopcReviewDecisionReceived = DomainEvent<
   'IopcReviewDecisionReceived',
@@ -160,39 +160,61 @@ export type ComplaintEvent =
 
   | ComplainantMessageEvent;
 
+const complainantFields = { subjectIdPath: 'complainant.subjectId', fields: ['complainant.name', 'complainant.email', 'complainant.phone', 'complainant.address'] };
+const subjectsIdentifiers = { subjectIdPath: 'subjects[].subjectId', fields: ['subjects[].identifier'] };
+const allegationSubject = { subjectIdPath: 'subject.subjectId', fields: ['subject.identifier'] };
+/** Version 1 sealed the free text under the complainant alone (or, with no path, not at all); version 2 under the case (`caseText`). */
+const complainantsOwn = (...fields: string[]) => ({ 1: fields.length ? [{ subjectIdPath: 'subjectId', fields }] : [] });
+/** A version 2 whose only change is that the free text at `fields` is sealed under the case. */
+const freeTextOfCase = (fields: string[], earlier: Record<number, PersonalDataSpec[]>) => ({
+  schemaVersion: 2,
+  upcasters: { 1: sameShape },
+  earlierPersonalData: earlier,
+  personalData: [caseText('complaintId', fields)],
+});
+
 export const complaintEventDefinitions = [
   defineEvent({
     type: 'ComplaintLogged',
-    schemaVersion: 1,
-    personalData: [
-      { subjectIdPath: 'complainant.subjectId', fields: ['complainant.name', 'complainant.email', 'complainant.phone', 'complainant.address', 'summary'] },
-      { subjectIdPath: 'subjects[].subjectId', fields: ['subjects[].identifier'] },
-    ],
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: [{ ...complainantFields, fields: [...complainantFields.fields, 'summary'] }, subjectsIdentifiers] },
+    personalData: [complainantFields, subjectsIdentifiers, caseText('complaintId', ['summary'])],
+    plain: ['complaintId', 'reference', 'receivedAt', 'channel', 'complainant.subjectId', 'incidentDate', 'subjects[].subjectId', 'subjects[].kind', 'contactDueBy'],
   }),
-  defineEvent({ type: 'ComplainantContacted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['views'] }] }),
-  defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'ComplainantContacted', ...freeTextOfCase(['views'], complainantsOwn('views')), plain: ['complaintId', 'subjectId', 'at', 'channel'] }),
+  defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [], plain: ['complaintId', 'startedAt', 'nextUpdateDue'] }),
   defineEvent({
     type: 'AllegationAdded',
-    schemaVersion: 1,
-    personalData: [
-      { subjectIdPath: 'complainantSubjectId', fields: ['description'] },
-      { subjectIdPath: 'subject.subjectId', fields: ['subject.identifier'] },
-    ],
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: [{ subjectIdPath: 'complainantSubjectId', fields: ['description'] }, allegationSubject] },
+    personalData: [allegationSubject, caseText('complaintId', ['description'])],
+    plain: ['complaintId', 'allegationId', 'complainantSubjectId', 'category', 'subject.subjectId', 'subject.kind', 'addedAt'],
   }),
-  defineEvent({ type: 'ResolvedOutsideSchedule3', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['summary'] }] }),
-  defineEvent({ type: 'ComplaintRecorded', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ReferredToPsd', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'ReferredToIopc', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'ComplainantUpdated', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['summary'] }] }),
-  defineEvent({ type: 'OutcomeDecided', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'OutcomeNotified', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ReviewRequested', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ReviewDecided', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'IopcReviewDecisionReceived', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['recommendations'] }] }),
-  defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ComplaintWithdrawn', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  caseNoteEvent('ComplaintNoteAdded'),
-  defineEvent({ type: 'RepetitiveComplaintDiscontinued', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
+  defineEvent({ type: 'ResolvedOutsideSchedule3', ...freeTextOfCase(['summary'], complainantsOwn('summary')), plain: ['complaintId', 'subjectId', 'resolvedAt'] }),
+  defineEvent({ type: 'ComplaintRecorded', schemaVersion: 1, personalData: [], plain: ['complaintId', 'reason', 'recordedAt', 'nextUpdateDue'] }),
+  defineEvent({ type: 'ReferredToPsd', ...freeTextOfCase(['reason'], complainantsOwn('reason')), plain: ['complaintId', 'subjectId', 'referredAt'] }),
+  defineEvent({ type: 'ReferredToIopc', ...freeTextOfCase(['reason'], complainantsOwn('reason')), plain: ['complaintId', 'subjectId', 'referredAt', 'mandatoryCriteria[]'] }),
+  defineEvent({ type: 'ComplainantUpdated', ...freeTextOfCase(['summary'], complainantsOwn('summary')), plain: ['complaintId', 'subjectId', 'at', 'channel', 'nextUpdateDue'] }),
+  defineEvent({ type: 'OutcomeDecided', ...freeTextOfCase(['learning'], complainantsOwn()), plain: ['complaintId', 'result', 'decidedAt', 'notifyBy'] }),
+  defineEvent({ type: 'OutcomeNotified', schemaVersion: 1, personalData: [], plain: ['complaintId', 'at', 'reviewWindow.opens', 'reviewWindow.closes'] }),
+  defineEvent({ type: 'ReviewRequested', schemaVersion: 1, personalData: [], plain: ['complaintId', 'receivedAt', 'reviewBody', 'iopcReasons[]'] }),
+  defineEvent({ type: 'ReviewDecided', ...freeTextOfCase(['recommendations'], complainantsOwn()), plain: ['complaintId', 'decidedAt'] }),
+  defineEvent({
+    type: 'IopcReviewDecisionReceived',
+    ...freeTextOfCase(['recommendations'], complainantsOwn('recommendations')),
+    plain: ['complaintId', 'subjectId', 'receivedAt'],
+  }),
+  defineEvent({ type: 'LongRunningReportMade', schemaVersion: 1, personalData: [], plain: ['complaintId', 'at', 'nextReportDue'] }),
+  defineEvent({ type: 'ComplaintWithdrawn', ...freeTextOfCase(['reason'], complainantsOwn('reason')), plain: ['complaintId', 'subjectId', 'withdrawnAt'] }),
+  caseNoteEvent('ComplaintNoteAdded', 'complaintId'),
+  defineEvent({
+    type: 'RepetitiveComplaintDiscontinued',
+    schemaVersion: 1,
+    personalData: [caseText('complaintId', ['reason'])],
+    plain: ['complaintId', 'subjectId', 'earlierComplaintId', 'discontinuedAt'],
+  }),
+  defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [caseText('complaintId', ['reason'])], plain: ['complaintId', 'subjectId', 'supervisor', 'acceptedAt'] }),
   ...complainantMessageEventDefinitions,
 ];

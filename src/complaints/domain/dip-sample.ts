@@ -27,7 +27,16 @@ export type DipSampleDrawn = DomainEvent<
 /** Version 1 did not keep the position its population was read at. */
 const positionNotRecorded: Upcaster = (data) => ({ ...data, readAtPosition: null });
 
-export const dipSampleEventDefinitions = [defineEvent({ type: 'DipSampleDrawn', schemaVersion: 2, personalData: [], upcasters: { 1: positionNotRecorded } })];
+export const dipSampleEventDefinitions = [
+  // The seed is what makes a draw reproducible, quoted by the panel that asked for it: about no one.
+  defineEvent({
+    type: 'DipSampleDrawn',
+    schemaVersion: 2,
+    personalData: [],
+    upcasters: { 1: positionNotRecorded },
+    plain: ['sampleId', 'seed', 'from', 'to', 'complaintIds[]', 'drawnAt', 'readAtPosition'],
+  }),
+];
 
 export interface DrawDipSample {
   type: 'DrawDipSample';

@@ -8,9 +8,10 @@ export type RestrictionLifted = DomainEvent<'RestrictionLifted', { subjectId: st
 export type DataSubjectEvent = PersonalDataErased | ProcessingRestricted | RestrictionLifted;
 
 export const dataSubjectEventDefinitions = [
-  defineEvent({ type: 'PersonalDataErased', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ProcessingRestricted', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'RestrictionLifted', schemaVersion: 1, personalData: [] }),
+  // A reason is the reference of the request (e.g. a DSAR number), kept as the record of what was done.
+  defineEvent({ type: 'PersonalDataErased', schemaVersion: 1, personalData: [], plain: ['subjectId', 'reason', 'erasedAt'] }),
+  defineEvent({ type: 'ProcessingRestricted', schemaVersion: 1, personalData: [], plain: ['subjectId', 'reason', 'restrictedAt'] }),
+  defineEvent({ type: 'RestrictionLifted', schemaVersion: 1, personalData: [], plain: ['subjectId', 'reason', 'liftedAt'] }),
 ];
 
 /** What was decided about one data subject's personal data: the record of erasures and restrictions. */

@@ -1,4 +1,4 @@
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { caseText, defineEvent, sameShape } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
@@ -72,7 +72,7 @@ export type ContactContractAgreed = DomainEvent<
   'ContactContractAgreed',
   {
     referralId: string;
-    /** The victim: safe times are theirs, and erased with them. */
+    /** The victim; the safe times are free text sealed under the case, erased with any of its people. */
     subjectId: string;
     frequency: ContactFrequency;
     channel: ContactChannel;
@@ -121,7 +121,7 @@ export type RestorativeJusticeStatusRecorded = DomainEvent<
   { referralId: string; status: RestorativeJusticeStatus; recordedAt: string }
 >;
 
-/** A status set back (or otherwise corrected) on purpose: the reason is the victim's personal data. */
+/** A status set back (or otherwise corrected) on purpose: the reason is free text about the case. */
 interface StatusCorrection<Status> {
   referralId: string;
   subjectId: string;
@@ -182,34 +182,84 @@ export type ReferralEvent =
 
   | VictimMessageEvent;
 
+const victimFields = {
+  subjectIdPath: 'victim.subjectId',
+  fields: ['victim.name', 'victim.dateOfBirth', 'victim.phone', 'victim.email', 'victim.address'],
+};
+/** Version 1 sealed the victim's notes and reasons under the victim alone; version 2 under the case (`caseText`). */
+const victimsOwn = (...fields: string[]) => ({ 1: [{ subjectIdPath: 'subjectId', fields }] });
+
 export const referralEventDefinitions = [
   defineEvent({
     type: 'ReferralReceived',
-    schemaVersion: 1,
-    personalData: [
-      {
-        subjectIdPath: 'victim.subjectId',
-        fields: ['victim.name', 'victim.dateOfBirth', 'victim.phone', 'victim.email', 'victim.address'],
-      },
-    ],
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: [victimFields] },
+    personalData: [victimFields, caseText('referralId', ['crimeReference'])],
+    plain: ['referralId', 'source', 'crimeTypeId', 'offenceDate', 'crimeReportedOn', 'victim.subjectId', 'consent.basis', 'receivedAt'],
   }),
-  defineEvent({ type: 'CaseManagerAssigned', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'NeedsAssessed', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'SupportAccepted', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'SupportDeclined', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CaseClosed', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CaseReopened', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ContactContractAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['safeTimes'] }] }),
-  defineEvent({ type: 'ContactMade', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
-  defineEvent({ type: 'ContactAttemptFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['note'] }] }),
-  defineEvent({ type: 'ServiceReferralMade', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ServiceReferralOutcomeRecorded', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'VpsStatusRecorded', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'RestorativeJusticeStatusRecorded', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'VpsStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'RestorativeJusticeStatusCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [] }),
-  caseNoteEvent('ReferralNoteAdded'),
+  // The case manager is a member of staff named by their user id, as the actor of every event is: not the victim's data.
+  defineEvent({ type: 'CaseManagerAssigned', schemaVersion: 1, personalData: [], plain: ['referralId', 'caseManager', 'assignedAt'] }),
+  defineEvent({
+    type: 'NeedsAssessed',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: [] },
+    personalData: [caseText('referralId', ['overrideReason'])],
+    plain: ['referralId', 'needs[]', 'riskLevel', 'proposedGroups[]', 'priorityGroups[]', 'assessedAt'],
+  }),
+  defineEvent({ type: 'SupportAccepted', schemaVersion: 1, personalData: [], plain: ['referralId', 'acceptedAt'] }),
+  // Both reasons are ids from the configured lists.
+  defineEvent({ type: 'SupportDeclined', schemaVersion: 1, personalData: [], plain: ['referralId', 'reason', 'declinedAt'] }),
+  defineEvent({ type: 'CaseClosed', schemaVersion: 1, personalData: [], plain: ['referralId', 'reason', 'closedAt'] }),
+  defineEvent({
+    type: 'CaseReopened',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: [] },
+    personalData: [caseText('referralId', ['reason'])],
+    plain: ['referralId', 'reopenedAt'],
+  }),
+  defineEvent({
+    type: 'ContactContractAgreed',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: victimsOwn('safeTimes'),
+    personalData: [caseText('referralId', ['safeTimes'])],
+    plain: ['referralId', 'subjectId', 'frequency', 'channel', 'agreedAt', 'nextContactDue'],
+  }),
+  defineEvent({
+    type: 'ContactMade',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: victimsOwn('note'),
+    personalData: [caseText('referralId', ['note'])],
+    plain: ['referralId', 'subjectId', 'channel', 'at', 'nextContactDue'],
+  }),
+  defineEvent({
+    type: 'ContactAttemptFailed',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: victimsOwn('note'),
+    personalData: [caseText('referralId', ['note'])],
+    plain: ['referralId', 'subjectId', 'channel', 'at'],
+  }),
+  defineEvent({ type: 'ServiceReferralMade', schemaVersion: 1, personalData: [], plain: ['referralId', 'serviceReferralId', 'service', 'madeAt'] }),
+  defineEvent({ type: 'ServiceReferralOutcomeRecorded', schemaVersion: 1, personalData: [], plain: ['referralId', 'serviceReferralId', 'outcome', 'recordedAt'] }),
+  defineEvent({ type: 'VpsStatusRecorded', schemaVersion: 1, personalData: [], plain: ['referralId', 'status', 'recordedAt'] }),
+  defineEvent({ type: 'RestorativeJusticeStatusRecorded', schemaVersion: 1, personalData: [], plain: ['referralId', 'status', 'recordedAt'] }),
+  ...(['VpsStatusCorrected', 'RestorativeJusticeStatusCorrected'] as const).map((type) =>
+    defineEvent({
+      type,
+      schemaVersion: 2,
+      upcasters: { 1: sameShape },
+      earlierPersonalData: victimsOwn('reason'),
+      personalData: [caseText('referralId', ['reason'])],
+      plain: ['referralId', 'subjectId', 'from', 'status', 'correctedAt'],
+    }),
+  ),
+  defineEvent({ type: 'CriminalJusticeEventLearned', schemaVersion: 1, personalData: [], plain: ['referralId', 'cjEventId', 'kind', 'learnedAt', 'dueBy'] }),
+  defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [], plain: ['referralId', 'cjEventId', 'at', 'channel'] }),
+  caseNoteEvent('ReferralNoteAdded', 'referralId'),
   ...victimMessageEventDefinitions,
 ];

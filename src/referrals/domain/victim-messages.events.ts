@@ -1,6 +1,6 @@
 import { defineEvent } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
-import { QUEUED_MESSAGE_PERSONAL_DATA, type MessageFailure, type QueuedMessage } from '../../shared/domain/notify-message.ts';
+import { QUEUED_MESSAGE_PLAIN, queuedMessagePersonalData, type MessageFailure, type QueuedMessage } from '../../shared/domain/notify-message.ts';
 
 /** What a message tells the victim: a criminal-justice development (right 6), or a scheduled contact. */
 export const MESSAGE_KINDS = ['cj-update', 'contact'] as const;
@@ -17,7 +17,7 @@ export type VictimMessageFailed = DomainEvent<'VictimMessageFailed', { referralI
 export type VictimMessageEvent = VictimMessageQueued | VictimMessageDelivered | VictimMessageFailed;
 
 export const victimMessageEventDefinitions = [
-  defineEvent({ type: 'VictimMessageQueued', schemaVersion: 1, personalData: QUEUED_MESSAGE_PERSONAL_DATA }),
-  defineEvent({ type: 'VictimMessageDelivered', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'VictimMessageFailed', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'VictimMessageQueued', schemaVersion: 1, personalData: queuedMessagePersonalData('referralId'), plain: ['referralId', 'kind', 'cjEventId', ...QUEUED_MESSAGE_PLAIN] }),
+  defineEvent({ type: 'VictimMessageDelivered', schemaVersion: 1, personalData: [], plain: ['referralId', 'messageId', 'deliveredAt'] }),
+  defineEvent({ type: 'VictimMessageFailed', schemaVersion: 1, personalData: [], plain: ['referralId', 'messageId', 'reason', 'failedAt'] }),
 ];

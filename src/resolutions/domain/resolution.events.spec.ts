@@ -33,37 +33,34 @@ describe('personal data in stored resolution events', () => {
     { status: 'none' },
   );
 
-  it('ties every name, date of birth, contact detail and free text of a proposal to its own data subject', () => {
+  it("ties every name, date of birth and contact detail to its own data subject, and the free text to the case's", () => {
     const found = findPersonalData(proposed!.data as unknown as JsonObject, specsOf('CommunityResolutionProposed'));
     const bySubject = (subjectId: string) => found.filter((field) => field.subjectId === subjectId).map((field) => field.path);
-    expect(bySubject('o')).toEqual(['offender.name', 'offender.dateOfBirth', 'rationale']);
+    expect(bySubject('o')).toEqual(['offender.name', 'offender.dateOfBirth']);
     expect(bySubject('aa')).toEqual(['appropriateAdult.name', 'appropriateAdult.relationship']);
-    expect(bySubject('v1')).toEqual(['victims.0.name', 'victims.0.contact', 'victims.0.views']);
-    expect(bySubject('v2')).toEqual(['victims.1.name', 'victims.1.contact', 'victims.1.views']);
+    expect(bySubject('v1')).toEqual(['victims.0.name', 'victims.0.contact']);
+    expect(bySubject('v2')).toEqual(['victims.1.name', 'victims.1.contact']);
+    expect(bySubject('cr-1')).toEqual(['crimeReference', 'rationale', 'victims.0.views', 'victims.1.views']);
   });
 
-  it("keeps a supervisor's reason with the offender, whether recorded as a decision or typed into a proposal before version 2", () => {
+  it("opens a supervisor's reason typed into a proposal before version 2 where that version sealed it", () => {
     const decision = { resolutionId: 'cr-1', subjectId: 'o', proceed: true, reason: 'Second victim abroad', supervisor: 'sgt-1', decidedAt: now.toISOString() };
-    expect(findPersonalData(decision, specsOf('SupervisorDecisionRecorded')).map((field) => [field.subjectId, field.path])).toEqual([['o', 'reason']]);
+    expect(findPersonalData(decision, specsOf('SupervisorDecisionRecorded')).map((field) => [field.subjectId, field.path])).toEqual([['cr-1', 'reason']]);
     const stored = { ...(proposed!.data as unknown as JsonObject), supervisorDecision: { supervisor: 'Sgt Smith', reason: 'Second victim abroad' } };
-    const upcast = new EventCatalog(resolutionEventDefinitions).toDomain({ type: 'CommunityResolutionProposed', schemaVersion: 1, data: stored });
-    expect(findPersonalData(upcast.data as JsonObject, specsOf('CommunityResolutionProposed')).map((field) => field.path)).toContain('typedSupervisorDecision.reason');
+    const catalog = new EventCatalog(resolutionEventDefinitions);
+    expect(findPersonalData(stored, catalog.personalDataOf('CommunityResolutionProposed', 1)).map((field) => [field.subjectId, field.path])).toContainEqual(['o', 'supervisorDecision.reason']);
+    const upcast = catalog.toDomain({ type: 'CommunityResolutionProposed', schemaVersion: 1, data: stored });
+    expect(upcast.data).toMatchObject({ typedSupervisorDecision: { supervisor: 'Sgt Smith', reason: 'Second victim abroad' } });
   });
 
-  it("keeps the remedy's free text with the offender", () => {
-    const data = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', details: 'Repaint fence', overrideReason: 'No income' };
-    expect(findPersonalData(data, specsOf('RemedyAgreed')).map((field) => [field.subjectId, field.path])).toEqual([
-      ['o', 'details'],
-      ['o', 'overrideReason'],
-    ]);
-  });
-
-  it('keeps the reason for hours beyond those agreed with the offender, as the evidence', () => {
-    const data = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', evidence: 'Timesheet', excessHoursReason: 'Finished the fence' };
-    expect(findPersonalData(data, specsOf('RemedyCompleted')).map((field) => [field.subjectId, field.path])).toEqual([
-      ['o', 'evidence'],
-      ['o', 'excessHoursReason'],
-    ]);
+  it("seals the remedies' free text under the case", () => {
+    const agreed = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', details: 'Repaint fence', overrideReason: 'No income' };
+    const completed = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', evidence: 'Timesheet', excessHoursReason: 'Finished the fence' };
+    const failed = { resolutionId: 'cr-1', remedyId: 'r', subjectId: 'o', reason: 'Moved away' };
+    const sealed = (type: string, data: JsonObject) => findPersonalData(data, specsOf(type)).map((field) => [field.subjectId, field.path]);
+    expect(sealed('RemedyAgreed', agreed)).toEqual([['cr-1', 'details'], ['cr-1', 'overrideReason']]);
+    expect(sealed('RemedyCompleted', completed)).toEqual([['cr-1', 'evidence'], ['cr-1', 'excessHoursReason']]);
+    expect(sealed('RemedyFailed', failed)).toEqual([['cr-1', 'reason']]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
+import { caseText, defineEvent, sameShape, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 
@@ -76,7 +76,7 @@ export type RemedyAgreed = DomainEvent<
   {
     resolutionId: string;
     remedyId: string;
-    /** The offender: free-text details and reasons are about them. */
+    /** The offender; the free-text details and reasons are sealed under the case. */
     subjectId: string;
     /** An id from the configured Community Remedy menu. */
     remedyType: string;
@@ -159,22 +159,67 @@ const typedDecisionRenamed: Upcaster = ({ supervisorDecision, ...proposal }) => 
 /** Version 1 had no reason for hours beyond those agreed: none was asked for. */
 export const noExcessHours: Upcaster = (data) => ({ ...data, excessHoursReason: null });
 
+const appropriateAdultFields = { subjectIdPath: 'appropriateAdult.subjectId', fields: ['appropriateAdult.name', 'appropriateAdult.relationship'] };
+const offenderFields = { subjectIdPath: 'offender.subjectId', fields: ['offender.name', 'offender.dateOfBirth'] };
+/** Before version 3 the rationale, the typed decision's reason and the victims' views were sealed under the offender or the victim alone. */
+const proposalBefore3 = (typedDecision: string) => [
+  { ...offenderFields, fields: [...offenderFields.fields, 'rationale', `${typedDecision}.reason`] },
+  appropriateAdultFields,
+  { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
+];
+/** Versions 1 (and 2 of a completion) sealed the offender's remedy texts under the offender alone; since then under the case. */
+const offendersOwn = (...fields: string[]) => [{ subjectIdPath: 'subjectId', fields }];
+const remedyPlain = ['resolutionId', 'remedyId', 'subjectId'];
+
 export const resolutionEventDefinitions = [
   defineEvent({
     type: 'CommunityResolutionProposed',
-    schemaVersion: 2,
-    upcasters: { 1: typedDecisionRenamed },
+    schemaVersion: 3,
+    upcasters: { 1: typedDecisionRenamed, 2: sameShape },
+    earlierPersonalData: { 1: proposalBefore3('supervisorDecision'), 2: proposalBefore3('typedSupervisorDecision') },
     personalData: [
-      { subjectIdPath: 'offender.subjectId', fields: ['offender.name', 'offender.dateOfBirth', 'rationale', 'typedSupervisorDecision.reason'] },
-      { subjectIdPath: 'appropriateAdult.subjectId', fields: ['appropriateAdult.name', 'appropriateAdult.relationship'] },
-      { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
+      offenderFields,
+      appropriateAdultFields,
+      { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact'] },
+      // No proposal since version 2 carries a typed decision: those stored before keep its reason as sealed then, its name in clear.
+      caseText('resolutionId', ['crimeReference', 'rationale', 'victims[].views']),
     ],
+    plain: ['resolutionId', 'offenceTypeId', 'offenceDate', 'offender.subjectId', 'appropriateAdult.subjectId', 'victims[].subjectId', 'proposedAt'],
   }),
-  defineEvent({ type: 'SupervisorDecisionRecorded', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),
-  defineEvent({ type: 'RemedyCompleted', schemaVersion: 2, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence', 'excessHoursReason'] }], upcasters: { 1: noExcessHours } }),
-  defineEvent({ type: 'RemedyFailed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
-  defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [] }),
-  caseNoteEvent('ResolutionNoteAdded'),
+  // The supervisor is the user id from the supervisor's own token, as the actor of every event is: not typed.
+  defineEvent({
+    type: 'SupervisorDecisionRecorded',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: offendersOwn('reason') },
+    personalData: [caseText('resolutionId', ['reason'])],
+    plain: ['resolutionId', 'subjectId', 'supervisor', 'decidedAt'],
+  }),
+  defineEvent({
+    type: 'RemedyAgreed',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: offendersOwn('details', 'overrideReason') },
+    personalData: [caseText('resolutionId', ['details', 'overrideReason'])],
+    plain: [...remedyPlain, 'remedyType', 'victimChoice', 'dueDate', 'agreedAt'],
+  }),
+  defineEvent({
+    type: 'RemedyCompleted',
+    schemaVersion: 3,
+    upcasters: { 1: noExcessHours, 2: sameShape },
+    earlierPersonalData: { 1: offendersOwn('evidence'), 2: offendersOwn('evidence', 'excessHoursReason') },
+    personalData: [caseText('resolutionId', ['evidence', 'excessHoursReason'])],
+    plain: [...remedyPlain, 'completedAt', 'recordedAt'],
+  }),
+  defineEvent({
+    type: 'RemedyFailed',
+    schemaVersion: 2,
+    upcasters: { 1: sameShape },
+    earlierPersonalData: { 1: offendersOwn('reason') },
+    personalData: [caseText('resolutionId', ['reason'])],
+    plain: [...remedyPlain, 'failedAt'],
+  }),
+  defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [], plain: ['resolutionId', 'victimId', 'about', 'channel', 'at', 'recordedAt'] }),
+  defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [], plain: ['resolutionId', 'outcome', 'closedAt'] }),
+  caseNoteEvent('ResolutionNoteAdded', 'resolutionId'),
 ];

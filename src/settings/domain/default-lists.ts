@@ -88,3 +88,20 @@ export const DEFAULT_COMMUNITY_REMEDIES: readonly ListEntry[] = [
   { id: 'mediation', label: 'Mediation' },
   { id: 'restorative-justice-conference', label: 'Restorative justice conference' },
 ];
+
+/**
+ * Why a user reads a case (the `X-Purpose` header): chosen from this list, never typed, so the access log holds
+ * no free text that could name someone. The first six are the roles' defaults when no purpose is sent.
+ */
+export const DEFAULT_ACCESS_PURPOSES: readonly ListEntry[] = [
+  { id: 'victim-support', label: 'Supporting the victim' },
+  { id: 'complaint-handling', label: 'Handling the complaint' },
+  { id: 'community-resolution', label: 'Managing the Community Resolution' },
+  { id: 'supervision', label: 'Supervision' },
+  { id: 'audit', label: 'Audit' },
+  { id: 'administration', label: 'Administration' },
+  { id: 'safeguarding', label: 'Safeguarding' },
+  { id: 'subject-access-request', label: 'Answering a subject access request' },
+  { id: 'complaint-review', label: 'Reviewing a complaint' },
+  { id: 'quality-assurance', label: 'Quality assurance (a dip sample)' },
+];

@@ -15,6 +15,8 @@ export const LIST_NAMES = [
   'bankHolidays',
   /** GOV.UK Notify templates: id `<message kind>-<channel>` (e.g. `cj-update-email`), its Notify template id an attribute. */
   'notifyTemplates',
+  /** What a user may give as the purpose of a read (X-Purpose). */
+  'accessPurposes',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
@@ -48,9 +50,16 @@ export const gatherAttributes: Upcaster = (data) => {
 };
 
 export const settingsEventDefinitions = [
-  defineEvent({ type: 'ListEntrySaved', schemaVersion: 2, personalData: [], upcasters: { 1: gatherAttributes } }),
-  defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [] }),
-  defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [] }),
+  // An entry's label is the office's wording of a choice, about no one.
+  defineEvent({
+    type: 'ListEntrySaved',
+    schemaVersion: 2,
+    personalData: [],
+    upcasters: { 1: gatherAttributes },
+    plain: ['list', 'entry.id', 'entry.label', 'entry.attributes.priorityGroup', 'entry.attributes.measure', 'savedAt'],
+  }),
+  defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [], plain: ['list', 'id', 'retiredAt'] }),
+  defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [], plain: ['setAt'] }),
 ];
 
 /** Every administrator's change to the configurable lists is an event on this one stream. */

@@ -1,6 +1,7 @@
 import { assertNever } from '../../shared/domain/decider.ts';
 import { DEFAULT_CRIME_TYPES } from './crime-types.ts';
 import {
+  DEFAULT_ACCESS_PURPOSES,
   DEFAULT_CLOSURE_REASONS,
   DEFAULT_COMMUNITY_REMEDIES,
   DEFAULT_COMPLAINT_CATEGORIES,
@@ -37,6 +38,7 @@ export const initialSettings = (): SettingsState => ({
     communityRemedies: active(DEFAULT_COMMUNITY_REMEDIES),
     bankHolidays: [],
     notifyTemplates: [],
+    accessPurposes: active(DEFAULT_ACCESS_PURPOSES),
   },
   contactFailureThreshold: 3,
 });

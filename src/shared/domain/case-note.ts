@@ -1,4 +1,4 @@
-import { defineEvent } from '../../personal-data/event-definition.ts';
+import { caseText, defineEvent } from '../../personal-data/event-definition.ts';
 import type { CommandMetadata } from './decider.ts';
 import { DomainRuleViolation } from './errors.ts';
 import { isNonBlankText } from './storable-text.ts';
@@ -27,6 +27,6 @@ export function caseNote(command: AddCaseNote, subjectId: string, closed: boolea
   return { noteId: command.noteId, subjectId, text: command.text, addedAt: command.metadata.now.toISOString(), onClosedCase: closed };
 }
 
-/** Each context's note event: sealed like any free text on the case. */
-export const caseNoteEvent = <const Type extends string>(type: Type) =>
-  defineEvent({ type, schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['text'] }] });
+/** Each context's note event: sealed like any free text on the case, under the case's own data subject. */
+export const caseNoteEvent = <const Type extends string>(type: Type, caseIdPath: string) =>
+  defineEvent({ type, schemaVersion: 1, personalData: [caseText(caseIdPath, ['text'])], plain: [caseIdPath, 'noteId', 'subjectId', 'addedAt'] });

@@ -1,4 +1,4 @@
-import type { PersonalDataSpec } from '../../personal-data/event-definition.ts';
+import { caseText, type PersonalDataSpec } from '../../personal-data/event-definition.ts';
 import { DomainRuleViolation } from './errors.ts';
 
 /** The channels GOV.UK Notify sends by. */
@@ -24,7 +24,13 @@ export interface QueuedMessage {
   sendAfter: string;
 }
 
-export const QUEUED_MESSAGE_PERSONAL_DATA: PersonalDataSpec[] = [{ subjectIdPath: 'subjectId', fields: ['recipient', 'personalisation'] }];
+/** The address is the person's own; what the message says may name others of the case, so it is the case's free text. */
+export const queuedMessagePersonalData = (caseIdPath: string, caseFields: string[] = []): PersonalDataSpec[] => [
+  { subjectIdPath: 'subjectId', fields: ['recipient'] },
+  caseText(caseIdPath, ['personalisation', ...caseFields]),
+];
+
+export const QUEUED_MESSAGE_PLAIN = ['messageId', 'subjectId', 'channel', 'templateId', 'queuedAt', 'sendAfter'];
 
 const RECIPIENT_FIELD: Record<MessageChannel, 'email' | 'phone' | 'address'> = { email: 'email', sms: 'phone', letter: 'address' };
 
