@@ -14,6 +14,7 @@ import { databaseTimeouts } from './database/pool.ts';
 import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
+import { PeopleModule } from './people/people.module.ts';
 import { PersonalDataModule } from './personal-data/personal-data.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
 import { ResolutionsModule } from './resolutions/resolutions.module.ts';
@@ -48,6 +49,7 @@ export class AppModule {
         ReferralsModule,
         ComplaintsModule,
         ResolutionsModule,
+        PeopleModule,
       ],
     };
   }

@@ -5,6 +5,8 @@ import { referralListProjection } from '../referrals/referral-list.projection.ts
 import { resolutionListProjection } from '../resolutions/resolution-list.projection.ts';
 import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
+import { personLinksProjection } from '../people/person-links.projection.ts';
+import { subjectIndexProjection } from '../people/subject-index.projection.ts';
 import type { Projection } from './projection.ts';
 
 /** Every read model the service maintains. */
@@ -16,6 +18,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accessLogProjection as unknown as Projection,
   cjUpdatesProjection as unknown as Projection,
   dipSamplesProjection as unknown as Projection,
+  subjectIndexProjection as unknown as Projection,
+  personLinksProjection as unknown as Projection,
 ];
 
 export function projectionNamed(name: string): Projection | undefined {

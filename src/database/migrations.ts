@@ -25,6 +25,7 @@ import { IdempotencyKeys1763800001000 } from '../command-pipeline/idempotency/17
 import { KnownUsers1763800010500 } from '../auth/1763800010500-known-users.ts';
 import { UpdateClocks1763800011200 } from '../../projections/referrals/1763800011200-update-clocks.ts';
 import { DipSamplesReadAt1763800011520 } from '../../projections/complaints/1763800011520-dip-samples-read-at.ts';
+import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   KnownUsers1763800010500,
   UpdateClocks1763800011200,
   DipSamplesReadAt1763800011520,
+  People1763800240000,
 ];

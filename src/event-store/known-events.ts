@@ -5,7 +5,8 @@ import { dataSubjectEventDefinitions } from '../personal-data/data-subjects/data
 import { referralEventDefinitions } from '../referrals/domain/referral.events.ts';
 import { resolutionEventDefinitions } from '../resolutions/domain/resolution.events.ts';
 import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
+import { personLinkEventDefinitions } from '../people/domain/person-link.events.ts';
 import { EventCatalog } from './event-catalog.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...personLinkEventDefinitions]);

@@ -1,24 +1,30 @@
 import { Body, Controller, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ProjectionsService } from '../../../projections/runner/projections.service.ts';
 import { Roles } from '../../auth/roles.ts';
 import type { CommandContext } from '../../command-pipeline/command-context.ts';
-import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
 import { commandResponse, type CommandResponse } from '../../http/command-response.ts';
 import { CommandCtx } from '../../http/request-context.ts';
-import { SubjectKeys } from '../subject-keys.ts';
-import { dataSubjectDecider, type DataSubjectCommand } from './data-subject.decide.ts';
-import { dataSubjectStream } from './data-subject.events.ts';
+import type { DataSubjectCommand } from './data-subject.decide.ts';
+import { DataSubjectDecisions } from './data-subject-decisions.ts';
 import { DataSubjectDecisionDto } from './data-subjects.dto.ts';
 
-/** How long a decision waits for the read models to be rebuilt before answering 202. */
-const REBUILD_WAIT_MS = 30_000;
-
-const DECISIONS = { erase: 'Erase', restrict: 'Restrict', 'lift-restriction': 'LiftRestriction' } as const satisfies Record<string, DataSubjectCommand['type']>;
+export const DECISIONS = { erase: 'Erase', restrict: 'Restrict', 'lift-restriction': 'LiftRestriction' } as const satisfies Record<string, DataSubjectCommand['type']>;
 type Decision = keyof typeof DECISIONS;
+export type ReadModelsRebuilt = { readModelsRebuilt: string[]; readModelsStillRebuilding: string[] };
+type Outcome = CommandResponse & ReadModelsRebuilt;
 
-type Outcome = CommandResponse & { readModelsRebuilt: string[]; readModelsStillRebuilding: string[] };
+/** The decision a route names; own keys only: `in` would find `constructor` or `toString` on the object's prototype. */
+export function decisionNamed(decision: string): DataSubjectCommand['type'] {
+  if (!Object.hasOwn(DECISIONS, decision)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
+  return DECISIONS[decision as Decision];
+}
+
+/** A rebuild still running after the wait answers 202. */
+export function withRebuildStatus<Body extends ReadModelsRebuilt>(reply: FastifyReply, body: Body): Body {
+  if (body.readModelsStillRebuilding.length > 0) void reply.status(202);
+  return body;
+}
 
 /**
  * Erasure by crypto-shredding, and restriction, of one data subject (a victim, complainant, offender,
@@ -28,11 +34,7 @@ type Outcome = CommandResponse & { readModelsRebuilt: string[]; readModelsStillR
 @ApiBearerAuth()
 @Controller('admin/data-subjects')
 export class DataSubjectsController {
-  constructor(
-    private readonly keys: SubjectKeys,
-    private readonly pipeline: CommandPipeline,
-    private readonly projections: ProjectionsService,
-  ) {}
+  constructor(private readonly decisions: DataSubjectDecisions) {}
 
   @Post(':subjectId/:decision')
   @HttpCode(200)
@@ -50,17 +52,9 @@ export class DataSubjectsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Outcome> {
-    // Own keys only: `in` would find `constructor` or `toString` on the object's prototype.
-    if (!Object.hasOwn(DECISIONS, decision)) throw new NotFoundException(`No such decision: ${Object.keys(DECISIONS).join(', ')}`);
-    if ((await this.keys.keysFor([subjectId], false)).size === 0) throw new NotFoundException('No personal data is held for this data subject');
-    const type = DECISIONS[decision as Decision];
-    // Destroyed before the record is written: a crash in between leaves the data erased, and a retry or the next start (InterruptedErasures) writes the record.
-    if (type === 'Erase') await this.keys.erase(subjectId);
-    const command = { type, subjectId, reason, metadata: { now: context.now } };
-    const outcome = await this.pipeline.run({ stream: dataSubjectStream(subjectId), caseId: subjectId, decider: dataSubjectDecider, command, context, createsCase: true });
-    if (type !== 'Erase') await this.keys.restrict(subjectId, type === 'Restrict');
-    const { rebuilt, stillRebuilding } = await this.projections.rebuildPersonalDataReadModels(REBUILD_WAIT_MS);
-    if (stillRebuilding.length > 0) void reply.status(202);
-    return { ...commandResponse(reply, outcome), readModelsRebuilt: rebuilt, readModelsStillRebuilding: stillRebuilding };
+    const type = decisionNamed(decision);
+    if (!(await this.decisions.holdsDataOf(subjectId))) throw new NotFoundException('No personal data is held for this data subject');
+    const outcome = await this.decisions.record(subjectId, type, reason, context);
+    return withRebuildStatus(reply, { ...commandResponse(reply, outcome), ...(await this.decisions.rebuildReadModels()) });
   }
 }

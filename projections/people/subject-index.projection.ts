@@ -1,0 +1,70 @@
+import type { ComplaintLogged } from '../../src/complaints/domain/complaint.events.ts';
+import { ERASED, RESTRICTED } from '../../src/personal-data/field-cipher.ts';
+import { contactAsPhoneOrEmail, matchValues } from '../../src/people/domain/normalise.ts';
+import { matchKeys } from '../../src/people/match-keys.ts';
+import type { ReferralReceived } from '../../src/referrals/domain/referral.events.ts';
+import type { CommunityResolutionProposed } from '../../src/resolutions/domain/resolution.events.ts';
+import type { Projection } from '../runner/projection.ts';
+
+export const CASE_KINDS = ['referral', 'complaint', 'resolution'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+/** One data subject of a case as intake recorded them: the keyed hashes of what they may be matched on. */
+export interface IndexedSubject {
+  subjectId: string;
+  role: 'victim' | 'complainant' | 'offender' | 'appropriate-adult';
+  matchKeys: string[];
+}
+
+/** One row per case. Columns are those of subject_index. */
+export interface SubjectIndexRow {
+  [column: string]: unknown;
+  id: string;
+  case_kind: CaseKind;
+  subjects: IndexedSubject[];
+  subject_ids: string[];
+  match_keys: string[];
+}
+
+type Details = { name?: string | null; dateOfBirth?: string | null; phone?: string | null; email?: string | null };
+
+/** Erased or restricted details are matched on by no one. */
+const usable = (value: string | null | undefined) => (value === ERASED || value === RESTRICTED ? null : value);
+
+function indexed(subjectId: string, role: IndexedSubject['role'], details: Details): IndexedSubject {
+  const values = matchValues({ name: usable(details.name), dateOfBirth: usable(details.dateOfBirth), phone: usable(details.phone), email: usable(details.email) });
+  return { subjectId, role, matchKeys: matchKeys(values) };
+}
+
+function subjectsOf(type: string, data: unknown): { id: string; kind: CaseKind; subjects: IndexedSubject[] } {
+  switch (type) {
+    case 'ReferralReceived': {
+      const { referralId, victim } = data as ReferralReceived['data'];
+      return { id: referralId, kind: 'referral', subjects: [indexed(victim.subjectId, 'victim', victim)] };
+    }
+    case 'ComplaintLogged': {
+      const { complaintId, complainant } = data as ComplaintLogged['data'];
+      return { id: complaintId, kind: 'complaint', subjects: [indexed(complainant.subjectId, 'complainant', complainant)] };
+    }
+    default: {
+      const { resolutionId, offender, appropriateAdult, victims } = data as CommunityResolutionProposed['data'];
+      const adult = appropriateAdult ? [indexed(appropriateAdult.subjectId, 'appropriate-adult', appropriateAdult)] : [];
+      const victimsIndexed = victims.map((victim) => indexed(victim.subjectId, 'victim', { name: victim.name, ...contactAsPhoneOrEmail(usable(victim.contact) ?? null) }));
+      return { id: resolutionId, kind: 'resolution', subjects: [indexed(offender.subjectId, 'offender', offender), ...adult, ...victimsIndexed] };
+    }
+  }
+}
+
+/** Who appears in each case, and in what role, so people can be found and matched across cases (keyed hashes only). */
+export const subjectIndexProjection: Projection<SubjectIndexRow> = {
+  name: 'subject-index',
+  version: 1,
+  table: 'subject_index',
+  eventTypes: ['ReferralReceived', 'ComplaintLogged', 'CommunityResolutionProposed'],
+  holdsPersonalData: true,
+  rowIdOf: (event) => subjectsOf(event.type, event.data).id,
+  evolve(_row, event) {
+    const { id, kind, subjects } = subjectsOf(event.type, event.data);
+    return { id, case_kind: kind, subjects, subject_ids: subjects.map((subject) => subject.subjectId), match_keys: [...new Set(subjects.flatMap((subject) => subject.matchKeys))] };
+  },
+};
