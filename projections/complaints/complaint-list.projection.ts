@@ -48,7 +48,8 @@ export function finalisedAt(complaint: LoggedComplaint): string | null {
 
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
-  version: 3,
+  // 4: the folded state keeps corrections of the complainant's details.
+  version: 4,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),

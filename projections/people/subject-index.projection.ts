@@ -1,9 +1,10 @@
-import type { ComplaintLogged } from '../../src/complaints/domain/complaint.events.ts';
+import type { ComplainantDetailsCorrected, ComplaintLogged } from '../../src/complaints/domain/complaint.events.ts';
 import { ERASED, RESTRICTED } from '../../src/personal-data/field-cipher.ts';
 import { contactAsPhoneOrEmail, matchValues } from '../../src/people/domain/normalise.ts';
 import { matchKeys } from '../../src/people/match-keys.ts';
-import type { ReferralReceived } from '../../src/referrals/domain/referral.events.ts';
+import type { ReferralReceived, VictimDetailsCorrected } from '../../src/referrals/domain/referral.events.ts';
 import type { CommunityResolutionProposed } from '../../src/resolutions/domain/resolution.events.ts';
+import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import type { Projection } from '../runner/projection.ts';
 
 export const CASE_KINDS = ['referral', 'complaint', 'resolution'] as const;
@@ -31,9 +32,20 @@ type Details = { name?: string | null; dateOfBirth?: string | null; phone?: stri
 /** Erased or restricted details are matched on by no one. */
 const usable = (value: string | null | undefined) => (value === ERASED || value === RESTRICTED ? null : value);
 
+const keysOf = (details: Details) => matchKeys(matchValues({ name: usable(details.name), dateOfBirth: usable(details.dateOfBirth), phone: usable(details.phone), email: usable(details.email) }));
+
 function indexed(subjectId: string, role: IndexedSubject['role'], details: Details): IndexedSubject {
-  const values = matchValues({ name: usable(details.name), dateOfBirth: usable(details.dateOfBirth), phone: usable(details.phone), email: usable(details.email) });
-  return { subjectId, role, matchKeys: matchKeys(values) };
+  return { subjectId, role, matchKeys: keysOf(details) };
+}
+
+/** A corrected detail replaces the keys of that detail only: the others were never stored in clear to recompute from. */
+function corrected(subject: IndexedSubject, details: Details): IndexedSubject {
+  const fields = Object.keys(details);
+  return { ...subject, matchKeys: [...subject.matchKeys.filter((key) => !fields.includes(key.slice(0, key.indexOf(':')))), ...keysOf(details)] };
+}
+
+function toRow(id: string, kind: CaseKind, subjects: IndexedSubject[]): SubjectIndexRow {
+  return { id, case_kind: kind, subjects, subject_ids: subjects.map((subject) => subject.subjectId), match_keys: [...new Set(subjects.flatMap((subject) => subject.matchKeys))] };
 }
 
 function subjectsOf(type: string, data: unknown): { id: string; kind: CaseKind; subjects: IndexedSubject[] } {
@@ -55,16 +67,31 @@ function subjectsOf(type: string, data: unknown): { id: string; kind: CaseKind; 
   }
 }
 
+/** The events that correct a person's details, and where each names its case. */
+const CORRECTIONS: Record<string, 'referralId' | 'complaintId'> = { VictimDetailsCorrected: 'referralId', ComplainantDetailsCorrected: 'complaintId' };
+
+function correctionIn(event: RecordedEvent): { caseId: string; subjectId: string; corrected: Details } | undefined {
+  const caseIdField = CORRECTIONS[event.type];
+  if (!caseIdField) return undefined;
+  const data = event.data as (VictimDetailsCorrected | ComplainantDetailsCorrected)['data'] & Record<typeof caseIdField, string>;
+  return { caseId: data[caseIdField], subjectId: data.subjectId, corrected: data.corrected };
+}
+
 /** Who appears in each case, and in what role, so people can be found and matched across cases (keyed hashes only). */
 export const subjectIndexProjection: Projection<SubjectIndexRow> = {
   name: 'subject-index',
   version: 1,
   table: 'subject_index',
-  eventTypes: ['ReferralReceived', 'ComplaintLogged', 'CommunityResolutionProposed'],
+  eventTypes: ['ReferralReceived', 'ComplaintLogged', 'CommunityResolutionProposed', ...Object.keys(CORRECTIONS)],
   holdsPersonalData: true,
-  rowIdOf: (event) => subjectsOf(event.type, event.data).id,
-  evolve(_row, event) {
-    const { id, kind, subjects } = subjectsOf(event.type, event.data);
-    return { id, case_kind: kind, subjects, subject_ids: subjects.map((subject) => subject.subjectId), match_keys: [...new Set(subjects.flatMap((subject) => subject.matchKeys))] };
+  rowIdOf: (event) => correctionIn(event)?.caseId ?? subjectsOf(event.type, event.data).id,
+  evolve(row, event) {
+    const correction = correctionIn(event);
+    if (!correction) {
+      const { id, kind, subjects } = subjectsOf(event.type, event.data);
+      return toRow(id, kind, subjects);
+    }
+    if (!row) return row;
+    return toRow(row.id, row.case_kind, row.subjects.map((subject) => (subject.subjectId === correction.subjectId ? corrected(subject, correction.corrected) : subject)));
   },
 };

@@ -45,7 +45,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   name: 'referral-list',
   // 5: the folded state keeps the groups proposed at the assessment, when a statement was made, and status corrections.
   // 6: the next update's clock (start and entitlement), for due dates on the calendar as it stands.
-  version: 6,
+  // 7: the folded state keeps corrections of the victim's and the crime's details.
+  version: 7,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),

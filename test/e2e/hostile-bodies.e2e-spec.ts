@@ -73,6 +73,9 @@ const BODIES: Record<string, Body> = {
   '/api/referrals/{id}/restorative-justice': { status: 'information-given' },
   '/api/referrals/{id}/personal-statement/correction': { status: 'declined', reason: 'Entered on the wrong case' },
   '/api/referrals/{id}/restorative-justice/correction': { status: 'interested', reason: 'Misheard on the phone' },
+  '/api/referrals/{id}/victim/correction': { name: 'Ann Example-Smith', dateOfBirth: '1980-05-18', phone: '07700 900999', email: 'ann.smith@example.org', address: '2 New Rd', reason: 'Married since' },
+  '/api/referrals/{id}/consent/{change}': { consent: 'contact', reason: 'Asked not to be called for now', at: daysAgo(0.01) },
+  '/api/referrals/{id}/crime/correction': { crimeType: 'robbery', crimeReference: '41/9999/26', reason: 'Typed from the wrong report' },
   '/api/complaints': {
     receivedAt: daysAgo(1),
     channel: 'email',
@@ -104,6 +107,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/review-decision': { upheld: true, recommendations: 'Reconsider' },
   '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
+  '/api/complaints/{id}/complainant/correction': { name: 'Carl Complainant-Lee', phone: '07700 900999', email: 'carl.lee@example.org', address: '3 New St', reason: 'Moved house' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -129,6 +133,7 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/remedies/{remedyId}/fail': { reason: 'Did not write' },
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
+  '/api/community-resolutions/{id}/offence/correction': { offenceType: 'theft-low-value', reason: 'Recorded as damage by mistake' },
   '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
 };
 
@@ -211,6 +216,9 @@ describe('hostile bodies on every command route', () => {
     '/api/referrals/{id}/restorative-justice': async () => `${await referral()}/restorative-justice`,
     '/api/referrals/{id}/personal-statement/correction': async () => `${await after(referral, 'personal-statement')}/personal-statement/correction`,
     '/api/referrals/{id}/restorative-justice/correction': async () => `${await after(referral, 'restorative-justice')}/restorative-justice/correction`,
+    '/api/referrals/{id}/victim/correction': async () => `${await referral()}/victim/correction`,
+    '/api/referrals/{id}/consent/{change}': async () => `${await referral()}/consent/withdraw`,
+    '/api/referrals/{id}/crime/correction': async () => `${await referral()}/crime/correction`,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',
     '/api/complaints/{id}/contact-complainant': async () => `${await complaint()}/contact-complainant`,
@@ -227,6 +235,7 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/review-request`,
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
+    '/api/complaints/{id}/complainant/correction': async () => `${await complaint()}/complainant/correction`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });
@@ -246,6 +255,7 @@ describe('hostile bodies on every command route', () => {
       await run(`${url}/victim-informed`, { about: 'failure', channel: 'phone' });
       return `${url}/close`;
     },
+    '/api/community-resolutions/{id}/offence/correction': async () => `${await resolution()}/offence/correction`,
     '/api/community-resolutions/{id}/supervisor-decision': async () => {
       const unconsulted = { ...BODIES['/api/community-resolutions'], victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
       return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;

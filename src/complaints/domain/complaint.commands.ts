@@ -1,6 +1,6 @@
 import type { CalendarDate, WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
-import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
+import type { Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
 /** What the Customer Response Team asks of a complaint: imperatives, with the clock and calendar they need. */
@@ -131,8 +131,17 @@ export interface WithdrawComplaint {
   metadata: CommandMetadata;
 }
 
+/** Puts the complainant's recorded details right: a field left out stays as it is, null clears it. */
+export interface CorrectComplainantDetails {
+  type: 'CorrectComplainantDetails';
+  corrected: Partial<ComplainantDetails>;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
+  | CorrectComplainantDetails
   | ContactComplainant
   | HandleOutsideSchedule3
   | ResolveOutsideSchedule3

@@ -1,15 +1,17 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
+import { changedDetails } from '../../shared/domain/corrections.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
-import type { AllegationAdded, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
+import type { AllegationAdded, ComplainantDetails, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 import type {
   ComplaintCommand,
   ContactComplainant,
+  CorrectComplainantDetails,
   DecideOutcome,
   DecideReview,
   HandleOutsideSchedule3,
@@ -33,6 +35,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
   switch (command.type) {
     case 'LogComplaint':
       return log(command, state);
+    case 'CorrectComplainantDetails':
+      return correctComplainant(command, open(state));
     case 'ContactComplainant':
       return contact(command, open(state));
     case 'HandleOutsideSchedule3':
@@ -290,6 +294,13 @@ function withdraw(command: WithdrawComplaint, state: LoggedComplaint): Complaint
   const withdrawnAt = effectiveAt(command, 'withdrawn', [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.recording?.at, 'recording']]);
   const data = { complaintId: state.id, subjectId: state.complainant.subjectId, reason: command.reason, withdrawnAt };
   return [{ type: 'ComplaintWithdrawn', data }];
+}
+
+function correctComplainant(command: CorrectComplainantDetails, state: LoggedComplaint): ComplaintEvent[] {
+  const { subjectId, ...current } = state.complainant;
+  const corrected = changedDetails<ComplainantDetails>(command.corrected, current);
+  if (corrected.name === null || corrected.name?.trim() === '') throw new DomainRuleViolation('complainant-name-required', "A complaint needs the complainant's name");
+  return [{ type: 'ComplainantDetailsCorrected', data: { complaintId: state.id, subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() } }];
 }
 
 export const complaintDecider = {

@@ -124,8 +124,18 @@ export type LongRunningReportMade = DomainEvent<'LongRunningReportMade', { compl
 
 export type ComplaintWithdrawn = DomainEvent<'ComplaintWithdrawn', { complaintId: string; subjectId: string; reason: string; withdrawnAt: string }>;
 
+/** A complainant's details as recorded: what a correction may change. */
+export type ComplainantDetails = Omit<Complainant, 'subjectId'>;
+
+/** Only the details that changed, each to its new value (null clears it); earlier values stay in the history, sealed. */
+export type ComplainantDetailsCorrected = DomainEvent<
+  'ComplainantDetailsCorrected',
+  { complaintId: string; subjectId: string; corrected: Partial<ComplainantDetails>; reason: string; correctedAt: string }
+>;
+
 export type ComplaintEvent =
   | ComplaintLogged
+  | ComplainantDetailsCorrected
   | ComplainantContacted
   | HandlingOutsideSchedule3Started
   | AllegationAdded
@@ -150,6 +160,11 @@ export const complaintEventDefinitions = [
       { subjectIdPath: 'complainant.subjectId', fields: ['complainant.name', 'complainant.email', 'complainant.phone', 'complainant.address', 'summary'] },
       { subjectIdPath: 'subjects[].subjectId', fields: ['subjects[].identifier'] },
     ],
+  }),
+  defineEvent({
+    type: 'ComplainantDetailsCorrected',
+    schemaVersion: 1,
+    personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.email', 'corrected.phone', 'corrected.address', 'reason'] }],
   }),
   defineEvent({ type: 'ComplainantContacted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['views'] }] }),
   defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [] }),

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
+import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
@@ -27,6 +28,8 @@ export interface LoggedComplaint extends LoggedDetails {
   review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
   longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
   withdrawal: { reason: string; at: string } | null;
+  /** Each correction of the complainant's details: which fields, why, when; the details above are the corrected ones. */
+  corrections: { of: 'complainant'; fields: string[]; reason: string; at: string }[];
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -108,6 +111,7 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       review: null,
       longRunning: null,
       withdrawal: null,
+      corrections: [],
     };
   }
   if (state.status === 'none') return state;
@@ -170,6 +174,10 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'LongRunningReportMade': {
       const { reportNumber, at, nextReportDue } = event.data;
       return { ...state, longRunning: { reportsMade: reportNumber, lastReportAt: at, nextReportDue } };
+    }
+    case 'ComplainantDetailsCorrected': {
+      const { corrected, reason, correctedAt } = event.data;
+      return { ...state, complainant: { ...state.complainant, ...corrected }, corrections: [...state.corrections, { of: 'complainant', fields: correctedFields(corrected), reason, at: correctedAt }] };
     }
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };

@@ -1,6 +1,7 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
+import { changedDetails } from '../../shared/domain/corrections.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { propose, type ProposeResolution } from './proposal.ts';
 import { measureAgreed, type Measure } from './remedy-measures.ts';
@@ -94,7 +95,16 @@ export interface CloseResolution {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
+/** Puts a wrong offence type right: only to one on the configured list, as a proposal would be. */
+export interface CorrectOffence {
+  type: 'CorrectOffence';
+  offenceTypeId: string;
+  eligibleOffenceTypes: readonly string[];
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ResolutionCommand = ProposeResolution | CorrectOffence | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
@@ -102,6 +112,8 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
     case 'ProposeResolution':
       if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');
       return [propose(command)];
+    case 'CorrectOffence':
+      return correctOffence(command, state);
     case 'RecordSupervisorDecision':
       return recordSupervisorDecision(command, open(state));
     case 'AgreeRemedy':
@@ -117,6 +129,16 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
     default:
       return assertNever(command);
   }
+}
+
+function correctOffence(command: CorrectOffence, state: Resolution): ResolutionEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  const corrected = changedDetails({ offenceTypeId: command.offenceTypeId }, { offenceTypeId: state.offenceTypeId }) as { offenceTypeId: string };
+  if (!command.eligibleOffenceTypes.includes(command.offenceTypeId)) {
+    throw new DomainRuleViolation('offence-not-eligible', `Only these low-level offences may be resolved this way: ${command.eligibleOffenceTypes.join(', ')}`);
+  }
+  const data = { resolutionId: state.id, subjectId: state.offender.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'OffenceCorrected', data }];
 }
 
 function open(state: Resolution): ProposedResolution {

@@ -140,8 +140,15 @@ export type ResolutionOutcome = (typeof OUTCOMES)[number];
 
 export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed', { resolutionId: string; outcome: ResolutionOutcome; closedAt: string }>;
 
+/** A wrong offence type put right; the reason is the offender's personal data. */
+export type OffenceCorrected = DomainEvent<
+  'OffenceCorrected',
+  { resolutionId: string; subjectId: string; corrected: { offenceTypeId: string }; reason: string; correctedAt: string }
+>;
+
 export type ResolutionEvent =
   | CommunityResolutionProposed
+  | OffenceCorrected
   | SupervisorDecisionRecorded
   | RemedyAgreed
   | RemedyCompleted
@@ -166,6 +173,7 @@ export const resolutionEventDefinitions = [
       { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
     ],
   }),
+  defineEvent({ type: 'OffenceCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'SupervisorDecisionRecorded', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),
   defineEvent({ type: 'RemedyCompleted', schemaVersion: 2, personalData: [{ subjectIdPath: 'subjectId', fields: ['evidence', 'excessHoursReason'] }], upcasters: { 1: noExcessHours } }),
