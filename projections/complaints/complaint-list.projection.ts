@@ -48,7 +48,7 @@ export function finalisedAt(complaint: LoggedComplaint): string | null {
 
 export const complaintListProjection: Projection<ComplaintListRow> = {
   name: 'complaint-list',
-  // 4: the folded state keeps corrections of the complainant's details.
+  // 4: the folded state keeps corrections of the complainant's details and of allegations' categories.
   version: 4,
   table: 'complaint_list',
   holdsPersonalData: true,

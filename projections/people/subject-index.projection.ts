@@ -3,7 +3,7 @@ import { ERASED, RESTRICTED } from '../../src/personal-data/field-cipher.ts';
 import { contactAsPhoneOrEmail, matchValues } from '../../src/people/domain/normalise.ts';
 import { matchKeys } from '../../src/people/match-keys.ts';
 import type { ReferralReceived, VictimDetailsCorrected } from '../../src/referrals/domain/referral.events.ts';
-import type { CommunityResolutionProposed } from '../../src/resolutions/domain/resolution.events.ts';
+import type { CommunityResolutionProposed, ResolutionPersonCorrected } from '../../src/resolutions/domain/resolution.events.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import type { Projection } from '../runner/projection.ts';
 
@@ -68,13 +68,26 @@ function subjectsOf(type: string, data: unknown): { id: string; kind: CaseKind; 
 }
 
 /** The events that correct a person's details, and where each names its case. */
-const CORRECTIONS: Record<string, 'referralId' | 'complaintId'> = { VictimDetailsCorrected: 'referralId', ComplainantDetailsCorrected: 'complaintId' };
+const CORRECTIONS: Record<string, 'referralId' | 'complaintId' | 'resolutionId'> = {
+  VictimDetailsCorrected: 'referralId',
+  ComplainantDetailsCorrected: 'complaintId',
+  ResolutionPersonCorrected: 'resolutionId',
+};
+
+type Correction = (VictimDetailsCorrected | ComplainantDetailsCorrected | ResolutionPersonCorrected)['data'];
+
+/** A resolution's victim has one contact, a phone number or an email address: correcting it replaces both. */
+function detailsOf({ corrected }: Correction): Details {
+  if (!('contact' in corrected)) return corrected;
+  const { contact, ...rest } = corrected;
+  return { ...rest, phone: null, email: null, ...contactAsPhoneOrEmail(usable(contact) ?? null) };
+}
 
 function correctionIn(event: RecordedEvent): { caseId: string; subjectId: string; corrected: Details } | undefined {
   const caseIdField = CORRECTIONS[event.type];
   if (!caseIdField) return undefined;
-  const data = event.data as (VictimDetailsCorrected | ComplainantDetailsCorrected)['data'] & Record<typeof caseIdField, string>;
-  return { caseId: data[caseIdField], subjectId: data.subjectId, corrected: data.corrected };
+  const data = event.data as Correction & Record<typeof caseIdField, string>;
+  return { caseId: data[caseIdField], subjectId: data.subjectId, corrected: detailsOf(data) };
 }
 
 /** Who appears in each case, and in what role, so people can be found and matched across cases (keyed hashes only). */

@@ -43,7 +43,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   name: 'resolution-list',
   // 3: the folded state keeps the supervisor's decision as its own event recorded it (two statuses wait on it),
   // ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
-  // 4: the folded state keeps corrections of the offence.
+  // 4: the folded state keeps corrections of the offence and of people's names and contacts.
   version: 4,
   table: 'resolution_list',
   holdsPersonalData: true,

@@ -14,7 +14,7 @@ import { ProgressUpdatesController } from './commands/progress-updates/progress-
 import { ReferController } from './commands/refer/refer.controller.ts';
 import { ReviewController } from './commands/review/review.controller.ts';
 import { TriageController } from './commands/triage/triage.controller.ts';
-import { CorrectComplainantController } from './commands/correct-complainant/correct-complainant.controller.ts';
+import { ComplaintCorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { WithdrawController } from './commands/withdraw/withdraw.controller.ts';
 import { ComplaintStatusController } from './queries/complaint-status/complaint-status.controller.ts';
 import { ComplaintStatusHandler } from './queries/complaint-status/complaint-status.handler.ts';
@@ -39,7 +39,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     OutcomeController,
     ReviewController,
     WithdrawController,
-    CorrectComplainantController,
+    ComplaintCorrectionsController,
     ListComplaintsController,
     GetComplaintController,
     ComplaintStatusController,

@@ -9,15 +9,18 @@ export class CorrectionReasonDto {
   reason!: string;
 }
 
-/** A person's name and contact details put right: each detail given replaces the recorded one (null clears it); one left out stays. */
-export class ContactDetailsCorrectionDto extends CorrectionReasonDto {
+/** A person's name put right, if given; a detail left out stays as it is. */
+export class NameCorrectionDto extends CorrectionReasonDto {
   @ApiPropertyOptional({ maxLength: 200, example: 'Ann Example-Smith' })
-  @ValidateIf((body: ContactDetailsCorrectionDto) => body.name !== undefined)
+  @ValidateIf((body: NameCorrectionDto) => body.name !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
+}
 
+/** A person's name and contact details put right: each detail given replaces the recorded one (null clears it). */
+export class ContactDetailsCorrectionDto extends NameCorrectionDto {
   @ApiPropertyOptional({ maxLength: 40, example: '07700 900999', nullable: true })
   @IsOptional()
   @IsString()

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResolutionListEntry } from '../../projections/resolutions/resolution-list.entity.ts';
 import { ChangeResolutionHandler } from './commands/change-resolution/change-resolution.handler.ts';
 import { ResolutionCommands } from './commands/change-resolution/resolution-commands.ts';
-import { CorrectOffenceController } from './commands/correct-offence/correct-offence.controller.ts';
+import { ResolutionCorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { CloseResolutionController } from './commands/close-resolution/close-resolution.controller.ts';
 import { InformVictimController } from './commands/inform-victim/inform-victim.controller.ts';
 import { ProposeResolutionController } from './commands/propose-resolution/propose-resolution.controller.ts';
@@ -25,7 +25,7 @@ import { ResolutionsReportHandler } from './queries/resolutions-report/resolutio
     RemediesController,
     InformVictimController,
     CloseResolutionController,
-    CorrectOffenceController,
+    ResolutionCorrectionsController,
     ListResolutionsController,
     GetResolutionController,
     ResolutionsReportController,

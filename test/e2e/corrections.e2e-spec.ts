@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 const VICTIM = { name: 'Corin Rectable', dateOfBirth: '1985-06-01', phone: '07700 900321', email: 'corin@example.org' };
@@ -107,6 +108,14 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     expect(view.corrections).toEqual([{ of: 'complainant', fields: ['email', 'phone'], reason: 'New email address', at: expect.any(String) }]);
     expect(ok(await request('POST', `/api/complaints/${id}/complainant/correction`, crt, { email: 'cass.new@example.org', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
     expect((await request('POST', `/api/complaints/${id}/complainant/correction`, caseManager, { email: 'x@example.org', reason: 'not mine' })).statusCode).toBe(403);
+    ok(await request('POST', `/api/complaints/${id}/handle-outside-schedule-3`, crt, { allegations: [{ category: 'individual-behaviours', description: 'Ignored my emails', subject: { kind: 'force' }, criteria: {} }] }));
+    const allegationId = ok(await request('GET', `/api/complaints/${id}`, crt)).allegations[0].id;
+    ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'Filed under the wrong category' }));
+    const recategorised = ok(await request('GET', `/api/complaints/${id}`, crt));
+    expect(recategorised.allegations[0].category.id).toBe('handling-of-property');
+    expect(recategorised.corrections.at(-1)).toMatchObject({ of: allegationId, fields: ['category'], reason: 'Filed under the wrong category' });
+    expect(ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+    expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/correction`, crt, { category: 'handling-of-property', reason: 'x' })).statusCode).toBe(404);
     expect(ok(await request('GET', '/api/admin/people?q=cass.new@example.org', admin)).items).toEqual([expect.objectContaining({ matchedOn: ['email'], cases: [expect.objectContaining({ caseId: id, role: 'complainant' })] })]);
   });
 
@@ -132,5 +141,13 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     expect(view).toMatchObject({ offenceType: { id: 'theft-low-value' }, corrections: [{ of: 'offence', fields: ['offenceTypeId'], reason: 'Recorded as damage by mistake' }] });
     expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'theft-low-value', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
     expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'murder', reason: 'no' }), 409)).toMatchObject({ rule: 'offence-not-eligible' });
+
+    const { offender } = ok(await request('GET', `/api/community-resolutions/${id}`, officer));
+    ok(await request('POST', `/api/community-resolutions/${id}/people/${offender.subjectId}/correction`, officer, { name: 'Owen Fenderson', reason: 'Surname misspelt' }));
+    const corrected = ok(await request('GET', `/api/community-resolutions/${id}`, officer));
+    expect(corrected.offender.name).toBe('Owen Fenderson');
+    expect(corrected.corrections.at(-1)).toMatchObject({ of: offender.subjectId, fields: ['name'], reason: 'Surname misspelt' });
+    expect(ok(await request('POST', `/api/community-resolutions/${id}/people/${offender.subjectId}/correction`, officer, { contact: '07700 900002', reason: 'x' }), 409)).toMatchObject({ rule: 'contact-not-held' });
+    expect((await request('POST', `/api/community-resolutions/${id}/people/${randomUUID()}/correction`, officer, { name: 'Nobody', reason: 'x' })).statusCode).toBe(404);
   });
 });

@@ -107,6 +107,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/review-decision': { upheld: true, recommendations: 'Reconsider' },
   '/api/complaints/{id}/iopc-review-decision': { upheld: true, recommendations: 'Explain the decision again', receivedAt: now() },
   '/api/complaints/{id}/withdraw': { reason: 'Withdrawn by the complainant' },
+  '/api/complaints/{id}/allegations/{allegationId}/correction': { category: 'handling-of-property', reason: 'Filed under the wrong category' },
   '/api/complaints/{id}/complainant/correction': { name: 'Carl Complainant-Lee', phone: '07700 900999', email: 'carl.lee@example.org', address: '3 New St', reason: 'Moved house' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
@@ -133,6 +134,7 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/remedies/{remedyId}/fail': { reason: 'Did not write' },
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
+  '/api/community-resolutions/{id}/people/{subjectId}/correction': { name: 'Vic Timms', contact: 'vic@example.org', reason: 'Spelt wrongly' },
   '/api/community-resolutions/{id}/offence/correction': { offenceType: 'theft-low-value', reason: 'Recorded as damage by mistake' },
   '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
 };
@@ -235,6 +237,12 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/review-request`,
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
+    '/api/complaints/{id}/allegations/{allegationId}/correction': async () => {
+      const url = await complaint();
+      const { position } = await run(`${url}/handle-outside-schedule-3`, BODIES['/api/complaints/{id}/handle-outside-schedule-3']!);
+      const view = (await harness.request({ method: 'GET', url, headers: { authorization: everyone, 'x-min-position': position! } })).json();
+      return `${url}/allegations/${view.allegations[0].id}/correction`;
+    },
     '/api/complaints/{id}/complainant/correction': async () => `${await complaint()}/complainant/correction`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
@@ -254,6 +262,11 @@ describe('hostile bodies on every command route', () => {
       const url = failed.replace(/\/remedies\/[^/]+$/, '');
       await run(`${url}/victim-informed`, { about: 'failure', channel: 'phone' });
       return `${url}/close`;
+    },
+    '/api/community-resolutions/{id}/people/{subjectId}/correction': async () => {
+      const { id, position } = await run('/api/community-resolutions', BODIES['/api/community-resolutions']!);
+      const view = (await harness.request({ method: 'GET', url: `/api/community-resolutions/${id}`, headers: { authorization: everyone, 'x-min-position': position! } })).json();
+      return `/api/community-resolutions/${id}/people/${view.victims[0].id}/correction`;
     },
     '/api/community-resolutions/{id}/offence/correction': async () => `${await resolution()}/offence/correction`,
     '/api/community-resolutions/{id}/supervisor-decision': async () => {

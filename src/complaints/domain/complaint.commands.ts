@@ -139,8 +139,17 @@ export interface CorrectComplainantDetails {
   metadata: CommandMetadata;
 }
 
+export interface CorrectAllegationCategory {
+  type: 'CorrectAllegationCategory';
+  allegationId: string;
+  category: string;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
+  | CorrectAllegationCategory
   | CorrectComplainantDetails
   | ContactComplainant
   | HandleOutsideSchedule3

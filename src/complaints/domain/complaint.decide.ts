@@ -2,7 +2,7 @@ import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
 import { changedDetails } from '../../shared/domain/corrections.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import type { AllegationAdded, ComplainantDetails, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
@@ -11,6 +11,7 @@ import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, 
 import type {
   ComplaintCommand,
   ContactComplainant,
+  CorrectAllegationCategory,
   CorrectComplainantDetails,
   DecideOutcome,
   DecideReview,
@@ -37,6 +38,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return log(command, state);
     case 'CorrectComplainantDetails':
       return correctComplainant(command, open(state));
+    case 'CorrectAllegationCategory':
+      return correctAllegationCategory(command, open(state));
     case 'ContactComplainant':
       return contact(command, open(state));
     case 'HandleOutsideSchedule3':
@@ -301,6 +304,14 @@ function correctComplainant(command: CorrectComplainantDetails, state: LoggedCom
   const corrected = changedDetails<ComplainantDetails>(command.corrected, current);
   if (corrected.name === null || corrected.name?.trim() === '') throw new DomainRuleViolation('complainant-name-required', "A complaint needs the complainant's name");
   return [{ type: 'ComplainantDetailsCorrected', data: { complaintId: state.id, subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() } }];
+}
+
+function correctAllegationCategory(command: CorrectAllegationCategory, state: LoggedComplaint): ComplaintEvent[] {
+  const allegation = state.allegations.find((candidate) => candidate.allegationId === command.allegationId);
+  if (!allegation) throw new UnknownCasePart('allegation', command.allegationId);
+  const corrected = changedDetails({ category: command.category }, { category: allegation.category }) as { category: string };
+  const data = { complaintId: state.id, allegationId: allegation.allegationId, complainantSubjectId: state.complainant.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'AllegationCategoryCorrected', data }];
 }
 
 export const complaintDecider = {

@@ -133,8 +133,15 @@ export type ComplainantDetailsCorrected = DomainEvent<
   { complaintId: string; subjectId: string; corrected: Partial<ComplainantDetails>; reason: string; correctedAt: string }
 >;
 
+/** An allegation recorded under the wrong IOPC category, put right; the reason is the complainant's personal data. */
+export type AllegationCategoryCorrected = DomainEvent<
+  'AllegationCategoryCorrected',
+  { complaintId: string; allegationId: string; complainantSubjectId: string; corrected: { category: string }; reason: string; correctedAt: string }
+>;
+
 export type ComplaintEvent =
   | ComplaintLogged
+  | AllegationCategoryCorrected
   | ComplainantDetailsCorrected
   | ComplainantContacted
   | HandlingOutsideSchedule3Started
@@ -166,6 +173,7 @@ export const complaintEventDefinitions = [
     schemaVersion: 1,
     personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.email', 'corrected.phone', 'corrected.address', 'reason'] }],
   }),
+  defineEvent({ type: 'AllegationCategoryCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'complainantSubjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'ComplainantContacted', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['views'] }] }),
   defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [] }),
   defineEvent({

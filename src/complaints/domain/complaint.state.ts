@@ -28,8 +28,8 @@ export interface LoggedComplaint extends LoggedDetails {
   review: { receivedAt: string; body: ReviewBody; iopcReasons: IopcReviewReason[]; decision: { upheld: boolean; recommendations: string | null; at: string } | null } | null;
   longRunning: { reportsMade: number; lastReportAt: string | null; nextReportDue: CalendarDate } | null;
   withdrawal: { reason: string; at: string } | null;
-  /** Each correction of the complainant's details: which fields, why, when; the details above are the corrected ones. */
-  corrections: { of: 'complainant'; fields: string[]; reason: string; at: string }[];
+  /** Each correction of the complainant's details (`of: 'complainant'`) or of an allegation's category (`of` its id): which fields, why, when; the values above are the corrected ones. */
+  corrections: { of: string; fields: string[]; reason: string; at: string }[];
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -174,6 +174,11 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'LongRunningReportMade': {
       const { reportNumber, at, nextReportDue } = event.data;
       return { ...state, longRunning: { reportsMade: reportNumber, lastReportAt: at, nextReportDue } };
+    }
+    case 'AllegationCategoryCorrected': {
+      const { allegationId, corrected, reason, correctedAt } = event.data;
+      const allegations = state.allegations.map((allegation) => (allegation.allegationId === allegationId ? { ...allegation, ...corrected } : allegation));
+      return { ...state, allegations, corrections: [...state.corrections, { of: allegationId, fields: correctedFields(corrected), reason, at: correctedAt }] };
     }
     case 'ComplainantDetailsCorrected': {
       const { corrected, reason, correctedAt } = event.data;

@@ -5,24 +5,12 @@ import type { ReferralCommand } from './referral.commands.ts';
 import { referralDecider } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
 import type { ReceivedReferral } from './referral.state.ts';
+import { referralReceived } from './referral.testing.ts';
 
 const now = new Date('2026-03-10T10:00:00Z');
 const metadata = { now };
 const history: ReferralEvent[] = [
-  {
-    type: 'ReferralReceived',
-    data: {
-      referralId: 'r-1',
-      source: 'self',
-      crimeReference: null,
-      crimeTypeId: 'burglary',
-      offenceDate: null,
-      crimeReportedOn: null,
-      victim: { subjectId: 's-1', name: 'Ann Example', dateOfBirth: null, phone: null, email: null, address: null },
-      consent: { contact: true, dataSharing: true, basis: 'implied' },
-      receivedAt: '2026-03-01T09:00:00.000Z',
-    },
-  },
+  referralReceived(),
   { type: 'ContactContractAgreed', data: { referralId: 'r-1', subjectId: 's-1', frequency: 'weekly', channel: 'phone', safeTimes: null, agreedAt: '2026-03-01T10:00:00.000Z', nextContactDue: '2026-03-08T10:00:00.000Z' } },
 ];
 const withdraw = (consent: 'contact' | 'dataSharing', at?: string): ReferralCommand => ({ type: 'WithdrawConsent', consent, reason: 'Not now', at, metadata });

@@ -7,23 +7,11 @@ import type { ReferralCommand } from './referral.commands.ts';
 import { referralDecider } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
 import type { ReceivedReferral } from './referral.state.ts';
+import { referralReceived } from './referral.testing.ts';
 
 const crimeType = (id: string) => DEFAULT_CRIME_TYPES.find((type) => type.id === id)!;
 const metadata = { now: new Date('2026-03-02T10:00:00Z') };
-const received: ReferralEvent = {
-  type: 'ReferralReceived',
-  data: {
-    referralId: 'r-1',
-    source: 'self',
-    crimeReference: null,
-    crimeTypeId: 'burglary',
-    offenceDate: '2026-02-27',
-    crimeReportedOn: null,
-    victim: { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '1980-01-01', phone: '07700 900123', email: null, address: null },
-    consent: { contact: true, dataSharing: true, basis: 'implied' },
-    receivedAt: '2026-03-01T09:00:00.000Z',
-  },
-};
+const received = referralReceived({ offenceDate: '2026-02-27', victim: { subjectId: 's-1', name: 'Ann Example', dateOfBirth: '1980-01-01', phone: '07700 900123', email: null, address: null } });
 const decide = (command: ReferralCommand, history: ReferralEvent[] = [received]) => referralDecider.decide(command, fold(referralDecider, history));
 const fixed = (command: ReferralCommand) => fold(referralDecider, [received, ...decide(command)]) as ReceivedReferral;
 

@@ -104,7 +104,16 @@ export interface CorrectOffence {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | CorrectOffence | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
+/** Puts a person's name right, or a victim's contact; a field left out stays as it is. */
+export interface CorrectPerson {
+  type: 'CorrectPerson';
+  subjectId: string;
+  corrected: { name?: string; contact?: string | null };
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ResolutionCommand = ProposeResolution | CorrectOffence | CorrectPerson | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
@@ -114,6 +123,8 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
       return [propose(command)];
     case 'CorrectOffence':
       return correctOffence(command, state);
+    case 'CorrectPerson':
+      return correctPerson(command, state);
     case 'RecordSupervisorDecision':
       return recordSupervisorDecision(command, open(state));
     case 'AgreeRemedy':
@@ -139,6 +150,18 @@ function correctOffence(command: CorrectOffence, state: Resolution): ResolutionE
   }
   const data = { resolutionId: state.id, subjectId: state.offender.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
   return [{ type: 'OffenceCorrected', data }];
+}
+
+function correctPerson(command: CorrectPerson, state: Resolution): ResolutionEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  const victim = state.victims.find((candidate) => candidate.subjectId === command.subjectId);
+  const person = victim ?? [state.offender, state.appropriateAdult].find((candidate) => candidate?.subjectId === command.subjectId);
+  if (!person) throw new UnknownCasePart('person', command.subjectId);
+  if (!victim && command.corrected.contact !== undefined) throw new DomainRuleViolation('contact-not-held', 'Only a victim\'s contact is recorded on a Community Resolution');
+  const corrected = changedDetails(command.corrected, { name: person.name, contact: victim?.contact ?? null });
+  if (corrected.name !== undefined && !corrected.name.trim()) throw new DomainRuleViolation('name-required', 'A person on a Community Resolution needs a name');
+  const data = { resolutionId: state.id, subjectId: command.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'ResolutionPersonCorrected', data }];
 }
 
 function open(state: Resolution): ProposedResolution {

@@ -146,8 +146,15 @@ export type OffenceCorrected = DomainEvent<
   { resolutionId: string; subjectId: string; corrected: { offenceTypeId: string }; reason: string; correctedAt: string }
 >;
 
+/** A person's name, or a victim's contact, put right: only what changed; the reason is that person's personal data. */
+export type ResolutionPersonCorrected = DomainEvent<
+  'ResolutionPersonCorrected',
+  { resolutionId: string; subjectId: string; corrected: { name?: string; contact?: string | null }; reason: string; correctedAt: string }
+>;
+
 export type ResolutionEvent =
   | CommunityResolutionProposed
+  | ResolutionPersonCorrected
   | OffenceCorrected
   | SupervisorDecisionRecorded
   | RemedyAgreed
@@ -173,6 +180,7 @@ export const resolutionEventDefinitions = [
       { subjectIdPath: 'victims[].subjectId', fields: ['victims[].name', 'victims[].contact', 'victims[].views'] },
     ],
   }),
+  defineEvent({ type: 'ResolutionPersonCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.contact', 'reason'] }] }),
   defineEvent({ type: 'OffenceCorrected', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'SupervisorDecisionRecorded', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['reason'] }] }),
   defineEvent({ type: 'RemedyAgreed', schemaVersion: 1, personalData: [{ subjectIdPath: 'subjectId', fields: ['details', 'overrideReason'] }] }),

@@ -59,8 +59,8 @@ export interface ProposedResolution extends ProposalDetails {
   supervisorDecision: SupervisorDecision | null;
   remedies: Remedy[];
   closure: { outcome: ResolutionOutcome; at: string } | null;
-  /** Each correction of the offence, with why; the offence type above is the corrected one. */
-  corrections: { of: 'offence'; fields: string[]; reason: string; at: string }[];
+  /** Each correction of the offence or of a person's details (`of` their subject id), with why; the values above are the corrected ones. */
+  corrections: { of: string; fields: string[]; reason: string; at: string }[];
 }
 
 export type Resolution = { status: 'none' } | ProposedResolution;
@@ -133,6 +133,13 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'ResolutionPersonCorrected': {
+      const { subjectId, corrected, reason, correctedAt } = event.data;
+      const fix = <Person extends { subjectId: string }>(person: Person): Person => (person.subjectId === subjectId ? { ...person, ...corrected } : person);
+      const appropriateAdult = state.appropriateAdult && fix(state.appropriateAdult);
+      const corrections = [...state.corrections, { of: subjectId, fields: correctedFields(corrected), reason, at: correctedAt }];
+      return { ...state, offender: fix(state.offender), appropriateAdult, victims: state.victims.map(fix), corrections };
+    }
     case 'OffenceCorrected': {
       const { corrected, reason, correctedAt } = event.data;
       return { ...state, ...corrected, corrections: [...state.corrections, { of: 'offence', fields: correctedFields(corrected), reason, at: correctedAt }] };

@@ -55,7 +55,7 @@ export interface ResolutionView {
   closedAt: string | null;
   crimeReference: string;
   offenceType: Labelled;
-  /** Corrections of the offence, with why; the offence type above is the corrected one. */
+  /** Corrections of the offence (`of: 'offence'`) or of a person's details (`of` their subject id), with why; the values shown are the corrected ones. */
   corrections: ProposedResolution['corrections'];
   offenceDate: string;
   /** subjectId names the offender as a data subject (for erasure), without being personal itself. */
