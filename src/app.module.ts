@@ -16,6 +16,7 @@ import { EventStoreModule } from './event-store/event-store.module.ts';
 import { HealthModule } from './health/health.module.ts';
 import { NotifyModule } from './notify/notify.module.ts';
 import { ObservabilityModule } from './observability/observability.module.ts';
+import { PeopleModule } from './people/people.module.ts';
 import { PersonalDataModule } from './personal-data/personal-data.module.ts';
 import { ReferralsModule } from './referrals/referrals.module.ts';
 import { ResolutionsModule } from './resolutions/resolutions.module.ts';
@@ -52,6 +53,7 @@ export class AppModule {
         ResolutionsModule,
         CaseAccessModule,
         NotifyModule,
+        PeopleModule,
       ],
     };
   }

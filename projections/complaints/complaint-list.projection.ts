@@ -55,7 +55,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 5: where the working-day clocks started, for due dates on the calendar as it stands.
   // 6: the folded state keeps the progress updates sent through Notify (issue 19).
-  version: 6,
+  // 7: the folded state keeps corrections of the complainant's details and of allegations' categories.
+  version: 7,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),

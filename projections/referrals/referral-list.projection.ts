@@ -59,7 +59,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 8: whether assessed, and the groups the victim's age proposes, for the entitlement from receipt.
   // 9: the Beacon report's risk level, statement, restorative justice and service referral outcomes.
   // 10: the folded state keeps the messages sent through Notify (issue 19).
-  version: 10,
+  // 11: the folded state keeps corrections of the victim's and the crime's details.
+  version: 11,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),

@@ -44,7 +44,8 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   // 3: the folded state keeps the supervisor's decision as its own event recorded it (two statuses wait on it),
   // ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
-  version: 4,
+  // 5: the folded state keeps corrections of the offence and of people's names and contacts.
+  version: 5,
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),

@@ -7,6 +7,8 @@ import { accessLogProjection } from '../access-log/access-log.projection.ts';
 import { caseTimelineProjection } from '../timeline/case-timeline.projection.ts';
 import { caseSubjectsProjection } from '../case-subjects/case-subjects.projection.ts';
 import { notifyOutboxProjection } from '../notify/notify-outbox.projection.ts';
+import { personLinksProjection } from '../people/person-links.projection.ts';
+import { subjectIndexProjection } from '../people/subject-index.projection.ts';
 import type { Projection } from './projection.ts';
 import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
 import { followingSubjectDecisions } from './subject-rows.ts';
@@ -23,6 +25,9 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   restrictedCasesProjection as unknown as Projection,
   caseSubjectsProjection as unknown as Projection,
   notifyOutboxProjection as unknown as Projection,
+
+  subjectIndexProjection as unknown as Projection,
+  personLinksProjection as unknown as Projection,
 ].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -16,6 +16,7 @@ import { ProgressUpdatesController } from './commands/progress-updates/progress-
 import { ReferController } from './commands/refer/refer.controller.ts';
 import { ReviewController } from './commands/review/review.controller.ts';
 import { TriageController } from './commands/triage/triage.controller.ts';
+import { ComplaintCorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { WithdrawController } from './commands/withdraw/withdraw.controller.ts';
 import { ComplaintStatusController } from './queries/complaint-status/complaint-status.controller.ts';
 import { ComplaintStatusHandler } from './queries/complaint-status/complaint-status.handler.ts';
@@ -42,6 +43,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     OutcomeController,
     ReviewController,
     WithdrawController,
+    ComplaintCorrectionsController,
     ListComplaintsController,
     GetComplaintController,
     ComplaintStatusController,

@@ -38,6 +38,7 @@ import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1
 import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800220000-read-model-subjects.ts';
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
+import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -74,6 +75,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReadModelSubjects1763800220000,
   RestrictedCases1763800230000,
   AccessLogRefusals1763800230100,
+  People1763800240000,
   ReferralListTeamLists1763800250000,
   ReferralListJourneyFigures1763800250100,
   NotifyOutbox1763800270000,

@@ -3,6 +3,7 @@ import { createPool, databaseTimeouts } from '../database/pool.ts';
 import { EncryptingEventStore } from '../personal-data/encrypting-event-store.ts';
 import { resolveMasterKey } from '../personal-data/master-key.ts';
 import { SubjectKeys } from '../personal-data/subject-keys.ts';
+import { useMatchingKeyFrom } from '../people/match-keys.ts';
 import type { EventCatalog } from './event-catalog.ts';
 import type { EventStore } from './event-store.port.ts';
 import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.ts';
@@ -41,6 +42,7 @@ export async function openEventStores(config: EventStoresConfig, databaseUrl: st
   const pool = createPool(databaseUrl, 20, timeouts);
   const masterKey = await resolveMasterKey(config);
   const keys = new SubjectKeys(pool, masterKey);
+  useMatchingKeyFrom(masterKey);
   return {
     events: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: false }),
     audit: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: true }),

@@ -5,8 +5,9 @@ import { dataSubjectEventDefinitions } from '../personal-data/data-subjects/data
 import { referralEventDefinitions } from '../referrals/domain/referral.events.ts';
 import { resolutionEventDefinitions } from '../resolutions/domain/resolution.events.ts';
 import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
+import { personLinkEventDefinitions } from '../people/domain/person-link.events.ts';
 import { EventCatalog } from './event-catalog.ts';
 import { restrictedAccessEventDefinitions } from '../case-access/domain/restricted-access.events.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions, ...personLinkEventDefinitions]);

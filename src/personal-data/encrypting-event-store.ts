@@ -126,7 +126,7 @@ function caseLinks(fields: readonly PersonalDataField[]): CaseLink[] {
 }
 
 /** The event with each of the fields replaced by what `replace` makes of it; the same event when there are none. */
-function withValues<Event extends NewEvent>(event: Event, fields: readonly PersonalDataField[], replace: (field: PersonalDataField) => JsonValue): Event {
+export function withValues<Event extends NewEvent>(event: Event, fields: readonly PersonalDataField[], replace: (field: PersonalDataField) => JsonValue): Event {
   if (fields.length === 0) return event;
   const data = structuredClone(event.data);
   for (const field of fields) setPath(data, field.path, replace(field));

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
+import { DataSubjectDecisions } from './data-subjects/data-subject-decisions.ts';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller.ts';
 import { InterruptedErasures } from './data-subjects/interrupted-erasures.ts';
 import { ErasureRegister, erasureRegisterPath } from './erasure-register/erasure-register.ts';
@@ -12,5 +13,5 @@ const erasureRegister = {
     new ErasureRegister(erasureRegisterPath({ ERASURE_REGISTER_PATH: config.get('ERASURE_REGISTER_PATH', { infer: true }), DATA_DIR: config.get('DATA_DIR', { infer: true }) })),
 };
 
-@Module({ controllers: [DataSubjectsController], providers: [InterruptedErasures, erasureRegister] })
+@Module({ controllers: [DataSubjectsController], providers: [InterruptedErasures, erasureRegister, DataSubjectDecisions], exports: [DataSubjectDecisions] })
 export class PersonalDataModule {}

@@ -11,6 +11,8 @@ import { ContactsController } from './commands/contacts/contacts.controller.ts';
 import { ServiceReferralsController } from './commands/service-referrals/service-referrals.controller.ts';
 import { VictimMessagesController } from './commands/victim-messages/victim-messages.controller.ts';
 import { StatementsController } from './commands/statements/statements.controller.ts';
+import { ConsentController } from './commands/consent/consent.controller.ts';
+import { CorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
 import { DecideSupportController } from './commands/decide-support/decide-support.controller.ts';
 import { ReceiveReferralController } from './commands/receive-referral/receive-referral.controller.ts';
@@ -36,6 +38,8 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     ServiceReferralsController,
     StatementsController,
     VictimMessagesController,
+    CorrectionsController,
+    ConsentController,
     ListReferralsController,
     GetReferralController,
     BeaconReportController,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResolutionListEntry } from '../../projections/resolutions/resolution-list.entity.ts';
 import { ChangeResolutionHandler } from './commands/change-resolution/change-resolution.handler.ts';
 import { ResolutionCommands } from './commands/change-resolution/resolution-commands.ts';
+import { ResolutionCorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { CloseResolutionController } from './commands/close-resolution/close-resolution.controller.ts';
 import { ResolutionNotesController } from './commands/case-notes/case-notes.controller.ts';
 import { InformVictimController } from './commands/inform-victim/inform-victim.controller.ts';
@@ -26,6 +27,7 @@ import { ResolutionsReportHandler } from './queries/resolutions-report/resolutio
     RemediesController,
     InformVictimController,
     CloseResolutionController,
+    ResolutionCorrectionsController,
     ListResolutionsController,
     GetResolutionController,
     ResolutionsReportController,

@@ -42,6 +42,10 @@ const BODIES: Record<string, Body> = {
   '/api/admin/projections/{name}/parked/replay': {},
   '/api/admin/projections/{name}/parked/{position}/replay': {},
   '/api/admin/data-subjects/{subjectId}/{decision}': { reason: 'DSAR-2026-17' },
+  '/api/admin/people/{personId}/{decision}': { reason: 'DSAR-2026-18' },
+  '/api/people': { subjectId: '6f1c1d2e-0000-4000-8000-000000000001', reason: 'Same name and date of birth' },
+  '/api/people/{personId}/subjects': { subjectId: '6f1c1d2e-0000-4000-8000-000000000001', reason: 'Same phone' },
+  '/api/people/{personId}/subjects/{subjectId}/unlink': { reason: 'A different person' },
   '/api/referrals': {
     source: 'police',
     crimeReference: '41/1234/26',
@@ -83,6 +87,9 @@ const BODIES: Record<string, Body> = {
     template_id: '5b8c2f5e-8f4a-4a43-9a3e-0c6f2b1d9e01',
     template_version: 1,
   },
+  '/api/referrals/{id}/victim/correction': { name: 'Ann Example-Smith', dateOfBirth: '1980-05-18', phone: '07700 900999', email: 'ann.smith@example.org', address: '2 New Rd', reason: 'Married since' },
+  '/api/referrals/{id}/consent/{change}': { consent: 'contact', reason: 'Asked not to be called for now', at: daysAgo(0.01) },
+  '/api/referrals/{id}/crime/correction': { crimeType: 'robbery', crimeReference: '41/9999/26', reason: 'Typed from the wrong report' },
   '/api/complaints': {
     receivedAt: daysAgo(1),
     channel: 'email',
@@ -118,6 +125,8 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/discontinue-repetitive': { earlierComplaintId: '00000000-0000-4000-8000-000000000000', reason: 'No fresh evidence', at: daysAgo(0.01) },
   '/api/complaints/{id}/late-review-request': { receivedAt: now(), reason: 'In hospital throughout' },
   '/api/complaints/{id}/messages': { channel: 'email', summary: 'Still investigating', personalisation: { first_name: 'Carl' } },
+  '/api/complaints/{id}/allegations/{allegationId}/correction': { category: 'handling-of-property', reason: 'Filed under the wrong category' },
+  '/api/complaints/{id}/complainant/correction': { name: 'Carl Complainant-Lee', phone: '07700 900999', email: 'carl.lee@example.org', address: '3 New St', reason: 'Moved house' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
     offenceType: 'criminal-damage',
@@ -144,6 +153,8 @@ const BODIES: Record<string, Body> = {
   '/api/community-resolutions/{id}/victim-informed': { about: 'agreement', channel: 'phone', at: daysAgo(0.01) },
   '/api/community-resolutions/{id}/close': {},
   '/api/community-resolutions/{id}/notes': { text: 'Offender asked to pay in two instalments' },
+  '/api/community-resolutions/{id}/people/{subjectId}/correction': { name: 'Vic Timms', contact: 'vic@example.org', reason: 'Spelt wrongly' },
+  '/api/community-resolutions/{id}/offence/correction': { offenceType: 'theft-low-value', reason: 'Recorded as damage by mistake' },
   '/api/community-resolutions/{id}/supervisor-decision': { proceed: true, reason: 'Proportionate: the victim is abroad' },
   '/api/cases/{id}/restricted-access': { reason: 'high-profile', users: ['sweeper'], teams: ['psd'] },
   '/api/cases/{id}/restricted-access/named': { reason: 'staff-changed', users: ['sweeper'], teams: ['psd', 'vcc-north'] },
@@ -209,6 +220,10 @@ describe('hostile bodies on every command route', () => {
     '/api/admin/projections/{name}/parked/replay': async () => '/api/admin/projections/referral-list/parked/replay',
     '/api/admin/projections/{name}/parked/{position}/replay': async () => '/api/admin/projections/referral-list/parked/1/replay',
     '/api/admin/data-subjects/{subjectId}/{decision}': async () => '/api/admin/data-subjects/6f1c1d2e-0000-4000-8000-000000000001/restrict',
+    '/api/admin/people/{personId}/{decision}': async () => '/api/admin/people/6f1c1d2e-0000-4000-8000-000000000002/restrict',
+    '/api/people': async () => '/api/people',
+    '/api/people/{personId}/subjects': async () => '/api/people/6f1c1d2e-0000-4000-8000-000000000002/subjects',
+    '/api/people/{personId}/subjects/{subjectId}/unlink': async () => '/api/people/6f1c1d2e-0000-4000-8000-000000000002/subjects/6f1c1d2e-0000-4000-8000-000000000001/unlink',
     '/api/referrals': async () => '/api/referrals',
     '/api/referrals/{id}/assign': async () => `${await referral()}/assign`,
     '/api/referrals/{id}/assess': async () => `${await referral()}/assess`,
@@ -239,6 +254,9 @@ describe('hostile bodies on every command route', () => {
       return `${url}/messages`;
     },
     '/api/notify/receipts': async () => RECEIPTS.route,
+    '/api/referrals/{id}/victim/correction': async () => `${await referral()}/victim/correction`,
+    '/api/referrals/{id}/consent/{change}': async () => `${await referral()}/consent/withdraw`,
+    '/api/referrals/{id}/crime/correction': async () => `${await referral()}/crime/correction`,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',
     '/api/complaints/{id}/contact-complainant': async () => `${await complaint()}/contact-complainant`,
@@ -260,6 +278,13 @@ describe('hostile bodies on every command route', () => {
     // Notified over 28 days ago, so only a late acceptance takes the request.
     '/api/complaints/{id}/late-review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/late-review-request`,
     '/api/complaints/{id}/messages': async () => `${await after(complaint, 'handle-outside-schedule-3')}/messages`,
+    '/api/complaints/{id}/allegations/{allegationId}/correction': async () => {
+      const url = await complaint();
+      const { position } = await run(`${url}/handle-outside-schedule-3`, BODIES['/api/complaints/{id}/handle-outside-schedule-3']!);
+      const view = (await harness.request({ method: 'GET', url, headers: { authorization: everyone, 'x-min-position': position! } })).json();
+      return `${url}/allegations/${view.allegations[0].id}/correction`;
+    },
+    '/api/complaints/{id}/complainant/correction': async () => `${await complaint()}/complainant/correction`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');
       await run(`${url}/refer`, { ...BODIES['/api/complaints/{id}/refer'], to: 'iopc' });
@@ -280,6 +305,12 @@ describe('hostile bodies on every command route', () => {
       await run(`${url}/victim-informed`, { about: 'failure', channel: 'phone' });
       return `${url}/close`;
     },
+    '/api/community-resolutions/{id}/people/{subjectId}/correction': async () => {
+      const { id, position } = await run('/api/community-resolutions', BODIES['/api/community-resolutions']!);
+      const view = (await harness.request({ method: 'GET', url: `/api/community-resolutions/${id}`, headers: { authorization: everyone, 'x-min-position': position! } })).json();
+      return `/api/community-resolutions/${id}/people/${view.victims[0].id}/correction`;
+    },
+    '/api/community-resolutions/{id}/offence/correction': async () => `${await resolution()}/offence/correction`,
     '/api/community-resolutions/{id}/supervisor-decision': async () => {
       const unconsulted = { ...BODIES['/api/community-resolutions'], victims: [{ name: 'Away Victim', consulted: false, consents: false }] };
       return `/api/community-resolutions/${(await run('/api/community-resolutions', unconsulted)).id}/supervisor-decision`;

@@ -91,6 +91,10 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/restorative-justice', at('restorative-justice'), { status: 'information-given' }, caseManager);
     await command('/api/referrals/{id}/personal-statement/correction', at('personal-statement/correction'), { status: 'declined', reason: note('statement correction') }, caseManager);
     await command('/api/referrals/{id}/restorative-justice/correction', at('restorative-justice/correction'), { status: 'interested', reason: note('restorative justice correction') }, caseManager);
+    await command('/api/referrals/{id}/victim/correction', at('victim/correction'), { email: PERSONAL.otherEmail, reason: note('victim correction') }, caseManager);
+    await command('/api/referrals/{id}/crime/correction', at('crime/correction'), { crimeType: 'robbery', crimeReference: '41/4242/26', reason: note('crime correction') }, caseManager);
+    await command('/api/referrals/{id}/consent/{change}', at('consent/withdraw'), { consent: 'dataSharing', reason: note('consent withdrawn') }, caseManager);
+    await command('/api/referrals/{id}/consent/{change}', at('consent/give'), { consent: 'dataSharing', reason: note('consent given') }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
     await command('/api/referrals/{id}/notes', at('notes'), { text: note('referral note') }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.
@@ -121,6 +125,8 @@ describe('no personal data in any log line', () => {
     await command('/api/complaints/{id}/handle-outside-schedule-3', at('handle-outside-schedule-3'), { allegations: [allegation] }, crtOfficer);
     // No Notify template configured: refused, quoting neither the complainant nor the update.
     await command('/api/complaints/{id}/messages', at('messages'), { channel: 'email', summary: note('message summary'), personalisation: { name: PERSONAL.complainantName } }, crtOfficer, 409);
+    await command('/api/complaints/{id}/allegations/{allegationId}/correction', at('allegations/1/correction'), { category: 'handling-of-property', reason: note('allegation correction') }, crtOfficer);
+    await command('/api/complaints/{id}/complainant/correction', at('complainant/correction'), { phone: PERSONAL.phone, reason: note('complainant correction') }, crtOfficer);
     await command('/api/complaints/{id}/resolve', at('resolve'), { summary: note('resolution'), complainantSatisfied: false }, crtOfficer);
     await command('/api/complaints/{id}/record', at('record'), { reason: 'dissatisfied-with-initial-handling' }, crtOfficer);
     await command('/api/complaints/{id}/refer', at('refer'), { to: 'psd', reason: note('referral') }, crtOfficer);
@@ -165,8 +171,11 @@ describe('no personal data in any log line', () => {
       flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
       rationale: note('rationale'),
     };
-    const { id } = await command('/api/community-resolutions', '/api/community-resolutions', proposal, resolutionOfficer, 201);
+    const { id, position: proposed } = await command('/api/community-resolutions', '/api/community-resolutions', proposal, resolutionOfficer, 201);
     const at = (action: string) => `/api/community-resolutions/${id}/${action}`;
+    await command('/api/community-resolutions/{id}/offence/correction', at('offence/correction'), { offenceType: 'theft-low-value', reason: note('offence correction') }, resolutionOfficer);
+    const { victims } = (await harness.request({ method: 'GET', url: at('').slice(0, -1), headers: { authorization: resolutionOfficer, 'x-min-position': proposed! } })).json();
+    await command('/api/community-resolutions/{id}/people/{subjectId}/correction', at(`people/${victims[0].id}/correction`), { contact: PERSONAL.otherPhone, reason: note('person correction') }, resolutionOfficer);
     const repair = { type: 'reparation', chosenByVictim: true, details: note('repair'), dueDate: dateIn(14) };
     const { remedyId: repairId } = await command('/api/community-resolutions/{id}/remedies', at('remedies'), repair, resolutionOfficer);
     const apology = { type: 'written-apology', chosenByVictim: true, dueDate: dateIn(7) };

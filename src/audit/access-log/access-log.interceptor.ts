@@ -7,6 +7,13 @@ import { ACCESS_LOGGED_KEY } from './access-logged.decorator.ts';
 import { SettingsService } from '../../settings/settings.service.ts';
 import { purposeOf } from './purpose.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The cases a read reached when its route names none (a person's search or export): set by its handler. */
+    casesRead?: string[];
+  }
+}
+
 /**
  * Records who read which case, when, through which route and why, before the data leaves: a read
  * that cannot be recorded is not answered.
@@ -35,6 +42,7 @@ export class AccessLogInterceptor implements NestInterceptor {
 
 /** The case a route names, or the cases a list returned. */
 function caseIdsIn(request: FastifyRequest, body: unknown): string[] {
+  if (request.casesRead) return [...new Set(request.casesRead)];
   const id = (request.params as Record<string, string> | undefined)?.id;
   if (id) return [id];
   const items = (body as { items?: unknown } | undefined)?.items;

@@ -3,7 +3,7 @@ import type { ComplainantMessageChannel } from './complainant-messages.events.ts
 import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
-import type { Complainant, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
+import type { Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
 /** What the Customer Response Team asks of a complaint: imperatives, with the clock and calendar they need. */
@@ -183,8 +183,26 @@ export interface AcceptLateReviewRequest {
   metadata: CommandMetadata;
 }
 
+/** Puts the complainant's recorded details right: a field left out stays as it is, null clears it. */
+export interface CorrectComplainantDetails {
+  type: 'CorrectComplainantDetails';
+  corrected: Partial<ComplainantDetails>;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CorrectAllegationCategory {
+  type: 'CorrectAllegationCategory';
+  allegationId: string;
+  category: string;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
+  | CorrectAllegationCategory
+  | CorrectComplainantDetails
   | ContactComplainant
   | HandleOutsideSchedule3
   | ResolveOutsideSchedule3

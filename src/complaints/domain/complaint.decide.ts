@@ -1,10 +1,11 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt, type Preceding } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
-import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { changedDetails } from '../../shared/domain/corrections.ts';
+import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
-import type { AllegationAdded, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
+import type { AllegationAdded, ComplainantDetails, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { recordComplainantMessageDelivered, recordComplainantMessageFailed, sendComplainantUpdate } from './complainant-messages.decide.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
@@ -14,6 +15,8 @@ import type {
   ComplaintCommand,
   DiscontinueRepetitive,
   ContactComplainant,
+  CorrectAllegationCategory,
+  CorrectComplainantDetails,
   DecideOutcome,
   DecideReview,
   HandleOutsideSchedule3,
@@ -37,6 +40,10 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
   switch (command.type) {
     case 'LogComplaint':
       return log(command, state);
+    case 'CorrectComplainantDetails':
+      return correctComplainant(command, open(state));
+    case 'CorrectAllegationCategory':
+      return correctAllegationCategory(command, open(state));
     case 'ContactComplainant':
       return contact(command, open(state));
     case 'HandleOutsideSchedule3':
@@ -350,6 +357,21 @@ function endedAt(command: { at?: string; metadata: CommandMetadata }, state: Log
   if (state.outcome) throw new DomainRuleViolation('outcome-already-decided', `The outcome has been decided: the complaint can no longer be ${step}`);
   if (handlingFinished(state)) throw new DomainRuleViolation('handling-finished', 'The complaint was resolved: there is nothing left to end');
   return effectiveAt(command, step, [[state.receivedAt, 'receipt'], [state.handlingStartedAt, 'handling'], [state.recording?.at, 'recording']]);
+}
+
+function correctComplainant(command: CorrectComplainantDetails, state: LoggedComplaint): ComplaintEvent[] {
+  const { subjectId, ...current } = state.complainant;
+  const corrected = changedDetails<ComplainantDetails>(command.corrected, current);
+  if (corrected.name === null || corrected.name?.trim() === '') throw new DomainRuleViolation('complainant-name-required', "A complaint needs the complainant's name");
+  return [{ type: 'ComplainantDetailsCorrected', data: { complaintId: state.id, subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() } }];
+}
+
+function correctAllegationCategory(command: CorrectAllegationCategory, state: LoggedComplaint): ComplaintEvent[] {
+  const allegation = state.allegations.find((candidate) => candidate.allegationId === command.allegationId);
+  if (!allegation) throw new UnknownCasePart('allegation', command.allegationId);
+  const corrected = changedDetails({ category: command.category }, { category: allegation.category }) as { category: string };
+  const data = { complaintId: state.id, allegationId: allegation.allegationId, complainantSubjectId: state.complainant.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'AllegationCategoryCorrected', data }];
 }
 
 export const complaintDecider = {

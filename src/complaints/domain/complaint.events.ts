@@ -137,8 +137,25 @@ export type LateReviewRequestAccepted = DomainEvent<'LateReviewRequestAccepted',
 
 export type ComplaintNoteAdded = DomainEvent<'ComplaintNoteAdded', { complaintId: string } & CaseNote>;
 
+/** A complainant's details as recorded: what a correction may change. */
+export type ComplainantDetails = Omit<Complainant, 'subjectId'>;
+
+/** Only the details that changed, each to its new value (null clears it); earlier values stay in the history, sealed. */
+export type ComplainantDetailsCorrected = DomainEvent<
+  'ComplainantDetailsCorrected',
+  { complaintId: string; subjectId: string; corrected: Partial<ComplainantDetails>; reason: string; correctedAt: string }
+>;
+
+/** An allegation recorded under the wrong IOPC category, put right; the reason is the complainant's personal data. */
+export type AllegationCategoryCorrected = DomainEvent<
+  'AllegationCategoryCorrected',
+  { complaintId: string; allegationId: string; complainantSubjectId: string; corrected: { category: string }; reason: string; correctedAt: string }
+>;
+
 export type ComplaintEvent =
   | ComplaintLogged
+  | AllegationCategoryCorrected
+  | ComplainantDetailsCorrected
   | ComplainantContacted
   | HandlingOutsideSchedule3Started
   | AllegationAdded
@@ -181,6 +198,18 @@ export const complaintEventDefinitions = [
     earlierPersonalData: { 1: [{ ...complainantFields, fields: [...complainantFields.fields, 'summary'] }, subjectsIdentifiers] },
     personalData: [complainantFields, subjectsIdentifiers, caseText('complaintId', ['summary'])],
     plain: ['complaintId', 'reference', 'receivedAt', 'channel', 'complainant.subjectId', 'incidentDate', 'subjects[].subjectId', 'subjects[].kind', 'contactDueBy'],
+  }),
+  defineEvent({
+    type: 'ComplainantDetailsCorrected',
+    schemaVersion: 1,
+    personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.email', 'corrected.phone', 'corrected.address'] }, caseText('complaintId', ['reason'])],
+    plain: ['complaintId', 'subjectId', 'correctedAt'],
+  }),
+  defineEvent({
+    type: 'AllegationCategoryCorrected',
+    schemaVersion: 1,
+    personalData: [caseText('complaintId', ['reason'])],
+    plain: ['complaintId', 'allegationId', 'complainantSubjectId', 'corrected.category', 'correctedAt'],
   }),
   defineEvent({ type: 'ComplainantContacted', ...freeTextOfCase(['views'], complainantsOwn('views')), plain: ['complaintId', 'subjectId', 'at', 'channel'] }),
   defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [], plain: ['complaintId', 'startedAt', 'nextUpdateDue'] }),

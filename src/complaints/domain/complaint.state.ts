@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
+import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
@@ -33,6 +34,8 @@ export interface LoggedComplaint extends LoggedDetails {
   lateReviewAcceptance?: { reason: string; supervisor: string; at: string };
   /** Progress updates sent through GOV.UK Notify, given once delivered. */
   messages: { id: string; channel: ComplainantMessageChannel; summary: string; outcome: 'pending' | 'delivered' | 'failed' }[];
+  /** Each correction of the complainant's details (`of: 'complainant'`) or of an allegation's category (`of` its id): which fields, why, when; the values above are the corrected ones. */
+  corrections: { of: string; fields: string[]; reason: string; at: string }[];
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -116,6 +119,7 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       review: null,
       longRunning: null,
       withdrawal: null,
+      corrections: [],
     };
   }
   if (state.status === 'none') return state;
@@ -178,6 +182,15 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'LongRunningReportMade': {
       const { reportNumber, at, nextReportDue } = event.data;
       return { ...state, longRunning: { reportsMade: reportNumber, lastReportAt: at, nextReportDue } };
+    }
+    case 'AllegationCategoryCorrected': {
+      const { allegationId, corrected, reason, correctedAt } = event.data;
+      const allegations = state.allegations.map((allegation) => (allegation.allegationId === allegationId ? { ...allegation, ...corrected } : allegation));
+      return { ...state, allegations, corrections: [...state.corrections, { of: allegationId, fields: correctedFields(corrected), reason, at: correctedAt }] };
+    }
+    case 'ComplainantDetailsCorrected': {
+      const { corrected, reason, correctedAt } = event.data;
+      return { ...state, complainant: { ...state.complainant, ...corrected }, corrections: [...state.corrections, { of: 'complainant', fields: correctedFields(corrected), reason, at: correctedAt }] };
     }
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };

@@ -5,7 +5,7 @@ import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { MessageChannel, MessageFailure, MessageKind } from './victim-messages.events.ts';
-import type { CjEventKind, Consent, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VpsStatus } from './referral.events.ts';
+import type { CjEventKind, Consent, ConsentKind, ReferralSource, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, Victim, VictimDetails, VpsStatus } from './referral.events.ts';
 
 /** What case managers ask of a victim's journey: imperatives, with the clock (and lists, calendar) they need. */
 export interface ReceiveReferral {
@@ -203,8 +203,37 @@ export interface RecordMessageFailed {
   metadata: CommandMetadata;
 }
 
+/** Puts recorded details right: a field left out stays as it is, null clears it. */
+export interface CorrectVictimDetails {
+  type: 'CorrectVictimDetails';
+  corrected: Partial<VictimDetails>;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface CorrectCrimeDetails {
+  type: 'CorrectCrimeDetails';
+  /** The configured crime type it should have, if that is what is wrong. */
+  crimeType?: CrimeType;
+  crimeReference?: string | null;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export interface ChangeConsent {
+  type: 'WithdrawConsent' | 'GiveConsent';
+  consent: ConsentKind;
+  reason: string;
+  /** When the victim said so, if not now. */
+  at?: string;
+  metadata: CommandMetadata;
+}
+
 export type ReferralCommand =
   | ReceiveReferral
+  | ChangeConsent
+  | CorrectVictimDetails
+  | CorrectCrimeDetails
   | AssignCaseManager
   | AssessNeeds
   | AcceptSupport

@@ -5,6 +5,8 @@ import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
 import { recordMessageDelivered, recordMessageFailed, sendVictimMessage } from './victim-messages.decide.ts';
+import { changeConsent } from './consent.decide.ts';
+import { correctCrimeDetails, correctVictimDetails } from './corrections.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
@@ -19,6 +21,13 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
   switch (command.type) {
     case 'ReceiveReferral':
       return receive(command, state);
+    case 'WithdrawConsent':
+    case 'GiveConsent':
+      return changeConsent(command, openCase(state));
+    case 'CorrectVictimDetails':
+      return correctVictimDetails(command, existing(state));
+    case 'CorrectCrimeDetails':
+      return correctCrimeDetails(command, existing(state));
     case 'AssignCaseManager':
       return assign(command, openCase(state));
     case 'AssessNeeds':

@@ -159,8 +159,37 @@ export type VictimUpdated = DomainEvent<
 
 export type ReferralNoteAdded = DomainEvent<'ReferralNoteAdded', { referralId: string } & CaseNote>;
 
+/** A victim's details as recorded: what a correction may change. */
+export type VictimDetails = Omit<Victim, 'subjectId'>;
+
+/** Only the details that changed, each to its new value (null clears it); earlier values stay in the history, sealed. */
+export type VictimDetailsCorrected = DomainEvent<
+  'VictimDetailsCorrected',
+  { referralId: string; subjectId: string; corrected: Partial<VictimDetails>; reason: string; correctedAt: string }
+>;
+
+/** A wrong crime type or crime reference put right; the reason is the victim's personal data. */
+export type CrimeDetailsCorrected = DomainEvent<
+  'CrimeDetailsCorrected',
+  { referralId: string; subjectId: string; corrected: { crimeTypeId?: string; crimeReference?: string | null }; reason: string; correctedAt: string }
+>;
+
+export const CONSENTS = ['contact', 'dataSharing'] as const;
+export type ConsentKind = (typeof CONSENTS)[number];
+
+/** The victim withdraws a consent, or gives it (again): the reason is theirs. Contact's clock stops and restarts with it. */
+export type ConsentWithdrawn = DomainEvent<'ConsentWithdrawn', { referralId: string; subjectId: string; consent: ConsentKind; reason: string; withdrawnAt: string }>;
+export type ConsentGiven = DomainEvent<
+  'ConsentGiven',
+  { referralId: string; subjectId: string; consent: ConsentKind; reason: string; givenAt: string; /** Contact's clock restarted from then, under the contract. */ nextContactDue: string | null }
+>;
+
 export type ReferralEvent =
   | ReferralReceived
+  | ConsentWithdrawn
+  | ConsentGiven
+  | VictimDetailsCorrected
+  | CrimeDetailsCorrected
   | CaseManagerAssigned
   | NeedsAssessed
   | SupportAccepted
@@ -262,4 +291,22 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [], plain: ['referralId', 'cjEventId', 'at', 'channel'] }),
   caseNoteEvent('ReferralNoteAdded', 'referralId'),
   ...victimMessageEventDefinitions,
+  defineEvent({
+    type: 'VictimDetailsCorrected',
+    schemaVersion: 1,
+    personalData: [
+      { subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.dateOfBirth', 'corrected.phone', 'corrected.email', 'corrected.address'] },
+      caseText('referralId', ['reason']),
+    ],
+    plain: ['referralId', 'subjectId', 'correctedAt'],
+  }),
+  defineEvent({ type: 'ConsentWithdrawn', schemaVersion: 1, personalData: [caseText('referralId', ['reason'])], plain: ['referralId', 'subjectId', 'consent', 'withdrawnAt'] }),
+  defineEvent({ type: 'ConsentGiven', schemaVersion: 1, personalData: [caseText('referralId', ['reason'])], plain: ['referralId', 'subjectId', 'consent', 'givenAt', 'nextContactDue'] }),
+  // A crime reference is sealed under the case like the one received (a police record names people).
+  defineEvent({
+    type: 'CrimeDetailsCorrected',
+    schemaVersion: 1,
+    personalData: [caseText('referralId', ['reason', 'corrected.crimeReference'])],
+    plain: ['referralId', 'subjectId', 'corrected.crimeTypeId', 'correctedAt'],
+  }),
 ];

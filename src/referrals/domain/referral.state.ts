@@ -1,8 +1,9 @@
+import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import type { MessageChannel, MessageKind } from './victim-messages.events.ts';
-import type { CjEventKind, ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
+import type { CjEventKind, ConsentKind, ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
 
 /** What the referral said when it arrived stays part of the journey's state. */
 type ReceivedDetails = Omit<ReferralReceived['data'], 'referralId'>;
@@ -33,6 +34,10 @@ export interface ReceivedReferral extends ReceivedDetails {
   restorativeJustice: RestorativeJusticeStatus | null;
   /** Every status set back or otherwise corrected, with why. */
   statusCorrections: StatusCorrection[];
+  /** Every correction of the victim's or the crime's details: which fields, why, when; the new values are the ones shown. */
+  corrections: DetailsCorrection[];
+  /** Each consent withdrawn or given after the referral, with why: `consent` above is where it stands. */
+  consentChanges: ConsentChange[];
   cjEvents: CriminalJusticeUpdate[];
   /** Messages sent through Notify and what became of them. */
   messages: VictimMessage[];
@@ -50,6 +55,20 @@ export interface StatusCorrection {
   of: 'personal-statement' | 'restorative-justice';
   from: string;
   to: string;
+  reason: string;
+  at: string;
+}
+
+export interface ConsentChange {
+  consent: ConsentKind;
+  given: boolean;
+  reason: string;
+  at: string;
+}
+
+export interface DetailsCorrection {
+  of: 'victim' | 'crime';
+  fields: string[];
   reason: string;
   at: string;
 }
@@ -98,7 +117,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], cjEvents: [], messages: [] };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], corrections: [], consentChanges: [], cjEvents: [], messages: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -148,6 +167,25 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
     case 'RestorativeJusticeStatusCorrected': {
       const { from, status, reason, correctedAt } = event.data;
       return { ...state, restorativeJustice: status, statusCorrections: [...state.statusCorrections, { of: 'restorative-justice', from, to: status, reason, at: correctedAt }] };
+    }
+    case 'VictimDetailsCorrected': {
+      const { corrected, reason, correctedAt } = event.data;
+      return { ...state, victim: { ...state.victim, ...corrected }, corrections: [...state.corrections, { of: 'victim', fields: correctedFields(corrected), reason, at: correctedAt }] };
+    }
+    case 'CrimeDetailsCorrected': {
+      const { corrected, reason, correctedAt } = event.data;
+      return { ...state, ...corrected, corrections: [...state.corrections, { of: 'crime', fields: correctedFields(corrected), reason, at: correctedAt }] };
+    }
+    case 'ConsentWithdrawn': {
+      const { consent, reason, withdrawnAt } = event.data;
+      // Without consent to contact there is no contact to be due, nor overdue.
+      const contact = consent === 'contact' ? { ...state.contact, nextDue: null } : state.contact;
+      return { ...state, consent: { ...state.consent, [consent]: false }, contact, consentChanges: [...state.consentChanges, { consent, given: false, reason, at: withdrawnAt }] };
+    }
+    case 'ConsentGiven': {
+      const { consent, reason, givenAt, nextContactDue } = event.data;
+      const contact = consent === 'contact' ? { ...state.contact, nextDue: nextContactDue } : state.contact;
+      return { ...state, consent: { ...state.consent, [consent]: true }, contact, consentChanges: [...state.consentChanges, { consent, given: true, reason, at: givenAt }] };
     }
     case 'CriminalJusticeEventLearned': {
       const { cjEventId, kind, learnedAt, enhanced } = event.data;

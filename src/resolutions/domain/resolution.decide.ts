@@ -1,6 +1,7 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { assertNever, type CommandMetadata } from '../../shared/domain/decider.ts';
+import { changedDetails } from '../../shared/domain/corrections.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { propose, type ProposeResolution } from './proposal.ts';
 import { measureAgreed, type Measure } from './remedy-measures.ts';
@@ -97,7 +98,25 @@ export interface CloseResolution {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution | AddCaseNote;
+/** Puts a wrong offence type right: only to one on the configured list, as a proposal would be. */
+export interface CorrectOffence {
+  type: 'CorrectOffence';
+  offenceTypeId: string;
+  eligibleOffenceTypes: readonly string[];
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+/** Puts a person's name right, or a victim's contact; a field left out stays as it is. */
+export interface CorrectPerson {
+  type: 'CorrectPerson';
+  subjectId: string;
+  corrected: { name?: string; contact?: string | null };
+  reason: string;
+  metadata: CommandMetadata;
+}
+
+export type ResolutionCommand = ProposeResolution | CorrectOffence | CorrectPerson | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution | AddCaseNote;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
@@ -105,6 +124,10 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
     case 'ProposeResolution':
       if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');
       return [propose(command)];
+    case 'CorrectOffence':
+      return correctOffence(command, state);
+    case 'CorrectPerson':
+      return correctPerson(command, state);
     case 'RecordSupervisorDecision':
       return recordSupervisorDecision(command, open(state));
     case 'AgreeRemedy':
@@ -122,6 +145,28 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
     default:
       return assertNever(command);
   }
+}
+
+function correctOffence(command: CorrectOffence, state: Resolution): ResolutionEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  const corrected = changedDetails({ offenceTypeId: command.offenceTypeId }, { offenceTypeId: state.offenceTypeId }) as { offenceTypeId: string };
+  if (!command.eligibleOffenceTypes.includes(command.offenceTypeId)) {
+    throw new DomainRuleViolation('offence-not-eligible', `Only these low-level offences may be resolved this way: ${command.eligibleOffenceTypes.join(', ')}`);
+  }
+  const data = { resolutionId: state.id, subjectId: state.offender.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'OffenceCorrected', data }];
+}
+
+function correctPerson(command: CorrectPerson, state: Resolution): ResolutionEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  const victim = state.victims.find((candidate) => candidate.subjectId === command.subjectId);
+  const person = victim ?? [state.offender, state.appropriateAdult].find((candidate) => candidate?.subjectId === command.subjectId);
+  if (!person) throw new UnknownCasePart('person', command.subjectId);
+  if (!victim && command.corrected.contact !== undefined) throw new DomainRuleViolation('contact-not-held', 'Only a victim\'s contact is recorded on a Community Resolution');
+  const corrected = changedDetails(command.corrected, { name: person.name, contact: victim?.contact ?? null });
+  if (corrected.name !== undefined && !corrected.name.trim()) throw new DomainRuleViolation('name-required', 'A person on a Community Resolution needs a name');
+  const data = { resolutionId: state.id, subjectId: command.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'ResolutionPersonCorrected', data }];
 }
 
 function open(state: Resolution): ProposedResolution {

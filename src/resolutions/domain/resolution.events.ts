@@ -143,8 +143,22 @@ export type CommunityResolutionClosed = DomainEvent<'CommunityResolutionClosed',
 
 export type ResolutionNoteAdded = DomainEvent<'ResolutionNoteAdded', { resolutionId: string } & CaseNote>;
 
+/** A wrong offence type put right; the reason is the offender's personal data. */
+export type OffenceCorrected = DomainEvent<
+  'OffenceCorrected',
+  { resolutionId: string; subjectId: string; corrected: { offenceTypeId: string }; reason: string; correctedAt: string }
+>;
+
+/** A person's name, or a victim's contact, put right: only what changed; the reason is that person's personal data. */
+export type ResolutionPersonCorrected = DomainEvent<
+  'ResolutionPersonCorrected',
+  { resolutionId: string; subjectId: string; corrected: { name?: string; contact?: string | null }; reason: string; correctedAt: string }
+>;
+
 export type ResolutionEvent =
   | CommunityResolutionProposed
+  | ResolutionPersonCorrected
+  | OffenceCorrected
   | SupervisorDecisionRecorded
   | RemedyAgreed
   | RemedyCompleted
@@ -186,6 +200,13 @@ export const resolutionEventDefinitions = [
     ],
     plain: ['resolutionId', 'offenceTypeId', 'offenceDate', 'offender.subjectId', 'appropriateAdult.subjectId', 'victims[].subjectId', 'proposedAt'],
   }),
+  defineEvent({
+    type: 'ResolutionPersonCorrected',
+    schemaVersion: 1,
+    personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.name', 'corrected.contact'] }, caseText('resolutionId', ['reason'])],
+    plain: ['resolutionId', 'subjectId', 'correctedAt'],
+  }),
+  defineEvent({ type: 'OffenceCorrected', schemaVersion: 1, personalData: [caseText('resolutionId', ['reason'])], plain: ['resolutionId', 'subjectId', 'corrected.offenceTypeId', 'correctedAt'] }),
   // The supervisor is the user id from the supervisor's own token, as the actor of every event is: not typed.
   defineEvent({
     type: 'SupervisorDecisionRecorded',

@@ -1,4 +1,5 @@
 import { londonDate } from '../../calendar/working-days.ts';
+import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { CommunityResolutionProposed, InformChannel, InformedAbout, ResolutionEvent, ResolutionOutcome, VictimViews } from './resolution.events.ts';
 
@@ -58,6 +59,8 @@ export interface ProposedResolution extends ProposalDetails {
   supervisorDecision: SupervisorDecision | null;
   remedies: Remedy[];
   closure: { outcome: ResolutionOutcome; at: string } | null;
+  /** Each correction of the offence or of a person's details (`of` their subject id), with why; the values above are the corrected ones. */
+  corrections: { of: string; fields: string[]; reason: string; at: string }[];
 }
 
 export type Resolution = { status: 'none' } | ProposedResolution;
@@ -126,10 +129,21 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
   if (event.type === 'CommunityResolutionProposed') {
     const { resolutionId, victims, typedSupervisorDecision, ...details } = event.data;
     const supervisorDecision = typedSupervisorDecision ? { proceed: true, ...typedSupervisorDecision, decidedAt: details.proposedAt, typedByOfficer: true } : null;
-    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), supervisorDecision, remedies: [], closure: null };
+    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), supervisorDecision, remedies: [], closure: null, corrections: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
+    case 'ResolutionPersonCorrected': {
+      const { subjectId, corrected, reason, correctedAt } = event.data;
+      const fix = <Person extends { subjectId: string }>(person: Person): Person => (person.subjectId === subjectId ? { ...person, ...corrected } : person);
+      const appropriateAdult = state.appropriateAdult && fix(state.appropriateAdult);
+      const corrections = [...state.corrections, { of: subjectId, fields: correctedFields(corrected), reason, at: correctedAt }];
+      return { ...state, offender: fix(state.offender), appropriateAdult, victims: state.victims.map(fix), corrections };
+    }
+    case 'OffenceCorrected': {
+      const { corrected, reason, correctedAt } = event.data;
+      return { ...state, ...corrected, corrections: [...state.corrections, { of: 'offence', fields: correctedFields(corrected), reason, at: correctedAt }] };
+    }
     case 'SupervisorDecisionRecorded': {
       const { proceed, reason, supervisor, decidedAt } = event.data;
       return { ...state, supervisorDecision: { proceed, reason, supervisor, decidedAt, typedByOfficer: false } };

@@ -26,6 +26,8 @@ export interface ComplaintView {
   channel: string;
   /** subjectId names the complainant as a data subject (for erasure), without being personal itself. */
   complainant: { subjectId: string; name: string; email: string | null; phone: string | null; address: string | null };
+  /** Corrections of the complainant's details, with why; the details above are the corrected ones. */
+  corrections: LoggedComplaint['corrections'];
   summary: string;
   incidentDate: CalendarDate | null;
   subjects: { kind: string; identifier: string | null }[];
@@ -77,6 +79,7 @@ export function toComplaintView(stored: LoggedComplaint, revision: number, timel
     receivedAt: complaint.receivedAt,
     channel: complaint.channel,
     complainant: complaint.complainant,
+    corrections: complaint.corrections,
     summary: complaint.summary,
     incidentDate: complaint.incidentDate,
     subjects: complaint.subjects.map(person),

@@ -45,6 +45,8 @@ export interface ReferralView {
   restorativeJustice: ReceivedReferral['restorativeJustice'];
   /** Statuses set back or otherwise corrected: from, to, why and when. */
   statusCorrections: ReceivedReferral['statusCorrections'];
+  /** Corrections of the victim's or the crime's details, with why; the details above are the corrected ones. */
+  corrections: ReceivedReferral['corrections'];
   /** Every criminal-justice development, whether and when the victim was told, and what is overdue. */
   criminalJustice: CriminalJusticeUpdateView[];
   /** The updates still owed to the victim, earliest due first. */
@@ -60,7 +62,10 @@ export interface ReferralView {
   referralDelay: { workingDaysFromReport: number | null; policeReferralDelayed: boolean };
   /** subjectId names the victim as a data subject (for erasure), without being personal itself. */
   victim: { subjectId: string; name: string; dateOfBirth: string | null; phone: string | null; email: string | null; address: string | null };
+  /** Where consent stands now: without consent to contact no contact is due or overdue. */
   consent: Consent;
+  /** Each consent withdrawn or given since the referral, with why and when. */
+  consentChanges: ReceivedReferral['consentChanges'];
   receivedAt: string;
   caseManager: string | null;
   /** Every event of the journey: what happened, when, and who recorded it. */
@@ -95,6 +100,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     personalStatementMadeAt: referral.personalStatementMadeAt,
     restorativeJustice: referral.restorativeJustice,
     statusCorrections: referral.statusCorrections,
+    corrections: referral.corrections,
     criminalJustice,
     messages: referral.messages,
     openCriminalJusticeUpdates: criminalJustice
@@ -109,6 +115,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     referralDelay: referralDelay(referral, settings),
     victim: referral.victim,
     consent: referral.consent,
+    consentChanges: referral.consentChanges,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,
     timeline,

@@ -55,6 +55,8 @@ export interface ResolutionView {
   closedAt: string | null;
   crimeReference: string;
   offenceType: Labelled;
+  /** Corrections of the offence (`of: 'offence'`) or of a person's details (`of` their subject id), with why; the values shown are the corrected ones. */
+  corrections: ProposedResolution['corrections'];
   offenceDate: string;
   /** subjectId names the offender as a data subject (for erasure), without being personal itself. */
   offender: { subjectId: string; name: string; dateOfBirth: string; under18AtOffence: boolean };
@@ -83,6 +85,7 @@ export function toResolutionView(resolution: ProposedResolution, revision: numbe
     closedAt: resolution.closure?.at ?? null,
     crimeReference: resolution.crimeReference,
     offenceType: { id: resolution.offenceTypeId, label: settings.labelOf('resolutionOffenceTypes', resolution.offenceTypeId) },
+    corrections: resolution.corrections,
     offenceDate: resolution.offenceDate,
     offender: { ...resolution.offender, under18AtOffence: resolution.offenderUnder18AtOffence },
     appropriateAdult: resolution.appropriateAdult && { name: resolution.appropriateAdult.name, relationship: resolution.appropriateAdult.relationship },
