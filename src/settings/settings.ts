@@ -2,6 +2,7 @@ import { englandAndWalesCalendar } from '../calendar/england-and-wales.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { CrimeType } from './domain/crime-types.ts';
 import type { ListName, RemedyMeasure } from './domain/settings.events.ts';
+import { retentionPeriodFor, type RetentionCaseKind, type RetentionPeriod } from './domain/retention.ts';
 import type { SettingsState } from './domain/settings.state.ts';
 
 /** The settings as commands and queries use them. */
@@ -38,6 +39,11 @@ export class Settings {
   /** The entries a new command may use: every entry of the list that is not retired. */
   activeIds(list: ListName): string[] {
     return this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
+  }
+
+  /** The retention period for a case of this kind closed for this reason. */
+  retentionPeriod(caseKind: RetentionCaseKind, closureReason: string | null): RetentionPeriod {
+    return retentionPeriodFor(this.state.retentionPeriods, caseKind, closureReason);
   }
 
   labelOf(list: ListName, id: string): string {

@@ -1,6 +1,7 @@
 import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CrimeType } from './crime-types.ts';
+import type { RetentionPeriod } from './retention.ts';
 
 export const LIST_NAMES = [
   'crimeTypes',
@@ -37,7 +38,9 @@ export type ListEntrySaved = DomainEvent<'ListEntrySaved', { list: ListName; ent
 export type ListEntryRetired = DomainEvent<'ListEntryRetired', { list: ListName; id: string; retiredAt: string }>;
 export type ContactFailureThresholdSet = DomainEvent<'ContactFailureThresholdSet', { value: number; setAt: string }>;
 
-export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet;
+export type RetentionPeriodSet = DomainEvent<'RetentionPeriodSet', RetentionPeriod & { setAt: string }>;
+
+export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet | RetentionPeriodSet;
 
 /** Version 1 → 2: `{ id, label, explicitConsentRequired?, priorityGroup? }` → `{ id, label, attributes: {...} }`. */
 export const gatherAttributes: Upcaster = (data) => {
@@ -49,6 +52,7 @@ export const settingsEventDefinitions = [
   defineEvent({ type: 'ListEntrySaved', schemaVersion: 2, personalData: [], upcasters: { 1: gatherAttributes } }),
   defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [] }),
   defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [] }),
+  defineEvent({ type: 'RetentionPeriodSet', schemaVersion: 1, personalData: [] }),
 ];
 
 /** Every administrator's change to the configurable lists is an event on this one stream. */
