@@ -6,7 +6,8 @@ import { referralEventDefinitions } from '../referrals/domain/referral.events.ts
 import { resolutionEventDefinitions } from '../resolutions/domain/resolution.events.ts';
 import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
 import { EventCatalog } from './event-catalog.ts';
+import { legalHoldEventDefinitions } from '../retention/domain/legal-hold.events.ts';
 import { restrictedAccessEventDefinitions } from '../case-access/domain/restricted-access.events.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions, ...legalHoldEventDefinitions]);

@@ -130,6 +130,8 @@ const BODIES: Record<string, Body> = {
   '/api/cases/{id}/restricted-access': { reason: 'high-profile', users: ['sweeper'], teams: ['psd'] },
   '/api/cases/{id}/restricted-access/named': { reason: 'staff-changed', users: ['sweeper'], teams: ['psd', 'vcc-north'] },
   '/api/cases/{id}/restricted-access/lift': { reason: 'no-longer-needed' },
+  '/api/cases/{id}/legal-hold': { reason: 'litigation' },
+  '/api/cases/{id}/legal-hold/lift': { reason: 'obligation-ended' },
 };
 
 /** A value of every JSON type, to put in place of a field's own. */
@@ -255,6 +257,12 @@ describe('hostile bodies on every command route', () => {
     '/api/cases/{id}/restricted-access': async () => `${(await referral()).replace('/api/referrals/', '/api/cases/')}/restricted-access`,
     '/api/cases/{id}/restricted-access/named': async () => `${await restrictedCase()}/named`,
     '/api/cases/{id}/restricted-access/lift': async () => `${await restrictedCase()}/lift`,
+    '/api/cases/{id}/legal-hold': async () => `${(await referral()).replace('/api/referrals/', '/api/cases/')}/legal-hold`,
+    '/api/cases/{id}/legal-hold/lift': async () => {
+      const url = `${(await referral()).replace('/api/referrals/', '/api/cases/')}/legal-hold`;
+      await run(url, BODIES['/api/cases/{id}/legal-hold']!);
+      return `${url}/lift`;
+    },
   };
   async function remedy(): Promise<string> {
     const url = await resolution();
