@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { ProjectionsModule } from '../projections/projections.module.ts';
 import { AuditModule } from './audit/audit.module.ts';
 import { CaseAccessModule } from './case-access/case-access.module.ts';
+import { RetentionModule } from './retention/retention.module.ts';
 import { AuthModule } from './auth/auth.module.ts';
 import { CommandPipelineModule } from './command-pipeline/command-pipeline.module.ts';
 import type { AppConfig } from './config/config.schema.ts';
@@ -54,6 +55,7 @@ export class AppModule {
         CaseAccessModule,
         NotifyModule,
         PeopleModule,
+        RetentionModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { englandAndWalesCalendar } from '../calendar/england-and-wales.ts';
 import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 import type { CrimeType } from './domain/crime-types.ts';
 import type { ListName, RemedyMeasure } from './domain/settings.events.ts';
+import { retentionPeriodFor, type RetentionCaseKind, type RetentionPeriod } from './domain/retention.ts';
 import type { SettingsState } from './domain/settings.state.ts';
 
 /** The settings as commands and queries use them. */
@@ -44,6 +45,11 @@ export class Settings {
   notifyTemplate(kind: string, channel: string): string | null {
     const entry = this.state.lists.notifyTemplates.find((candidate) => candidate.id === `${kind}-${channel}` && !candidate.retired);
     return entry?.attributes.templateId ?? null;
+  }
+
+  /** The retention period for a case of this kind closed for this reason. */
+  retentionPeriod(caseKind: RetentionCaseKind, closureReason: string | null): RetentionPeriod {
+    return retentionPeriodFor(this.state.retentionPeriods, caseKind, closureReason);
   }
 
   labelOf(list: ListName, id: string): string {

@@ -38,6 +38,7 @@ const BODIES: Record<string, Body> = {
   '/api/admin/settings/lists/{list}/entries': { id: 'sweep-entry', label: 'Sweep', explicitConsentRequired: false, priorityGroup: null },
   '/api/admin/settings/lists/{list}/entries/{entryId}/retire': {},
   '/api/admin/settings/contact-failure-threshold': { value: 4 },
+  '/api/admin/settings/retention-periods': { caseKind: 'referral', closureReason: null, months: 72 },
   '/api/admin/projections/{name}/rebuild': {},
   '/api/admin/projections/{name}/parked/replay': {},
   '/api/admin/projections/{name}/parked/{position}/replay': {},
@@ -159,6 +160,8 @@ const BODIES: Record<string, Body> = {
   '/api/cases/{id}/restricted-access': { reason: 'high-profile', users: ['sweeper'], teams: ['psd'] },
   '/api/cases/{id}/restricted-access/named': { reason: 'staff-changed', users: ['sweeper'], teams: ['psd', 'vcc-north'] },
   '/api/cases/{id}/restricted-access/lift': { reason: 'no-longer-needed' },
+  '/api/cases/{id}/legal-hold': { reason: 'litigation' },
+  '/api/cases/{id}/legal-hold/lift': { reason: 'obligation-ended' },
 };
 
 /** A value of every JSON type, to put in place of a field's own. */
@@ -216,6 +219,7 @@ describe('hostile bodies on every command route', () => {
     '/api/admin/settings/lists/{list}/entries': async () => '/api/admin/settings/lists/crimeTypes/entries',
     '/api/admin/settings/lists/{list}/entries/{entryId}/retire': async () => '/api/admin/settings/lists/declineReasons/entries/moved-away/retire',
     '/api/admin/settings/contact-failure-threshold': async () => '/api/admin/settings/contact-failure-threshold',
+    '/api/admin/settings/retention-periods': async () => '/api/admin/settings/retention-periods',
     '/api/admin/projections/{name}/rebuild': async () => '/api/admin/projections/referral-list/rebuild',
     '/api/admin/projections/{name}/parked/replay': async () => '/api/admin/projections/referral-list/parked/replay',
     '/api/admin/projections/{name}/parked/{position}/replay': async () => '/api/admin/projections/referral-list/parked/1/replay',
@@ -318,6 +322,12 @@ describe('hostile bodies on every command route', () => {
     '/api/cases/{id}/restricted-access': async () => `${(await referral()).replace('/api/referrals/', '/api/cases/')}/restricted-access`,
     '/api/cases/{id}/restricted-access/named': async () => `${await restrictedCase()}/named`,
     '/api/cases/{id}/restricted-access/lift': async () => `${await restrictedCase()}/lift`,
+    '/api/cases/{id}/legal-hold': async () => `${(await referral()).replace('/api/referrals/', '/api/cases/')}/legal-hold`,
+    '/api/cases/{id}/legal-hold/lift': async () => {
+      const url = `${(await referral()).replace('/api/referrals/', '/api/cases/')}/legal-hold`;
+      await run(url, BODIES['/api/cases/{id}/legal-hold']!);
+      return `${url}/lift`;
+    },
   };
   // The complaint a repetitive one repeats must exist before the body's variants are made from it.
   beforeAll(async () => {

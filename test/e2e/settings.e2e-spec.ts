@@ -65,6 +65,9 @@ describe('configurable lists over HTTP', () => {
     expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 0 })).statusCode).toBe(400);
     expect((await request('POST', '/api/admin/settings/contact-failure-threshold', admin, { value: 5 })).statusCode).toBe(200);
     expect((await request('GET', '/api/admin/settings', admin)).json()).toMatchObject({ contactFailureThreshold: 5 });
+    expect((await request('POST', '/api/admin/settings/retention-periods', admin, { caseKind: 'case', closureReason: null, months: 0 })).json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['caseKind', 'months']);
+    expect((await request('POST', '/api/admin/settings/retention-periods', admin, { caseKind: 'complaint', closureReason: 'duplicate', months: 12 })).statusCode).toBe(200);
+    expect((await request('GET', '/api/admin/settings', admin)).json().retentionPeriods).toContainEqual({ caseKind: 'complaint', closureReason: 'duplicate', months: 12 });
   });
 
   it('lets an administrator add a bank holiday, which moves the Victims\' Code deadlines', async () => {

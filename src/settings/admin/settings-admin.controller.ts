@@ -14,7 +14,7 @@ import { SETTINGS_STREAM, type ListName } from '../domain/settings.events.ts';
 import type { SettingsState } from '../domain/settings.state.ts';
 import { SettingsService } from '../settings.service.ts';
 import { ListNamePipe } from './list-name.pipe.ts';
-import { SaveListEntryDto, SetThresholdDto } from './settings-admin.dto.ts';
+import { SaveListEntryDto, SetRetentionPeriodDto, SetThresholdDto } from './settings-admin.dto.ts';
 
 /** Administrators change the configurable lists without a deploy; every change is an event. */
 @ApiTags('admin')
@@ -28,7 +28,7 @@ export class SettingsAdminController {
 
   @Get()
   @Roles('admin')
-  @ApiOkResponse({ description: 'Every list with its entries (retired ones flagged) and the contact failure threshold' })
+  @ApiOkResponse({ description: 'Every list with its entries (retired ones flagged), the contact failure threshold and the retention periods' })
   async read(): Promise<SettingsState> {
     return (await this.settings.current()).state;
   }
@@ -83,6 +83,15 @@ export class SettingsAdminController {
   @ApiOkResponse({ description: 'The number of consecutive failed contact attempts that flags a case' })
   threshold(@Body() body: SetThresholdDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
     return this.run({ type: 'SetContactFailureThreshold', value: body.value, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post('retention-periods')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ description: 'How long closed cases of a kind (and closure reason) are kept before they are due for disposal' })
+  retention(@Body() body: SetRetentionPeriodDto, @CommandCtx() context: CommandContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
+    const { caseKind, closureReason, months } = body;
+    return this.run({ type: 'SetRetentionPeriod', caseKind, closureReason, months, metadata: { now: context.now } }, context, reply);
   }
 
   private async run(command: SettingsCommand, context: CommandContext, reply: FastifyReply): Promise<CommandResponse> {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import type { CrimeType } from '../domain/crime-types.ts';
+import { RETENTION_CASE_KINDS, type RetentionCaseKind } from '../domain/retention.ts';
 import { REMEDY_MEASURES, type RemedyMeasure } from '../domain/settings.events.ts';
 
 export class SaveListEntryDto {
@@ -44,4 +45,22 @@ export class SetThresholdDto {
   @Min(1)
   @Max(20)
   value!: number;
+}
+
+export class SetRetentionPeriodDto {
+  @ApiProperty({ enum: RETENTION_CASE_KINDS, example: 'referral' })
+  @IsIn(RETENTION_CASE_KINDS)
+  caseKind!: RetentionCaseKind;
+
+  @ApiProperty({ description: 'A closure reason id, or null for every reason of the kind without a period of its own', nullable: true, example: 'duplicate' })
+  @ValidateIf((_period, value) => value !== null)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'closureReason must be a closure reason id or null' })
+  @MaxLength(60)
+  closureReason!: string | null;
+
+  @ApiProperty({ minimum: 1, maximum: 1200, description: 'Months from closure before the case is due for disposal', example: 24 })
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  months!: number;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { fold } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { settingsDecider, type SettingsCommand } from './settings.decide.ts';
+import { Settings } from '../settings.ts';
 import { gatherAttributes, type SettingsEvent } from './settings.events.ts';
 
 const metadata = { now: new Date('2026-03-02T10:00:00Z') };
@@ -58,5 +59,14 @@ describe('settings', () => {
       savedAt: '2026-01-05T09:00:00.000Z',
     });
     expect(gatherAttributes({ list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away' }, savedAt: 'x' })).toMatchObject({ entry: { attributes: {} } });
+  });
+
+  it('keeps a closure reason\'s own retention period apart from its kind\'s, which it falls back to', () => {
+    let history = run([], { type: 'SetRetentionPeriod', caseKind: 'referral', closureReason: 'duplicate', months: 12, metadata });
+    history = run(history, { type: 'SetRetentionPeriod', caseKind: 'referral', closureReason: null, months: 60, metadata });
+    const settings = new Settings(fold(settingsDecider, history));
+    expect(settings.retentionPeriod('referral', 'duplicate').months).toBe(12);
+    expect(settings.retentionPeriod('referral', 'declined').months).toBe(60);
+    expect(settings.retentionPeriod('complaint', 'duplicate')).toEqual({ caseKind: 'complaint', closureReason: null, months: 72 });
   });
 });

@@ -2,12 +2,14 @@ import { assertNever, type CommandMetadata } from '../../shared/domain/decider.t
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import type { ListEntryData, ListName, SettingsEvent } from './settings.events.ts';
 import { evolveSettings, initialSettings, type SettingsState } from './settings.state.ts';
+import type { RetentionPeriod } from './retention.ts';
 import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 
 export type SettingsCommand =
   | { type: 'SaveListEntry'; list: ListName; entry: ListEntryData; metadata: CommandMetadata }
   | { type: 'RetireListEntry'; list: ListName; id: string; metadata: CommandMetadata }
-  | { type: 'SetContactFailureThreshold'; value: number; metadata: CommandMetadata };
+  | { type: 'SetContactFailureThreshold'; value: number; metadata: CommandMetadata }
+  | ({ type: 'SetRetentionPeriod'; metadata: CommandMetadata } & RetentionPeriod);
 
 export function decideSettings(command: SettingsCommand, state: SettingsState): SettingsEvent[] {
   refuseUnstorableText(command);
@@ -26,6 +28,10 @@ export function decideSettings(command: SettingsCommand, state: SettingsState): 
     }
     case 'SetContactFailureThreshold':
       return [{ type: 'ContactFailureThresholdSet', data: { value: command.value, setAt: at } }];
+    case 'SetRetentionPeriod': {
+      const { caseKind, closureReason, months } = command;
+      return [{ type: 'RetentionPeriodSet', data: { caseKind, closureReason, months, setAt: at } }];
+    }
     default:
       return assertNever(command);
   }

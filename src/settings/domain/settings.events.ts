@@ -1,6 +1,7 @@
 import { defineEvent, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import type { CrimeType } from './crime-types.ts';
+import type { RetentionPeriod } from './retention.ts';
 
 export const LIST_NAMES = [
   'crimeTypes',
@@ -41,7 +42,9 @@ export type ListEntrySaved = DomainEvent<'ListEntrySaved', { list: ListName; ent
 export type ListEntryRetired = DomainEvent<'ListEntryRetired', { list: ListName; id: string; retiredAt: string }>;
 export type ContactFailureThresholdSet = DomainEvent<'ContactFailureThresholdSet', { value: number; setAt: string }>;
 
-export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet;
+export type RetentionPeriodSet = DomainEvent<'RetentionPeriodSet', RetentionPeriod & { setAt: string }>;
+
+export type SettingsEvent = ListEntrySaved | ListEntryRetired | ContactFailureThresholdSet | RetentionPeriodSet;
 
 /** Version 1 → 2: `{ id, label, explicitConsentRequired?, priorityGroup? }` → `{ id, label, attributes: {...} }`. */
 export const gatherAttributes: Upcaster = (data) => {
@@ -56,10 +59,11 @@ export const settingsEventDefinitions = [
     schemaVersion: 2,
     personalData: [],
     upcasters: { 1: gatherAttributes },
-    plain: ['list', 'entry.id', 'entry.label', 'entry.attributes.priorityGroup', 'entry.attributes.measure', 'savedAt'],
+    plain: ['list', 'entry.id', 'entry.label', 'entry.attributes.priorityGroup', 'entry.attributes.measure', 'entry.attributes.templateId', 'savedAt'],
   }),
   defineEvent({ type: 'ListEntryRetired', schemaVersion: 1, personalData: [], plain: ['list', 'id', 'retiredAt'] }),
   defineEvent({ type: 'ContactFailureThresholdSet', schemaVersion: 1, personalData: [], plain: ['setAt'] }),
+  defineEvent({ type: 'RetentionPeriodSet', schemaVersion: 1, personalData: [], plain: ['caseKind', 'closureReason', 'setAt'] }),
 ];
 
 /** Every administrator's change to the configurable lists is an event on this one stream. */

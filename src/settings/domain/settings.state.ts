@@ -10,6 +10,7 @@ import {
   DEFAULT_RESOLUTION_OFFENCE_TYPES,
   DEFAULT_SUPPORT_SERVICES,
 } from './default-lists.ts';
+import { DEFAULT_RETENTION_PERIODS, type RetentionPeriod } from './retention.ts';
 import type { ListEntryData, ListName, SettingsEvent } from './settings.events.ts';
 
 export interface ListEntry extends ListEntryData {
@@ -20,6 +21,7 @@ export interface ListEntry extends ListEntryData {
 export interface SettingsState {
   lists: Record<ListName, ListEntry[]>;
   contactFailureThreshold: number;
+  retentionPeriods: RetentionPeriod[];
 }
 
 const active = (entries: readonly { id: string; label: string }[]): ListEntry[] =>
@@ -41,6 +43,7 @@ export const initialSettings = (): SettingsState => ({
     accessPurposes: active(DEFAULT_ACCESS_PURPOSES),
   },
   contactFailureThreshold: 3,
+  retentionPeriods: [...DEFAULT_RETENTION_PERIODS],
 });
 
 export function evolveSettings(state: SettingsState, event: SettingsEvent): SettingsState {
@@ -59,6 +62,11 @@ export function evolveSettings(state: SettingsState, event: SettingsEvent): Sett
     }
     case 'ContactFailureThresholdSet':
       return { ...state, contactFailureThreshold: event.data.value };
+    case 'RetentionPeriodSet': {
+      const { caseKind, closureReason, months } = event.data;
+      const others = state.retentionPeriods.filter((period) => period.caseKind !== caseKind || period.closureReason !== closureReason);
+      return { ...state, retentionPeriods: [...others, { caseKind, closureReason, months }] };
+    }
     default:
       return assertNever(event);
   }
