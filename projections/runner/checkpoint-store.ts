@@ -65,12 +65,21 @@ export const checkpoints = {
     return (await client.query('SELECT * FROM projection_checkpoints ORDER BY name')).rows.map(toCheckpoint);
   },
 
-  async advance(client: Queryable, name: string, target: 'live' | 'rebuild', position: bigint): Promise<void> {
+  /**
+   * Moves the checkpoint to `position`. Given `from` (the checkpoint as its writer last knew it), only if it is
+   * still there: the row stays locked to the end of the transaction, and another writer that moved it is told
+   * by `false`, in one statement instead of a locking read and an update.
+   */
+  async advance(client: Queryable, name: string, target: 'live' | 'rebuild', position: bigint, from?: Checkpoint): Promise<boolean> {
     const column = target === 'live' ? 'position' : 'rebuild_position';
-    await client.query(`UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1`, [
+    const fenced = !from ? '' : target === 'live' ? ' AND position IS NOT DISTINCT FROM $3' : ' AND rebuild_position IS NOT DISTINCT FROM $3 AND rebuild_version IS NOT DISTINCT FROM $4';
+    const expected = !from ? [] : target === 'live' ? [from.position?.toString() ?? null] : [from.rebuildPosition?.toString() ?? null, from.rebuildVersion];
+    const result = await client.query(`UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1${fenced}`, [
       name,
       position.toString(),
+      ...expected,
     ]);
+    return result.rowCount === 1;
   },
 
   async startRebuild(client: PoolClient, name: string, version: number): Promise<void> {

@@ -187,7 +187,7 @@ export class ProjectionRunner {
       return true;
     }
     this.scanned = through;
-    if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!, async () => {});
+    if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!);
     return batch.full;
   }
 
@@ -305,19 +305,25 @@ export class ProjectionRunner {
     return { rows, last: events.at(-1)!.position, full: events.length === this.options.batchSize };
   }
 
-  /** Writes a batch (`write` gets the table) and the checkpoint after it in one transaction. */
-  private async commit(client: PoolClient, target: 'live' | 'rebuild', last: bigint, write: (table: string) => Promise<void>): Promise<void> {
+  /** Writes a batch (`write` gets the table) and the checkpoint after it in one transaction; without a batch, the checkpoint alone. */
+  private async commit(client: PoolClient, target: 'live' | 'rebuild', last: bigint, write?: (table: string) => Promise<void>): Promise<void> {
     const { table, name } = this.projection;
-    await inTransaction(client, async () => {
-      await this.lockCheckpoint(client, target);
-      await write(target === 'live' ? table : shadowTableOf(table));
-      await checkpoints.advance(client, name, target, last);
-    });
+    // Fencing first: the batch was read after our checkpoint, and if the stored one moved, another writer ran. The
+    // checkpoint's row lock is so taken before any read-model row's, in the order a parked event's replay takes them.
+    const advance = async () => {
+      if (!(await checkpoints.advance(client, name, target, last, this.checkpoint))) throw new CheckpointMoved(`Checkpoint of ${name} moved`);
+    };
+    if (!write) await advance();
+    else
+      await inTransaction(client, async () => {
+        await advance();
+        await write(target === 'live' ? table : shadowTableOf(table));
+      });
     if (target === 'live') this.checkpointWrittenAt = Date.now();
     this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };
   }
 
-  /** Fencing: the batch was read after our checkpoint; if the stored one differs, another writer ran. */
+  /** Fencing, for a transaction that does not advance the checkpoint (see `commit`). */
   private async lockCheckpoint(client: PoolClient, target: 'live' | 'rebuild'): Promise<void> {
     const stored = (await checkpoints.read(client, this.projection.name, { lock: true }))!;
     const ours = this.checkpoint!;
