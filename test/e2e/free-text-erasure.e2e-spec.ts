@@ -240,7 +240,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(`/api/cases/${id}/legal-hold/lift`, { reason: 'obligation-ended' }, supervisor);
     await post('/api/admin/settings/retention-periods', { caseKind: 'referral', closureReason: null, months: 72 }, admin);
     const subjectId = (await get(`/api/referrals/${id}`)).victim.subjectId as string;
-    const { personId } = await post('/api/people', { subjectId, reason: 'Confirmed on intake' }, caseManager, 200);
+    const { personId } = await post('/api/people', { subjectId, reason: 'Confirmed on intake' }, caseManager, 201);
     await post(`/api/people/${personId}/subjects/${subjectId}/unlink`, { reason: 'Recorded against the wrong person' }, caseManager);
   }
 
