@@ -16,7 +16,7 @@ describe('console: case work in the browser', () => {
     [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
     base = await harness.app.getUrl();
     context = await browser.newContext();
-    context.setDefaultTimeout(5000);
+    context.setDefaultTimeout(15_000);
     page = await context.newPage();
   });
 

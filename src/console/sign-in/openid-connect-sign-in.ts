@@ -36,12 +36,13 @@ export function registerOpenIdConnectSignIn(console: FastifyInstance, pages: Con
   const redirectUri = (request: FastifyRequest) => new URL(CALLBACK, config.CONSOLE_BASE_URL ?? `${request.protocol}://${request.host}`).href;
   const flightCookie = { path: CALLBACK, httpOnly: true, sameSite: 'lax' as const, secure: pages.cookies.secure, signed: true, maxAge: 600 };
 
-  console.post('/console/sign-in/oidc', { preHandler: console.csrfProtection }, async (request, reply) => {
+  // A link, not a form: the CSP's form-action would stop a form's redirect to the provider; state and PKCE bind the flight to this browser.
+  console.get('/console/sign-in/oidc', async (request, reply) => {
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const url = oidc.buildAuthorizationUrl(await provider(), {
       redirect_uri: redirectUri(request),
-      scope: 'openid',
+      scope: config.CONSOLE_OIDC_SCOPE,
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
       state,
