@@ -1,4 +1,5 @@
 import type { CommandForm } from './forms/command-form.ts';
+import { COMPLAINT_FORMS } from './forms/complaint-forms.ts';
 import { REFERRAL_FORMS } from './forms/referral-forms.ts';
 
 /** A kind of case the console shows: its API collection (also the console's path), page and forms. */
@@ -11,4 +12,7 @@ export interface CaseKind {
   caption(body: Record<string, any>): string;
 }
 
-export const CASE_KINDS: readonly CaseKind[] = [{ path: 'referrals', template: 'referral', forms: REFERRAL_FORMS, caption: (referral) => referral.victim?.name ?? 'Referral' }];
+export const CASE_KINDS: readonly CaseKind[] = [
+  { path: 'referrals', template: 'referral', forms: REFERRAL_FORMS, caption: (referral) => referral.victim?.name ?? 'Referral' },
+  { path: 'complaints', template: 'complaint', forms: COMPLAINT_FORMS, caption: (complaint) => `Complaint ${complaint.reference ?? ''}`.trim() },
+];

@@ -5,10 +5,11 @@ import type { Settings } from '../../settings/settings.ts';
 import { humanise } from '../console-views.ts';
 import { londonLocalToInstant } from './london-time.ts';
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'radios' | 'checkboxes' | 'datetime' | 'date' | 'yesno' | 'number';
+/** `flags`: checkboxes whose ticked values are sent as `{ value: true }` (the API reads an absent flag as no). */
+export type FieldKind = 'text' | 'textarea' | 'select' | 'radios' | 'checkboxes' | 'flags' | 'datetime' | 'date' | 'yesno' | 'number';
 
 export interface FormField {
-  /** The API body's field, dotted for a nested one (`victim.name`). */
+  /** The API body's field, dotted for a nested one (`victim.name`, `allegations.0.category`). */
   name: string;
   label: string;
   kind: FieldKind;
@@ -57,6 +58,7 @@ export function commandBody(fields: readonly FormField[], values: FormValues): R
 
 function valueOf(field: FormField, raw: string | string[] | undefined): unknown {
   if (field.kind === 'checkboxes') return raw === undefined ? [] : [raw].flat().filter(Boolean);
+  if (field.kind === 'flags') return raw === undefined ? undefined : Object.fromEntries([raw].flat().map((flag) => [flag, true]));
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text === undefined || text.trim() === '') return undefined;
   if (field.kind === 'yesno') return text === 'yes' ? true : text === 'no' ? false : text;
@@ -71,7 +73,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
     target[head!] = value;
     return;
   }
-  const inner = (target[head!] ??= {}) as Record<string, unknown>;
+  const inner = (target[head!] ??= /^\d+$/.test(rest[0]!) ? [] : {}) as Record<string, unknown>;
   setPath(inner, rest.join('.'), value);
 }
 
@@ -86,9 +88,11 @@ export interface FormErrors {
 /** The API's field errors beside the form's fields (a nested or indexed field's error goes to its form field); any other beside the first. */
 export function formErrors(fields: readonly FormField[], errors: readonly FieldError[]): FormErrors {
   const result: FormErrors = { summary: [], byField: {} };
-  for (const error of errors) {
+  for (const { field: path, message } of errors) {
+    // The API names an array's item `allegations[0].category`; the form's field is `allegations.0.category`.
+    const error = { field: path.replace(/\[(\d+)\]/g, '.$1'), message };
     const field =
-      fields.find((candidate) => error.field === candidate.name || error.field.startsWith(`${candidate.name}.`) || error.field.startsWith(`${candidate.name}[`)) ??
+      fields.find((candidate) => error.field === candidate.name || error.field.startsWith(`${candidate.name}.`)) ??
       // An object left out (`victim is required`): beside its first field.
       fields.find((candidate) => candidate.name.startsWith(`${error.field}.`));
     const name = field?.name ?? fields[0]?.name ?? '';

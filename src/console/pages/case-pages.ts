@@ -15,4 +15,11 @@ export function registerCasePages(console: FastifyInstance, pages: ConsolePages)
       return pages.render(request, reply, kind.template, { case: body, kindPath: kind.path, caption: kind.caption(body), forms, done, mayAct: (slug: string) => kind.forms.some((form) => form.slug === slug && form.roles.some((role) => session.roles.includes(role))) });
     });
   }
+
+  console.get('/console/complaints/:id/status', async (request, reply) => {
+    const session = pages.session(request);
+    const { id } = request.params as { id: string };
+    const { body } = await pages.read(request, session, `/api/complaints/${encodeURIComponent(id)}/status`);
+    return pages.render(request, reply, 'complainant-status', { status: body, caseHref: `/console/complaints/${encodeURIComponent(id)}` });
+  });
 }

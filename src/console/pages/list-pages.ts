@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { homeOf, type ConsolePages } from '../console-pages.ts';
 
-/** The working lists: a case manager's caseload, due first, and the referrals nobody has picked up. */
+/** The working lists: a case manager's caseload and the referrals nobody has picked up; the complaints, what is due first. */
 export function registerListPages(console: FastifyInstance, pages: ConsolePages): void {
   console.get('/console/home', async (request, reply) => reply.redirect(homeOf(pages.session(request)), 303));
 
@@ -17,5 +17,12 @@ export function registerListPages(console: FastifyInstance, pages: ConsolePages)
     const { body } = await pages.read(request, session, '/api/referrals?status=received&limit=100');
     const referrals = (body.items as { caseManager: string | null }[]).filter((referral) => referral.caseManager === null);
     return pages.render(request, reply, 'referral-list', { title: 'Unassigned referrals', hint: 'New referrals (the 100 newest not yet assessed) that no case manager has taken.', referrals, empty: 'Every new referral has a case manager.' });
+  });
+
+  console.get('/console/complaints', async (request, reply) => {
+    const session = pages.session(request);
+    // The list comes ordered by the next duty due: contact, updates, outcome notices, reviews.
+    const { body } = await pages.read(request, session, '/api/complaints?limit=100');
+    return pages.render(request, reply, 'complaint-list', { title: 'Complaints due', complaints: body.items });
   });
 }

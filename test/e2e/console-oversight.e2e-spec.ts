@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchChromium, screenshot } from '../support/browser.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+/** The Customer Response Team's, the supervisor's and the auditor's journeys through the console, in a real Chromium. */
+describe('console: complaints, supervision and audit in the browser', () => {
+  let harness: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let complaintUrl: string;
+
+  beforeAll(async () => {
+    [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
+    base = await harness.app.getUrl();
+    const context = await browser.newContext();
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  const signInAs = async (name: string, role: string) => {
+    if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
+    else await page.goto(`${base}/console/sign-in`);
+    await page.getByLabel('Your user id').fill(name);
+    await page.getByLabel(role, { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  };
+  const save = () => page.getByRole('button', { name: 'Save' }).click();
+  const saved = async (title: string) => expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(`Saved: ${title}`);
+
+  it('lets a CRT officer log and triage a complaint, and see what the complainant sees', async () => {
+    await signInAs('crt-olu', 'Customer Response Team officer');
+    expect(new URL(page.url()).pathname).toBe('/console/complaints');
+    await page.getByRole('link', { name: 'Log a complaint' }).click();
+    await page.getByRole('group', { name: 'How it arrived' }).getByLabel('Email').check();
+    await save();
+    await expect(page.locator('#complainant-name-error').innerText()).resolves.toContain('complainant is required');
+    await expectAccessible(page);
+    await page.getByLabel("Complainant's name").fill('Cora Plaint');
+    await page.getByLabel('What the complaint is about').fill('Rude on the phone');
+    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Officer', { exact: true }).check();
+    await save();
+    await saved('Log a complaint');
+    complaintUrl = page.url().replace(/\?.*$/, '');
+    await page.getByRole('link', { name: 'Handle outside Schedule 3' }).click();
+    await page.getByLabel('Allegation category').selectOption({ index: 1 });
+    await page.getByLabel('What is alleged').fill('Spoke rudely');
+    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Officer', { exact: true }).check();
+    await save();
+    await saved('Handle outside Schedule 3');
+    await expectAccessible(page);
+    await screenshot(page, 'complaint');
+    await page.getByRole('link', { name: 'What the complainant sees' }).click();
+    await expect(page.locator('h1').innerText()).resolves.toMatch(/^Your complaint /);
+    await expectAccessible(page);
+    await screenshot(page, 'complainant-status');
+    await page.getByRole('link', { name: 'Complaints due' }).click();
+    await expect(page.getByRole('link', { name: /^PCC-|\d/ }).count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'complaints');
+  });
+
+  it('refuses a case manager\'s caseload to a CRT officer', async () => {
+    const response = await page.goto(`${base}/console/caseload`);
+    expect(response?.status()).toBe(403);
+    await expectAccessible(page);
+  });
+
+  it('lets a supervisor close and reopen a referral', async () => {
+    await signInAs('sup-sam', 'Supervisor');
+    await page.getByRole('link', { name: 'New referral' }).click();
+    await page.getByLabel('Self').check();
+    await page.getByLabel('Crime type').selectOption('burglary');
+    await page.getByLabel("Victim's name").fill('Sid Example');
+    await page.getByRole('group', { name: 'The victim agreed to be contacted' }).getByLabel('Yes').check();
+    await page.getByRole('group', { name: 'The victim agreed to their data being shared' }).getByLabel('Yes').check();
+    await page.getByLabel('Explicit').check();
+    await save();
+    await page.getByRole('link', { name: 'Close the case' }).click();
+    await page.getByLabel('Reason').selectOption({ label: 'Support completed' });
+    await save();
+    await saved('Close the case');
+    await page.getByRole('link', { name: 'Reopen the case' }).click();
+    await expectAccessible(page);
+    await page.getByLabel('Why it is reopened').fill('The victim asked for more support');
+    await save();
+    await saved('Reopen the case');
+    await expect(page.locator('h1').innerText()).resolves.not.toContain('Closed');
+  });
+
+  it("shows an auditor the access log, filtered, and a case's history, state and verification", async () => {
+    await signInAs('aud-ada', 'Auditor');
+    expect(new URL(page.url()).pathname).toBe('/console/audit/access-log');
+    await page.getByLabel('From (a day, or a time with its offset)').fill('yesterday');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page.locator('#from-error').isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+    await page.getByLabel('From (a day, or a time with its offset)').fill('');
+    await page.getByLabel('User id').fill('crt-olu');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const id = complaintUrl.split('/').at(-1)!;
+    await page.getByRole('link', { name: `(case ${id})` }).first().click();
+    await expect(page.locator('main').innerText()).resolves.toContain('Verified');
+    await page.getByLabel('Revision', { exact: true }).fill('0');
+    await page.getByRole('button', { name: 'Show the state' }).click();
+    await expect(page.locator('pre[aria-label="State at revision 0"]').innerText()).resolves.toContain('Cora Plaint');
+    await expectAccessible(page);
+    await screenshot(page, 'audit-case');
+    await page.getByLabel('Revision', { exact: true }).fill('99');
+    await page.getByRole('button', { name: 'Show the state' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('The case has no revision 99');
+    await page.goto(`${base}/console/audit/access-log?user=crt-olu`);
+    await screenshot(page, 'access-log');
+  });
+});
