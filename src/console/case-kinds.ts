@@ -1,6 +1,7 @@
 import type { CommandForm } from './forms/command-form.ts';
 import { COMPLAINT_FORMS } from './forms/complaint-forms.ts';
 import { REFERRAL_FORMS } from './forms/referral-forms.ts';
+import { RESOLUTION_FORMS } from './forms/resolution-forms.ts';
 
 /** A kind of case the console shows: its API collection (also the console's path), page and forms. */
 export interface CaseKind {
@@ -15,4 +16,5 @@ export interface CaseKind {
 export const CASE_KINDS: readonly CaseKind[] = [
   { path: 'referrals', template: 'referral', forms: REFERRAL_FORMS, caption: (referral) => referral.victim?.name ?? 'Referral' },
   { path: 'complaints', template: 'complaint', forms: COMPLAINT_FORMS, caption: (complaint) => `Complaint ${complaint.reference ?? ''}`.trim() },
+  { path: 'community-resolutions', template: 'resolution', forms: RESOLUTION_FORMS, caption: (resolution) => `Community Resolution ${resolution.crimeReference ?? ''}`.trim() },
 ];

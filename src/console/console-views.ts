@@ -42,6 +42,7 @@ export function createViews(): nunjucks.Environment {
   views.addFilter('mojDate', (value: string, type: 'datetime' | 'date') => londonReadable(value, type));
   views.addFilter('london', (value: string, type?: 'datetime' | 'date') => londonReadable(value, type));
   views.addFilter('humanise', humanise);
+  views.addFilter('pluck', (items: Record<string, unknown>[], key: string) => items.map((item) => item[key]));
   views.addGlobal('timelineItems', (entries: TimelineEntry[]) =>
     entries
       .map((entry) => ({ label: { text: humanise(entry.type) }, datetime: { timestamp: entry.recordedAt, type: 'datetime' }, byline: { text: entry.by }, text: `Revision ${entry.revision}` }))

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, screenshot } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-/** The Customer Response Team's, the supervisor's and the auditor's journeys through the console, in a real Chromium. */
+/** The Customer Response Team's, the police officer's, the supervisor's and the auditor's journeys through the console, in a real Chromium. */
 describe('console: complaints, supervision and audit in the browser', () => {
   let harness: TestApp;
   let browser: Browser;
@@ -32,7 +32,11 @@ describe('console: complaints, supervision and audit in the browser', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   };
   const save = () => page.getByRole('button', { name: 'Save' }).click();
-  const saved = async (title: string) => expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain(`Saved: ${title}`);
+  // Either the case with its banner or the form with its error summary: a failure then says what the API refused.
+  const saved = async (title: string) => {
+    await page.locator('.govuk-notification-banner, .govuk-error-summary').first().waitFor();
+    expect(await page.locator('main').innerText()).toContain(`Saved: ${title}`);
+  };
 
   it('lets a CRT officer log and triage a complaint, and see what the complainant sees', async () => {
     await signInAs('crt-olu', 'Customer Response Team officer');
@@ -69,6 +73,43 @@ describe('console: complaints, supervision and audit in the browser', () => {
   it('refuses a case manager\'s caseload to a CRT officer', async () => {
     const response = await page.goto(`${base}/console/caseload`);
     expect(response?.status()).toBe(403);
+    await expectAccessible(page);
+  });
+
+  it('takes a police officer through a Community Resolution from proposal to close', async () => {
+    await signInAs('pc-pat', 'Police officer (Community Resolutions)');
+    await page.getByRole('link', { name: 'Propose a Community Resolution' }).click();
+    await page.getByLabel('Crime reference').fill('CR/2026/0042');
+    await page.getByLabel('Offence', { exact: true }).selectOption('criminal-damage');
+    await page.getByLabel('Date of the offence').fill('2026-11-02');
+    await page.getByLabel("Offender's name").fill('Olly Fender');
+    await page.getByLabel("Offender's date of birth").fill('1990-01-01');
+    for (const question of ['The evidence is sufficient', 'The offender admits the offence', 'The offender agrees to a Community Resolution', 'The victim was consulted', 'The victim consents']) {
+      await page.getByRole('group', { name: question }).getByLabel('Yes').check();
+    }
+    await page.getByLabel("Victim's name").fill('Vic Tim');
+    await page.getByLabel('Why a Community Resolution').fill('First offence, admitted, victim content');
+    await save();
+    await saved('Propose a Community Resolution');
+    await page.getByRole('link', { name: 'Agree a remedy' }).click();
+    await page.getByLabel('Remedy', { exact: true }).selectOption('written-apology');
+    await page.getByRole('group', { name: 'The victim chose it' }).getByLabel('Yes').check();
+    await page.getByLabel('Due by').fill('2027-01-29');
+    await save();
+    await saved('Agree a remedy');
+    await page.getByRole('link', { name: 'completed' }).click();
+    await page.getByLabel('Evidence').fill('Letter seen');
+    await save();
+    await page.getByRole('link', { name: 'Record that the victim was told' }).click();
+    await page.getByLabel('Completion').check();
+    await page.getByLabel('Letter').check();
+    await save();
+    await page.getByRole('link', { name: 'Close the Community Resolution' }).click();
+    await save();
+    await saved('Close the Community Resolution');
+    await expectAccessible(page);
+    await screenshot(page, 'community-resolution');
+    await page.getByRole('link', { name: 'Community Resolutions' }).click();
     await expectAccessible(page);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { homeOf, type ConsolePages } from '../console-pages.ts';
 
-/** The working lists: a case manager's caseload and the referrals nobody has picked up; the complaints, what is due first. */
+/** The working lists: a case manager's caseload and the referrals nobody has picked up; the complaints, what is due first; Community Resolutions. */
 export function registerListPages(console: FastifyInstance, pages: ConsolePages): void {
   console.get('/console/home', async (request, reply) => reply.redirect(homeOf(pages.session(request)), 303));
 
@@ -24,5 +24,11 @@ export function registerListPages(console: FastifyInstance, pages: ConsolePages)
     // The list comes ordered by the next duty due: contact, updates, outcome notices, reviews.
     const { body } = await pages.read(request, session, '/api/complaints?limit=100');
     return pages.render(request, reply, 'complaint-list', { title: 'Complaints due', complaints: body.items });
+  });
+
+  console.get('/console/community-resolutions', async (request, reply) => {
+    const session = pages.session(request);
+    const { body } = await pages.read(request, session, '/api/community-resolutions?limit=100');
+    return pages.render(request, reply, 'resolution-list', { title: 'Community Resolutions', resolutions: body.items });
   });
 }
