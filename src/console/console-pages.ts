@@ -30,11 +30,12 @@ const NAVIGATION: readonly NavItem[] = [
   { href: '/console/complaints', text: 'Complaints due', roles: ['crt_officer', 'supervisor'] },
   { href: '/console/community-resolutions', text: 'Community Resolutions', roles: ['resolution_officer', 'supervisor'] },
   { href: '/console/audit/access-log', text: 'Access log', roles: ['auditor'] },
+  { href: '/console/admin/projections', text: 'Projections', roles: ['admin'] },
 ];
 
 /** Where each role starts: the first page of the navigation it may use. */
 export function homeOf(session: ConsoleSession): string {
-  return NAVIGATION.find((item) => item.roles.some((role) => session.roles.includes(role)))?.href ?? '/console/signed-in';
+  return NAVIGATION.find((item) => item.roles.some((role) => session.roles.includes(role)))!.href;
 }
 
 export interface SignInModes {

@@ -11,6 +11,7 @@ import { registerAssets } from './console-assets.ts';
 import { ConsolePageError, ConsolePages } from './console-pages.ts';
 import { clearSession, CONSOLE_PATH, readSession } from './console-session.ts';
 import { createViews } from './console-views.ts';
+import { registerAdminPages } from './pages/admin-pages.ts';
 import { registerAuditPages } from './pages/audit-pages.ts';
 import { registerCasePages } from './pages/case-pages.ts';
 import { registerCommandForms } from './pages/command-form-pages.ts';
@@ -60,6 +61,7 @@ export async function registerConsole(root: FastifyInstance, options: ConsoleOpt
     registerCommandForms(console, pages);
     registerCasePages(console, pages);
     registerAuditPages(console, pages);
+    registerAdminPages(console, pages);
   });
 }
 

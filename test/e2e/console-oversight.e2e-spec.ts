@@ -159,4 +159,11 @@ describe('console: complaints, supervision and audit in the browser', () => {
     await page.goto(`${base}/console/audit/access-log?user=crt-olu`);
     await screenshot(page, 'access-log');
   });
+
+  it('shows an administrator the projections, their state and lag', async () => {
+    await signInAs('admin-al', 'Administrator');
+    expect(new URL(page.url()).pathname).toBe('/console/admin/projections');
+    await expect(page.getByRole('button', { name: 'Rebuild referral-list' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+  });
 });
