@@ -54,7 +54,7 @@ export async function registerConsole(root: FastifyInstance, options: ConsoleOpt
     });
     registerAssets(console);
     console.get(CONSOLE_PATH, async (request, reply) => reply.redirect(readSession(request) ? '/console/home' : '/console/sign-in', 303));
-    if (developmentSecret) registerDevelopmentSignIn(console, pages, developmentSecret);
+    if (developmentSecret) registerDevelopmentSignIn(console, pages, developmentSecret, config.AUTH_MAX_TOKEN_AGE);
     if (pages.signIn.openIdConnect) registerOpenIdConnectSignIn(console, pages, config);
     registerSignInPage(console, pages);
     registerListPages(console, pages);

@@ -17,7 +17,7 @@ const FIELDS = [
  * Anyone may be anyone here: it exists only while the service signs its own tokens with the secret it
  * generated (no identity provider, no AUTH_JWT_SECRET), and the page says so.
  */
-export function registerDevelopmentSignIn(console: FastifyInstance, pages: ConsolePages, secret: string): void {
+export function registerDevelopmentSignIn(console: FastifyInstance, pages: ConsolePages, secret: string, lifetimeSeconds: number): void {
   console.post('/console/sign-in', { preHandler: console.csrfProtection }, async (request, reply) => {
     const values = request.body as { name?: string; role?: string };
     const name = values.name?.trim() ?? '';
@@ -25,7 +25,8 @@ export function registerDevelopmentSignIn(console: FastifyInstance, pages: Conso
     if (!USER_ID.test(name)) errors.push({ field: 'name', message: 'Enter your user id (at most 200 characters)' });
     if (!ROLES.includes(values.role as Role)) errors.push({ field: 'role', message: 'Select your role' });
     if (errors.length > 0) return pages.render(request, reply, 'sign-in', { values, errors: formErrors(FIELDS, errors) }, 400);
-    const token = await mintToken(secret, { sub: name, roles: [values.role as Role] });
+    // No longer than AUTH_MAX_TOKEN_AGE, or the API would refuse the session's own token.
+    const token = await mintToken(secret, { sub: name, roles: [values.role as Role] }, `${Math.min(lifetimeSeconds, 8 * 3600)}s`);
     writeSession(reply, { sub: name, roles: [values.role as Role], token, expiresAt: decodeJwt(token).exp! }, pages.cookies);
     return reply.redirect('/console/home', 303);
   });
