@@ -14,7 +14,12 @@ export default {
   roots: ['<rootDir>/src', '<rootDir>/projections', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // fastify.inject (the console's way to the API) require()s the ES-module-only `cookie`, which Jest on Node 20 cannot load as it is.
+    '/node_modules/cookie/.+\\.js$': ['@swc/jest', { ...swc, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

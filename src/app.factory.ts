@@ -12,10 +12,12 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { acceptJsonBodiesOnly } from './http/json-bodies.ts';
 import { registerCorrelationId } from './http/request-context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerConsole } from './console/console.plugin.ts';
 import { resolveMasterKey } from './personal-data/master-key.ts';
 import { useNestForConstraints } from './http/constraint-container.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsModule } from './settings/settings.module.ts';
+import { SettingsService } from './settings/settings.service.ts';
 
 export interface CreateAppOptions extends Omit<AppRuntime, 'databaseUrls'> {
   /** The schema owner's connection: DATABASE_URL, or the embedded server's superuser. */
@@ -32,7 +34,8 @@ export interface CreateAppOptions extends Omit<AppRuntime, 'databaseUrls'> {
  */
 export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   await migrateDatabase(options.databaseUrl);
-  const runtime = await provideRuntimeRole(options.databaseUrl, await resolveMasterKey(options.config));
+  const masterKey = await resolveMasterKey(options.config);
+  const runtime = await provideRuntimeRole(options.databaseUrl, masterKey);
   // Fastify: on this 2-core machine a bare NestJS route serves ~6x the requests/s of the Express adapter.
   const adapter = new FastifyAdapter({
     genReqId: () => randomUUID(),
@@ -54,6 +57,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     new NestLogger('Database').warn(`Requests run as the owner role, which may not create the least-privileged one (${runtime.reason}): see the README's "Database roles"`);
   }
   await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
+  await registerConsole(app.getHttpAdapter().getInstance(), { config: options.config, settings: app.get(SettingsService), masterKey });
   app.setGlobalPrefix('api');
   useNestForConstraints(app.select(SettingsModule));
   app.useGlobalPipes(createValidationPipe());

@@ -45,6 +45,13 @@ export const configSchema = z.object({
   AUTH_JWKS_URL: optionalUrl(['https', 'http']),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The console's OpenID Connect client at AUTH_ISSUER (code flow with PKCE); its secret only for a confidential client. */
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the console asks for: `openid` and whatever scope the provider grants the API's access tokens under. */
+  CONSOLE_OIDC_SCOPE: z.string().trim().min(1).default('openid'),
+  /** The console's public address, for the OIDC redirect (`https://casework.example/`); the request's own address otherwise. */
+  CONSOLE_BASE_URL: optionalUrl(['https', 'http']),
   /** The longest a token may live (`exp - iat`) and the oldest it may be (`now - iat`): one stolen lives no longer. */
   AUTH_MAX_TOKEN_AGE: z
     .string()

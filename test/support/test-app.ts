@@ -42,7 +42,7 @@ export interface TestApp {
 }
 
 /** The real AppModule on a database of its own, driven through Fastify's request injection. */
-export async function startTestApp(env: Record<string, string> = {}, options: Pick<CreateAppOptions, 'logDestination'> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string | undefined> = {}, options: Pick<CreateAppOptions, 'logDestination'> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-e2e-'));
   const config = parseConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: SECRET, ...env });

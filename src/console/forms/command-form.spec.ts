@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { commandBody, formErrors, type FormField } from './command-form.ts';
+
+const FIELDS: FormField[] = [
+  { name: 'victim.name', label: 'Name', kind: 'text' },
+  { name: 'consent.contact', label: 'Contact', kind: 'yesno' },
+  { name: 'needs', label: 'Needs', kind: 'checkboxes' },
+  { name: 'note', label: 'Note', kind: 'textarea', optional: true },
+  { name: 'at', label: 'When', kind: 'datetime' },
+];
+
+describe('a command form', () => {
+  it('becomes the API body: nested fields, yes/no as booleans, ticked boxes as a list, empty fields left out', () => {
+    expect(commandBody(FIELDS, { 'victim.name': 'Ann', 'consent.contact': 'no', needs: 'health', note: '  ', at: '2026-12-04T09:15' })).toEqual({
+      victim: { name: 'Ann' },
+      consent: { contact: false },
+      needs: ['health'],
+      at: '2026-12-04T09:15:00+00:00',
+    });
+    expect(commandBody(FIELDS, { needs: ['health', 'housing'] })).toEqual({ needs: ['health', 'housing'] });
+  });
+
+  it("puts the API's messages beside the fields they name, an object's beside its first field", () => {
+    const errors = formErrors(FIELDS, [
+      { field: 'needs[1]', message: 'needs[1] must be a configured need' },
+      { field: 'consent', message: 'consent is required' },
+      { field: 'If-Match', message: 'unexpected' },
+    ]);
+    expect(errors.byField).toEqual({ needs: 'needs[1] must be a configured need', 'consent.contact': 'consent is required', 'victim.name': 'unexpected' });
+    expect(errors.summary.map((item) => item.href)).toEqual(['#needs', '#consent-contact', '#victim-name']);
+  });
+});

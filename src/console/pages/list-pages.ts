@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { homeOf, type ConsolePages } from '../console-pages.ts';
+
+/** The working lists: a case manager's caseload and the referrals nobody has picked up; the complaints, what is due first; Community Resolutions. */
+export function registerListPages(console: FastifyInstance, pages: ConsolePages): void {
+  console.get('/console/home', async (request, reply) => reply.redirect(homeOf(pages.session(request)), 303));
+
+  console.get('/console/caseload', async (request, reply) => {
+    const session = pages.session(request);
+    // `me` is ordered by what falls due first: overdue contacts and updates lead.
+    const { body } = await pages.read(request, session, '/api/referrals?caseManager=me&limit=100');
+    return pages.render(request, reply, 'referral-list', { title: 'My caseload', referrals: body.items, empty: 'No cases are assigned to you.' });
+  });
+
+  console.get('/console/referrals/unassigned', async (request, reply) => {
+    const session = pages.session(request);
+    const { body } = await pages.read(request, session, '/api/referrals?status=received&limit=100');
+    const referrals = (body.items as { caseManager: string | null }[]).filter((referral) => referral.caseManager === null);
+    return pages.render(request, reply, 'referral-list', { title: 'Unassigned referrals', hint: 'New referrals (the 100 newest not yet assessed) that no case manager has taken.', referrals, empty: 'Every new referral has a case manager.' });
+  });
+
+  console.get('/console/complaints', async (request, reply) => {
+    const session = pages.session(request);
+    // The list comes ordered by the next duty due: contact, updates, outcome notices, reviews.
+    const { body } = await pages.read(request, session, '/api/complaints?limit=100');
+    return pages.render(request, reply, 'complaint-list', { title: 'Complaints due', complaints: body.items });
+  });
+
+  console.get('/console/community-resolutions', async (request, reply) => {
+    const session = pages.session(request);
+    const { body } = await pages.read(request, session, '/api/community-resolutions?limit=100');
+    return pages.render(request, reply, 'resolution-list', { title: 'Community Resolutions', resolutions: body.items });
+  });
+}
