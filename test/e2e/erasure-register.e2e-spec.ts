@@ -62,14 +62,18 @@ describe('the erasure register: a restore from a backup taken before an erasure 
     await onServer((database) => [`CREATE DATABASE ${database}_backup TEMPLATE ${database}`]);
     const erased = await harness.request({ method: 'POST', url: `/api/admin/data-subjects/${subjectId}/erase`, headers: { authorization: admin }, payload: { reason: 'SAR-77' } });
     expect(erased.statusCode).toBe(200);
-    expect(JSON.parse((await readFile(registerPath, 'utf8')).trim())).toMatchObject({ subjectId, reason: 'SAR-77', requestId: expect.any(String), erasedAt: expect.any(String) });
+    const registered = (await readFile(registerPath, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    // The case's own data subject (its free text) is erased with the person, and registered with them.
+    expect(registered.map((entry) => entry.subjectId).sort()).toEqual([id, subjectId].sort());
+    expect(registered.find((entry) => entry.subjectId === subjectId)).toMatchObject({ subjectId, reason: 'SAR-77', requestId: expect.any(String), erasedAt: expect.any(String) });
 
     await onServer((database) => [`DROP DATABASE ${database}`, `CREATE DATABASE ${database} TEMPLATE ${database}_backup`, `DROP DATABASE ${database}_backup`]);
     expect((await get(`/api/referrals/${id}`, position)).victim.name).toBe(NAME);
 
     const sources = { keys: harness.app.get(SubjectKeys), store: harness.app.get(EVENT_STORE), catalog: harness.app.get(EventCatalog) };
     const entries = await new ErasureRegister(registerPath).entries();
-    expect(await reapplyErasures(entries, sources)).toEqual({ keysDestroyed: 1, recorded: 1 });
+    // The person's key and their case's, both brought back by the restore.
+    expect(await reapplyErasures(entries, sources)).toEqual({ keysDestroyed: 2, recorded: 2 });
     expect(await reapplyErasures(entries, sources)).toEqual({ keysDestroyed: 0, recorded: 0 });
 
     const [record] = await harness.app.get(EVENT_STORE).readStream(`data-subject-${subjectId}`);
