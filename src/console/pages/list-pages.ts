@@ -14,9 +14,9 @@ export function registerListPages(console: FastifyInstance, pages: ConsolePages)
 
   console.get('/console/referrals/unassigned', async (request, reply) => {
     const session = pages.session(request);
-    const { body } = await pages.read(request, session, '/api/referrals?status=received&limit=100');
-    const referrals = (body.items as { caseManager: string | null }[]).filter((referral) => referral.caseManager === null);
-    return pages.render(request, reply, 'referral-list', { title: 'Unassigned referrals', hint: 'New referrals (the 100 newest not yet assessed) that no case manager has taken.', referrals, empty: 'Every new referral has a case manager.' });
+    const { body } = await pages.read(request, session, '/api/referrals?caseManager=none&limit=100');
+    const referrals = (body.items as { status: string }[]).filter((referral) => referral.status !== 'closed');
+    return pages.render(request, reply, 'referral-list', { title: 'Unassigned referrals', hint: 'Open referrals (among the 100 newest unassigned) that no case manager has taken.', referrals, empty: 'Every referral has a case manager.' });
   });
 
   console.get('/console/complaints', async (request, reply) => {
