@@ -3,7 +3,7 @@ import { isUnavailable } from '../../src/database/unavailable.ts';
 import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
-import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import type { EventStore, RecordedEvent, TailRead } from '../../src/event-store/event-store.port.ts';
 import { applyBatch, foldBatch, writeRows, type FoldedRows, type FoldSources } from './apply-batch.ts';
 import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
 import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
@@ -49,9 +49,9 @@ const UNAVAILABLE_MAX_BACKOFF_MS = 5000;
 /** A rebuild batch folded while the one before it was being written. */
 interface FoldedBatch {
   rows: FoldedRows;
-  /** Position of its last event. */
+  /** How far its read looked: its last event, or past it where no event of the projection's types lay. */
   last: bigint;
-  /** It had batchSize events, so more are likely waiting. */
+  /** Its read stopped before the tail, so more are likely waiting. */
   full: boolean;
 }
 
@@ -121,7 +121,7 @@ export class ProjectionRunner {
         // Not a fault of the projection: nothing to record (the database may not take it), and readiness already says so.
         else if (unavailable) this.options.log('warn', `Projection ${this.projection.name}: the database is unavailable (attempt ${failures}), resuming from the checkpoint`);
         else await this.reportFailure(error, failures);
-        await this.pause.sleep(Math.min(unavailable ? UNAVAILABLE_MAX_BACKOFF_MS : this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
+        if (!this.stopping) await this.pause.sleep(Math.min(unavailable ? UNAVAILABLE_MAX_BACKOFF_MS : this.options.maxBackoffMs, 250 * 2 ** Math.min(failures, 16)));
       }
     }
   }
@@ -205,7 +205,7 @@ export class ProjectionRunner {
     } catch (error) {
       this.folded = undefined;
       if (!isEventFailure(error)) throw error;
-      await this.eventByEvent(client, 'rebuild', await this.rebuildBatch(this.checkpoint!.rebuildPosition), error);
+      await this.eventByEvent(client, 'rebuild', (await this.rebuildBatch(this.checkpoint!.rebuildPosition)).events, error);
       return true;
     }
     // Caught up: index the shadow table now, then catch up on what arrived while it was indexed. A rebuild
@@ -235,7 +235,7 @@ export class ProjectionRunner {
     // The next batch is read and folded while this one is written, so Node.js and PostgreSQL work at once;
     // both are waited for even if one fails, so nothing is still writing when the runner goes on.
     const [written, next] = await Promise.allSettled([
-      this.commit(client, 'rebuild', batch.last, (shadow) => writeRows(client, shadow, batch.rows)),
+      this.commit(client, 'rebuild', batch.last, batch.rows.size === 0 ? undefined : (shadow) => writeRows(client, shadow, batch.rows)),
       batch.full ? this.foldRebuildBatch(batch.last, batch.rows) : undefined,
     ]);
     if (written.status === 'rejected') throw written.reason;
@@ -290,19 +290,21 @@ export class ProjectionRunner {
     this.checkpoint = checkpoint;
   }
 
-  private rebuildBatch(after: bigint | null): Promise<RecordedEvent[]> {
-    return this.store.readAll({ after: after ?? undefined, maxCount: this.options.batchSize, eventTypes: this.projection.eventTypes });
+  private rebuildBatch(after: bigint | null): Promise<TailRead> {
+    return this.store.readTail({ after: after ?? undefined, maxCount: this.options.batchSize, eventTypes: this.projection.eventTypes });
   }
 
   /**
    * Reads the rebuild's next batch after `after` and folds it on a connection of its own (the runner's is
-   * writing meanwhile), taking the rows of the batch still being written from memory.
+   * writing meanwhile), taking the rows of the batch still being written from memory. A read that found none of
+   * the projection's events but stopped short of the tail is a batch of no rows that moves the rebuild on.
    */
   private async foldRebuildBatch(after: bigint | null, unwritten?: FoldedRows): Promise<FoldedBatch | undefined> {
-    const events = await this.rebuildBatch(after);
-    if (events.length === 0) return undefined;
-    const rows = await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, unwritten);
-    return { rows, last: events.at(-1)!.position, full: events.length === this.options.batchSize };
+    const { events, scannedTo, more } = await this.rebuildBatch(after);
+    const last = later(events.at(-1)?.position ?? null, more ? (scannedTo ?? null) : null);
+    if (last === null || (after !== null && last <= after)) return undefined;
+    const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, unwritten);
+    return { rows, last, full: more };
   }
 
   /** Writes a batch (`write` gets the table) and the checkpoint after it in one transaction; without a batch, the checkpoint alone. */

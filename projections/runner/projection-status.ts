@@ -30,7 +30,7 @@ export async function projectionStatuses(pool: Pool, store: EventStore, projecti
 }
 
 async function statusOf(projection: Projection, checkpoint: Checkpoint | undefined, head: bigint | undefined, store: EventStore, parked: number): Promise<ProjectionStatus> {
-  const pending = await store.readAll({ after: checkpoint?.position ?? undefined, maxCount: LAG_COUNT_LIMIT, eventTypes: projection.eventTypes });
+  const { events: pending, more } = await store.readTail({ after: checkpoint?.position ?? undefined, maxCount: LAG_COUNT_LIMIT, eventTypes: projection.eventTypes });
   const oldestPending = pending[0]?.recordedAt;
   return {
     name: projection.name,
@@ -40,7 +40,7 @@ async function statusOf(projection: Projection, checkpoint: Checkpoint | undefin
     headPosition: head?.toString() ?? null,
     lag: {
       events: pending.length,
-      eventsCapped: pending.length === LAG_COUNT_LIMIT,
+      eventsCapped: more,
       seconds: oldestPending ? Math.max(0, (Date.now() - oldestPending.getTime()) / 1000) : 0,
     },
     rebuild: checkpoint?.rebuildVersion != null ? { version: checkpoint.rebuildVersion, position: checkpoint.rebuildPosition?.toString() ?? null } : null,
@@ -60,6 +60,7 @@ export async function hasProjected(pool: Pool, store: EventStore, projection: Pr
   if (checkpoint !== undefined && checkpoint >= position) return true;
   const head = await store.headPosition();
   if (head === undefined || head < position) return false;
-  const [next] = await store.readAll({ after: checkpoint, maxCount: 1, eventTypes: projection.eventTypes });
-  return next === undefined || next.position > position;
+  const { events: [next], scannedTo, more } = await store.readTail({ after: checkpoint, maxCount: 1, eventTypes: projection.eventTypes });
+  if (next !== undefined) return next.position > position;
+  return !more || (scannedTo !== undefined && scannedTo >= position);
 }

@@ -26,7 +26,7 @@ function fakeStore(): { store: EventStore; reads: ReadAllOptions[] } {
       const matching = log.filter((event) => event.position > (options.after ?? 0n) && (!options.eventTypes || options.eventTypes.includes(event.type)));
       const events = matching.slice(0, options.maxCount);
       const full = events.length === options.maxCount;
-      return { events, scannedTo: full ? events.at(-1)!.position : log.at(-1)!.position };
+      return { events, scannedTo: full ? events.at(-1)!.position : log.at(-1)!.position, more: full };
     },
   } as unknown as EventStore;
   return { store, reads };

@@ -14,7 +14,7 @@ export interface TailBatch {
   events: RecordedEvent[];
   /** Nothing of the projection's is left to read at or before this position (see `TailRead`). */
   scannedTo: bigint | undefined;
-  /** The read stopped at the batch size: more are likely waiting. */
+  /** The read stopped before the tail (at the batch size or its scan limit): more may be waiting. */
   full: boolean;
 }
 
@@ -36,7 +36,7 @@ export class TailReader {
   private async readTogether(requests: readonly TailRequest[]): Promise<TailBatch[]> {
     const sources = [...new Set(requests.map((request) => request.source))];
     const reads = new Map(await Promise.all(sources.map(async (source) => [source, await this.readFor(source, requests.filter((request) => request.source === source))] as const)));
-    return requests.map((request) => partOf(reads.get(request.source)!, request, this.batchSize));
+    return requests.map((request) => partOf(reads.get(request.source)!, request));
   }
 
   private readFor(source: EventStore, requests: readonly TailRequest[]): Promise<TailRead> {
@@ -46,8 +46,8 @@ export class TailReader {
   }
 }
 
-function partOf(read: TailRead, request: TailRequest, batchSize: number): TailBatch {
+function partOf(read: TailRead, request: TailRequest): TailBatch {
   const types = new Set(request.eventTypes);
   const events = read.events.filter((event) => types.has(event.type) && (request.after === null || event.position > request.after));
-  return { events, scannedTo: read.scannedTo, full: read.events.length === batchSize };
+  return { events, scannedTo: read.scannedTo, full: read.more };
 }

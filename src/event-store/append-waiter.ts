@@ -26,16 +26,20 @@ export class AppendWaiter {
   private awaited: bigint | undefined;
   private delay: number;
   private stopListening: (() => void) | undefined;
+  private closed = false;
 
   constructor(private readonly options: WaitOptions) {
     this.delay = options.idleDelayMs;
   }
 
   listen(store: Pick<EventStore, 'onAppended'>): void {
+    this.closed = false;
     this.stopListening ??= store.onAppended((position) => this.wake(position));
   }
 
+  /** Ends the current wait and every later one: a reader closed while it was reading must not then wait out a poll. */
   close(): void {
+    this.closed = true;
     this.stopListening?.();
     this.stopListening = undefined;
     this.pause.interrupt();
@@ -43,6 +47,7 @@ export class AppendWaiter {
 
   /** After a read that found nothing new and passed `scannedTo`: returns when the next read is due. */
   async idle(scannedTo: bigint | undefined): Promise<void> {
+    if (this.closed) return;
     if (this.awaited !== undefined && scannedTo !== undefined && scannedTo >= this.awaited) this.awaited = undefined;
     if (this.woken) {
       this.delay = this.options.idleDelayMs;

@@ -75,6 +75,12 @@ export interface ReadAllOptions {
    * resumes after the last position it got must leave it off, or it could skip such an event.
    */
   includeUnsettled?: boolean;
+  /**
+   * `readTail` of a few types looks at no more than about this many events of any type, then says where it
+   * stopped: on a store of millions, the types of a rare kind of case may lie millions of events apart, and one
+   * read that went looking for them would outlast the statement timeout every time it was tried.
+   */
+  scanLimit?: number;
 }
 
 /** A read of the global order that also says how far it looked. */
@@ -86,6 +92,8 @@ export interface TailRead {
    * types resumes here, not at its last match. Undefined on an empty store.
    */
   scannedTo: bigint | undefined;
+  /** It stopped before the tail (at `maxCount` events or at the scan limit): read on from `scannedTo` at once. */
+  more: boolean;
 }
 
 /** Called when events may have been appended: with the newest one's position when it is known. */

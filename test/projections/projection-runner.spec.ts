@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { checkpoints } from '../../projections/runner/checkpoint-store.ts';
 import { requestRebuild } from '../../projections/runner/rebuild-request.ts';
 import { actualCounts, createEventCountTable, eventCountProjection, expectedCounts } from '../support/event-count.projection.ts';
-import { concurrentWriters, eventually, projectionTestBed, type ProjectionTestBed } from '../support/projection-harness.ts';
+import { createPostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
+import { concurrentWriters, eventually, projectionTestBed, things, type ProjectionTestBed } from '../support/projection-harness.ts';
 
 /**
  * Whether the table counts every stored event, which the runner reaches once PostgreSQL lets it read them: any
@@ -53,6 +54,27 @@ describe('projection runner (real PostgreSQL)', () => {
     await eventually(() => caughtUp(bed, 'event_count_scratch'));
     const rebuilt = await bed.pool.query('SELECT * FROM event_count_scratch ORDER BY id');
     expect(rebuilt.rows).toEqual(live.rows);
+  });
+
+  it('catches up on a rare type spread thin among many others, live and on rebuild, one bounded stretch of the log at a time', async () => {
+    const narrow = createPostgresEventStore(bed.database.url, { scanLimit: 10 });
+    try {
+      const projection = eventCountProjection();
+      const runner = bed.runner(projection, {}, { store: narrow });
+      runner.start();
+      for (let round = 0; round < 3; round++) {
+        await concurrentWriters(bed.store, 2, 1, 1);
+        await Promise.all(Array.from({ length: 45 }, (_, index) => bed.store.append(`other-${round}-${index}`, things(1, 'OtherHappened'), 'no_stream')));
+      }
+      await eventually(() => caughtUp(bed));
+      expect(Object.keys(await actualCounts(bed.pool))).toHaveLength(6);
+
+      await requestRebuild(bed.pool, projection);
+      await eventually(async () => (await checkpoints.read(bed.pool, projection.name))?.rebuildVersion === null);
+      expect(sorted(await actualCounts(bed.pool))).toEqual(sorted(await expectedCounts(bed.pool)));
+    } finally {
+      await narrow.close();
+    }
   });
 
   it('lets one instance run a projection while another stands by, and hands over when it stops', async () => {

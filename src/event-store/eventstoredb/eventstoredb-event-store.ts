@@ -96,13 +96,17 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** The log has no gaps to wait for: everything up to the head read first has been read after it. */
+  /**
+   * The log has no gaps to wait for: everything up to the head read first has been read after it. The server
+   * filters by type as it streams, with no statement timeout, so the scan limit is not needed here.
+   */
   async readTail(options: ReadAllOptions = {}): Promise<TailRead> {
     const head = await this.headPosition();
     const events = await this.readAll(options);
     const newest = events.at(-1)?.position;
-    if (newest !== undefined && (events.length === options.maxCount || head === undefined || newest > head)) return { events, scannedTo: newest };
-    return { events, scannedTo: head };
+    const full = events.length === options.maxCount;
+    if (newest !== undefined && (full || head === undefined || newest > head)) return { events, scannedTo: newest, more: full };
+    return { events, scannedTo: head, more: false };
   }
 
   onAppended(listener: AppendListener): () => void {

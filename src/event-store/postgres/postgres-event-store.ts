@@ -22,6 +22,8 @@ import { EVENT_COLUMNS, TAIL_SQL, VISIBLE_BOUND } from './postgres-sql.ts';
 import { PollingSubscription, type PollingOptions } from './postgres-subscription.ts';
 import { toRecordedEvent, type EventRow, type TailRow } from './row-mapping.ts';
 
+/** How many events of any type one read of a few types looks at by default (see `ReadAllOptions.scanLimit`). */
+const DEFAULT_SCAN_LIMIT = 20_000;
 const DEFAULT_POLLING: PollingOptions = { batchSize: 500, idleDelayMs: 2, maxIdleDelayMs: 50, safetyPollMs: 1000 };
 /** An `any` append that loses a race for the next revision simply tries again. */
 const ANY_RETRIES = 10;
@@ -43,6 +45,7 @@ export class PostgresEventStore implements EventStore {
     private readonly polling: PollingOptions = DEFAULT_POLLING,
     /** Whether close() ends the pool too (when the store created it). */
     private readonly ownsPool = false,
+    private readonly scanLimit = DEFAULT_SCAN_LIMIT,
   ) {
     this.signal = new PostgresAppendSignal(pool);
   }
@@ -183,17 +186,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readTail(options: ReadAllOptions = {}): Promise<TailRead> {
+    const scanLimit = options.eventTypes === undefined ? null : (options.scanLimit ?? this.scanLimit);
     const result = await translated(() =>
       this.pool.query<TailRow>({
         name: 'casework-read-tail',
         text: TAIL_SQL,
-        values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null],
+        values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null, scanLimit],
       }),
     );
     const events = result.rows.flatMap((row) => (row.event_id === null ? [] : [toRecordedEvent(row)]));
-    const full = options.maxCount !== undefined && events.length === options.maxCount;
-    const head = result.rows[0]?.tail_head;
-    return { events, scannedTo: full ? events.at(-1)!.position : head == null ? undefined : BigInt(head) };
+    if (options.maxCount !== undefined && events.length === options.maxCount) return { events, scannedTo: events.at(-1)!.position, more: true };
+    const { tail_head: head, window_end: windowEnd } = result.rows[0] ?? {};
+    if (windowEnd != null) return { events, scannedTo: BigInt(windowEnd) - 1n, more: true };
+    return { events, scannedTo: head == null ? undefined : BigInt(head), more: false };
   }
 
   onAppended(listener: AppendListener): () => void {
@@ -253,7 +258,10 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-export function createPostgresEventStore(url: string, options: { maxConnections?: number; polling?: PollingOptions; timeouts?: DatabaseTimeouts } = {}): PostgresEventStore {
+export function createPostgresEventStore(
+  url: string,
+  options: { maxConnections?: number; polling?: PollingOptions; timeouts?: DatabaseTimeouts; scanLimit?: number } = {},
+): PostgresEventStore {
   const pool = createPool(url, options.maxConnections ?? 20, options.timeouts);
-  return new PostgresEventStore(pool, options.polling ?? DEFAULT_POLLING, true);
+  return new PostgresEventStore(pool, options.polling ?? DEFAULT_POLLING, true, options.scanLimit);
 }

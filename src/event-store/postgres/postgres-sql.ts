@@ -13,16 +13,21 @@ export const VISIBLE_BOUND = '(pg_snapshot_xmin(pg_current_snapshot())::text::bi
 export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata::text AS metadata_json, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms';
 
 /**
- * `readAll`'s read ($1 after, $2 at most, $3 types or null), which also returns, on every row, the newest
- * position of any type below the bound (`tail_head`), and one row of nulls besides when nothing matched:
- * how far a reader of a few types has looked, so it resumes there rather than scanning the same tail again.
+ * `readTail`'s read ($1 after, $2 at most, $3 types or null, $4 how many events of any type it may look at), which
+ * also returns, on every row, the newest position of any type below the bound (`tail_head`) and where its look
+ * stopped short of that (`window_end`, exclusive; null when it reached the bound), and one row of nulls besides
+ * when nothing matched: how far a reader of a few types has looked, so it resumes there rather than scanning the
+ * same events again. The window is found on the primary key alone, so a rare type costs one short index scan per read.
  */
 export const TAIL_SQL = `
-  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head
-    FROM (SELECT bound.value, (SELECT max(position) FROM events WHERE position < bound.value) AS head
+  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head, tail.window_end::text AS window_end
+    FROM (SELECT bound.value,
+                 (SELECT max(position) FROM events WHERE position < bound.value) AS head,
+                 (SELECT position FROM events WHERE $4::int IS NOT NULL AND position > $1 AND position < bound.value
+                   ORDER BY position OFFSET $4 LIMIT 1) AS window_end
             FROM (SELECT ${VISIBLE_BOUND} AS value) AS bound) AS tail
     LEFT JOIN LATERAL (SELECT * FROM events
-                        WHERE position > $1 AND position < tail.value AND ($3::text[] IS NULL OR type = ANY($3))
+                        WHERE position > $1 AND position < coalesce(tail.window_end, tail.value) AND ($3::text[] IS NULL OR type = ANY($3))
                         ORDER BY position LIMIT $2) AS events ON true
    ORDER BY events.position`;
 

@@ -33,8 +33,9 @@ export class PollingSubscription implements Subscription {
       while (!this.closed) {
         let batch: RecordedEvent[];
         let scannedTo: bigint | undefined;
+        let more: boolean;
         try {
-          ({ events: batch, scannedTo } = await this.store.readTail({ after: this.after, maxCount: this.options.batchSize, eventTypes: this.eventTypes }));
+          ({ events: batch, scannedTo, more } = await this.store.readTail({ after: this.after, maxCount: this.options.batchSize, eventTypes: this.eventTypes }));
           failures = 0;
         } catch (error) {
           if (this.closed) return;
@@ -48,10 +49,9 @@ export class PollingSubscription implements Subscription {
           this.after = event.position;
           yield event;
         }
-        if (batch.length === this.options.batchSize) continue;
         // Nothing of its types up to there: no need to look at it again.
         if (scannedTo !== undefined && (this.after === undefined || scannedTo > this.after)) this.after = scannedTo;
-        await this.waiter.idle(scannedTo);
+        if (!more) await this.waiter.idle(scannedTo);
       }
     } finally {
       this.waiter.close();
