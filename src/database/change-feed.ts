@@ -2,6 +2,15 @@ import pg from 'pg';
 
 /** The channel the database's triggers announce changes on (`<topic> <key>`): see the migration that made them. */
 export const CHANGES_CHANNEL = 'casework_changes';
+/** The topic of an append to a stream whose fold processes keep (the settings, a case's restriction): keyed by stream. */
+export const STREAM_APPENDED = 'stream';
+/** The streams the migration's trigger announces appends to: what a writer in this process announces at once itself. */
+export const isFollowedStream = (stream: string) => stream === 'settings' || stream.startsWith('case-access-');
+/** DI token: the change feed where it hears those appends (the events are in PostgreSQL); `feed` undefined where not. */
+export const APPENDS_FEED = Symbol('APPENDS_FEED');
+export interface AppendsFeed {
+  feed: ChangeFeed | undefined;
+}
 const RELISTEN_FIRST_MS = 250;
 const RELISTEN_MAX_MS = 30_000;
 
@@ -26,6 +35,11 @@ export class ChangeFeed {
 
   get live(): boolean {
     return this.connected;
+  }
+
+  /** A change this process made: its caches hear of it now, not once the database's notification comes back. */
+  announce(topic: string, key: string): void {
+    this.tell(topic, key);
   }
 
   onChange(listener: ChangeListener): () => void {
