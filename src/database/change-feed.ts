@@ -84,7 +84,7 @@ export class ChangeFeed {
     client.end().catch(() => undefined);
     if (this.closed) return;
     const delay = Math.min(RELISTEN_MAX_MS, RELISTEN_FIRST_MS * 2 ** this.failures++);
-    this.relistenTimer = setTimeout(() => void this.listen(), delay);
+    this.relistenTimer = setTimeout(() => void this.listen(), delay).unref();
   }
 
   private drop(): void {
