@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { APPENDS_FEED, STREAM_APPENDED, type AppendsFeed } from '../database/change-feed.ts';
+import { FollowedCache } from '../database/followed-cache.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
 import { fold } from '../shared/domain/decider.ts';
@@ -6,16 +8,33 @@ import { restrictedAccessDecider, type RestrictedAccess } from './domain/restric
 import type { RestrictedAccessEvent } from './domain/restricted-access.events.ts';
 import { restrictedAccessStream } from './restricted-access-stream.ts';
 
-/** A case's restriction as its stream says now: no read-model lag between restricting a case and refusing others. */
+/** Cases whose restriction is kept while the change feed hears appends to their restriction's stream. */
+const FOLLOWED_CASES = 50_000;
+
+/**
+ * A case's restriction as its stream says now: no read-model lag between restricting a case and refusing others.
+ * Kept in memory while the change feed follows the stream, which announces an append to it as it commits.
+ */
 @Injectable()
 export class RestrictedAccessReader {
+  private readonly followed: FollowedCache<RestrictedAccess>;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly catalog: EventCatalog,
-  ) {}
+    @Inject(APPENDS_FEED) appends: AppendsFeed,
+  ) {
+    this.followed = new FollowedCache(appends.feed, STREAM_APPENDED, FOLLOWED_CASES);
+  }
 
   async accessOf(caseId: string): Promise<RestrictedAccess> {
-    const history = await this.store.readStream(restrictedAccessStream(caseId));
-    return fold(restrictedAccessDecider, history.map((event) => this.catalog.toDomain<RestrictedAccessEvent>(event)));
+    const stream = restrictedAccessStream(caseId);
+    const known = this.followed.get(stream);
+    if (known) return known;
+    const ticket = this.followed.ticket();
+    const history = await this.store.readStream(stream);
+    const access = fold(restrictedAccessDecider, history.map((event) => this.catalog.toDomain<RestrictedAccessEvent>(event)));
+    this.followed.set(ticket, stream, access);
+    return access;
   }
 }

@@ -58,7 +58,7 @@ function pipelineOver(store: OneStreamStore, waits: number[] = []): CommandPipel
   const backoff: ContentionBackoff = { wait: async (attempt) => void waits.push(attempt) };
   const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [], plain: [] })]);
   const unrestricted = { refuseIfRestricted: async () => undefined } as unknown as ProcessingRestriction;
-  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted);
+  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted, { feed: undefined });
 }
 
 const count = (pipeline: CommandPipeline) =>

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
+import { APPENDS_FEED, isFollowedStream, STREAM_APPENDED, type AppendsFeed } from '../database/change-feed.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent, type RecordedEvent } from '../event-store/event-store.port.ts';
@@ -51,6 +52,7 @@ export class CommandPipeline {
     private readonly telemetry: CommandTelemetry,
     private readonly backoff: ContentionBackoff,
     private readonly restriction: ProcessingRestriction,
+    @Inject(APPENDS_FEED) private readonly appends: AppendsFeed,
   ) {
     this.maxAttempts = config.get('COMMAND_RETRIES', { infer: true }) + 1;
   }
@@ -88,6 +90,8 @@ export class CommandPipeline {
     try {
       const events = decided.map((event, index) => this.toNewEvent(event, index, run.context));
       const result = await this.telemetry.observeAppend(() => this.store.append(run.stream, events, last?.revision ?? 'no_stream'));
+      // A restriction or a settings change holds for this process's next request, not only once the feed tells it.
+      if (isFollowedStream(run.stream)) this.appends.feed?.announce(STREAM_APPENDED, run.stream);
       return { id: run.caseId, ...result };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;

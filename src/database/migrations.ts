@@ -38,6 +38,7 @@ import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1
 import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800220000-read-model-subjects.ts';
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
+import { ChangeFeedTriggers1763800300500 } from './1763800300500-change-feed-triggers.ts';
 import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
@@ -82,4 +83,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   NotifyDispatches1763800270100,
   IdempotencyClaimedBy1763800290000,
   CaseTimelineSubjects1763800290100,
+  ChangeFeedTriggers1763800300500,
 ];

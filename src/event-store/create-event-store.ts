@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config.schema.ts';
+import { ChangeFeed } from '../database/change-feed.ts';
 import { createPool, databaseTimeouts } from '../database/pool.ts';
 import { EncryptingEventStore } from '../personal-data/encrypting-event-store.ts';
 import { resolveMasterKey } from '../personal-data/master-key.ts';
@@ -21,6 +22,10 @@ export interface EventStores {
   /** As stored (ciphertext and hashes), for verifying integrity. */
   stored: EventStore;
   keys: SubjectKeys;
+  /** What other processes change of what this one keeps in memory. */
+  changes: ChangeFeed;
+  /** Whether the change feed hears appends too (the events are in PostgreSQL): streams' folds may then be kept. */
+  feedHearsAppends: boolean;
   checkpoints: IntegrityCheckpoints;
   close(): Promise<void>;
 }
@@ -41,15 +46,19 @@ export async function openEventStores(config: EventStoresConfig, databaseUrl: st
   // Every command and every read of personal data looks keys up: as many connections as the engine's.
   const pool = createPool(databaseUrl, 20, timeouts);
   const masterKey = await resolveMasterKey(config);
-  const keys = new SubjectKeys(pool, masterKey);
+  const changes = new ChangeFeed(pool.options);
+  const keys = new SubjectKeys(pool, masterKey, changes);
   useMatchingKeyFrom(masterKey);
   return {
     events: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: false }),
     audit: new EncryptingEventStore(stored, keys, catalog, { revealRestricted: true }),
     stored,
     keys,
+    changes,
+    feedHearsAppends: !config.EVENTSTORE_URL,
     checkpoints: new IntegrityCheckpoints(pool, stored, checkpointSigningKey(masterKey)),
     async close() {
+      await changes.close();
       await engine.close();
       await pool.end();
     },

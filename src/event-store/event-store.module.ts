@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
+import { APPENDS_FEED, type AppendsFeed } from '../database/change-feed.ts';
 import { DATABASE_URL } from '../database/database-url.ts';
 import { SubjectKeys } from '../personal-data/subject-keys.ts';
 import { openEventStores, type EventStores } from './create-event-store.ts';
@@ -38,8 +39,9 @@ const EVENT_STORES = Symbol('EVENT_STORES');
     { provide: STORED_EVENT_STORE, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.stored },
     { provide: SubjectKeys, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.keys },
     { provide: IntegrityCheckpoints, inject: [EVENT_STORES], useFactory: (stores: EventStores) => stores.checkpoints },
+    { provide: APPENDS_FEED, inject: [EVENT_STORES], useFactory: (stores: EventStores): AppendsFeed => ({ feed: stores.feedHearsAppends ? stores.changes : undefined }) },
   ],
-  exports: [EVENT_STORE, AUDIT_EVENT_STORE, STORED_EVENT_STORE, SubjectKeys, IntegrityCheckpoints, EventCatalog],
+  exports: [APPENDS_FEED, EVENT_STORE, AUDIT_EVENT_STORE, STORED_EVENT_STORE, SubjectKeys, IntegrityCheckpoints, EventCatalog],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORES) private readonly stores: EventStores) {}

@@ -2,12 +2,18 @@ import type DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import type { ChangeFeed } from '../database/change-feed.ts';
+import { FollowedCache } from '../database/followed-cache.ts';
 import { oneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
 import { CaseSubjects } from './case-subjects.ts';
 import { unwrapKey, wrapKey } from './field-cipher.ts';
 
 /** Subjects whose unwrapped key is kept, so a busy case's key is not unwrapped again on every command. */
 const UNWRAPPED_KEYS = 10_000;
+/** Subjects whose key (or its erasure) is kept while the change feed follows the table, so lookups need no query. */
+const FOLLOWED_KEYS = 50_000;
+/** The change feed's topic for a subject's key erased or restricted (the migration's trigger). */
+export const SUBJECT_KEY_CHANGED = 'subject';
 
 export type SubjectKey = { state: 'active'; key: Buffer; restricted: boolean } | { state: 'erased' };
 
@@ -20,28 +26,37 @@ interface KeyRow {
 /**
  * One AES-256 key per data subject, stored wrapped by the master key in PostgreSQL (for either event
  * engine). Destroying a subject's key is what erases them: their ciphertext stays in history, unreadable.
- * Whether a subject still has a key is read from the table on every lookup, so an erasure holds at once
- * in every process (only the unwrapping of a key just read is remembered); lookups made while one is
- * in flight are gathered into the next, so concurrent commands share a query without ever reading
- * a key from before they asked.
+ * A key is kept in the process only while the change feed follows the table: an erasure or restriction in any
+ * process is announced as it commits and drops it, and without the feed every lookup reads the table. Lookups
+ * made while one is in flight are gathered into the next, so concurrent commands share a query without ever
+ * reading a key from before they asked.
  */
 export class SubjectKeys {
   private readonly rows = oneBatchAtATime((ids: readonly string[]) => this.read(ids));
   private readonly created = oneBatchAtATime((ids: readonly string[]) => this.create(ids));
   private readonly unwrapped = new LRUCache<string, Buffer>({ max: UNWRAPPED_KEYS });
+  private readonly followed: FollowedCache<SubjectKey>;
   readonly cases: CaseSubjects;
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly masterKey: Buffer,
+    feed?: ChangeFeed,
   ) {
     this.cases = new CaseSubjects(pool);
+    this.followed = new FollowedCache(feed, SUBJECT_KEY_CHANGED, FOLLOWED_KEYS);
   }
 
   /** The subjects' keys; with `create`, subjects seen for the first time get one. */
   async keysFor(subjectIds: readonly string[], create: boolean): Promise<Map<string, SubjectKey>> {
-    const wanted = [...new Set(subjectIds)];
-    if (wanted.length === 0) return new Map();
+    const keys = new Map<string, SubjectKey>();
+    const ticket = this.followed.ticket();
+    const wanted = [...new Set(subjectIds)].filter((id) => {
+      const known = this.followed.get(id);
+      if (known) keys.set(id, known);
+      return !known;
+    });
+    if (wanted.length === 0) return keys;
     const found = await this.load(this.rows, wanted);
     const missing = wanted.filter((id) => !found.has(id));
     if (create && missing.length > 0) {
@@ -50,7 +65,12 @@ export class SubjectKeys {
       const raced = missing.filter((id) => !found.has(id));
       for (const [id, row] of await this.load(this.rows, raced)) found.set(id, row);
     }
-    return new Map([...found].map(([id, row]) => [id, row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' }]));
+    for (const [id, row] of found) {
+      const key: SubjectKey = row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' };
+      keys.set(id, key);
+      this.followed.set(ticket, id, key);
+    }
+    return keys;
   }
 
   /**
@@ -63,6 +83,7 @@ export class SubjectKeys {
        ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now() WHERE data_subject_keys.wrapped_key IS NOT NULL`,
       [subjectId],
     );
+    this.followed.forget(subjectId);
     return result.rowCount === 1;
   }
 
@@ -74,13 +95,14 @@ export class SubjectKeys {
 
   /** Those of the subjects whose processing is restricted (UK GDPR Art. 18), read as they stand now. */
   async restrictedAmong(subjectIds: readonly string[]): Promise<string[]> {
-    const found = await this.load(this.rows, [...new Set(subjectIds)]);
-    return [...found.values()].filter((row) => row.wrapped_key && row.restricted).map((row) => row.subject_id);
+    const keys = await this.keysFor(subjectIds, false);
+    return [...keys].filter(([, key]) => key.state === 'active' && key.restricted).map(([id]) => id);
   }
 
   /** Hides (or shows again) the subject's data from everyone but auditors; false for an unknown or erased subject. */
   async restrict(subjectId: string, restricted: boolean): Promise<boolean> {
     const result = await this.pool.query('UPDATE data_subject_keys SET restricted = $2 WHERE subject_id = $1 AND wrapped_key IS NOT NULL', [subjectId, restricted]);
+    this.followed.forget(subjectId);
     return result.rowCount === 1;
   }
 
