@@ -93,8 +93,9 @@ function correctionIn(event: RecordedEvent): { caseId: string; subjectId: string
 
 /** Who appears in each case, and in what role, so people can be found and matched across cases (keyed hashes only). */
 export const subjectIndexProjection: Projection<SubjectIndexRow> = {
+  // 2: rebuilt so the erasures and restrictions that version 1 parked (its refold was given the case's other events) take effect.
   name: 'subject-index',
-  version: 1,
+  version: 2,
   table: 'subject_index',
   eventTypes: ['ReferralReceived', 'ComplaintLogged', 'CommunityResolutionProposed', ...Object.keys(CORRECTIONS)],
   holdsPersonalData: true,

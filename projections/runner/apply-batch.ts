@@ -65,7 +65,7 @@ export async function foldBatch(
   for (const [index, recorded] of events.entries()) {
     if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     if (refoldsFor(projection, recorded)) {
-      await refoldRowsOfSubject(recorded, rows, { queryable, table, source, fold, unwritten });
+      await refoldRowsOfSubject(recorded, rows, { queryable, table, source, eventTypes: projection.eventTypes, fold, unwritten });
       continue;
     }
     const id = handling(recorded, () => projection.rowIdOf(recorded));

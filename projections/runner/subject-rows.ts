@@ -43,6 +43,8 @@ export interface RefoldSources {
   queryable: Pool | PoolClient;
   table: string;
   source: EventStore;
+  /** The projection's own event types: a case's streams hold others, which its batches never see. */
+  eventTypes: readonly string[];
   /** Folds one event into a row, as the batch does. */
   fold: (row: ReadModelRow | undefined, event: RecordedEvent) => ReadModelRow | undefined;
   /** Rows of an earlier batch not in the table yet (a rebuild's). */
@@ -54,7 +56,11 @@ export interface RefoldSources {
  * decision, read as they now read (erased, withheld or open again); rows of anyone else are not touched.
  * `rows` holds the batch's rows so far (newer than the table's) and is updated in place.
  */
-export async function refoldRowsOfSubject(decision: RecordedEvent, rows: Map<string, ReadModelRow | undefined>, { queryable, table, source, fold, unwritten }: RefoldSources): Promise<void> {
+export async function refoldRowsOfSubject(
+  decision: RecordedEvent,
+  rows: Map<string, ReadModelRow | undefined>,
+  { queryable, table, source, eventTypes, fold, unwritten }: RefoldSources,
+): Promise<void> {
   const { subjectId } = (decision.data as DataSubjectEvent['data']);
   const stored = await queryable.query<{ id: string; streams: string[] }>(
     `SELECT id, streams FROM ${pg.escapeIdentifier(table)} WHERE subject_ids @> ARRAY[$1]::text[]`,
@@ -68,7 +74,7 @@ export async function refoldRowsOfSubject(decision: RecordedEvent, rows: Map<str
   for (const [id, streams] of holding) {
     const events = (await Promise.all(streams.map((stream) => source.readStream(stream))))
       .flat()
-      .filter((event) => event.position <= decision.position)
+      .filter((event) => event.position <= decision.position && eventTypes.includes(event.type))
       .sort((a, b) => (a.position < b.position ? -1 : 1));
     rows.set(id, events.reduce<ReadModelRow | undefined>(fold, undefined));
   }
