@@ -14,9 +14,7 @@ import { registerCorrelationId } from './http/request-context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerConsole } from './console/console.plugin.ts';
 import { resolveMasterKey } from './personal-data/master-key.ts';
-import { useNestForConstraints } from './http/constraint-container.ts';
 import { createValidationPipe } from './http/validation.ts';
-import { SettingsModule } from './settings/settings.module.ts';
 import { SettingsService } from './settings/settings.service.ts';
 
 export interface CreateAppOptions extends Omit<AppRuntime, 'databaseUrls'> {
@@ -59,7 +57,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
   await registerConsole(app.getHttpAdapter().getInstance(), { config: options.config, settings: app.get(SettingsService), masterKey });
   app.setGlobalPrefix('api');
-  useNestForConstraints(app.select(SettingsModule));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app, options.docsUi ?? true);
