@@ -77,6 +77,11 @@ export class WorkingDayCalendar {
     }
   }
 
+  /** The bank holidays, in order: a query that counts working days in SQL takes them as a parameter. */
+  get bankHolidays(): CalendarDate[] {
+    return [...this.holidays].sort();
+  }
+
   isWorkingDay(date: CalendarDate): boolean {
     if (date > this.coveredUntil) throw new CalendarNotCovered(date, this.coveredUntil);
     const weekday = new Date(toUtc(date)).getUTCDay();

@@ -65,6 +65,29 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
     expect({ overdue: await overdue(true), notOverdue: await overdue(false) }).toEqual({ overdue: [], notOverdue: [id] });
   });
 
+  it('orders and filters the due list by the moved deadline when a bank holiday is added on its due day', async () => {
+    const soon = await receive('domestic-abuse', 'Olive Orderly');
+    const { position } = await learnArrest(soon);
+    const due: string = (await owed(soon, position)).update.dueBy;
+    const dueByIds = async (day: string) => (await request('GET', `/api/referrals?q=Orderly&dueBy=${day}`, caseManager)).json().items.map((item: { id: string }) => item.id);
+    expect(await dueByIds(due)).toEqual([soon]);
+
+    await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: due, label: 'One-off bank holiday' });
+    const moved: string = (await owed(soon, position)).update.dueBy;
+    expect(moved > due).toBe(true);
+    // A weekly contact due on the morning of the moved day: before the moved update, after the update as it was.
+    const contactDue = `${moved}T09:00:00.000Z`;
+    const contactFrom = new Date(Date.parse(contactDue) - 7 * 86_400_000).toISOString();
+    const body = { source: 'self', crimeType: 'burglary', victim: { name: 'Otto Orderly' }, consent: { contact: true, dataSharing: true, basis: 'explicit' }, receivedAt: contactFrom };
+    const contacted = (await request('POST', '/api/referrals', caseManager, body)).json<{ id: string }>().id;
+    await request('POST', `/api/referrals/${contacted}/contact-contract`, caseManager, { frequency: 'weekly', channel: 'phone' });
+    const made = (await request('POST', `/api/referrals/${contacted}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: contactFrom })).json<{ position: string }>();
+    const page = (await request('GET', `/api/referrals/${contacted}`, caseManager, undefined, { 'x-min-position': made.position })).json();
+    expect(page.contact.nextDue).toBe(contactDue);
+
+    expect({ dueBefore: await dueByIds(due), dueOnMovedDay: await dueByIds(moved) }).toEqual({ dueBefore: [], dueOnMovedDay: [contacted, soon] });
+  });
+
   it('runs the contact clock of an untriaged complaint from receipt, on the complainant\'s page too, and shows it overdue', async () => {
     const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
     const body = { receivedAt, channel: 'email', complainant: { name: 'Una Triaged' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }] };

@@ -1,6 +1,7 @@
 import { nextDueOn } from '../../domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../domain/deadlines.ts';
 import { addDays, lastStartOverdue, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { bankHolidaysParameter, workingDaysAfter } from '../../../calendar/working-days.sql.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -12,8 +13,8 @@ import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.query.ts';
 
-/** What is due first (as the calendar stood when projected); complaints that owe nothing come last. */
-const SORT_KEY = "coalesce(c.next_due, 'infinity'::date)";
+/** What is due first on the calendar as it stands (PostgreSQL's least skips clocks not running); complaints that owe nothing come last. */
+const SORT_KEY = `coalesce(least(c.fixed_due, ${workingDaysAfter('c.contact_due_from', String(CONTACT_TARGET_WORKING_DAYS))}, ${workingDaysAfter('c.notify_due_from', String(OUTCOME_NOTIFICATION_WORKING_DAYS))}), 'infinity'::date)`;
 /**
  * Due before `day` on the calendar as it stands: a fixed date before it, or a working-day clock that started no later
  * than the last day from which it has run out by then. Overdue is due before today; due by a day, before the next.
@@ -46,7 +47,8 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
       .addSelect(`${SORT_KEY}::text`, 'sort_key')
       .orderBy(SORT_KEY, 'ASC')
       .addOrderBy('c.id', 'ASC')
-      .limit(limit + 1);
+      .limit(limit + 1)
+      .setParameters(bankHolidaysParameter(calendar));
     onlyCasesVisibleTo(query, 'c.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('c.id'));
     if (filters.status) query.andWhere('c.stage = :stage', { stage: filters.status });

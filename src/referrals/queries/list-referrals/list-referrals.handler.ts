@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { addDays, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { bankHolidaysParameter, workingDaysAfter } from '../../../calendar/working-days.sql.ts';
 import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
@@ -13,8 +14,10 @@ import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-cl
 import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** The order of the due list: an update is due by the end of its day in England (on the shipped calendar), and so is a contact. */
-const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+/** The soonest update's due day on the calendar as it stands: its clock's first day and the working days it runs. */
+const UPDATE_DUE = workingDaysAfter('r.next_update_learned_on', `CASE WHEN r.next_update_enhanced THEN ${updateWorkingDays(true)} ELSE ${updateWorkingDays(false)} END`);
+/** The order of the due list: an update is due by the end of its day in England, and so is a contact. */
+const UPDATE_DEADLINE = `((${UPDATE_DUE} + 1)::timestamp AT TIME ZONE 'Europe/London')`;
 /** Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out by then. */
 const updateDueBefore = (day: string) => `(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
 /** Overdue: due before today. */
@@ -67,6 +70,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       .orderBy(key, direction)
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
+    if (order === 'due') query.setParameters(bankHolidaysParameter(calendar));
     onlyCasesVisibleTo(query, 'r.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
