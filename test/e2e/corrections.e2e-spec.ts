@@ -116,6 +116,18 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     expect(recategorised.corrections.at(-1)).toMatchObject({ of: allegationId, fields: ['category'], reason: 'Filed under the wrong category' });
     expect(ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
     expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/correction`, crt, { category: 'handling-of-property', reason: 'x' })).statusCode).toBe(404);
+
+    const subjectCorrection = `/api/complaints/${id}/allegations/${allegationId}/subject/correction`;
+    ok(await request('POST', subjectCorrection, crt, { kind: 'officer', identifier: 'PC 4127', reason: 'It was one officer, not the force' }));
+    const resubjected = ok(await request('GET', `/api/complaints/${id}`, crt));
+    expect(resubjected.allegations[0].subject).toEqual({ kind: 'officer', identifier: 'PC 4127' });
+    expect(resubjected.corrections.at(-1)).toMatchObject({ of: allegationId, fields: ['subject.identifier', 'subject.kind'], reason: 'It was one officer, not the force' });
+    const revision = resubjected.revision;
+    expect(ok(await request('POST', subjectCorrection, crt, { identifier: 'PC 4127', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+    expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/subject/correction`, crt, { kind: 'staff', reason: 'x' })).statusCode).toBe(404);
+    expect((await request('POST', subjectCorrection, crt, { kind: 'inspector', reason: 'x' })).statusCode).toBe(400);
+    expect(ok(await request('GET', `/api/complaints/${id}`, crt)).revision).toBe(revision);
+    expect(resubjected.timeline.map((entry: { summary: string }) => entry.summary)).toContain("Allegation's subject corrected (officer)");
     expect(ok(await request('GET', '/api/admin/people?q=cass.new@example.org', admin)).items).toEqual([expect.objectContaining({ matchedOn: ['email'], cases: [expect.objectContaining({ caseId: id, role: 'complainant' })] })]);
   });
 
