@@ -88,6 +88,29 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
     expect({ dueBefore: await dueByIds(due), dueOnMovedDay: await dueByIds(moved) }).toEqual({ dueBefore: [], dueOnMovedDay: [contacted, soon] });
   });
 
+  it('orders the complaint list by the moved deadline when a bank holiday is added on its due day', async () => {
+    // A past Friday, well before the days the other tests count on, with working days either side of its weekend.
+    const calendar = englandAndWalesCalendar();
+    let friday = addDays(londonDate(new Date()), -35);
+    const isFriday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() === 5;
+    while (!isFriday(friday) || ![-2, -1, 0, 3].every((offset) => calendar.isWorkingDay(addDays(friday, offset)))) friday = addDays(friday, -1);
+    const log = async (name: string, receivedOn: string) =>
+      (await request('POST', '/api/complaints', officer, { receivedAt: `${receivedOn}T12:00:00Z`, channel: 'email', complainant: { name }, summary: 'Waiting', subjects: [{ kind: 'force' }] })).json<{ id: string }>().id;
+    // First contact due on the Friday: two working days after the Wednesday.
+    const contactDue = await log('Xena Sorty', addDays(friday, -2));
+    // Contacted, and handled from 28 days before the Saturday: a progress update due that Saturday.
+    const updateDue = await log('Yuri Sorty', addDays(friday, -29));
+    await request('POST', `/api/complaints/${updateDue}/contact-complainant`, officer, { at: `${addDays(friday, -28)}T12:00:00Z`, channel: 'phone', views: 'Wants an apology' });
+    const allegations = [{ category: 'individual-behaviours', description: 'Rude on the phone', subject: { kind: 'force' }, criteria: {} }];
+    const handled = (await request('POST', `/api/complaints/${updateDue}/handle-outside-schedule-3`, officer, { allegations, at: `${addDays(friday, -27)}T12:00:00Z` })).json<{ position: string }>();
+    const listed = async (at: string) =>
+      (await request('GET', '/api/complaints?q=Sorty', officer, undefined, { 'x-min-position': at })).json().items.map(({ id, nextDue }: { id: string; nextDue: string }) => [id, nextDue]);
+    expect(await listed(handled.position)).toEqual([[contactDue, friday], [updateDue, addDays(friday, 1)]]);
+
+    const added = (await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: friday, label: 'One-off bank holiday' })).json<{ position: string }>();
+    expect(await listed(added.position)).toEqual([[updateDue, addDays(friday, 1)], [contactDue, addDays(friday, 3)]]);
+  });
+
   it('runs the contact clock of an untriaged complaint from receipt, on the complainant\'s page too, and shows it overdue', async () => {
     const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
     const body = { receivedAt, channel: 'email', complainant: { name: 'Una Triaged' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }] };
