@@ -35,6 +35,7 @@ const SUMMARIES: Summaries = {
   ComplainantContacted: (data) => `Complainant contacted by ${data.channel}`,
   HandlingOutsideSchedule3Started: () => 'Handling outside Schedule 3 started',
   AllegationAdded: (data) => `Allegation added (${data.category}) about a ${data.subject.kind}`,
+  AllegationSubjectCorrected: (data) => `Allegation's subject corrected${data.corrected.kind ? ` (${data.corrected.kind})` : ''}`,
   ResolvedOutsideSchedule3: (data) => `Resolved outside Schedule 3, complainant ${yesNo(data.complainantSatisfied, 'satisfied', 'not satisfied')}`,
   ComplaintRecorded: (data) => `Complaint recorded (${data.reason})`,
   ReferredToPsd: () => 'Referred to Professional Standards',

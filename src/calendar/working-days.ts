@@ -58,7 +58,7 @@ export class WorkingDayCalendar {
   /** The last day of the last year with a known bank holiday. */
   readonly coveredUntil: CalendarDate;
   /** 1 January of the first year with a known bank holiday: where the running count starts. */
-  private readonly start: CalendarDate;
+  readonly start: CalendarDate;
   /** Working days from `start` up to and including each day since, so counting a span is one subtraction. */
   private readonly workingSoFar: Int32Array;
 

@@ -26,6 +26,12 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     return response.json();
   };
   const eventCount = async () => (await harness.sql('SELECT count(*)::int AS n FROM events'))[0].n as number;
+  /** Sends commands that must be refused, and checks that they appended nothing. */
+  const appendingNothing = async (refused: () => Promise<void>) => {
+    const before = await eventCount();
+    await refused();
+    expect(await eventCount()).toBe(before);
+  };
   const newReferral = async () => ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim: VICTIM, consent: { contact: true, dataSharing: true, basis: 'implied' } }), 201).id as string;
 
   it("corrects a victim's details: the page shows the new ones, lists the correction with its reason, and the history keeps both, sealed", async () => {
@@ -47,13 +53,13 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
 
   it('refuses a correction that changes nothing, or one it cannot read, appending nothing', async () => {
     const id = await newReferral();
-    const before = await eventCount();
-    expect(ok(await request('POST', `/api/referrals/${id}/victim/correction`, caseManager, { phone: VICTIM.phone, reason: 'Same' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
-    expect(ok(await request('POST', `/api/referrals/${id}/crime/correction`, caseManager, { crimeType: 'burglary', reason: 'Same' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
-    expect(ok(await request('POST', `/api/referrals/${id}/victim/correction`, caseManager, { email: 'not-an-email', reason: 'Typo' }), 400).errors).toEqual([expect.objectContaining({ field: 'email' })]);
-    expect(ok(await request('POST', `/api/referrals/${id}/crime/correction`, caseManager, { crimeType: 'piracy', reason: 'Typo' }), 400).errors).toEqual([expect.objectContaining({ field: 'crimeType' })]);
-    expect((await request('POST', `/api/referrals/${id}/victim/correction`, admin, { phone: '07700 900000', reason: 'Not mine to do' })).statusCode).toBe(403);
-    expect(await eventCount()).toBe(before);
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/referrals/${id}/victim/correction`, caseManager, { phone: VICTIM.phone, reason: 'Same' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect(ok(await request('POST', `/api/referrals/${id}/crime/correction`, caseManager, { crimeType: 'burglary', reason: 'Same' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect(ok(await request('POST', `/api/referrals/${id}/victim/correction`, caseManager, { email: 'not-an-email', reason: 'Typo' }), 400).errors).toEqual([expect.objectContaining({ field: 'email' })]);
+      expect(ok(await request('POST', `/api/referrals/${id}/crime/correction`, caseManager, { crimeType: 'piracy', reason: 'Typo' }), 400).errors).toEqual([expect.objectContaining({ field: 'crimeType' })]);
+      expect((await request('POST', `/api/referrals/${id}/victim/correction`, admin, { phone: '07700 900000', reason: 'Not mine to do' })).statusCode).toBe(403);
+    });
   });
 
   it('corrects the crime type and reference: the proposed priority groups and the enhanced clock follow', async () => {
@@ -78,11 +84,11 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     const paused = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     expect(paused).toMatchObject({ consent: { contact: false }, contact: { nextDue: null, overdue: false }, consentChanges: [{ consent: 'contact', given: false, reason: 'Asked for a break from calls' }] });
     expect(await overdue()).toBe(false);
-    const before = await eventCount();
-    expect(ok(await request('POST', `/api/referrals/${id}/consent/withdraw`, caseManager, { consent: 'contact', reason: 'again' }), 409)).toMatchObject({ rule: 'consent-already-withdrawn' });
-    expect(ok(await request('POST', `/api/referrals/${id}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: daysAgo(0.01) }), 409)).toMatchObject({ rule: 'no-consent-to-contact' });
-    expect((await request('POST', `/api/referrals/${id}/consent/pause`, caseManager, { consent: 'contact', reason: 'x' })).statusCode).toBe(404);
-    expect(await eventCount()).toBe(before);
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/referrals/${id}/consent/withdraw`, caseManager, { consent: 'contact', reason: 'again' }), 409)).toMatchObject({ rule: 'consent-already-withdrawn' });
+      expect(ok(await request('POST', `/api/referrals/${id}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: daysAgo(0.01) }), 409)).toMatchObject({ rule: 'no-consent-to-contact' });
+      expect((await request('POST', `/api/referrals/${id}/consent/pause`, caseManager, { consent: 'contact', reason: 'x' })).statusCode).toBe(404);
+    });
 
     ok(await request('POST', `/api/referrals/${id}/consent/give`, caseManager, { consent: 'contact', reason: 'Happy to talk again' }));
     const resumed = ok(await request('GET', `/api/referrals/${id}`, caseManager));
@@ -106,16 +112,32 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     const view = ok(await request('GET', `/api/complaints/${id}`, crt));
     expect(view.complainant).toMatchObject({ name: complainant.name, email: 'cass.new@example.org', phone: '07700 900888' });
     expect(view.corrections).toEqual([{ of: 'complainant', fields: ['email', 'phone'], reason: 'New email address', at: expect.any(String) }]);
-    expect(ok(await request('POST', `/api/complaints/${id}/complainant/correction`, crt, { email: 'cass.new@example.org', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
-    expect((await request('POST', `/api/complaints/${id}/complainant/correction`, caseManager, { email: 'x@example.org', reason: 'not mine' })).statusCode).toBe(403);
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/complaints/${id}/complainant/correction`, crt, { email: 'cass.new@example.org', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect((await request('POST', `/api/complaints/${id}/complainant/correction`, caseManager, { email: 'x@example.org', reason: 'not mine' })).statusCode).toBe(403);
+    });
     ok(await request('POST', `/api/complaints/${id}/handle-outside-schedule-3`, crt, { allegations: [{ category: 'individual-behaviours', description: 'Ignored my emails', subject: { kind: 'force' }, criteria: {} }] }));
     const allegationId = ok(await request('GET', `/api/complaints/${id}`, crt)).allegations[0].id;
     ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'Filed under the wrong category' }));
     const recategorised = ok(await request('GET', `/api/complaints/${id}`, crt));
     expect(recategorised.allegations[0].category.id).toBe('handling-of-property');
     expect(recategorised.corrections.at(-1)).toMatchObject({ of: allegationId, fields: ['category'], reason: 'Filed under the wrong category' });
-    expect(ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
-    expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/correction`, crt, { category: 'handling-of-property', reason: 'x' })).statusCode).toBe(404);
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/complaints/${id}/allegations/${allegationId}/correction`, crt, { category: 'handling-of-property', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/correction`, crt, { category: 'handling-of-property', reason: 'x' })).statusCode).toBe(404);
+    });
+
+    const subjectCorrection = `/api/complaints/${id}/allegations/${allegationId}/subject/correction`;
+    ok(await request('POST', subjectCorrection, crt, { kind: 'officer', identifier: 'PC 4127', reason: 'It was one officer, not the force' }));
+    const resubjected = ok(await request('GET', `/api/complaints/${id}`, crt));
+    expect(resubjected.allegations[0].subject).toEqual({ kind: 'officer', identifier: 'PC 4127' });
+    expect(resubjected.corrections.at(-1)).toMatchObject({ of: allegationId, fields: ['subject.identifier', 'subject.kind'], reason: 'It was one officer, not the force' });
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', subjectCorrection, crt, { identifier: 'PC 4127', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect((await request('POST', `/api/complaints/${id}/allegations/${randomUUID()}/subject/correction`, crt, { kind: 'staff', reason: 'x' })).statusCode).toBe(404);
+      expect((await request('POST', subjectCorrection, crt, { kind: 'inspector', reason: 'x' })).statusCode).toBe(400);
+    });
+    expect(resubjected.timeline.map((entry: { summary: string }) => entry.summary)).toContain("Allegation's subject corrected (officer)");
     expect(ok(await request('GET', '/api/admin/people?q=cass.new@example.org', admin)).items).toEqual([expect.objectContaining({ matchedOn: ['email'], cases: [expect.objectContaining({ caseId: id, role: 'complainant' })] })]);
   });
 
@@ -139,15 +161,19 @@ describe('corrections and consent: wrong details put right, consent withdrawn an
     ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'theft-low-value', reason: 'Recorded as damage by mistake' }));
     const view = ok(await request('GET', `/api/community-resolutions/${id}`, officer));
     expect(view).toMatchObject({ offenceType: { id: 'theft-low-value' }, corrections: [{ of: 'offence', fields: ['offenceTypeId'], reason: 'Recorded as damage by mistake' }] });
-    expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'theft-low-value', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
-    expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'murder', reason: 'no' }), 409)).toMatchObject({ rule: 'offence-not-eligible' });
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'theft-low-value', reason: 'again' }), 409)).toMatchObject({ rule: 'correction-changes-nothing' });
+      expect(ok(await request('POST', `/api/community-resolutions/${id}/offence/correction`, officer, { offenceType: 'murder', reason: 'no' }), 409)).toMatchObject({ rule: 'offence-not-eligible' });
+    });
 
     const { offender } = ok(await request('GET', `/api/community-resolutions/${id}`, officer));
     ok(await request('POST', `/api/community-resolutions/${id}/people/${offender.subjectId}/correction`, officer, { name: 'Owen Fenderson', reason: 'Surname misspelt' }));
     const corrected = ok(await request('GET', `/api/community-resolutions/${id}`, officer));
     expect(corrected.offender.name).toBe('Owen Fenderson');
     expect(corrected.corrections.at(-1)).toMatchObject({ of: offender.subjectId, fields: ['name'], reason: 'Surname misspelt' });
-    expect(ok(await request('POST', `/api/community-resolutions/${id}/people/${offender.subjectId}/correction`, officer, { contact: '07700 900002', reason: 'x' }), 409)).toMatchObject({ rule: 'contact-not-held' });
-    expect((await request('POST', `/api/community-resolutions/${id}/people/${randomUUID()}/correction`, officer, { name: 'Nobody', reason: 'x' })).statusCode).toBe(404);
+    await appendingNothing(async () => {
+      expect(ok(await request('POST', `/api/community-resolutions/${id}/people/${offender.subjectId}/correction`, officer, { contact: '07700 900002', reason: 'x' }), 409)).toMatchObject({ rule: 'contact-not-held' });
+      expect((await request('POST', `/api/community-resolutions/${id}/people/${randomUUID()}/correction`, officer, { name: 'Nobody', reason: 'x' })).statusCode).toBe(404);
+    });
   });
 });

@@ -123,6 +123,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at('complainant/correction'), { phone: '07700 900111', reason: text('complainant correction') }, crtOfficer);
     const allegationId = (await get(`/api/complaints/${id}`)).allegations[0].id;
     await post(at(`allegations/${allegationId}/correction`), { category: 'handling-of-property', reason: text('allegation correction') }, crtOfficer);
+    await post(at(`allegations/${allegationId}/subject/correction`), { kind: 'staff', reason: text('allegation subject correction') }, crtOfficer);
     for (const status of ['delivered', 'permanent-failure']) {
       const { messageId } = await post(at('messages'), { channel: 'email', summary: text('message summary'), personalisation: { first_name: text('complainant personalisation') } }, crtOfficer);
       await receipt('ComplainantMessageQueued', messageId, status);

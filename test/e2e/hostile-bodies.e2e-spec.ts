@@ -127,6 +127,7 @@ const BODIES: Record<string, Body> = {
   '/api/complaints/{id}/late-review-request': { receivedAt: now(), reason: 'In hospital throughout' },
   '/api/complaints/{id}/messages': { channel: 'email', summary: 'Still investigating', personalisation: { first_name: 'Carl' } },
   '/api/complaints/{id}/allegations/{allegationId}/correction': { category: 'handling-of-property', reason: 'Filed under the wrong category' },
+  '/api/complaints/{id}/allegations/{allegationId}/subject/correction': { kind: 'staff', identifier: 'S 2231', reason: 'A member of staff, not an officer' },
   '/api/complaints/{id}/complainant/correction': { name: 'Carl Complainant-Lee', phone: '07700 900999', email: 'carl.lee@example.org', address: '3 New St', reason: 'Moved house' },
   '/api/community-resolutions': {
     crimeReference: '41/7777/26',
@@ -208,6 +209,13 @@ describe('hostile bodies on every command route', () => {
     return url;
   }
   const referredComplaint = () => after(complaint, 'record', 'refer');
+  /** The URL of the first allegation of a complaint handled outside Schedule 3. */
+  const firstAllegation = async () => {
+    const url = await complaint();
+    const { position } = await run(`${url}/handle-outside-schedule-3`, BODIES['/api/complaints/{id}/handle-outside-schedule-3']!);
+    const view = (await harness.request({ method: 'GET', url, headers: { authorization: everyone, 'x-min-position': position! } })).json();
+    return `${url}/allegations/${view.allegations[0].id}`;
+  };
   const restrictedCase = async () => {
     const url = (await referral()).replace('/api/referrals/', '/api/cases/');
     await run(`${url}/restricted-access`, BODIES['/api/cases/{id}/restricted-access']!);
@@ -282,12 +290,8 @@ describe('hostile bodies on every command route', () => {
     // Notified over 28 days ago, so only a late acceptance takes the request.
     '/api/complaints/{id}/late-review-request': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified')}/late-review-request`,
     '/api/complaints/{id}/messages': async () => `${await after(complaint, 'handle-outside-schedule-3')}/messages`,
-    '/api/complaints/{id}/allegations/{allegationId}/correction': async () => {
-      const url = await complaint();
-      const { position } = await run(`${url}/handle-outside-schedule-3`, BODIES['/api/complaints/{id}/handle-outside-schedule-3']!);
-      const view = (await harness.request({ method: 'GET', url, headers: { authorization: everyone, 'x-min-position': position! } })).json();
-      return `${url}/allegations/${view.allegations[0].id}/correction`;
-    },
+    '/api/complaints/{id}/allegations/{allegationId}/correction': async () => `${await firstAllegation()}/correction`,
+    '/api/complaints/{id}/allegations/{allegationId}/subject/correction': async () => `${await firstAllegation()}/subject/correction`,
     '/api/complaints/{id}/complainant/correction': async () => `${await complaint()}/complainant/correction`,
     '/api/complaints/{id}/iopc-review-decision': async () => {
       const url = await after(complaint, 'record');

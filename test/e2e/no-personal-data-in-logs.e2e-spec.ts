@@ -126,6 +126,7 @@ describe('no personal data in any log line', () => {
     // No Notify template configured: refused, quoting neither the complainant nor the update.
     await command('/api/complaints/{id}/messages', at('messages'), { channel: 'email', summary: note('message summary'), personalisation: { name: PERSONAL.complainantName } }, crtOfficer, 409);
     await command('/api/complaints/{id}/allegations/{allegationId}/correction', at('allegations/1/correction'), { category: 'handling-of-property', reason: note('allegation correction') }, crtOfficer);
+    await command('/api/complaints/{id}/allegations/{allegationId}/subject/correction', at('allegations/1/subject/correction'), { identifier: PERSONAL.offenderName, reason: note('allegation subject correction') }, crtOfficer);
     await command('/api/complaints/{id}/complainant/correction', at('complainant/correction'), { phone: PERSONAL.phone, reason: note('complainant correction') }, crtOfficer);
     await command('/api/complaints/{id}/resolve', at('resolve'), { summary: note('resolution'), complainantSatisfied: false }, crtOfficer);
     await command('/api/complaints/{id}/record', at('record'), { reason: 'dissatisfied-with-initial-handling' }, crtOfficer);

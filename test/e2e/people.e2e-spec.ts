@@ -29,12 +29,12 @@ describe('people: one person across cases, found, exported, erased', () => {
     return response.json();
   };
   const referral = async (victim: object) => {
-    const { id } = ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim, consent }), 201);
-    return { id: id as string, subjectId: ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.subjectId as string };
+    const { id, possibleMatches } = ok(await request('POST', '/api/referrals', caseManager, { source: 'self', crimeType: 'burglary', victim, consent }), 201);
+    return { id: id as string, subjectId: ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.subjectId as string, possibleMatches: possibleMatches as string };
   };
 
   let first: { id: string; subjectId: string };
-  let second: { id: string; subjectId: string };
+  let second: { id: string; subjectId: string; possibleMatches: string };
   let complaint: { id: string; subjectId: string };
   let personId: string;
 
@@ -45,12 +45,35 @@ describe('people: one person across cases, found, exported, erased', () => {
     const logged = ok(await request('POST', '/api/complaints', crt, { receivedAt: new Date().toISOString(), channel: 'email', complainant: { name: 'Z. Quernby', email: 'Zoe.Quernby@Example.org' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }], wantsRecording: false }), 201);
     complaint = { id: logged.id, subjectId: ok(await request('GET', `/api/complaints/${logged.id}`, crt)).complainant.subjectId };
 
-    const matches = ok(await request('GET', `/api/people/cases/${second.id}/possible-matches`, caseManager));
+    // Each intake's answer links to its possible matches.
+    expect(second.possibleMatches).toBe(`/api/people/cases/${second.id}/possible-matches`);
+    expect(logged.possibleMatches).toBe(`/api/people/cases/${complaint.id}/possible-matches`);
+    const matches = ok(await request('GET', second.possibleMatches, caseManager));
     expect(matches.subjects).toEqual([{ subjectId: second.subjectId, role: 'victim', personId: null, candidates: [{ personId: null, matchedOn: ['name', 'phone'], cases: [{ caseId: first.id, caseKind: 'referral', role: 'victim', subjectId: first.subjectId }] }] }]);
-    const forComplaint = ok(await request('GET', `/api/people/cases/${complaint.id}/possible-matches`, crt)).subjects[0].candidates;
+    const forComplaint = ok(await request('GET', logged.possibleMatches, crt)).subjects[0].candidates;
     expect(forComplaint).toEqual([expect.objectContaining({ matchedOn: ['email'], cases: [expect.objectContaining({ caseId: first.id })] })]);
     expect((await request('GET', `/api/people/cases/${randomUUID()}/possible-matches`, caseManager)).statusCode).toBe(404);
     expect((await request('GET', `/api/people/cases/${second.id}/possible-matches`, admin)).statusCode).toBe(403);
+  });
+
+  it("links a proposed resolution's answer to the possible matches of its offender and victims", async () => {
+    const officer = await bearer(['resolution_officer'], 'pc-pia');
+    const proposal = {
+      crimeReference: '41/61001/26',
+      offenceType: 'criminal-damage',
+      offenceDate: '2026-01-10',
+      offender: { name: 'Omar Offley', dateOfBirth: '1990-01-01' },
+      evidenceSufficient: true,
+      offenderAdmits: true,
+      offenderAgrees: true,
+      victims: [{ name: 'Vic Varley', contact: '07700 900271', consulted: true, views: 'An apology', consents: true }],
+      flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
+      rationale: 'First offence',
+    };
+    const proposed = ok(await request('POST', '/api/community-resolutions', officer, proposal), 201);
+    expect(proposed.possibleMatches).toBe(`/api/people/cases/${proposed.id}/possible-matches`);
+    const matches = ok(await request('GET', proposed.possibleMatches, officer)).subjects;
+    expect(matches.map(({ role }: { role: string }) => role).sort()).toEqual(['offender', 'victim']);
   });
 
   it('keeps only keyed hashes of the details it matches on', async () => {

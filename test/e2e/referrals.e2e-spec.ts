@@ -48,7 +48,7 @@ describe('referrals over HTTP (real app, real PostgreSQL)', () => {
     const response = await post('/api/referrals', referral());
     expect(response.statusCode).toBe(201);
     const body = response.json<{ id: string; revision: number; position: string }>();
-    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: 0, position: expect.stringMatching(/^\d+$/) });
+    expect(body).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), revision: 0, position: expect.stringMatching(/^\d+$/), possibleMatches: `/api/people/cases/${body.id}/possible-matches` });
     expect(response.headers.location).toBe(`/api/referrals/${body.id}`);
 
     const read = await get(response.headers.location as string, { 'x-min-position': response.json().position });

@@ -65,6 +65,52 @@ describe("statutory clocks: the Victims' Code update clock follows the entitleme
     expect({ overdue: await overdue(true), notOverdue: await overdue(false) }).toEqual({ overdue: [], notOverdue: [id] });
   });
 
+  it('orders and filters the due list by the moved deadline when a bank holiday is added on its due day', async () => {
+    const soon = await receive('domestic-abuse', 'Olive Orderly');
+    const { position } = await learnArrest(soon);
+    const due: string = (await owed(soon, position)).update.dueBy;
+    const dueByIds = async (day: string) => (await request('GET', `/api/referrals?q=Orderly&dueBy=${day}`, caseManager)).json().items.map((item: { id: string }) => item.id);
+    expect(await dueByIds(due)).toEqual([soon]);
+
+    await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: due, label: 'One-off bank holiday' });
+    const moved: string = (await owed(soon, position)).update.dueBy;
+    expect(moved > due).toBe(true);
+    // A weekly contact due on the morning of the moved day: before the moved update, after the update as it was.
+    const contactDue = `${moved}T09:00:00.000Z`;
+    const contactFrom = new Date(Date.parse(contactDue) - 7 * 86_400_000).toISOString();
+    const body = { source: 'self', crimeType: 'burglary', victim: { name: 'Otto Orderly' }, consent: { contact: true, dataSharing: true, basis: 'explicit' }, receivedAt: contactFrom };
+    const contacted = (await request('POST', '/api/referrals', caseManager, body)).json<{ id: string }>().id;
+    await request('POST', `/api/referrals/${contacted}/contact-contract`, caseManager, { frequency: 'weekly', channel: 'phone' });
+    const made = (await request('POST', `/api/referrals/${contacted}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: contactFrom })).json<{ position: string }>();
+    const page = (await request('GET', `/api/referrals/${contacted}`, caseManager, undefined, { 'x-min-position': made.position })).json();
+    expect(page.contact.nextDue).toBe(contactDue);
+
+    expect({ dueBefore: await dueByIds(due), dueOnMovedDay: await dueByIds(moved) }).toEqual({ dueBefore: [], dueOnMovedDay: [contacted, soon] });
+  });
+
+  it('orders the complaint list by the moved deadline when a bank holiday is added on its due day', async () => {
+    // A past Friday, well before the days the other tests count on, with working days either side of its weekend.
+    const calendar = englandAndWalesCalendar();
+    let friday = addDays(londonDate(new Date()), -35);
+    const isFriday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() === 5;
+    while (!isFriday(friday) || ![-2, -1, 0, 3].every((offset) => calendar.isWorkingDay(addDays(friday, offset)))) friday = addDays(friday, -1);
+    const log = async (name: string, receivedOn: string) =>
+      (await request('POST', '/api/complaints', officer, { receivedAt: `${receivedOn}T12:00:00Z`, channel: 'email', complainant: { name }, summary: 'Waiting', subjects: [{ kind: 'force' }] })).json<{ id: string }>().id;
+    // First contact due on the Friday: two working days after the Wednesday.
+    const contactDue = await log('Xena Sorty', addDays(friday, -2));
+    // Contacted, and handled from 28 days before the Saturday: a progress update due that Saturday.
+    const updateDue = await log('Yuri Sorty', addDays(friday, -29));
+    await request('POST', `/api/complaints/${updateDue}/contact-complainant`, officer, { at: `${addDays(friday, -28)}T12:00:00Z`, channel: 'phone', views: 'Wants an apology' });
+    const allegations = [{ category: 'individual-behaviours', description: 'Rude on the phone', subject: { kind: 'force' }, criteria: {} }];
+    const handled = (await request('POST', `/api/complaints/${updateDue}/handle-outside-schedule-3`, officer, { allegations, at: `${addDays(friday, -27)}T12:00:00Z` })).json<{ position: string }>();
+    const listed = async (at: string) =>
+      (await request('GET', '/api/complaints?q=Sorty', officer, undefined, { 'x-min-position': at })).json().items.map(({ id, nextDue }: { id: string; nextDue: string }) => [id, nextDue]);
+    expect(await listed(handled.position)).toEqual([[contactDue, friday], [updateDue, addDays(friday, 1)]]);
+
+    const added = (await request('POST', '/api/admin/settings/lists/bankHolidays/entries', admin, { id: friday, label: 'One-off bank holiday' })).json<{ position: string }>();
+    expect(await listed(added.position)).toEqual([[updateDue, addDays(friday, 1)], [contactDue, addDays(friday, 3)]]);
+  });
+
   it('runs the contact clock of an untriaged complaint from receipt, on the complainant\'s page too, and shows it overdue', async () => {
     const receivedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
     const body = { receivedAt, channel: 'email', complainant: { name: 'Una Triaged' }, summary: 'Nobody called me back', subjects: [{ kind: 'force' }] };

@@ -3,7 +3,7 @@ import type { ComplainantMessageChannel } from './complainant-messages.events.ts
 import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
-import type { Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
+import type { AllegationSubjectDetails, Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
 /** What the Customer Response Team asks of a complaint: imperatives, with the clock and calendar they need. */
@@ -199,9 +199,19 @@ export interface CorrectAllegationCategory {
   metadata: CommandMetadata;
 }
 
+/** Puts right who an allegation is about: a detail left out stays as it is, a null identifier clears it. */
+export interface CorrectAllegationSubject {
+  type: 'CorrectAllegationSubject';
+  allegationId: string;
+  corrected: Partial<AllegationSubjectDetails>;
+  reason: string;
+  metadata: CommandMetadata;
+}
+
 export type ComplaintCommand =
   | LogComplaint
   | CorrectAllegationCategory
+  | CorrectAllegationSubject
   | CorrectComplainantDetails
   | ContactComplainant
   | HandleOutsideSchedule3

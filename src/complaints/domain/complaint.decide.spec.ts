@@ -525,3 +525,35 @@ describe('progress updates through GOV.UK Notify', () => {
     expect(given([...queued, ...failed]).updates.lastAt).toBeNull();
   });
 });
+
+describe('correcting who an allegation is about', () => {
+  const handled = apply(logged, handleOutside(allegation()));
+  const correct = (corrected: { kind?: 'officer' | 'staff' | 'chief-officer' | 'force'; identifier?: string | null }, allegationId = '1'): ComplaintCommand => ({
+    type: 'CorrectAllegationSubject',
+    allegationId,
+    corrected,
+    reason: 'A member of staff, not an officer',
+    ...at,
+  });
+
+  it('records only what changed, under the same data subject, and the state shows the new subject with the correction', () => {
+    // The allegation's subject is the complaint's officer PC 1234 (s-2), matched on triage.
+    const events = whenThen(handled, correct({ kind: 'staff', identifier: 'PC 1234' }));
+    expect(events).toEqual([
+      { type: 'AllegationSubjectCorrected', data: { complaintId: 'c-1', allegationId: '1', subjectId: 's-2', corrected: { kind: 'staff' }, reason: 'A member of staff, not an officer', correctedAt: now.toISOString() } },
+    ]);
+    const state = given([...handled, ...events]);
+    expect(state.allegations[0]!.subject).toEqual({ subjectId: 's-2', kind: 'staff', identifier: 'PC 1234' });
+    expect(state.corrections.at(-1)).toEqual({ of: '1', fields: ['subject.kind'], reason: 'A member of staff, not an officer', at: now.toISOString() });
+  });
+
+  it('clears an identifier given as null', () => {
+    const events = whenThen(handled, correct({ identifier: null }));
+    expect(given([...handled, ...events]).allegations[0]!.subject.identifier).toBeNull();
+  });
+
+  it('refuses a correction that changes nothing, and an allegation not on the complaint', () => {
+    expect(ruleOf(() => whenThen(handled, correct({ kind: 'officer', identifier: 'PC 1234' })))).toBe('correction-changes-nothing');
+    expect(() => whenThen(handled, correct({ kind: 'staff' }, '9'))).toThrow(/allegation/);
+  });
+});

@@ -5,9 +5,9 @@ import { changedDetails } from '../../shared/domain/corrections.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
-import type { AllegationAdded, ComplainantDetails, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
+import type { AllegationAdded, AllegationSubjectDetails, ComplainantDetails, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { recordComplainantMessageDelivered, recordComplainantMessageFailed, sendComplainantUpdate } from './complainant-messages.decide.ts';
-import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Complaint, type LoggedComplaint } from './complaint.state.ts';
+import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Allegation, type Complaint, type LoggedComplaint } from './complaint.state.ts';
 import { CRITERION_WORDS, IOPC_REFERRAL_CRITERIA, metCriteria, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { CONTACT_TARGET_WORKING_DAYS, longRunningReportDue, nextUpdateDueAfter, onCalendar, OUTCOME_NOTIFICATION_WORKING_DAYS, reviewWindowAfter } from './deadlines.ts';
 import type {
@@ -16,6 +16,7 @@ import type {
   DiscontinueRepetitive,
   ContactComplainant,
   CorrectAllegationCategory,
+  CorrectAllegationSubject,
   CorrectComplainantDetails,
   DecideOutcome,
   DecideReview,
@@ -44,6 +45,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return correctComplainant(command, open(state));
     case 'CorrectAllegationCategory':
       return correctAllegationCategory(command, open(state));
+    case 'CorrectAllegationSubject':
+      return correctAllegationSubject(command, open(state));
     case 'ContactComplainant':
       return contact(command, open(state));
     case 'HandleOutsideSchedule3':
@@ -366,12 +369,24 @@ function correctComplainant(command: CorrectComplainantDetails, state: LoggedCom
   return [{ type: 'ComplainantDetailsCorrected', data: { complaintId: state.id, subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() } }];
 }
 
+function allegationOf(state: LoggedComplaint, allegationId: string): Allegation {
+  const allegation = state.allegations.find((candidate) => candidate.allegationId === allegationId);
+  if (!allegation) throw new UnknownCasePart('allegation', allegationId);
+  return allegation;
+}
+
 function correctAllegationCategory(command: CorrectAllegationCategory, state: LoggedComplaint): ComplaintEvent[] {
-  const allegation = state.allegations.find((candidate) => candidate.allegationId === command.allegationId);
-  if (!allegation) throw new UnknownCasePart('allegation', command.allegationId);
+  const allegation = allegationOf(state, command.allegationId);
   const corrected = changedDetails({ category: command.category }, { category: allegation.category }) as { category: string };
   const data = { complaintId: state.id, allegationId: allegation.allegationId, complainantSubjectId: state.complainant.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
   return [{ type: 'AllegationCategoryCorrected', data }];
+}
+
+function correctAllegationSubject(command: CorrectAllegationSubject, state: LoggedComplaint): ComplaintEvent[] {
+  const { subjectId, ...current } = allegationOf(state, command.allegationId).subject;
+  const corrected = changedDetails<AllegationSubjectDetails>(command.corrected, current);
+  const data = { complaintId: state.id, allegationId: command.allegationId, subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
+  return [{ type: 'AllegationSubjectCorrected', data }];
 }
 
 export const complaintDecider = {

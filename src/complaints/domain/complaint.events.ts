@@ -152,9 +152,22 @@ export type AllegationCategoryCorrected = DomainEvent<
   { complaintId: string; allegationId: string; complainantSubjectId: string; corrected: { category: string }; reason: string; correctedAt: string }
 >;
 
+/**
+ * Who an allegation is about, put right (the wrong kind of subject, a mistyped collar number): only what changed
+ * (null clears the identifier). The identifier stays the subject's own data, sealed under their id.
+ */
+export type AllegationSubjectCorrected = DomainEvent<
+  'AllegationSubjectCorrected',
+  { complaintId: string; allegationId: string; subjectId: string; corrected: Partial<AllegationSubjectDetails>; reason: string; correctedAt: string }
+>;
+
+/** What a correction of an allegation's subject may change. */
+export type AllegationSubjectDetails = Omit<ComplaintSubject, 'subjectId'>;
+
 export type ComplaintEvent =
   | ComplaintLogged
   | AllegationCategoryCorrected
+  | AllegationSubjectCorrected
   | ComplainantDetailsCorrected
   | ComplainantContacted
   | HandlingOutsideSchedule3Started
@@ -210,6 +223,12 @@ export const complaintEventDefinitions = [
     schemaVersion: 1,
     personalData: [caseText('complaintId', ['reason'])],
     plain: ['complaintId', 'allegationId', 'complainantSubjectId', 'corrected.category', 'correctedAt'],
+  }),
+  defineEvent({
+    type: 'AllegationSubjectCorrected',
+    schemaVersion: 1,
+    personalData: [{ subjectIdPath: 'subjectId', fields: ['corrected.identifier'] }, caseText('complaintId', ['reason'])],
+    plain: ['complaintId', 'allegationId', 'subjectId', 'corrected.kind', 'correctedAt'],
   }),
   defineEvent({ type: 'ComplainantContacted', ...freeTextOfCase(['views'], complainantsOwn('views')), plain: ['complaintId', 'subjectId', 'at', 'channel'] }),
   defineEvent({ type: 'HandlingOutsideSchedule3Started', schemaVersion: 1, personalData: [], plain: ['complaintId', 'startedAt', 'nextUpdateDue'] }),

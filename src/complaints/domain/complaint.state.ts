@@ -188,6 +188,12 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       const allegations = state.allegations.map((allegation) => (allegation.allegationId === allegationId ? { ...allegation, ...corrected } : allegation));
       return { ...state, allegations, corrections: [...state.corrections, { of: allegationId, fields: correctedFields(corrected), reason, at: correctedAt }] };
     }
+    case 'AllegationSubjectCorrected': {
+      const { allegationId, corrected, reason, correctedAt } = event.data;
+      const allegations = state.allegations.map((allegation) => (allegation.allegationId === allegationId ? { ...allegation, subject: { ...allegation.subject, ...corrected } } : allegation));
+      const fields = correctedFields(corrected).map((field) => `subject.${field}`);
+      return { ...state, allegations, corrections: [...state.corrections, { of: allegationId, fields, reason, at: correctedAt }] };
+    }
     case 'ComplainantDetailsCorrected': {
       const { corrected, reason, correctedAt } = event.data;
       return { ...state, complainant: { ...state.complainant, ...corrected }, corrections: [...state.corrections, { of: 'complainant', fields: correctedFields(corrected), reason, at: correctedAt }] };

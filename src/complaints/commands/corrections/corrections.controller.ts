@@ -9,7 +9,7 @@ import { ContactDetailsCorrectionDto } from '../../../http/correction.dto.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
 import { ComplaintCommands } from '../change-complaint/complaint-commands.ts';
-import { CorrectAllegationCategoryDto } from './correct-allegation.dto.ts';
+import { CorrectAllegationCategoryDto, CorrectAllegationSubjectDto } from './correct-allegation.dto.ts';
 
 @ApiTags('complaints')
 @ApiBearerAuth()
@@ -43,5 +43,19 @@ export class ComplaintCorrectionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
     return this.complaints.run(id, { type: 'CorrectAllegationCategory', allegationId, category, reason, metadata: { now: context.now } }, context, reply);
+  }
+
+  @Post(':id/allegations/:allegationId/subject/correction')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "Who an allegation is about corrected (kind, identifier) with the reason; the page shows the new subject and lists the correction; the history keeps the old identifier, sealed" })
+  @ApiConflictResponse({ description: 'Every detail given already has that value (`correction-changes-nothing`); 404 for an allegation not on this complaint' })
+  correctAllegationSubject(
+    @Param('id', CaseIdPipe) id: string,
+    @Param('allegationId') allegationId: string,
+    @Body() { reason, ...corrected }: CorrectAllegationSubjectDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.complaints.run(id, { type: 'CorrectAllegationSubject', allegationId, corrected, reason, metadata: { now: context.now } }, context, reply);
   }
 }

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
-import { commandResponse, type CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { INTAKE_RESPONSE_SCHEMA, intakeResponse, type IntakeResponse } from '../../../people/intake-response.ts';
 import { ReceiveReferralCommand } from './receive-referral.command.ts';
 import { ReceiveReferralDto } from './receive-referral.dto.ts';
 
@@ -18,13 +18,13 @@ export class ReceiveReferralController {
   @Post()
   @HttpCode(201)
   @Roles('case_manager', 'supervisor')
-  @ApiCreatedResponse({ description: 'The referral was received; Location names the new case' })
+  @ApiCreatedResponse({ description: 'The referral was received; Location names the new case; `possibleMatches` links to the people its data subjects may already be', schema: INTAKE_RESPONSE_SCHEMA })
   async receive(
     @Body() body: ReceiveReferralDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResponse> {
+  ): Promise<IntakeResponse> {
     const outcome = await this.commands.execute(new ReceiveReferralCommand(body, context));
-    return commandResponse(reply, outcome, `/api/referrals/${outcome.id}`);
+    return intakeResponse(reply, outcome, `/api/referrals/${outcome.id}`);
   }
 }

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { addDays, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
+import { dueDayParameters, workingDaysAfter } from '../../../calendar/working-days.sql.ts';
 import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
@@ -13,8 +14,14 @@ import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-cl
 import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** The order of the due list: an update is due by the end of its day in England (on the shipped calendar), and so is a contact. */
-const UPDATE_DEADLINE = "((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London')";
+/** The working days an update's clock may run: the due list looks its due day up for each. */
+const UPDATE_CLOCKS = [updateWorkingDays(true), updateWorkingDays(false)];
+/** The soonest update's due day as projected, on the shipped calendar (the due list's index holds it). */
+const STORED_UPDATE_DUE = 'r.next_update_due';
+/** The same on the calendar as it stands, from its clock's first day and the working days it runs. */
+const UPDATE_DUE_NOW = `(CASE WHEN r.next_update_enhanced THEN ${workingDaysAfter('r.next_update_learned_on', updateWorkingDays(true))} ELSE ${workingDaysAfter('r.next_update_learned_on', updateWorkingDays(false))} END)`;
+/** The order of the due list: an update is due by the end of its day in England, and so is a contact. */
+const dueKey = (updateDue: string) => `least(coalesce(r.next_contact_due, 'infinity'), coalesce(((${updateDue} + 1)::timestamp AT TIME ZONE 'Europe/London'), 'infinity'))`;
 /** Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out by then. */
 const updateDueBefore = (day: string) => `(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
 /** Overdue: due before today. */
@@ -27,10 +34,15 @@ const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::dat
 /** Due by the end of a day in England: a contact that day or before, an update due before the next day. */
 const DUE_BY = `((r.next_contact_due AT TIME ZONE 'Europe/London')::date <= :dueBy::date OR ${updateDueBefore('dayAfter')})`;
 
-/** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
+/**
+ * Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). On the
+ * shipped calendar the due order is the one the index holds; once an administrator has added a bank holiday,
+ * due days are looked up on the calendar as it stands, sorting the matching rows.
+ */
 const ORDERS = {
   newest: { key: 'r.received_at', direction: 'DESC', compare: '<' },
-  due: { key: `least(coalesce(r.next_contact_due, 'infinity'), coalesce(${UPDATE_DEADLINE}, 'infinity'))`, direction: 'ASC', compare: '>' },
+  due: { key: dueKey(STORED_UPDATE_DUE), direction: 'ASC', compare: '>' },
+  dueNow: { key: dueKey(UPDATE_DUE_NOW), direction: 'ASC', compare: '>' },
 } as const;
 
 /**
@@ -50,7 +62,8 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
 
   async execute({ filters, order, viewer }: ListReferralsQuery): Promise<Page<ReferralListItem>> {
     const limit = filters.limit ?? 50;
-    const { calendar, crimeTypes } = await this.settings.current();
+    const settings = await this.settings.current();
+    const { calendar, crimeTypes } = settings;
     const priorityCrimeTypes = crimeTypes.filter((type) => type.priorityGroup).map((type) => type.id);
     const clocks = { calendar, today: londonDate(new Date()), priorityCrimeTypes };
     const after = decodeCursor(filters.cursor, 2);
@@ -59,14 +72,16 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
       if (walked.entities.length > limit) return toPage(walked, limit, clocks);
     }
-    const { direction, compare } = ORDERS[order];
-    const key = searchFirstKey(ORDERS[order].key, filters.q);
+    const sort = order === 'due' && !settings.calendarAsShipped ? 'dueNow' : order;
+    const { direction, compare } = ORDERS[sort];
+    const key = searchFirstKey(ORDERS[sort].key, filters.q);
     const query = this.referrals
       .createQueryBuilder('r')
       .addSelect(`${key}::text`, 'sort_key')
       .orderBy(key, direction)
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
+    if (sort === 'dueNow') query.setParameters(dueDayParameters(calendar, UPDATE_CLOCKS));
     onlyCasesVisibleTo(query, 'r.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });

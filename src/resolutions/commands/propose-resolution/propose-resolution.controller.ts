@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from 
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
-import { commandResponse, type CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { INTAKE_RESPONSE_SCHEMA, intakeResponse, type IntakeResponse } from '../../../people/intake-response.ts';
 import { ProposeResolutionCommand } from './propose-resolution.command.ts';
 import { ProposeResolutionDto } from './propose-resolution.dto.ts';
 
@@ -18,7 +18,7 @@ export class ProposeResolutionController {
   @Post()
   @HttpCode(201)
   @Roles('resolution_officer', 'supervisor')
-  @ApiCreatedResponse({ description: 'The Community Resolution was proposed with its preconditions met; Location names it' })
+  @ApiCreatedResponse({ description: 'The Community Resolution was proposed with its preconditions met; Location names it; `possibleMatches` links to the people its data subjects may already be', schema: INTAKE_RESPONSE_SCHEMA })
   @ApiConflictResponse({
     description:
       'Preconditions failed; `rule` names the first and `rules` every one: offence-not-eligible, intimate-partner-domestic-abuse, insufficient-evidence, no-admission, no-agreement, appropriate-adult-required, supervisor-decision-required, offence-date-in-future, born-after-offence, below-age-of-criminal-responsibility, proposed-in-future, proposed-before-offence (an optional `at`)',
@@ -27,8 +27,8 @@ export class ProposeResolutionController {
     @Body() body: ProposeResolutionDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResponse> {
+  ): Promise<IntakeResponse> {
     const outcome = await this.commands.execute(new ProposeResolutionCommand(body, context));
-    return commandResponse(reply, outcome, `/api/community-resolutions/${outcome.id}`);
+    return intakeResponse(reply, outcome, `/api/community-resolutions/${outcome.id}`);
   }
 }
