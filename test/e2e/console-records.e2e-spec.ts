@@ -82,6 +82,26 @@ describe('console: keeping records right, and administering them, in the browser
     await expectAccessible(page);
   });
 
+  it("links the case's victim to a person, and undoes a wrong link", async () => {
+    await page.goto(referralUrl);
+    await page.getByRole('link', { name: 'People on this case' }).click();
+    await expect(page.locator('main').innerText()).resolves.toContain('Not linked to a person yet');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /^Confirm as a new person/ }).click();
+    await save();
+    await expect(page.locator('#reason-error').isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+    await page.getByLabel('Why (what confirmed it)').fill('Confirmed on intake');
+    await save();
+    await expect(banner()).resolves.toContain('Saved: Confirm as a new person');
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Linked to person [0-9a-f-]{36}/);
+    await page.getByRole('link', { name: /^Unlink/ }).click();
+    await page.getByLabel('Why (what confirmed it)').fill('Recorded against the wrong person');
+    await save();
+    await expect(banner()).resolves.toContain('Saved: Unlink from the person');
+    await expect(page.locator('main').innerText()).resolves.toContain('Not linked to a person yet');
+  });
+
   it('refuses the supervisor-only decisions to a case manager with the forbidden page', async () => {
     const response = await page.goto(`${referralUrl}/do/legal-hold`);
     expect(response?.status()).toBe(403);
