@@ -154,10 +154,12 @@ describe('console: keeping records right, and administering them, in the browser
 
   it('lets an administrator change a configurable list, see the disposals due and erase a data subject after checking', async () => {
     await signInAs('admin-ada', 'Administrator');
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await expectAccessible(page);
     await screenshot(page, 'settings');
-    await page.getByRole('link', { name: 'Add or relabel an entry of decline reasons' }).click();
+    await page.getByRole('link', { name: 'Decline reasons' }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Add or relabel an entry' }).click();
     await page.getByLabel('Id', { exact: true }).fill('Moved Away');
     await page.getByLabel('Label').fill('Moved out of the area');
     await save();
@@ -166,9 +168,21 @@ describe('console: keeping records right, and administering them, in the browser
     await page.getByLabel('Id', { exact: true }).fill('moved-away');
     await save();
     await expect(banner()).resolves.toContain('Saved: Add or relabel: Decline reasons');
-    await page.getByRole('button', { name: 'Retire Moved out of the area from decline reasons' }).click();
+    await page.getByRole('button', { name: 'Retire Moved out of the area' }).click();
     await expect(banner()).resolves.toContain('moved-away retired');
-    await expect(page.locator('#declineReasons + p + table').innerText()).resolves.toMatch(/moved-away\s+Moved out of the area\s+Retired/);
+    await expect(page.getByRole('row', { name: /moved-away/ }).innerText()).resolves.toMatch(/Moved out of the area\s+Retired/);
+
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('link', { name: 'Set a retention period' }).click();
+    await page.getByLabel('Referral').check();
+    await page.getByLabel('Months kept after closure').fill('0');
+    await save();
+    await expect(page.locator('#months-error').isVisible()).resolves.toBe(true);
+    await expectAccessible(page);
+    await page.getByLabel('Months kept after closure').fill('84');
+    await save();
+    await expect(banner()).resolves.toContain('Saved: Set a retention period');
+    await expect(page.getByRole('row', { name: /^Referral\s+Any other/ }).innerText()).resolves.toMatch(/84$/);
 
     await page.getByRole('link', { name: 'Disposals due' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('Disposals due');

@@ -13,7 +13,7 @@ interface AdminForm {
   form(params: Record<string, string>): CommandForm;
   apiUrl(params: Record<string, string>, values: FormValues): string;
   /** Where the administrator sees what changed. */
-  backHref: string;
+  backHref(params: Record<string, string>): string;
   /** A decision that cannot be undone is shown for checking before it is sent. */
   mustCheck?(values: FormValues): boolean;
 }
@@ -30,14 +30,19 @@ function listNamed(params: Record<string, string>): ListName {
 const pathOf = (values: FormValues, name: string) => encodeURIComponent(String(values[name] ?? '').trim() || '-');
 
 const ADMIN_FORMS: readonly AdminForm[] = [
-  { path: `${SETTINGS}/lists/:list/entries`, form: (params) => listEntryForm(listNamed(params), humanise(params.list)), apiUrl: (params) => `/api/admin/settings/lists/${listNamed(params)}/entries`, backHref: SETTINGS },
-  { path: `${SETTINGS}/contact-failure-threshold`, form: () => THRESHOLD_FORM, apiUrl: () => '/api/admin/settings/contact-failure-threshold', backHref: SETTINGS },
-  { path: `${SETTINGS}/retention-periods`, form: () => RETENTION_FORM, apiUrl: () => '/api/admin/settings/retention-periods', backHref: SETTINGS },
+  {
+    path: `${SETTINGS}/lists/:list/entries`,
+    form: (params) => listEntryForm(listNamed(params), humanise(params.list)),
+    apiUrl: (params) => `/api/admin/settings/lists/${listNamed(params)}/entries`,
+    backHref: (params) => `${SETTINGS}/lists/${listNamed(params)}`,
+  },
+  { path: `${SETTINGS}/contact-failure-threshold`, form: () => THRESHOLD_FORM, apiUrl: () => '/api/admin/settings/contact-failure-threshold', backHref: () => SETTINGS },
+  { path: `${SETTINGS}/retention-periods`, form: () => RETENTION_FORM, apiUrl: () => '/api/admin/settings/retention-periods', backHref: () => SETTINGS },
   ...[DATA_SUBJECT_FORM, PERSON_FORM].map((form) => ({
     path: `${PERSONAL_DATA}/${form.slug}`,
     form: () => form,
     apiUrl: (_params: Record<string, string>, values: FormValues) => `/api/admin/${form.apiPath}/${pathOf(values, 'id')}/${pathOf(values, 'decision')}`,
-    backHref: PERSONAL_DATA,
+    backHref: () => PERSONAL_DATA,
     mustCheck: (values: FormValues) => values.decision === 'erase',
   })),
 ];
@@ -65,8 +70,15 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
   console.get(SETTINGS, async (request, reply) => {
     const session = pages.session(request);
     const { body } = await pages.read(request, session, '/api/admin/settings');
-    const lists = LIST_NAMES.map((name) => ({ name, title: humanise(name), entries: body.lists[name] }));
-    return pages.render(request, reply, 'settings', { title: 'Settings', settings: body, lists, saved: (request.query as { saved?: string }).saved });
+    const lists = LIST_NAMES.map((name) => ({ name, title: humanise(name), active: body.lists[name].filter((entry: { retired: boolean }) => !entry.retired).length, retired: body.lists[name].filter((entry: { retired: boolean }) => entry.retired).length }));
+    return pages.render(request, reply, 'settings', { title: 'Settings', settings: body, lists, done: (request.query as { done?: string }).done });
+  });
+
+  console.get(`${SETTINGS}/lists/:list`, async (request, reply) => {
+    const session = pages.session(request);
+    const list = listNamed(request.params as Record<string, string>);
+    const { body } = await pages.read(request, session, '/api/admin/settings');
+    return pages.render(request, reply, 'settings-list', { title: humanise(list), list, entries: body.lists[list], done: (request.query as { done?: string }).done });
   });
 
   console.post(`${SETTINGS}/lists/:list/entries/:entryId/retire`, { preHandler: console.csrfProtection }, async (request, reply) => {
@@ -74,7 +86,7 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
     const { list, entryId } = request.params as { list: string; entryId: string };
     const answer = await pages.api.call(request, session, { method: 'POST', url: `/api/admin/settings/lists/${listNamed({ list })}/entries/${encodeURIComponent(entryId)}/retire`, body: {} });
     if (answer.status !== 200) throw pageErrorOf(answer);
-    return reply.redirect(`${SETTINGS}?saved=${encodeURIComponent(`${entryId} retired`)}#${list}`, 303);
+    return reply.redirect(`${SETTINGS}/lists/${list}?done=${encodeURIComponent(`${entryId} retired`)}`, 303);
   });
 
   console.get('/console/admin/disposals', async (request, reply) => {
@@ -103,21 +115,21 @@ function registerAdminForm(console: FastifyInstance, pages: ConsolePages, admin:
     return { session, form };
   };
   const show = (request: FastifyRequest, reply: FastifyReply, form: CommandForm, values: FormValues, errors?: ReturnType<typeof refusalOf>, status = 200) =>
-    renderForm(pages, request, reply, form, { values, errors, backHref: admin.backHref }, status);
+    renderForm(pages, request, reply, form, { values, errors, backHref: admin.backHref(request.params as Record<string, string>) }, status);
 
   console.get(admin.path, async (request, reply) => show(request, reply, formOf(request).form, request.query as FormValues));
 
   console.post(admin.path, { preHandler: console.csrfProtection }, async (request, reply) => {
     const { session, form } = formOf(request);
+    const params = request.params as Record<string, string>;
     const { _confirm: confirm, ...values } = request.body as FormValues & { _confirm?: string };
     if (confirm === 'change') return show(request, reply, form, values);
     if (confirm !== 'yes' && admin.mustCheck?.(values)) {
       const answers = form.fields.map((field) => ({ name: field.name, key: field.label, value: String(values[field.name] ?? ''), shown: field.kind === 'radios' ? humanise(values[field.name]) : String(values[field.name] ?? '') }));
-      return pages.render(request, reply, 'check-answers', { title: `Check your answers: ${form.title}`, answers, action: request.url, backHref: admin.backHref });
+      return pages.render(request, reply, 'check-answers', { title: `Check your answers: ${form.title}`, answers, action: request.url, backHref: admin.backHref(params) });
     }
-    const params = request.params as Record<string, string>;
     const answer = await pages.api.call(request, session, { method: 'POST', url: admin.apiUrl(params, values), body: commandBody(form.fields, values) });
-    if (answer.status === 200 || answer.status === 202) return reply.redirect(`${admin.backHref}?${new URLSearchParams({ [admin.backHref === SETTINGS ? 'saved' : 'done']: form.title })}`, 303);
+    if (answer.status === 200 || answer.status === 202) return reply.redirect(`${admin.backHref(params)}?${new URLSearchParams({ done: form.title })}`, 303);
     const errors = refusalOf(form, answer);
     if (errors) return show(request, reply, form, values, errors, answer.status);
     throw pageErrorOf(answer);
