@@ -135,7 +135,7 @@ describe('console: keeping records right, and administering them, in the browser
     expect(restrictions).toEqual([{ users: ['sup-sid', 'cm-cat'] }]);
   });
 
-  it("shows a CRT officer the API's message beside the earlier complaint a repetitive one names", async () => {
+  it("shows a CRT officer the API's messages beside a repetitive complaint's reference and an update's channel", async () => {
     await signInAs('crt-cy', 'Customer Response Team officer');
     await page.getByRole('link', { name: 'Log a complaint' }).click();
     await page.getByRole('group', { name: 'How it arrived' }).getByLabel('Email').check();
@@ -149,6 +149,13 @@ describe('console: keeping records right, and administering them, in the browser
     await page.getByLabel('Why there is no fresh evidence').fill('Nothing new since the earlier complaint');
     await save();
     await expect(page.locator('#earlierComplaintId-error').innerText()).resolves.toContain('earlierComplaintId');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Back' }).click();
+    await page.getByRole('link', { name: 'Send the complainant an update' }).click();
+    await page.getByLabel('What the update tells them, for the record').fill('The officer has been spoken to');
+    await save();
+    await expect(page.locator('#channel-error').innerText()).resolves.toContain('channel');
+    await expect(page.locator('#personalisation-first_name-error').innerText()).resolves.toContain('personalisation');
     await expectAccessible(page);
   });
 
