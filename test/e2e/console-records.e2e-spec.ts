@@ -108,7 +108,7 @@ describe('console: keeping records right, and administering them, in the browser
     await expectAccessible(page);
   });
 
-  it('lets a supervisor hold the case from disposal and restrict it to the people who need to know', async () => {
+  it('lets a supervisor hold the case from disposal, restrict it to the people who need to know and lift that', async () => {
     await signInAs('sup-sid', 'Supervisor');
     await page.goto(referralUrl);
     await page.getByRole('link', { name: 'Place a legal hold' }).click();
@@ -130,9 +130,17 @@ describe('console: keeping records right, and administering them, in the browser
     await page.getByLabel('User ids named').fill('cm-cat');
     await save();
     await expect(banner()).resolves.toContain('Saved: Restrict who may see the case');
+    await expect(page.locator('main').innerText()).resolves.toMatch(/Restricted \(staff member involved\) since .* to sup-sid, cm-cat, and auditors/);
+    await expect(page.getByRole('link', { name: 'Restrict who may see the case' }).count()).resolves.toBe(0);
     const restrictions = await harness.sql(`SELECT data->'users' AS users FROM events WHERE type = 'CaseAccessRestricted' AND stream LIKE '%' || $1`, [referralUrl.split('/').at(-1)]);
     // The supervisor restricting it is named with those they named.
     expect(restrictions).toEqual([{ users: ['sup-sid', 'cm-cat'] }]);
+    await page.getByRole('link', { name: 'Lift the restriction' }).click();
+    await page.getByLabel('No longer needed').check();
+    await save();
+    await expect(banner()).resolves.toContain('Saved: Lift the restriction');
+    await expect(page.locator('main').innerText()).resolves.toContain('Everyone whose role allows it.');
+    await expectAccessible(page);
   });
 
   it("shows a CRT officer the API's messages beside a repetitive complaint's reference and an update's channel", async () => {
