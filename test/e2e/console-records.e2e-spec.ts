@@ -201,6 +201,8 @@ describe('console: keeping records right, and administering them, in the browser
 
     await page.getByRole('link', { name: 'Disposals due' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('Disposals due');
+    // The supervisor's hold on the referral, placed in the browser above.
+    await expect(page.getByRole('row', { name: new RegExp(referralUrl.split('/').at(-1)!) }).innerText()).resolves.toMatch(/Litigation\s+.+\s+sup-sid/);
     await expectAccessible(page);
     await page.getByLabel('Due by (a day)').fill('soon');
     await page.getByRole('button', { name: 'Show' }).click();

@@ -92,10 +92,14 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
   console.get('/console/admin/disposals', async (request, reply) => {
     const session = pages.session(request);
     const asOf = (request.query as { asOf?: string }).asOf?.trim() || londonDate(new Date());
-    const answer = await pages.api.call(request, session, { method: 'GET', url: `/api/admin/disposals/due?asOf=${encodeURIComponent(asOf)}` });
-    if (answer.status === 400) return pages.render(request, reply, 'disposals', { title: 'Disposals due', asOf, items: [], errors: { summary: [{ text: 'Enter the day as a date, e.g. 2026-12-04', href: '#asOf' }], byField: { asOf: 'Enter the day as a date, e.g. 2026-12-04' } } }, 400);
+    const [answer, holds] = await Promise.all([
+      pages.api.call(request, session, { method: 'GET', url: `/api/admin/disposals/due?asOf=${encodeURIComponent(asOf)}` }),
+      pages.read(request, session, '/api/admin/legal-holds'),
+    ]);
+    const held = holds.body.items;
+    if (answer.status === 400) return pages.render(request, reply, 'disposals', { title: 'Disposals due', asOf, items: [], held, errors: { summary: [{ text: 'Enter the day as a date, e.g. 2026-12-04', href: '#asOf' }], byField: { asOf: 'Enter the day as a date, e.g. 2026-12-04' } } }, 400);
     if (answer.status !== 200) throw pageErrorOf(answer);
-    return pages.render(request, reply, 'disposals', { title: 'Disposals due', ...answer.body });
+    return pages.render(request, reply, 'disposals', { title: 'Disposals due', ...answer.body, held });
   });
 
   console.get(PERSONAL_DATA, async (request, reply) => {
