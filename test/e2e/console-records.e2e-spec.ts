@@ -167,7 +167,7 @@ describe('console: keeping records right, and administering them, in the browser
     await expectAccessible(page);
   });
 
-  it('lets an administrator change a configurable list, see the disposals due and erase a data subject after checking', async () => {
+  it('lets an administrator change a configurable list, see the disposals due and holds, find a data subject and erase them after checking', async () => {
     await signInAs('admin-ada', 'Administrator');
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await expectAccessible(page);
@@ -222,7 +222,19 @@ describe('console: keeping records right, and administering them, in the browser
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect(page.locator('#id-error').isVisible()).resolves.toBe(true);
-    await page.getByLabel('Data subject id').fill(subject);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Personal data' }).click();
+    await page.locator('#q').fill('V');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.locator('#q-error').isVisible()).resolves.toBe(true);
+    await page.locator('#q').fill('vera EXAMPLE');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: new RegExp(`erase or restrict this record \\(${subject}\\)`) }).click();
+    await expect(page.getByLabel('Data subject id').inputValue()).resolves.toBe(subject);
+    await page.getByLabel('Erase', { exact: true }).check();
+    await page.getByLabel('Why').fill('Request DSR-2026-17');
     await save();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect(banner()).resolves.toContain("Recorded: Erase or restrict a data subject's personal data");

@@ -103,9 +103,17 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
   });
 
   console.get(PERSONAL_DATA, async (request, reply) => {
-    // A page of links only: the role is checked here, as the forms it leads to check it.
-    if (!pages.session(request).roles.includes('admin')) throw new ConsolePageError(403, 'Your role does not allow this');
-    return pages.render(request, reply, 'personal-data', { title: 'Personal data', forms: [DATA_SUBJECT_FORM, PERSON_FORM], base: PERSONAL_DATA, done: (request.query as { done?: string }).done });
+    // The role is checked here too: the forms the page leads to check it, its search allows auditors as well.
+    const session = pages.session(request);
+    if (!session.roles.includes('admin')) throw new ConsolePageError(403, 'Your role does not allow this');
+    const { done, q = '' } = request.query as { done?: string; q?: string };
+    const view = { title: 'Personal data', forms: [DATA_SUBJECT_FORM, PERSON_FORM], base: PERSONAL_DATA, done, q };
+    if (!q.trim()) return pages.render(request, reply, 'personal-data', view);
+    // The API's search, access-logged with the cases it finds; the term itself stays out of every log.
+    const answer = await pages.api.call(request, session, { method: 'GET', url: `/api/admin/people?${new URLSearchParams({ q })}` });
+    if (answer.status === 400) return pages.render(request, reply, 'personal-data', { ...view, errors: { summary: [{ text: 'Enter at least 2 characters', href: '#q' }], byField: { q: 'Enter at least 2 characters' } } }, 400);
+    if (answer.status !== 200) throw pageErrorOf(answer);
+    return pages.render(request, reply, 'personal-data', { ...view, found: answer.body.items });
   });
 
   for (const admin of ADMIN_FORMS) registerAdminForm(console, pages, admin);
