@@ -1,3 +1,4 @@
+import { CASE_WIDE_FORMS } from './forms/case-wide-forms.ts';
 import type { CommandForm } from './forms/command-form.ts';
 import { COMPLAINT_FORMS } from './forms/complaint-forms.ts';
 import { REFERRAL_FORMS } from './forms/referral-forms.ts';
@@ -14,7 +15,7 @@ export interface CaseKind {
 }
 
 export const CASE_KINDS: readonly CaseKind[] = [
-  { path: 'referrals', template: 'referral', forms: REFERRAL_FORMS, caption: (referral) => referral.victim?.name ?? 'Referral' },
-  { path: 'complaints', template: 'complaint', forms: COMPLAINT_FORMS, caption: (complaint) => `Complaint ${complaint.reference ?? ''}`.trim() },
-  { path: 'community-resolutions', template: 'resolution', forms: RESOLUTION_FORMS, caption: (resolution) => `Community Resolution ${resolution.crimeReference ?? ''}`.trim() },
+  { path: 'referrals', template: 'referral', forms: [...REFERRAL_FORMS, ...CASE_WIDE_FORMS], caption: (referral) => referral.victim?.name ?? 'Referral' },
+  { path: 'complaints', template: 'complaint', forms: [...COMPLAINT_FORMS, ...CASE_WIDE_FORMS], caption: (complaint) => `Complaint ${complaint.reference ?? ''}`.trim() },
+  { path: 'community-resolutions', template: 'resolution', forms: [...RESOLUTION_FORMS, ...CASE_WIDE_FORMS], caption: (resolution) => `Community Resolution ${resolution.crimeReference ?? ''}`.trim() },
 ];

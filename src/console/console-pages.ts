@@ -31,6 +31,9 @@ const NAVIGATION: readonly NavItem[] = [
   { href: '/console/community-resolutions', text: 'Community Resolutions', roles: ['resolution_officer', 'supervisor'] },
   { href: '/console/audit/access-log', text: 'Access log', roles: ['auditor'] },
   { href: '/console/admin/projections', text: 'Projections', roles: ['admin'] },
+  { href: '/console/admin/settings', text: 'Settings', roles: ['admin'] },
+  { href: '/console/admin/personal-data', text: 'Personal data', roles: ['admin'] },
+  { href: '/console/admin/disposals', text: 'Disposals due', roles: ['admin', 'auditor'] },
 ];
 
 /** Where each role starts: the first page of the navigation it may use. */

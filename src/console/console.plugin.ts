@@ -16,6 +16,7 @@ import { registerAuditPages } from './pages/audit-pages.ts';
 import { registerCasePages } from './pages/case-pages.ts';
 import { registerCommandForms } from './pages/command-form-pages.ts';
 import { registerListPages } from './pages/list-pages.ts';
+import { registerPeoplePages } from './pages/people-pages.ts';
 import { registerDevelopmentSignIn } from './sign-in/development-sign-in.ts';
 import { openIdConnectConfigured, registerOpenIdConnectSignIn } from './sign-in/openid-connect-sign-in.ts';
 
@@ -60,6 +61,7 @@ export async function registerConsole(root: FastifyInstance, options: ConsoleOpt
     registerListPages(console, pages);
     registerCommandForms(console, pages);
     registerCasePages(console, pages);
+    registerPeoplePages(console, pages);
     registerAuditPages(console, pages);
     registerAdminPages(console, pages);
   });

@@ -107,6 +107,13 @@ describe('console: complaints, supervision and audit in the browser', () => {
     await page.getByRole('link', { name: 'Close the Community Resolution' }).click();
     await save();
     await saved('Close the Community Resolution');
+    await page.getByRole('link', { name: 'Correct the details of Vic Tim' }).click();
+    await page.getByLabel('Contact details').fill('vic@example.org');
+    await save();
+    await expect(page.locator('#reason-error').isVisible()).resolves.toBe(true);
+    await page.getByLabel('Why the record was wrong').fill('Gave an email address at the door');
+    await save();
+    await saved("Correct a person's details");
     await expectAccessible(page);
     await screenshot(page, 'community-resolution');
     await page.getByRole('link', { name: 'Community Resolutions' }).click();

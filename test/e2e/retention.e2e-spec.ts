@@ -21,7 +21,7 @@ describe('retention over HTTP', () => {
   const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => harness.request({ method, url, payload, headers: { authorization } });
   const referral = { source: 'police', crimeReference: '41/9/26', crimeType: 'burglary', victim: { name: 'Hal Held' }, consent: { contact: true, dataSharing: true, basis: 'implied' } };
 
-  it('lets a supervisor place and lift a legal hold on a case, with a reason, and no one else', async () => {
+  it('lets a supervisor place and lift a legal hold on a case, with a reason, and no one else, and lists the cases held', async () => {
     const created = (await request('POST', '/api/referrals', caseManager, referral)).json();
     const hold = `/api/cases/${created.id}/legal-hold`;
     expect((await request('POST', hold, caseManager, { reason: 'litigation' })).statusCode).toBe(403);
@@ -30,7 +30,11 @@ describe('retention over HTTP', () => {
     expect((await request('POST', `${hold}/lift`, supervisor, { reason: 'obligation-ended' })).json()).toMatchObject({ status: 409, rule: 'not-held' });
     expect((await request('POST', hold, supervisor, { reason: 'litigation' })).statusCode).toBe(200);
     expect((await request('POST', hold, supervisor, { reason: 'public-inquiry' })).json()).toMatchObject({ status: 409, rule: 'already-held' });
+    const heldNow = async (authorization = admin) => (await request('GET', '/api/admin/legal-holds', authorization)).json().items.filter((item: { caseId: string }) => item.caseId === created.id);
+    expect(await heldNow(auditor)).toEqual([{ caseId: created.id, status: 'held', reason: 'litigation', by: 'sup-hold', since: expect.any(String) }]);
+    expect((await request('GET', '/api/admin/legal-holds', caseManager)).statusCode).toBe(403);
     expect((await request('POST', `${hold}/lift`, supervisor, { reason: 'obligation-ended' })).statusCode).toBe(200);
+    expect(await heldNow()).toEqual([]);
   });
 
   it('lists the closed cases due for disposal on a London day, under their rule, leaving out held ones', async () => {

@@ -20,6 +20,16 @@ describe('a command form', () => {
     expect(commandBody(FIELDS, { needs: ['health', 'housing'] })).toEqual({ needs: ['health', 'housing'] });
   });
 
+  it('sends a list typed with commas as an array, an empty "none" as null, and leaves out what the address names', () => {
+    const fields: FormField[] = [
+      { name: 'users', label: 'Users', kind: 'list' },
+      { name: 'closureReason', label: 'Closure reason', kind: 'text', optional: true, nullable: true },
+      { name: 'id', label: 'Data subject', kind: 'text', inPath: true },
+    ];
+    expect(commandBody(fields, { users: ' cm-01, ,sup-02 ', closureReason: '', id: 'a1' })).toEqual({ users: ['cm-01', 'sup-02'], closureReason: null });
+    expect(commandBody(fields, { users: '', closureReason: 'duplicate' })).toEqual({ users: [], closureReason: 'duplicate' });
+  });
+
   it("puts the API's messages beside the fields they name, an object's beside its first field", () => {
     const errors = formErrors(FIELDS, [
       { field: 'needs[1]', message: 'needs[1] must be a configured need' },

@@ -5,8 +5,8 @@ import type { Settings } from '../../settings/settings.ts';
 import { humanise } from '../console-views.ts';
 import { londonLocalToInstant } from './london-time.ts';
 
-/** `flags`: checkboxes whose ticked values are sent as `{ value: true }` (the API reads an absent flag as no). */
-export type FieldKind = 'text' | 'textarea' | 'select' | 'radios' | 'checkboxes' | 'flags' | 'datetime' | 'date' | 'yesno' | 'number';
+/** `flags`: checkboxes whose ticked values are sent as `{ value: true }` (the API reads an absent flag as no). `list`: a text of values separated by commas, sent as an array. */
+export type FieldKind = 'text' | 'textarea' | 'select' | 'radios' | 'checkboxes' | 'flags' | 'datetime' | 'date' | 'yesno' | 'number' | 'list';
 
 export interface FormField {
   /** The API body's field, dotted for a nested one (`victim.name`, `allegations.0.category`). */
@@ -16,6 +16,10 @@ export interface FormField {
   /** Fixed values (shown humanised), or a configurable list whose active entries are offered. */
   options?: readonly string[] | { list: ListName };
   optional?: boolean;
+  /** Left empty, sent as null (the API's "none", e.g. a retention period for every closure reason). */
+  nullable?: boolean;
+  /** Named in the route's address (a data subject's id), not sent in the body. */
+  inPath?: boolean;
   hint?: string;
 }
 
@@ -28,6 +32,11 @@ export interface CommandForm {
   /** Who may send it, as the API's route says: others get the console's 403 before filling it in. */
   roles: readonly Role[];
   fields: FormField[];
+  /**
+   * A decision about the case whatever its kind (restriction, legal hold): posted under /api/cases/{id} and kept on its
+   * own stream, so the case's revision is not its If-Match; its rules (already held, not restricted) refuse a stale one.
+   */
+  caseWide?: boolean;
 }
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -49,8 +58,8 @@ export function choicesFor(field: FormField, settings: Settings): Choice[] {
 /** The API body a submitted form stands for: empty optional fields left out, so the API's own rules apply. */
 export function commandBody(fields: readonly FormField[], values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const field of fields) {
-    const value = valueOf(field, values[field.name]);
+  for (const field of fields.filter((candidate) => !candidate.inPath)) {
+    const value = valueOf(field, values[field.name]) ?? (field.nullable ? null : undefined);
     if (value !== undefined) setPath(body, field.name, value);
   }
   return body;
@@ -58,6 +67,7 @@ export function commandBody(fields: readonly FormField[], values: FormValues): R
 
 function valueOf(field: FormField, raw: string | string[] | undefined): unknown {
   if (field.kind === 'checkboxes') return raw === undefined ? [] : [raw].flat().filter(Boolean);
+  if (field.kind === 'list') return [raw ?? ''].flat().join(',').split(',').map((item) => item.trim()).filter(Boolean);
   if (field.kind === 'flags') return raw === undefined ? undefined : Object.fromEntries([raw].flat().map((flag) => [flag, true]));
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text === undefined || text.trim() === '') return undefined;

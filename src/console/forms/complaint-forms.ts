@@ -1,5 +1,7 @@
 import { CRITERIA } from '../../complaints/domain/criteria.ts';
 import { COMPLAINT_CHANNELS, OUTCOME_RESULTS, RECORDING_REASONS, REFERRAL_BODIES, SUBJECT_KINDS } from '../../complaints/domain/complaint.events.ts';
+import { COMPLAINANT_MESSAGE_CHANNELS } from '../../complaints/domain/complainant-messages.events.ts';
+import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const CRT = ['crt_officer', 'supervisor'] as const;
@@ -93,5 +95,39 @@ export const COMPLAINT_FORMS: readonly CommandForm[] = [
       when('receivedAt', 'When it reached us'),
     ],
   },
+  {
+    slug: 'late-review-request',
+    title: 'Accept a late request for review',
+    apiPath: 'late-review-request',
+    roles: ['supervisor'],
+    fields: [when('receivedAt', 'When it was received'), { name: 'reason', label: 'Why it is accepted after 28 days', kind: 'textarea' }],
+  },
   { slug: 'withdraw', title: 'Record a withdrawal', apiPath: 'withdraw', roles: CRT, fields: [{ name: 'reason', label: 'Why', kind: 'textarea' }, EFFECTIVE_TIME] },
+  {
+    slug: 'discontinue-repetitive',
+    title: 'Discontinue as repetitive',
+    apiPath: 'discontinue-repetitive',
+    roles: CRT,
+    fields: [
+      { name: 'earlierComplaintId', label: 'The earlier complaint it repeats (its id)', kind: 'text' },
+      { name: 'reason', label: 'Why there is no fresh evidence', kind: 'textarea' },
+      EFFECTIVE_TIME,
+    ],
+  },
+  caseNote(CRT),
+  { slug: 'complainant-correction', title: "Correct the complainant's details", apiPath: 'complainant/correction', roles: CRT, fields: [...CONTACT_DETAILS, CORRECTION_REASON] },
+  {
+    slug: 'allegation-correction',
+    title: "Correct an allegation's category",
+    apiPath: 'allegations/:part/correction',
+    roles: CRT,
+    fields: [{ name: 'category', label: 'Allegation category', kind: 'select', options: { list: 'complaintCategories' } }, CORRECTION_REASON],
+  },
+  {
+    slug: 'messages',
+    title: 'Send the complainant an update',
+    apiPath: 'messages',
+    roles: CRT,
+    fields: [{ name: 'channel', label: 'How', kind: 'radios', options: COMPLAINANT_MESSAGE_CHANNELS }, { name: 'summary', label: 'What the update tells them, for the record', kind: 'textarea' }, ...PERSONALISATION],
+  },
 ];

@@ -1,8 +1,12 @@
 import { CONTACT_CHANNELS, CONTACT_FREQUENCIES } from '../../referrals/domain/contact-schedule.ts';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
+import { MESSAGE_KINDS } from '../../referrals/domain/victim-messages.events.ts';
+import { MESSAGE_CHANNELS } from '../../shared/domain/notify-message.ts';
+import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
 import {
   CJ_EVENT_KINDS,
   CONSENT_BASES,
+  CONSENTS,
   REFERRAL_SOURCES,
   RESTORATIVE_JUSTICE_STATUSES,
   RISK_LEVELS,
@@ -13,6 +17,11 @@ import type { CommandForm, FormField } from './command-form.ts';
 
 const CASE_WORKERS = ['case_manager', 'supervisor'] as const;
 const EFFECTIVE_TIME: FormField = { name: 'at', label: 'When it was decided (leave empty for now)', kind: 'datetime', optional: true };
+const CONSENT_CHANGE: FormField[] = [
+  { name: 'consent', label: 'Consent to', kind: 'radios', options: CONSENTS },
+  { name: 'reason', label: 'What the victim said, and how', kind: 'textarea' },
+  EFFECTIVE_TIME,
+];
 
 /** Every command of a victim's journey, as the routes under /api/referrals take them. */
 export const REFERRAL_FORMS: readonly CommandForm[] = [
@@ -121,6 +130,47 @@ export const REFERRAL_FORMS: readonly CommandForm[] = [
     apiPath: 'restorative-justice',
     roles: CASE_WORKERS,
     fields: [{ name: 'status', label: 'Status', kind: 'radios', options: RESTORATIVE_JUSTICE_STATUSES }],
+  },
+  caseNote(CASE_WORKERS),
+  {
+    slug: 'victim-correction',
+    title: "Correct the victim's details",
+    apiPath: 'victim/correction',
+    roles: CASE_WORKERS,
+    fields: [...CONTACT_DETAILS, { name: 'dateOfBirth', label: 'Date of birth', kind: 'date', optional: true }, CORRECTION_REASON],
+  },
+  {
+    slug: 'crime-correction',
+    title: 'Correct the crime type or reference',
+    apiPath: 'crime/correction',
+    roles: CASE_WORKERS,
+    fields: [
+      { name: 'crimeType', label: 'Crime type', kind: 'select', options: { list: 'crimeTypes' }, optional: true },
+      { name: 'crimeReference', label: 'Crime reference', kind: 'text', optional: true },
+      CORRECTION_REASON,
+    ],
+  },
+  { slug: 'personal-statement-correction', title: 'Correct the Victim Personal Statement status', apiPath: 'personal-statement/correction', roles: CASE_WORKERS, fields: [{ name: 'status', label: 'Status', kind: 'radios', options: VPS_STATUSES }, CORRECTION_REASON] },
+  {
+    slug: 'restorative-justice-correction',
+    title: 'Correct the restorative justice status',
+    apiPath: 'restorative-justice/correction',
+    roles: CASE_WORKERS,
+    fields: [{ name: 'status', label: 'Status', kind: 'radios', options: RESTORATIVE_JUSTICE_STATUSES }, CORRECTION_REASON],
+  },
+  { slug: 'withdraw-consent', title: 'Record that the victim withdrew consent', apiPath: 'consent/withdraw', roles: CASE_WORKERS, fields: CONSENT_CHANGE },
+  { slug: 'give-consent', title: 'Record that the victim gave consent', apiPath: 'consent/give', roles: CASE_WORKERS, fields: CONSENT_CHANGE },
+  {
+    slug: 'messages',
+    title: 'Send the victim a message',
+    apiPath: 'messages',
+    roles: CASE_WORKERS,
+    fields: [
+      { name: 'kind', label: 'What it is', kind: 'radios', options: MESSAGE_KINDS },
+      { name: 'channel', label: 'How', kind: 'radios', options: MESSAGE_CHANNELS, hint: 'The channel the victim agreed in the contact contract' },
+      { name: 'cjEventId', label: 'The criminal-justice development it passes on', kind: 'text', optional: true, hint: 'For a criminal-justice update: its id' },
+      ...PERSONALISATION,
+    ],
   },
   { slug: 'close', title: 'Close the case', apiPath: 'close', roles: CASE_WORKERS, fields: [{ name: 'reason', label: 'Reason', kind: 'select', options: { list: 'closureReasons' } }, EFFECTIVE_TIME] },
   { slug: 'reopen', title: 'Reopen the case', apiPath: 'reopen', roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why it is reopened', kind: 'textarea' }, EFFECTIVE_TIME] },

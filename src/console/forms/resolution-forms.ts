@@ -1,4 +1,5 @@
 import { INFORM_CHANNELS, INFORMED_ABOUT } from '../../resolutions/domain/resolution.events.ts';
+import { caseNote, CORRECTION_REASON } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const OFFICERS = ['resolution_officer', 'supervisor'] as const;
@@ -60,4 +61,17 @@ export const RESOLUTION_FORMS: readonly CommandForm[] = [
   },
   { slug: 'supervisor-decision', title: "Record the supervisor's decision", apiPath: 'supervisor-decision', roles: ['supervisor'], fields: [yes('proceed', 'Proceed with the Community Resolution'), { name: 'reason', label: 'Why', kind: 'textarea' }] },
   { slug: 'close', title: 'Close the Community Resolution', apiPath: 'close', roles: OFFICERS, fields: [EFFECTIVE_TIME] },
+  caseNote(OFFICERS),
+  { slug: 'offence-correction', title: 'Correct the offence', apiPath: 'offence/correction', roles: OFFICERS, fields: [{ name: 'offenceType', label: 'Offence', kind: 'select', options: { list: 'resolutionOffenceTypes' } }, CORRECTION_REASON] },
+  {
+    slug: 'person-correction',
+    title: "Correct a person's details",
+    apiPath: 'people/:part/correction',
+    roles: OFFICERS,
+    fields: [
+      { name: 'name', label: 'Name', kind: 'text', optional: true, hint: 'Leave a detail empty to keep it as it is' },
+      { name: 'contact', label: 'Contact details', kind: 'text', optional: true },
+      CORRECTION_REASON,
+    ],
+  },
 ];

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_KINDS, type CaseKind } from '../case-kinds.ts';
-import type { Problem } from '../console-api.ts';
 import { ConsolePageError, pageErrorOf, type ConsolePages } from '../console-pages.ts';
 import type { ConsoleSession } from '../console-session.ts';
-import { choicesFor, commandBody, fieldId, formErrors, type CommandForm, type FormErrors, type FormValues } from '../forms/command-form.ts';
+import { commandBody, type CommandForm, type FormValues } from '../forms/command-form.ts';
 import { londonLocalNow } from '../forms/london-time.ts';
+import { refusalOf, renderForm, type FormState } from './form-views.ts';
 
 const STALE_FORM = 'This case changed while you were editing. Check its latest details, then submit again.';
 
@@ -28,20 +28,20 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const current = target.id === undefined ? undefined : await pages.read(request, session, caseUrl(target));
-        return showForm(pages, request, reply, target, { values: defaults(target.form), revision: current?.revision, caption: current && kind.caption(current.body) });
+        return showForm(pages, request, reply, target, { values: defaults(target.form, request.query as FormValues), revision: target.form.caseWide ? undefined : current?.revision, caption: current && kind.caption(current.body) });
       });
       console.post(path, { preHandler: console.csrfProtection }, async (request, reply) => {
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const values = request.body as FormValues & { _revision?: string };
-        const revision = target.id === undefined ? undefined : Number(values._revision);
+        const revision = target.id === undefined || target.form.caseWide ? undefined : Number(values._revision);
         const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(target.form.fields, values), revision });
         if (answer.status === 200 || answer.status === 201) {
           return reply.redirect(`/console/${kind.path}/${encodeURIComponent(target.id ?? answer.body.id)}?done=${target.form.slug}&position=${answer.body.position}`, 303);
         }
-        const problem = answer.body as Problem;
-        if (answer.status === 400) return showForm(pages, request, reply, target, { values, revision, errors: formErrors(target.form.fields, problem.errors ?? []) }, 400);
-        if (answer.status === 409) return showForm(pages, request, reply, target, { values, revision, errors: { summary: [{ text: problem.detail, href: '#main-content' }], byField: {} } }, 409);
+        // A 404 here is the case itself gone from the user's view (restricted meanwhile): the error page, not the form.
+        const errors = answer.status === 404 ? undefined : refusalOf(target.form, answer);
+        if (errors) return showForm(pages, request, reply, target, { values, revision, errors }, answer.status);
         if (answer.status === 412) {
           // Shown again at the case's current revision: submitted once more, it applies to what the user has now seen.
           const current = await pages.read(request, session, caseUrl(target));
@@ -67,25 +67,18 @@ const caseUrl = ({ kind, id }: FormTarget) => `/api/${kind.path}/${encodeURIComp
 
 function commandUrl(target: FormTarget): string {
   if (target.id === undefined) return `/api/${target.kind.path}`;
+  if (target.form.caseWide) return `/api/cases/${encodeURIComponent(target.id)}/${target.form.apiPath}`;
   return `${caseUrl(target)}/${target.form.apiPath.replace(':part', encodeURIComponent(target.part ?? ''))}`;
 }
 
-/** A time the form asks for is now unless changed: most things are recorded as they happen. */
-function defaults(form: CommandForm): FormValues {
-  return Object.fromEntries(form.fields.filter((field) => field.kind === 'datetime' && !field.optional).map((field) => [field.name, londonLocalNow()]));
+/** A time the form asks for is now unless changed: most things are recorded as they happen. A link may fill in a field (the development a message passes on). */
+function defaults(form: CommandForm, query: FormValues): FormValues {
+  return Object.fromEntries(
+    form.fields.flatMap((field) => (query[field.name] !== undefined ? [[field.name, query[field.name]]] : field.kind === 'datetime' && !field.optional ? [[field.name, londonLocalNow()]] : [])),
+  );
 }
 
-interface FormState {
-  values: FormValues;
-  revision?: number;
-  caption?: string;
-  errors?: FormErrors;
-}
-
-function showForm(pages: ConsolePages, request: FastifyRequest, reply: FastifyReply, target: FormTarget, state: FormState, status = 200): Promise<FastifyReply> | FastifyReply {
-  return pages.settings.current().then((settings) => {
-    const fields = target.form.fields.map((field) => ({ ...field, id: fieldId(field.name), choices: choicesFor(field, settings), error: state.errors?.byField[field.name], value: state.values[field.name] }));
-    const caseHref = target.id === undefined ? undefined : `/console/${target.kind.path}/${encodeURIComponent(target.id)}`;
-    return pages.render(request, reply, 'command-form', { form: target.form, fields, caseHref, action: request.url, ...state }, status);
-  });
+function showForm(pages: ConsolePages, request: FastifyRequest, reply: FastifyReply, target: FormTarget, state: FormState, status = 200): Promise<FastifyReply> {
+  const backHref = target.id === undefined ? undefined : `/console/${target.kind.path}/${encodeURIComponent(target.id)}`;
+  return renderForm(pages, request, reply, target.form, { backHref, ...state }, status);
 }

@@ -1,0 +1,38 @@
+import type { Role } from '../../auth/roles.ts';
+import { CHANGE_REASONS, LIFT_REASONS, RESTRICTION_REASONS } from '../../case-access/domain/restricted-access.events.ts';
+import { HOLD_REASONS, RELEASE_REASONS } from '../../retention/domain/legal-hold.events.ts';
+import type { CommandForm, FormField } from './command-form.ts';
+
+const NAMED_PEOPLE: FormField[] = [
+  { name: 'users', label: 'User ids named', kind: 'list', hint: 'Separated by commas; each must have signed in before' },
+  { name: 'teams', label: 'Teams named', kind: 'list', optional: true, hint: 'Separated by commas' },
+];
+
+/** A note on a case of any kind: the kind's own route and case workers. */
+export const caseNote = (roles: readonly Role[]): CommandForm => ({ slug: 'notes', title: 'Add a note', apiPath: 'notes', roles, fields: [{ name: 'text', label: 'Note', kind: 'textarea' }] });
+
+/** A person's details put right (the API keeps a detail left empty as it is). */
+export const CONTACT_DETAILS: FormField[] = [
+  { name: 'name', label: 'Name', kind: 'text', optional: true, hint: 'Leave a detail empty to keep it as it is' },
+  { name: 'phone', label: 'Phone', kind: 'text', optional: true },
+  { name: 'email', label: 'Email', kind: 'text', optional: true },
+  { name: 'address', label: 'Address', kind: 'text', optional: true },
+];
+
+/** Every correction says why the record was wrong. */
+export const CORRECTION_REASON: FormField = { name: 'reason', label: 'Why the record was wrong', kind: 'textarea' };
+
+/** A GOV.UK Notify message's placeholders, as the templates shipped in the settings use them. */
+export const PERSONALISATION: FormField[] = [
+  { name: 'personalisation.first_name', label: 'First name, as the message greets them', kind: 'text' },
+  { name: 'personalisation.update', label: 'What the message tells them', kind: 'textarea' },
+];
+
+/** The supervisor's decisions about any case: who may see it (need to know) and whether it is held from disposal. */
+export const CASE_WIDE_FORMS: readonly CommandForm[] = [
+  { slug: 'restrict-access', title: 'Restrict who may see the case', apiPath: 'restricted-access', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: RESTRICTION_REASONS }, ...NAMED_PEOPLE] },
+  { slug: 'change-named-people', title: 'Change who may see the restricted case', apiPath: 'restricted-access/named', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: CHANGE_REASONS }, ...NAMED_PEOPLE] },
+  { slug: 'lift-restriction', title: 'Lift the restriction', apiPath: 'restricted-access/lift', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: LIFT_REASONS }] },
+  { slug: 'legal-hold', title: 'Place a legal hold', apiPath: 'legal-hold', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: HOLD_REASONS }] },
+  { slug: 'lift-legal-hold', title: 'Lift the legal hold', apiPath: 'legal-hold/lift', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: RELEASE_REASONS }] },
+];
