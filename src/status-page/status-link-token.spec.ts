@@ -17,8 +17,9 @@ describe('status link tokens', () => {
   it('are refused when altered, or signed under another master key', () => {
     const token = tokens.sign(claim);
     const [payload, mac] = token.split('.') as [string, string];
-    const longer = Buffer.from(Buffer.from(payload, 'base64url').toString().replace(/~\d+$/, '~4102444800')).toString('base64url');
-    expect(tokens.verify(`${longer}.${mac}`, now)).toBeUndefined();
+    const longer = Buffer.from(payload, 'base64url');
+    longer.writeUInt32BE(4102444800, 33);
+    expect(tokens.verify(`${longer.toString('base64url')}.${mac}`, now)).toBeUndefined();
     expect(new StatusLinkTokens(randomBytes(32)).verify(token, now)).toBeUndefined();
     expect(tokens.verify('not-a-token', now)).toBeUndefined();
   });
