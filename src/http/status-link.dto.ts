@@ -30,7 +30,7 @@ export class StatusLinkDto {
 export const STATUS_LINK_GIVEN_DESCRIPTION =
   'The link is given (replacing any earlier one, which stops working): `url` is the page to pass on to the person, shown only in this answer; `linkId` names it on the case';
 export const STATUS_LINK_REVOKED_DESCRIPTION = 'The link stops working at once; 409 `no-status-link` when none is given';
-export const STATUS_LINK_EXAMPLE = { id: '0b9d2f4e-1c1a-4d55-9a3e-6f2b8c7d9e10', revision: 7, linkId: 'a3c1f2d4-5b6e-4f70-8a91-b2c3d4e5f607', expiresAt: '2027-01-01T10:00:00.000Z', url: '/status/cmVmZXJyYWx-...' };
+export const STATUS_LINK_EXAMPLE = { id: '0b9d2f4e-1c1a-4d55-9a3e-6f2b8c7d9e10', revision: 7, linkId: 'a3c1f2d4-5b6e-4f70-8a91-b2c3d4e5f607', expiresAt: '2027-01-01T10:00:00.000Z', url: '/status/JeLSIzs9vGw9RXOPRwr1AoCLKVeqQQmeZ00dxQ7xLg7I30AKIw.pe4MDjns3YO9HBZPYoDTGA' };
 
 export type StatusLinkGivenResponse = CommandResponse & { linkId: string; expiresAt: string; url: string };
 
