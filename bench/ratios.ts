@@ -27,6 +27,8 @@ const RATIOS: Ratio[] = [
   { numerator: 'http.command.p99', denominator: 'emmett.http.command.p99' },
   { numerator: 'http.command.cpu.with-projectors', denominator: 'emmett.http.command.cpu', aim: { atMost: 1 } },
   { numerator: 'http.command.cpu', denominator: 'emmett.http.command.cpu' },
+  // Issue 19: messages the outbox hands to (a local) GOV.UK Notify per second, beside the bare append.
+  { numerator: 'notify.outbox.delivery', denominator: 'append.single.c16' },
 ];
 
 /** Aims for figures measured directly (issues 3 and 8). */

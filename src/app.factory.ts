@@ -13,6 +13,13 @@ import { acceptJsonBodiesOnly } from './http/json-bodies.ts';
 import { registerCorrelationId } from './http/request-context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerConsole } from './console/console.plugin.ts';
+import { registerStatusPage } from './status-page/status-page.plugin.ts';
+import { StatusPageCases } from './status-page/status-page-cases.ts';
+import { StatusLinkTokens } from './status-page/status-link-token.ts';
+import { EVENT_STORE } from './event-store/event-store.port.ts';
+import { EventCatalog } from './event-store/event-catalog.ts';
+import { AccessLogRecorder } from './audit/access-log/access-log.recorder.ts';
+import { CommandBus } from '@nestjs/cqrs';
 import { resolveMasterKey } from './personal-data/master-key.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsService } from './settings/settings.service.ts';
@@ -56,6 +63,12 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   }
   await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
   await registerConsole(app.getHttpAdapter().getInstance(), { config: options.config, settings: app.get(SettingsService), masterKey });
+  await registerStatusPage(app.getHttpAdapter().getInstance(), {
+    tokens: app.get(StatusLinkTokens),
+    cases: new StatusPageCases(app.get(EVENT_STORE), app.get(EventCatalog), app.get(SettingsService), app.get(CommandBus)),
+    accessLog: app.get(AccessLogRecorder),
+    masterKey,
+  });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

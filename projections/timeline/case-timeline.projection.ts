@@ -21,7 +21,7 @@ export function timelineEntryOf(event: RecordedEvent): TimelineEntry {
   return NOTE_TYPES.has(event.type) ? { ...entry, note: (event.data as unknown as CaseNote).text } : entry;
 }
 
-const NOTE_TYPES = new Set(['ReferralNoteAdded', 'ComplaintNoteAdded', 'ResolutionNoteAdded']);
+const NOTE_TYPES = new Set(['ReferralNoteAdded', 'ComplaintNoteAdded', 'ResolutionNoteAdded', 'ReferralNoteFromVictimAdded', 'ComplaintNoteFromComplainantAdded']);
 
 /** One row per stream (a referral, a complaint, a resolution...). Columns are those of case_timeline. */
 export interface CaseTimelineRow {
@@ -36,7 +36,8 @@ export const caseTimelineProjection: Projection<CaseTimelineRow> = {
   name: 'case-timeline',
   // 2: entries carry a summary in words, and notes their text.
   // 3: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
-  version: 3,
+  // 4: notes from a victim or complainant, sent from their status page, carry their text too.
+  version: 4,
   table: 'case_timeline',
   holdsPersonalData: true,
   // Reads of cases are not part of their history: the access log keeps those.

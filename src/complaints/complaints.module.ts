@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplainantMessagesController } from './commands/complainant-messages/complainant-messages.controller.ts';
+import { ComplaintStatusLinkController } from './commands/status-link/status-link.controller.ts';
+import { StatusLinksModule } from '../status-page/status-links.module.ts';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplaintListEntry } from '../../projections/complaints/complaint-list.entity.ts';
 import { DipSampleEntry } from '../../projections/complaints/dip-sample.entity.ts';
@@ -30,8 +32,9 @@ import { ListComplaintsController } from './queries/list-complaints/list-complai
 import { ListComplaintsHandler } from './queries/list-complaints/list-complaints.handler.ts';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ComplaintListEntry, DipSampleEntry])],
+  imports: [TypeOrmModule.forFeature([ComplaintListEntry, DipSampleEntry]), StatusLinksModule],
   controllers: [
+    ComplaintStatusLinkController,
     ComplaintNotesController,
     LogComplaintController,
     DipSampleController,

@@ -36,8 +36,9 @@ export function humanise(value: unknown): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function createViews(): nunjucks.Environment {
-  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(root, 'src/console/views'), GOVUK_FRONTEND, MOJ_FRONTEND]), { autoescape: true, throwOnUndefined: false });
+/** The console's views, or another set of pages' (`viewsFolder`, from the checkout root) with the same design systems and filters. */
+export function createViews(viewsFolder = 'src/console/views'): nunjucks.Environment {
+  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([join(root, viewsFolder), GOVUK_FRONTEND, MOJ_FRONTEND]), { autoescape: true, throwOnUndefined: false });
   // MoJ's timeline formats its dates with this filter.
   views.addFilter('mojDate', (value: string, type: 'datetime' | 'date') => londonReadable(value, type));
   views.addFilter('london', (value: string, type?: 'datetime' | 'date') => londonReadable(value, type));

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReferralListEntry } from '../../projections/referrals/referral-list.entity.ts';
 import { AssessNeedsController } from './commands/assess-needs/assess-needs.controller.ts';
 import { ReferralNotesController } from './commands/case-notes/case-notes.controller.ts';
+import { ReferralStatusLinkController } from './commands/status-link/status-link.controller.ts';
+import { StatusLinksModule } from '../status-page/status-links.module.ts';
 import { AssignCaseManagerController } from './commands/assign-case-manager/assign-case-manager.controller.ts';
 import { ChangeReferralHandler } from './commands/change-referral/change-referral.handler.ts';
 import { ReferralCommands } from './commands/change-referral/referral-commands.ts';
@@ -25,9 +27,10 @@ import { ListReferralsController } from './queries/list-referrals/list-referrals
 import { ListReferralsHandler } from './queries/list-referrals/list-referrals.handler.ts';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferralListEntry])],
+  imports: [TypeOrmModule.forFeature([ReferralListEntry]), StatusLinksModule],
   controllers: [
     ReferralNotesController,
+    ReferralStatusLinkController,
     ReceiveReferralController,
     AssignCaseManagerController,
     AssessNeedsController,

@@ -70,6 +70,16 @@ describe('free text is erased with any data subject of its case', () => {
     return response.json();
   };
 
+  /** A status link given, a message written back through its page (a note from the person), and the link revoked. */
+  const writeBackThroughStatusLink = async (caseUrl: string, authorization: string, what: string) => {
+    const { url } = await post(`${caseUrl}/status-link`, { validForDays: 7, contactFirstName: 'Fran', team: 'Case team' }, authorization);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await harness.request({ method: 'GET', url })).body)?.[1] ?? '';
+    const form = new URLSearchParams({ _csrf: csrf, message: text(what) }).toString();
+    const sent = await harness.request({ method: 'POST', url: `${url}/message`, payload: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(sent.body).toContain('Your message was sent');
+    await post(`${caseUrl}/status-link/revoke`, {}, authorization);
+  };
+
   async function driveReferral(): Promise<void> {
     const victim = { name: 'Odile Pemberton', phone: '07700 900321' };
     const referral = { source: 'police', crimeType: 'burglary', crimeReference: text('crime reference'), victim, consent: { contact: true, dataSharing: true, basis: 'explicit' } };
@@ -90,6 +100,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at('personal-statement/correction'), { status: 'declined', reason: text('statement correction') }, caseManager);
     await post(at('restorative-justice/correction'), { status: 'interested', reason: text('restorative justice correction') }, caseManager);
     await post(at('notes'), { text: text('referral note') }, caseManager);
+    await writeBackThroughStatusLink(`/api/referrals/${id}`, caseManager, 'message from the victim');
     await post(at('victim/correction'), { phone: '07700 900322', reason: text('victim correction') }, caseManager);
     await post(at('crime/correction'), { crimeReference: text('corrected crime reference'), reason: text('crime correction') }, caseManager);
     await post(at('consent/withdraw'), { consent: 'dataSharing', reason: text('consent withdrawn') }, caseManager);
@@ -120,6 +131,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at('contact-complainant'), { at: now(), channel: 'phone', views: text('views') }, crtOfficer);
     await post(at('handle-outside-schedule-3'), { allegations: [allegation()] }, crtOfficer);
     await post(at('notes'), { text: text('complaint note') }, crtOfficer);
+    await writeBackThroughStatusLink(`/api/complaints/${id}`, crtOfficer, 'message from the complainant');
     await post(at('complainant/correction'), { phone: '07700 900111', reason: text('complainant correction') }, crtOfficer);
     const allegationId = (await get(`/api/complaints/${id}`)).allegations[0].id;
     await post(at(`allegations/${allegationId}/correction`), { category: 'handling-of-property', reason: text('allegation correction') }, crtOfficer);

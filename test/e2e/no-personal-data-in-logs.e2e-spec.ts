@@ -60,6 +60,16 @@ describe('no personal data in any log line', () => {
   });
   afterAll(() => harness.close());
 
+  /** A status link given, a message written back through its page (personal data, never logged), and the link revoked. */
+  async function statusLink(collection: 'referrals' | 'complaints', id: string, authorization: string): Promise<void> {
+    const { url } = await command(`/api/${collection}/{id}/status-link`, `/api/${collection}/${id}/status-link`, { validForDays: 7, contactFirstName: 'Fran', team: 'Case team' }, authorization);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await harness.request({ method: 'GET', url })).body)?.[1] ?? '';
+    const form = new URLSearchParams({ _csrf: csrf, message: note('status page message') }).toString();
+    const sent = await harness.request({ method: 'POST', url: `${url}/message`, payload: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(sent.body).toContain('Your message was sent');
+    await command(`/api/${collection}/{id}/status-link/revoke`, `/api/${collection}/${id}/status-link/revoke`, {}, authorization);
+  }
+
   /** Sends a command with its own correlation id and checks the status it must get. */
   async function command(template: string, url: string, body: object, authorization: string, status = 200): Promise<Record<string, string>> {
     const correlationId = `logs-${correlationIds.length + 1}`;
@@ -95,6 +105,7 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/crime/correction', at('crime/correction'), { crimeType: 'robbery', crimeReference: '41/4242/26', reason: note('crime correction') }, caseManager);
     await command('/api/referrals/{id}/consent/{change}', at('consent/withdraw'), { consent: 'dataSharing', reason: note('consent withdrawn') }, caseManager);
     await command('/api/referrals/{id}/consent/{change}', at('consent/give'), { consent: 'dataSharing', reason: note('consent given') }, caseManager);
+    await statusLink('referrals', id, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
     await command('/api/referrals/{id}/notes', at('notes'), { text: note('referral note') }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.
@@ -149,6 +160,7 @@ describe('no personal data in any log line', () => {
     await command('/api/complaints/{id}/iopc-review-decision', iopc('iopc-review-decision'), { upheld: true, recommendations: note('iopc recommendations'), receivedAt: now() }, crtOfficer);
 
     const withdrawn = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} Sr` } }, crtOfficer, 201);
+    await statusLink('complaints', withdrawn.id, crtOfficer);
     const { position } = await command('/api/complaints/{id}/withdraw', `/api/complaints/${withdrawn.id}/withdraw`, { reason: note('withdrawal') }, crtOfficer);
     await command('/api/complaints/{id}/notes', `/api/complaints/${withdrawn.id}/notes`, { text: note('complaint note') }, crtOfficer);
     const repeated = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} III` } }, crtOfficer, 201);

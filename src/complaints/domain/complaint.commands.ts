@@ -3,6 +3,7 @@ import type { ComplainantMessageChannel } from './complainant-messages.events.ts
 import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
+import type { StatusLinkCommand } from '../../shared/domain/status-link.ts';
 import type { AllegationSubjectDetails, Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
@@ -231,4 +232,5 @@ export type ComplaintCommand =
   | WithdrawComplaint
   | AddCaseNote
   | DiscontinueRepetitive
-  | AcceptLateReviewRequest;
+  | AcceptLateReviewRequest
+  | StatusLinkCommand;

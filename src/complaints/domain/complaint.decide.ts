@@ -5,6 +5,7 @@ import { changedDetails } from '../../shared/domain/corrections.ts';
 import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors.ts';
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
+import { givenLink, messageFromPage, revokedLink } from '../../shared/domain/status-link.ts';
 import type { AllegationAdded, AllegationSubjectDetails, ComplainantDetails, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { recordComplainantMessageDelivered, recordComplainantMessageFailed, sendComplainantUpdate } from './complainant-messages.decide.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Allegation, type Complaint, type LoggedComplaint } from './complaint.state.ts';
@@ -86,6 +87,18 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
     case 'AddCaseNote': {
       const complaint = logged(state);
       return [{ type: 'ComplaintNoteAdded', data: { complaintId: complaint.id, ...caseNote(command, complaint.complainant.subjectId, handlingFinished(complaint)) } }];
+    }
+    case 'GiveStatusLink': {
+      const complaint = logged(state);
+      return [{ type: 'ComplainantStatusLinkGiven', data: { complaintId: complaint.id, ...givenLink(command, complaint.complainant.subjectId) } }];
+    }
+    case 'RevokeStatusLink': {
+      const complaint = logged(state);
+      return [{ type: 'ComplainantStatusLinkRevoked', data: { complaintId: complaint.id, ...revokedLink(command, complaint.statusLink) } }];
+    }
+    case 'SendMessageFromStatusPage': {
+      const complaint = logged(state);
+      return [{ type: 'ComplaintNoteFromComplainantAdded', data: { complaintId: complaint.id, ...messageFromPage(command, complaint.statusLink, handlingFinished(complaint)) } }];
     }
     default:
       return assertNever(command);

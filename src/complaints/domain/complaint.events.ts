@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import { complainantMessageEventDefinitions, type ComplainantMessageEvent } from './complainant-messages.events.ts';
+import { complainantStatusLinkEventDefinitions, type ComplainantStatusLinkEvent } from './status-link.events.ts';
 import { caseText, defineEvent, sameShape, type PersonalDataSpec } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
@@ -187,8 +188,8 @@ export type ComplaintEvent =
   | ComplaintNoteAdded
   | RepetitiveComplaintDiscontinued
   | LateReviewRequestAccepted
-
-  | ComplainantMessageEvent;
+  | ComplainantMessageEvent
+  | ComplainantStatusLinkEvent;
 
 const complainantFields = { subjectIdPath: 'complainant.subjectId', fields: ['complainant.name', 'complainant.email', 'complainant.phone', 'complainant.address'] };
 const subjectsIdentifiers = { subjectIdPath: 'subjects[].subjectId', fields: ['subjects[].identifier'] };
@@ -265,4 +266,5 @@ export const complaintEventDefinitions = [
   }),
   defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [caseText('complaintId', ['reason'])], plain: ['complaintId', 'subjectId', 'supervisor', 'acceptedAt'] }),
   ...complainantMessageEventDefinitions,
+  ...complainantStatusLinkEventDefinitions,
 ];

@@ -1,3 +1,4 @@
+import { statusLinkOf, type StatusLink } from '../../shared/domain/status-link.ts';
 import type { CalendarDate } from '../../calendar/working-days.ts';
 import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
 import { correctedFields } from '../../shared/domain/corrections.ts';
@@ -36,6 +37,8 @@ export interface LoggedComplaint extends LoggedDetails {
   messages: { id: string; channel: ComplainantMessageChannel; summary: string; outcome: 'pending' | 'delivered' | 'failed' }[];
   /** Each correction of the complainant's details (`of: 'complainant'`) or of an allegation's category (`of` its id): which fields, why, when; the values above are the corrected ones. */
   corrections: { of: string; fields: string[]; reason: string; at: string }[];
+  /** The link to the complainant's own page, while one is given and not revoked (absent from rows folded before links existed). */
+  statusLink?: StatusLink | null;
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -201,7 +204,12 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'ComplaintWithdrawn':
       return { ...state, withdrawal: { reason: event.data.reason, at: event.data.withdrawnAt }, updates: { ...state.updates, nextDue: null } };
     case 'ComplaintNoteAdded':
+    case 'ComplaintNoteFromComplainantAdded':
       return state;
+    case 'ComplainantStatusLinkGiven':
+      return { ...state, statusLink: statusLinkOf(event.data) };
+    case 'ComplainantStatusLinkRevoked':
+      return { ...state, statusLink: null };
     case 'RepetitiveComplaintDiscontinued': {
       const { reason, discontinuedAt, earlierComplaintId } = event.data;
       return { ...state, withdrawal: { reason, at: discontinuedAt, repetitiveOf: earlierComplaintId }, updates: { ...state.updates, nextDue: null } };

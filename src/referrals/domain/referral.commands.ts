@@ -1,4 +1,5 @@
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
+import type { StatusLinkCommand } from '../../shared/domain/status-link.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
@@ -251,7 +252,7 @@ export type ReferralCommand =
   | LearnCriminalJusticeEvent
   | RecordVictimUpdate
   | AddCaseNote
-
   | SendVictimMessage
   | RecordMessageDelivered
-  | RecordMessageFailed;
+  | RecordMessageFailed
+  | StatusLinkCommand;

@@ -1,6 +1,7 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { effectiveAt } from '../../shared/domain/effective-time.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
+import { givenLink, messageFromPage, revokedLink } from '../../shared/domain/status-link.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import { ActNotPermitted, DomainRuleViolation, type BrokenRule } from '../../shared/domain/errors.ts';
 import { agreeContract, learnCriminalJusticeEvent, makeServiceReferral, recordContact, recordServiceOutcome, recordVictimUpdate } from './keeping-in-touch.decide.ts';
@@ -70,6 +71,18 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
       return recordMessageDelivered(command, existing(state));
     case 'RecordMessageFailed':
       return recordMessageFailed(command, existing(state));
+    case 'GiveStatusLink': {
+      const referral = openCase(state);
+      return [{ type: 'VictimStatusLinkGiven', data: { referralId: referral.id, ...givenLink(command, referral.victim.subjectId) } }];
+    }
+    case 'RevokeStatusLink': {
+      const referral = existing(state);
+      return [{ type: 'VictimStatusLinkRevoked', data: { referralId: referral.id, ...revokedLink(command, referral.statusLink) } }];
+    }
+    case 'SendMessageFromStatusPage': {
+      const referral = existing(state);
+      return [{ type: 'ReferralNoteFromVictimAdded', data: { referralId: referral.id, ...messageFromPage(command, referral.statusLink, referral.closure !== null) } }];
+    }
     default:
       return assertNever(command);
   }

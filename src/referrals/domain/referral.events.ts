@@ -4,6 +4,7 @@ import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import { victimMessageEventDefinitions, type VictimMessageEvent } from './victim-messages.events.ts';
+import { victimStatusLinkEventDefinitions, type VictimStatusLinkEvent } from './status-link.events.ts';
 
 export const REFERRAL_SOURCES = ['police', 'self', 'partner'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -208,8 +209,8 @@ export type ReferralEvent =
   | CriminalJusticeEventLearned
   | VictimUpdated
   | ReferralNoteAdded
-
-  | VictimMessageEvent;
+  | VictimMessageEvent
+  | VictimStatusLinkEvent;
 
 const victimFields = {
   subjectIdPath: 'victim.subjectId',
@@ -291,6 +292,7 @@ export const referralEventDefinitions = [
   defineEvent({ type: 'VictimUpdated', schemaVersion: 1, personalData: [], plain: ['referralId', 'cjEventId', 'at', 'channel'] }),
   caseNoteEvent('ReferralNoteAdded', 'referralId'),
   ...victimMessageEventDefinitions,
+  ...victimStatusLinkEventDefinitions,
   defineEvent({
     type: 'VictimDetailsCorrected',
     schemaVersion: 1,

@@ -2,6 +2,7 @@ import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
+import { statusLinkOf, type StatusLink } from '../../shared/domain/status-link.ts';
 import type { MessageChannel, MessageKind } from './victim-messages.events.ts';
 import type { CjEventKind, ConsentKind, ReferralEvent, ReferralReceived, RestorativeJusticeStatus, RiskLevel, ServiceReferralOutcome, VpsStatus } from './referral.events.ts';
 
@@ -41,6 +42,8 @@ export interface ReceivedReferral extends ReceivedDetails {
   cjEvents: CriminalJusticeUpdate[];
   /** Messages sent through Notify and what became of them. */
   messages: VictimMessage[];
+  /** The link to the victim's own page, while one is given and not revoked (absent from rows folded before links existed). */
+  statusLink?: StatusLink | null;
 }
 
 export interface VictimMessage {
@@ -206,6 +209,12 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       return { ...state, messages: settled(state.messages, event.data.messageId, 'delivered') };
     case 'VictimMessageFailed':
       return { ...state, messages: settled(state.messages, event.data.messageId, 'failed') };
+    case 'VictimStatusLinkGiven':
+      return { ...state, statusLink: statusLinkOf(event.data) };
+    case 'VictimStatusLinkRevoked':
+      return { ...state, statusLink: null };
+    case 'ReferralNoteFromVictimAdded':
+      return state;
     default:
       return assertNever(event);
   }
