@@ -96,7 +96,9 @@ describe('retention over HTTP', () => {
       expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe(NAME);
       expect((await send('POST', '/api/admin/disposals', auditor, { dryRun: true })).statusCode).toBe(403);
       expect((await send('POST', '/api/admin/disposals', supervisor, {})).statusCode).toBe(403);
-      expect((await send('POST', '/api/admin/disposals', admin, { asOf: today })).json()).toMatchObject({ status: 400, errors: [{ field: 'asOf' }] });
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      expect((await send('POST', '/api/admin/disposals', admin, { asOf: tomorrow })).json()).toMatchObject({ status: 400, errors: [{ field: 'asOf' }] });
+      expect((await ok('POST', '/api/admin/disposals', admin, { dryRun: true, asOf: today, caseIds: [id] })).items).toEqual([expect.objectContaining({ caseId: id })]);
       expect((await send('POST', '/api/admin/disposals', admin, { caseIds: ['not-an-id'] })).json()).toMatchObject({ status: 400, errors: [{ field: 'caseIds' }] });
     });
 

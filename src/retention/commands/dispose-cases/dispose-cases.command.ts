@@ -15,9 +15,10 @@ export interface Disposed {
   position: string | null;
 }
 
-/** Disposes of every case due today (London), or of the named ones, each of which must be due. */
+/** Disposes of every case due by a London day (not after today), or of the named ones, each of which must be due. */
 export class DisposeCasesCommand extends Command<Disposed> {
   constructor(
+    readonly asOf: string,
     readonly caseIds: readonly string[] | undefined,
     readonly context: CommandContext,
     /** The review waits for the read models to reach this write. */

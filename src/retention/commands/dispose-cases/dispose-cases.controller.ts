@@ -54,12 +54,14 @@ export class DisposeCasesController {
     @MinPosition() minPosition: bigint | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DryRun | (Disposed & ReadModelsFollowed)> {
+    const today = londonDate(context.now);
+    const asOf = body.asOf ?? today;
     if (body.dryRun) {
-      const asOf = body.asOf ?? londonDate(context.now);
-      return { dryRun: true, asOf, items: await this.review.due(asOf, minPosition) };
+      const due = await this.review.due(asOf, minPosition);
+      return { dryRun: true, asOf, items: body.caseIds ? due.filter((entry) => body.caseIds!.includes(entry.caseId)) : due };
     }
-    if (body.asOf !== undefined) throw new ValidationFailed([{ field: 'asOf', message: 'asOf is for a dry run only: a disposal goes by today' }]);
-    const disposed = await this.commands.execute(new DisposeCasesCommand(body.caseIds, context, minPosition));
+    if (asOf > today) throw new ValidationFailed([{ field: 'asOf', message: 'asOf must not be after today: a case is disposed of once its period has run' }]);
+    const disposed = await this.commands.execute(new DisposeCasesCommand(asOf, body.caseIds, context, minPosition));
     const followed = disposed.position === null ? { readModelsUpdated: [], readModelsBehind: [] } : await this.decisions.readModelsFollowing(BigInt(disposed.position));
     return withReadModelStatus(reply, { ...disposed, ...followed });
   }

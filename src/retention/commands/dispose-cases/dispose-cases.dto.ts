@@ -11,12 +11,12 @@ export class DisposeCasesDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ description: 'With dryRun only: the London day to review for (default today); a disposal always goes by today', example: '2026-12-04' })
+  @ApiPropertyOptional({ description: 'The London day to review for (default today): the cases whose period has run by its end. A dry run may look ahead; a disposal may not go by a day after today', example: '2026-12-04' })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;
 
-  @ApiPropertyOptional({ description: 'Only these cases, each of which must be due (else 409, nothing erased); default every case due', type: [String], maxItems: MAX_NAMED, example: ['0b6f3c1e-3d2a-4c5b-9a8e-1f2d3c4b5a69'] })
+  @ApiPropertyOptional({ description: 'Only these cases, each of which must be due (else 409, nothing erased; a dry run lists those that are); default every case due', type: [String], maxItems: MAX_NAMED, example: ['0b6f3c1e-3d2a-4c5b-9a8e-1f2d3c4b5a69'] })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CaseHistories } from '../../../audit/history/case-history.ts';
-import { londonDate } from '../../../calendar/working-days.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CommandPipeline } from '../../../command-pipeline/command-pipeline.ts';
@@ -37,8 +36,7 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     private readonly catalog: EventCatalog,
   ) {}
 
-  async execute({ caseIds, context, minPosition }: DisposeCasesCommand): Promise<Disposed> {
-    const asOf = londonDate(context.now);
+  async execute({ asOf, caseIds, context, minPosition }: DisposeCasesCommand): Promise<Disposed> {
     const due = await this.review.due(asOf, minPosition);
     const chosen = caseIds ? await this.named(caseIds, due) : due;
     const disposed: DisposedCase[] = [];
