@@ -146,6 +146,12 @@ describe('retention over HTTP', () => {
       for (const id of [held, open]) expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe(NAME);
     });
 
+    it('documents the routes with examples', async () => {
+      const doc = (await harness.request({ method: 'GET', url: '/api/docs-json' })).json();
+      expect(Object.keys(doc.paths['/api/admin/disposals'].post.responses['200'].content['application/json'].examples)).toEqual(['dryRun', 'disposal']);
+      expect(doc.paths['/api/admin/disposals'].get.responses['200'].content['application/json'].schema.example.items[0]).toMatchObject({ caseKind: 'referral', rule: { months: 72 } });
+    });
+
     it('disposes of every case due at once, and only those', async () => {
       const [first, second, open] = [await referralOf(true), await referralOf(true), await referralOf(false)];
       const due = await dueIds();

@@ -39,11 +39,9 @@ export class DisposeCasesController {
   @ApiOkResponse({
     description:
       'A dry run: the review list (as `GET /api/admin/disposals/due`). Otherwise the cases disposed of, each with its certificate\'s position, once every read model that copies personal data has followed (202 while one is still behind: `readModelsBehind`)',
-    schema: {
-      examples: {
-        dryRun: { value: { dryRun: true, asOf: '2026-12-04', items: [DUE_EXAMPLE] } },
-        disposal: { value: { asOf: '2026-12-04', disposed: [{ caseId: DUE_EXAMPLE.caseId, caseKind: 'referral', position: '48213' }], position: '48213', readModelsUpdated: ['referral-list'], readModelsBehind: [] } },
-      },
+    examples: {
+      dryRun: { summary: 'A dry run', value: { dryRun: true, asOf: '2026-12-04', items: [DUE_EXAMPLE] } },
+      disposal: { summary: 'A disposal', value: { asOf: '2026-12-04', disposed: [{ caseId: DUE_EXAMPLE.caseId, caseKind: 'referral', position: '48213' }], position: '48213', readModelsUpdated: ['referral-list'], readModelsBehind: [] } },
     },
   })
   @ApiNotFoundResponse({ description: 'A case named does not exist' })
