@@ -4,6 +4,7 @@ import type { CommandContext } from '../../command-pipeline/command-context.ts';
 import { CommandPipeline, type CommandOutcome } from '../../command-pipeline/command-pipeline.ts';
 import { idsOfPart } from '../../command-pipeline/id-source.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { inParallel } from '../../shared/in-parallel.ts';
 import { ErasureRegister, type ErasureEntry } from '../erasure-register/erasure-register.ts';
 import { SubjectKeys } from '../subject-keys.ts';
 import { dataSubjectDecider, type DataSubjectCommand } from './data-subject.decide.ts';
@@ -11,6 +12,9 @@ import { dataSubjectStream } from './data-subject.events.ts';
 
 /** How long a decision waits for the read models to follow it before answering 202 (they follow within the usual projection lag). */
 const READ_MODELS_WAIT_MS = 10_000;
+
+/** Records of a batch of erasures appended at once. */
+export const CONCURRENT_RECORDS = 16;
 
 const CASE_ALREADY_THERE = ['already-erased', 'already-restricted', 'not-restricted'];
 
@@ -56,15 +60,16 @@ export class DataSubjectDecisions {
     const pending = subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased');
     await this.register.record(...pending.map(({ subjectId, reason }) => registerEntry(subjectId, reason, context)));
     await this.keys.erase(...pending.map((subject) => subject.subjectId));
-    let position: bigint | undefined;
-    for (const { subjectId, reason } of pending) {
+    // The keys are destroyed already: the records may go in any order, many to a commit.
+    const positions = await inParallel(pending, CONCURRENT_RECORDS, async ({ subjectId, reason }) => {
       try {
-        ({ position } = await this.append(subjectId, 'Erase', reason, { ...context, ids: idsOfPart(context.ids, `subject/${subjectId}`) }));
+        return (await this.append(subjectId, 'Erase', reason, { ...context, ids: idsOfPart(context.ids, `subject/${subjectId}`) })).position;
       } catch (error) {
         if (!(error instanceof DomainRuleViolation && error.rule === 'already-erased')) throw error;
+        return undefined;
       }
-    }
-    return position;
+    });
+    return positions.reduce<bigint | undefined>((last, position) => (position !== undefined && (last === undefined || position > last) ? position : last), undefined);
   }
 
   private async record(subjectId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<CommandOutcome> {

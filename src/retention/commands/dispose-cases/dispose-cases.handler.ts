@@ -7,9 +7,10 @@ import { CommandPipeline } from '../../../command-pipeline/command-pipeline.ts';
 import { idsOfPart } from '../../../command-pipeline/id-source.ts';
 import { EventCatalog } from '../../../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.ts';
-import { DataSubjectDecisions } from '../../../personal-data/data-subjects/data-subject-decisions.ts';
+import { CONCURRENT_RECORDS, DataSubjectDecisions } from '../../../personal-data/data-subjects/data-subject-decisions.ts';
 import { SubjectKeys } from '../../../personal-data/subject-keys.ts';
 import { DomainRuleViolation } from '../../../shared/domain/errors.ts';
+import { inParallel } from '../../../shared/in-parallel.ts';
 import { disposalOf } from '../../disposal-of.ts';
 import { disposalDecider, refusalOf, type DueCase } from '../../domain/disposal.decide.ts';
 import { disposalStream } from '../../domain/disposal.events.ts';
@@ -41,7 +42,9 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     const chosen = caseIds ? await this.named(caseIds, due) : due;
     const disposed: DisposedCase[] = [];
     for (let start = 0; start < chosen.length; start += CASES_PER_BATCH) disposed.push(...(await this.disposeOf(chosen.slice(start, start + CASES_PER_BATCH), context)));
-    return { asOf, disposed, position: disposed.at(-1)?.position ?? null };
+    // Certificates are appended many at once: the last write is the highest position, not the last listed.
+    const last = disposed.reduce<bigint | null>((highest, entry) => (highest === null || BigInt(entry.position) > highest ? BigInt(entry.position) : highest), null);
+    return { asOf, disposed, position: last?.toString() ?? null };
   }
 
   /** The named cases, each of which must be due: any other refuses the whole request before anything is erased. */
@@ -63,17 +66,17 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     const reasonOf = (entry: DueCase) => `Disposal of ${entry.caseKind} ${entry.caseId} under the retention schedule: ${entry.rule.months} months from closure`;
     // Each case's own subject before its people, as an erasure of one person goes.
     await this.decisions.eraseAll(batch.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, reason: reasonOf(entry) }))), context);
-    const disposed: DisposedCase[] = [];
-    for (const entry of batch) {
+    const certified = await inParallel(batch, CONCURRENT_RECORDS, async (entry): Promise<DisposedCase | undefined> => {
       const command = { type: 'DisposeCase' as const, caseId: entry.caseId, due: entry, held: false, subjectIds: subjectsOf(entry), by: context.actor.sub, now: context.now };
       try {
         const outcome = await this.pipeline.run({ stream: disposalStream(entry.caseId), caseId: entry.caseId, decider: disposalDecider, command, context: { ...context, ids: idsOfPart(context.ids, `disposal/${entry.caseId}`) }, createsCase: true });
-        disposed.push({ caseId: entry.caseId, caseKind: entry.caseKind, position: outcome.position.toString() });
+        return { caseId: entry.caseId, caseKind: entry.caseKind, position: outcome.position.toString() };
       } catch (error) {
         // Another disposal running at the same time certified it first.
         if (!(error instanceof DomainRuleViolation && error.rule === 'already-disposed')) throw error;
+        return undefined;
       }
-    }
-    return disposed;
+    });
+    return certified.filter((entry) => entry !== undefined);
   }
 }
