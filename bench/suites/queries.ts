@@ -1,5 +1,6 @@
 import { percentile, sampleLatencies } from '../latency.ts';
 import { round } from '../ratios.ts';
+import { measureDisposal } from '../scale/disposals.ts';
 import { measureErasures } from '../scale/erasures.ts';
 import { buildReadModels, caseManagerIds } from '../scale/read-models.ts';
 import { CONCURRENCY, QUERY_KINDS, type QueryKind } from '../scale/query-kinds.ts';
@@ -18,7 +19,7 @@ export const scaleSuite = querySuite('scale', FULL_SCALE);
 /**
  * Query latency over HTTP on large read models: the built service in its own process (projectors off, as
  * an API replica runs), lists and reports as their users ask them, each percentile from every request. Then
- * what the service with its projectors and its database cost idle, on the same store, and erasures on it.
+ * what the service with its projectors and its database cost idle, on the same store, and a disposal and erasures on it.
  */
 function querySuite(name: string, defaults: ScaleSizes): Suite {
   return {
@@ -38,6 +39,7 @@ function querySuite(name: string, defaults: ScaleSizes): Suite {
         await service.stop();
       }
       await measureIdleCpu(context, secrets);
+      await measureDisposal(context, secrets);
       await measureErasures(context, secrets);
     },
   };

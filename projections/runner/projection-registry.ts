@@ -11,6 +11,7 @@ import { personLinksProjection } from '../people/person-links.projection.ts';
 import { subjectIndexProjection } from '../people/subject-index.projection.ts';
 import type { Projection } from './projection.ts';
 import { restrictedCasesProjection } from '../case-access/restricted-cases.projection.ts';
+import { disposalCertificatesProjection } from '../retention/disposal-certificates.projection.ts';
 import { followingSubjectDecisions } from './subject-rows.ts';
 
 /** Every read model the service maintains; those copying personal data also follow decisions about their subjects. */
@@ -28,6 +29,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
 
   subjectIndexProjection as unknown as Projection,
   personLinksProjection as unknown as Projection,
+  disposalCertificatesProjection as unknown as Projection,
 ].map(followingSubjectDecisions);
 
 export function projectionNamed(name: string): Projection | undefined {

@@ -6,6 +6,8 @@ import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import { EVENT_STORE, type AppendResult, type EventStore, type NewEvent, type RecordedEvent } from '../event-store/event-store.port.ts';
 import { type Decider, type DomainEvent } from '../shared/domain/decider.ts';
+import { CaseDisposedOf } from '../retention/domain/disposal.decide.ts';
+import { disposalOf } from '../retention/disposal-of.ts';
 import { ProcessingRestriction } from '../personal-data/processing-restriction.ts';
 import { CommandTelemetry, commandTypeOf } from '../observability/command-telemetry.ts';
 import type { CommandContext } from './command-context.ts';
@@ -29,6 +31,8 @@ export interface CommandRun<State, Command, Event extends DomainEvent> {
   newStream?: boolean;
   /** The case takes no command while a data subject of it has processing restricted (UK GDPR Art. 18): true but for the lawful exceptions. */
   stopsWhileRestricted?: boolean;
+  /** The command changes a case, which takes none once disposed of under the retention schedule. */
+  stopsOnceDisposed?: boolean;
 }
 
 export interface CommandOutcome extends AppendResult {
@@ -62,6 +66,7 @@ export class CommandPipeline {
   }
 
   private async decideAndAppend<State, Command, Event extends DomainEvent>(run: CommandRun<State, Command, Event>): Promise<CommandOutcome> {
+    if (run.stopsOnceDisposed) await this.refuseIfDisposed(run.caseId);
     if (run.newStream) {
       const outcome = await this.decideOn([], run);
       if (outcome) return outcome;
@@ -98,6 +103,12 @@ export class CommandPipeline {
       if (expectedRevisions) throw new RevisionMismatch(expectedRevisions, error.actual);
       return undefined;
     }
+  }
+
+  /** Read from the certificate's own stream, so the refusal holds from the moment it is written, in every process. */
+  private async refuseIfDisposed(caseId: string): Promise<void> {
+    const disposal = await disposalOf(this.store, this.catalog, caseId);
+    if (disposal.status === 'disposed') throw new CaseDisposedOf(disposal.at);
   }
 
   private toNewEvent(event: DomainEvent, index: number, context: CommandContext): NewEvent {

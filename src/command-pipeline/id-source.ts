@@ -36,6 +36,11 @@ export function idsDerivedFrom(seed: string): IdSource {
   };
 }
 
+/** The ids of one of several commands a request runs (named by `part`): repeatable when the request's are. */
+export function idsOfPart(ids: IdSource, part: string): IdSource {
+  return ids.repeatable ? idsDerivedFrom(`${ids.eventId(0)}/${part}`) : randomIds;
+}
+
 /** RFC 9562 version 5 (SHA-1, name-based) UUID in Casework's own namespace. */
 function nameBasedUuid(name: string): string {
   const hash = createHash('sha1').update(CASEWORK_NAMESPACE).update(name).digest();

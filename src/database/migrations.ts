@@ -15,6 +15,7 @@ import { ResolutionList1763800004000 } from '../../projections/resolutions/17638
 import { AccessLog1763800005000 } from '../../projections/access-log/1763800005000-access-log.ts';
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { CaseTimelineSubjects1763800290100 } from '../../projections/timeline/1763800290100-case-timeline-subjects.ts';
+import { DisposalCertificates1763800300100 } from '../../projections/retention/1763800300100-disposal-certificates.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { DipSamples1763800009700 } from '../../projections/complaints/1763800009700-dip-samples.ts';
@@ -83,5 +84,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   NotifyDispatches1763800270100,
   IdempotencyClaimedBy1763800290000,
   CaseTimelineSubjects1763800290100,
+  DisposalCertificates1763800300100,
   ChangeFeedTriggers1763800300500,
 ];

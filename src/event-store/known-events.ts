@@ -7,8 +7,9 @@ import { resolutionEventDefinitions } from '../resolutions/domain/resolution.eve
 import { settingsEventDefinitions } from '../settings/domain/settings.events.ts';
 import { personLinkEventDefinitions } from '../people/domain/person-link.events.ts';
 import { EventCatalog } from './event-catalog.ts';
+import { disposalEventDefinitions } from '../retention/domain/disposal.events.ts';
 import { legalHoldEventDefinitions } from '../retention/domain/legal-hold.events.ts';
 import { restrictedAccessEventDefinitions } from '../case-access/domain/restricted-access.events.ts';
 
 /** Every event type of every bounded context: the catalog the store boundary upcasts with. */
-export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions, ...personLinkEventDefinitions, ...legalHoldEventDefinitions]);
+export const createEventCatalog = () => new EventCatalog([...referralEventDefinitions, ...settingsEventDefinitions, ...resolutionEventDefinitions, ...complaintEventDefinitions, ...dipSampleEventDefinitions, ...accessLogEventDefinitions, ...dataSubjectEventDefinitions, ...restrictedAccessEventDefinitions, ...personLinkEventDefinitions, ...legalHoldEventDefinitions, ...disposalEventDefinitions]);

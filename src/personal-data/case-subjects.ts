@@ -35,6 +35,22 @@ export class CaseSubjects {
     return result.rows.map((row) => row.case_subject_id);
   }
 
+  /**
+   * The people of each of the cases that appear in no other case: a subject id is minted for its case, so only a
+   * subject linked to two cases (a person's record another case's events took up) belongs to one outside these.
+   */
+  async peopleOnlyOf(caseSubjectIds: readonly string[]): Promise<Map<string, string[]>> {
+    const result = await this.pool.query<{ subject_id: string; case_subject_id: string }>(
+      `SELECT subject_id, case_subject_id FROM data_subject_cases c
+        WHERE case_subject_id = ANY($1::text[])
+          AND NOT EXISTS (SELECT 1 FROM data_subject_cases other WHERE other.subject_id = c.subject_id AND other.case_subject_id <> ALL($1::text[]))`,
+      [caseSubjectIds],
+    );
+    const people = new Map(caseSubjectIds.map((id) => [id, [] as string[]]));
+    for (const row of result.rows) people.get(row.case_subject_id)!.push(row.subject_id);
+    return people;
+  }
+
   /** Whether a person of the case other than `except` is still restricted: the case's free text stays restricted for them. */
   async anotherRestricted(caseSubjectId: string, except: string): Promise<boolean> {
     const result = await this.pool.query(

@@ -241,7 +241,7 @@ describe('free text is erased with any data subject of its case', () => {
     cases.push({ kind: 'referrals', id, erase: (first) => first.victim.subjectId });
   }
 
-  /** A case's restricted access and legal hold, a person recognised and unlinked: records that hold no free text. */
+  /** A case's restricted access and legal hold, a person recognised and unlinked, a case disposed of: records that hold no free text. */
   async function driveOversight(): Promise<void> {
     const { id } = cases[0]!;
     await post(`/api/cases/${id}/restricted-access`, { reason: 'high-profile', users: ['sup-ft'], teams: [] }, supervisor);
@@ -252,6 +252,12 @@ describe('free text is erased with any data subject of its case', () => {
     await post(`/api/cases/${id}/legal-hold`, { reason: 'litigation' }, supervisor);
     await post(`/api/cases/${id}/legal-hold/lift`, { reason: 'obligation-ended' }, supervisor);
     await post('/api/admin/settings/retention-periods', { caseKind: 'referral', closureReason: null, months: 72 }, admin);
+    // A case closed long ago and disposed of: its certificate.
+    await post('/api/admin/settings/retention-periods', { caseKind: 'referral', closureReason: 'duplicate', months: 1 }, admin);
+    const gone = await post('/api/referrals', { source: 'self', crimeType: 'burglary', victim: { name: 'Odile Pemberton' }, consent: { contact: true, dataSharing: true, basis: 'explicit' }, receivedAt: daysAgo(400) }, caseManager, 201);
+    await post(`/api/referrals/${gone.id}/close`, { reason: 'duplicate', at: daysAgo(380) }, caseManager);
+    const review = await harness.request({ method: 'POST', url: '/api/admin/disposals', payload: { caseIds: [gone.id] }, headers: { authorization: admin, 'x-min-position': lastPosition } });
+    expect(review.json()).toMatchObject({ disposed: [{ caseId: gone.id }] });
     const subjectId = (await get(`/api/referrals/${id}`)).victim.subjectId as string;
     const { personId } = await post('/api/people', { subjectId, reason: 'Confirmed on intake' }, caseManager, 201);
     await post(`/api/people/${personId}/subjects/${subjectId}/unlink`, { reason: 'Recorded against the wrong person' }, caseManager);

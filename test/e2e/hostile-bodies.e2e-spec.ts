@@ -167,6 +167,8 @@ const BODIES: Record<string, Body> = {
   '/api/cases/{id}/restricted-access/lift': { reason: 'no-longer-needed' },
   '/api/cases/{id}/legal-hold': { reason: 'litigation' },
   '/api/cases/{id}/legal-hold/lift': { reason: 'obligation-ended' },
+  // A dry run: left out, the rest of the body disposes of what is due by today (nothing, here).
+  '/api/admin/disposals': { dryRun: true, asOf: dateIn(0) },
 };
 
 /** A value of every JSON type, to put in place of a field's own. */
@@ -340,6 +342,7 @@ describe('hostile bodies on every command route', () => {
       await run(url, BODIES['/api/cases/{id}/legal-hold']!);
       return `${url}/lift`;
     },
+    '/api/admin/disposals': async () => '/api/admin/disposals',
   };
   // The complaint a repetitive one repeats must exist before the body's variants are made from it.
   beforeAll(async () => {

@@ -59,4 +59,113 @@ describe('retention over HTTP', () => {
     expect((await request('GET', `/api/admin/disposals/due?asOf=${today}`, caseManager)).statusCode).toBe(403);
     expect((await request('GET', '/api/admin/disposals/due?asOf=2026-02-30', admin)).json()).toMatchObject({ status: 400, errors: [{ field: 'asOf' }] });
   });
+
+  describe('disposal', () => {
+    const NAME = 'Dorothea Disposable';
+    const NOTE = 'Dorothea asked us to call after work';
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    let last = '0';
+    const send = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
+      const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': last } });
+      if (method === 'POST' && response.statusCode < 300) last = response.json().position ?? last;
+      return response;
+    };
+    const ok = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
+      const response = await send(method, url, authorization, payload);
+      expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status: 200 });
+      return response.json();
+    };
+    /** A referral of the victim, with a note; closed as a duplicate long ago (due after a month), or left open. */
+    const referralOf = async (closed: boolean) => {
+      const created = await send('POST', '/api/referrals', caseManager, { ...referral, victim: { name: NAME }, receivedAt: daysAgo(400) });
+      const { id } = created.json();
+      await ok('POST', `/api/referrals/${id}/notes`, caseManager, { text: NOTE });
+      if (closed) await ok('POST', `/api/referrals/${id}/close`, caseManager, { reason: 'duplicate', at: daysAgo(380) });
+      return id as string;
+    };
+    const dueIds = async () => (await ok('POST', '/api/admin/disposals', admin, { dryRun: true })).items.map((item: { caseId: string }) => item.caseId);
+
+    beforeAll(async () => {
+      await ok('POST', '/api/admin/settings/retention-periods', admin, { caseKind: 'referral', closureReason: 'duplicate', months: 1 });
+    });
+
+    it('lists in a dry run what would go tonight, as the review list does, and erases nothing', async () => {
+      const id = await referralOf(true);
+      const today = new Date().toISOString().slice(0, 10);
+      const dryRun = await ok('POST', '/api/admin/disposals', admin, { dryRun: true });
+      const review = await ok('GET', `/api/admin/disposals/due?asOf=${dryRun.asOf}`, admin);
+      expect(dryRun).toMatchObject({ dryRun: true, items: review.items });
+      expect(dryRun.items.map((item: { caseId: string }) => item.caseId)).toContain(id);
+      expect((await ok('POST', '/api/admin/disposals', admin, { dryRun: true, asOf: daysAgo(370).slice(0, 10) })).items).not.toContainEqual(expect.objectContaining({ caseId: id }));
+      expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe(NAME);
+      expect((await send('POST', '/api/admin/disposals', auditor, { dryRun: true })).statusCode).toBe(403);
+      expect((await send('POST', '/api/admin/disposals', supervisor, {})).statusCode).toBe(403);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      expect((await send('POST', '/api/admin/disposals', admin, { asOf: tomorrow })).json()).toMatchObject({ status: 400, errors: [{ field: 'asOf' }] });
+      expect((await ok('POST', '/api/admin/disposals', admin, { dryRun: true, asOf: today, caseIds: [id] })).items).toEqual([expect.objectContaining({ caseId: id })]);
+      expect((await send('POST', '/api/admin/disposals', admin, { caseIds: ['not-an-id'] })).json()).toMatchObject({ status: 400, errors: [{ field: 'caseIds' }] });
+    });
+
+    it('erases a due case, keeps the same victim\'s other live case, and certifies the disposal with no personal data', async () => {
+      const [due, live] = [await referralOf(true), await referralOf(false)];
+      const disposed = await ok('POST', '/api/admin/disposals', admin, { caseIds: [due] });
+      expect(disposed).toMatchObject({ disposed: [{ caseId: due, caseKind: 'referral' }], readModelsBehind: [] });
+
+      const gone = await ok('GET', `/api/referrals/${due}`, caseManager);
+      expect(gone.victim.name).toBe('[erased]');
+      expect(JSON.stringify(gone)).not.toContain('Dorothea');
+      const history = await ok('GET', `/api/audit/cases/${due}/events`, auditor);
+      expect(JSON.stringify(history)).toContain('[erased]');
+      expect(JSON.stringify(history)).not.toContain('Dorothea');
+      const kept = await ok('GET', `/api/referrals/${live}`, caseManager);
+      expect(kept.victim.name).toBe(NAME);
+      expect(JSON.stringify(kept)).toContain(NOTE);
+      expect(await ok('GET', '/api/audit/verify', auditor)).toMatchObject({ ok: true, firstBreak: null });
+
+      const certificates = await ok('GET', '/api/admin/disposals?kind=referral', auditor);
+      const certificate = certificates.items.find((item: { caseId: string }) => item.caseId === due);
+      expect(certificate).toMatchObject({ caseKind: 'referral', closureReason: 'duplicate', rule: { caseKind: 'referral', closureReason: 'duplicate', months: 1 }, by: 'root', subjectIds: expect.arrayContaining([due, gone.victim.subjectId]) });
+      expect(certificate.closedAt.slice(0, 10)).toBe(daysAgo(380).slice(0, 10));
+      expect(JSON.stringify(certificates)).not.toContain('Dorothea');
+      expect((await ok('GET', '/api/admin/disposals?kind=complaint', auditor)).items).toEqual([]);
+      expect((await ok('GET', `/api/admin/disposals?to=${daysAgo(1).slice(0, 10)}`, auditor)).items).toEqual([]);
+      expect((await send('GET', '/api/admin/disposals', caseManager)).statusCode).toBe(403);
+      // The certificate outlives the data: it is stored in clear, on a stream of its own.
+      const stored = await harness.sql("SELECT data->>'caseId' AS case_id FROM events WHERE stream = $1 AND type = 'CaseDisposed'", [`disposal-${due}`]);
+      expect(stored).toEqual([{ case_id: due }]);
+      expect(await dueIds()).not.toContain(due);
+    });
+
+    it('refuses a disposed case any command, another disposal, and a case held or not due, erasing nothing', async () => {
+      const [disposed, held, open] = [await referralOf(true), await referralOf(true), await referralOf(false)];
+      await ok('POST', `/api/cases/${held}/legal-hold`, supervisor, { reason: 'litigation' });
+      await ok('POST', '/api/admin/disposals', admin, { caseIds: [disposed] });
+
+      expect((await send('POST', `/api/referrals/${disposed}/notes`, caseManager, { text: 'Late note' })).json()).toMatchObject({ status: 409, rule: 'case-disposed' });
+      expect((await send('POST', `/api/cases/${disposed}/legal-hold`, supervisor, { reason: 'litigation' })).json()).toMatchObject({ status: 409, rule: 'case-disposed' });
+      expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [disposed] })).json()).toMatchObject({ status: 409, rule: 'already-disposed' });
+      expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [open, held] })).json()).toMatchObject({ status: 409, rule: 'not-due' });
+      expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [held] })).json()).toMatchObject({ status: 409, rule: 'legal-hold' });
+      expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [randomUUID()] })).statusCode).toBe(404);
+      for (const id of [held, open]) expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe(NAME);
+    });
+
+    it('documents the routes with examples', async () => {
+      const doc = (await harness.request({ method: 'GET', url: '/api/docs-json' })).json();
+      expect(Object.keys(doc.paths['/api/admin/disposals'].post.responses['200'].content['application/json'].examples)).toEqual(['dryRun', 'disposal']);
+      expect(doc.paths['/api/admin/disposals'].get.responses['200'].content['application/json'].schema.example.items[0]).toMatchObject({ caseKind: 'referral', rule: { months: 72 } });
+    });
+
+    it('disposes of every case due at once, and only those', async () => {
+      const [first, second, open] = [await referralOf(true), await referralOf(true), await referralOf(false)];
+      const due = await dueIds();
+      expect(due).toEqual(expect.arrayContaining([first, second]));
+      const disposed = await ok('POST', '/api/admin/disposals', admin, {});
+      expect(disposed.disposed.map((item: { caseId: string }) => item.caseId).sort()).toEqual([...due].sort());
+      for (const id of [first, second]) expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
+      expect((await ok('GET', `/api/referrals/${open}`, caseManager)).victim.name).toBe(NAME);
+      expect(await dueIds()).toEqual([]);
+      expect(await ok('POST', '/api/admin/disposals', admin, {})).toMatchObject({ disposed: [], position: null });
+    });
+  });
 });

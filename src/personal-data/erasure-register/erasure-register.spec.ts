@@ -20,14 +20,15 @@ describe('the erasure register file', () => {
     expect(await new ErasureRegister(join(folder, 'none', 'register.jsonl')).entries()).toEqual([]);
   });
 
-  it('keeps every erasure in order, readable by its owner only, and leaves out a line a crash cut short, starting the next on a line of its own', async () => {
+  it('keeps every erasure in order, readable by its owner only, and leaves out a line a crash cut short, starting the next on a line of its own; a batch is written at once', async () => {
     const register = new ErasureRegister(join(folder, 'nested', 'register.jsonl'));
     await register.record(entry('s-1'));
     await register.record(entry('s-2'));
     await appendFile(register.path, '{"subjectId":"s-3","erasedAt');
     expect(await register.entries()).toEqual([entry('s-1'), entry('s-2')]);
-    await register.record(entry('s-4'));
-    expect(await register.entries()).toEqual([entry('s-1'), entry('s-2'), entry('s-4')]);
+    await register.record(entry('s-4'), entry('s-5'));
+    await register.record();
+    expect(await register.entries()).toEqual([entry('s-1'), entry('s-2'), entry('s-4'), entry('s-5')]);
     expect((await stat(register.path)).mode & 0o777).toBe(0o600);
   });
 });

@@ -21,7 +21,7 @@ export interface Reapplied {
 export async function reapplyErasures(entries: readonly ErasureEntry[], { keys, store, catalog }: { keys: SubjectKeys; store: EventStore; catalog: EventCatalog }): Promise<Reapplied> {
   const outcome: Reapplied = { keysDestroyed: 0, recorded: 0 };
   for (const { subjectId, erasedAt, reason, requestId } of entries) {
-    if (await keys.erase(subjectId)) outcome.keysDestroyed++;
+    outcome.keysDestroyed += await keys.erase(subjectId);
     const stream = dataSubjectStream(subjectId);
     const history = await store.readStream(stream);
     const state = history.reduce((folded, event) => dataSubjectDecider.evolve(folded, catalog.toDomain(event)), dataSubjectDecider.initialState());

@@ -23,7 +23,7 @@ export class ChangeRestrictedAccessHandler implements ICommandHandler<ChangeRest
     if ('users' in change) await this.refuseUnknown(change.users);
     const command = { ...change, caseId, by: context.actor.sub, now: context.now } as RestrictedAccessCommand;
     // The first restriction of a case opens its restriction's stream.
-    return this.pipeline.run({ stream: restrictedAccessStream(caseId), caseId, decider: restrictedAccessDecider, command, context, createsCase: true });
+    return this.pipeline.run({ stream: restrictedAccessStream(caseId), caseId, decider: restrictedAccessDecider, command, context, createsCase: true, stopsOnceDisposed: true });
   }
 
   /** Named users are users the service knows (who have signed in), as for assigning a case: a typo names no one. */

@@ -10,6 +10,6 @@ export class ChangeComplaintHandler implements ICommandHandler<ChangeComplaintCo
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ complaintId, command, context }: ChangeComplaintCommand): Promise<CommandOutcome> {
-    return this.pipeline.run({ stream: complaintStream(complaintId), caseId: complaintId, decider: complaintDecider, context, command, stopsWhileRestricted: !lawfulWhileRestricted(command) });
+    return this.pipeline.run({ stream: complaintStream(complaintId), caseId: complaintId, decider: complaintDecider, context, command, stopsWhileRestricted: !lawfulWhileRestricted(command), stopsOnceDisposed: true });
   }
 }

@@ -9,6 +9,6 @@ export class ChangeReferralHandler implements ICommandHandler<ChangeReferralComm
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ referralId, command, context }: ChangeReferralCommand): Promise<CommandOutcome> {
-    return this.pipeline.run({ stream: referralStream(referralId), caseId: referralId, decider: referralDecider, context, command, stopsWhileRestricted: true });
+    return this.pipeline.run({ stream: referralStream(referralId), caseId: referralId, decider: referralDecider, context, command, stopsWhileRestricted: true, stopsOnceDisposed: true });
   }
 }

@@ -9,6 +9,6 @@ export class ChangeResolutionHandler implements ICommandHandler<ChangeResolution
   constructor(private readonly pipeline: CommandPipeline) {}
 
   execute({ resolutionId, command, context }: ChangeResolutionCommand): Promise<CommandOutcome> {
-    return this.pipeline.run({ stream: resolutionStream(resolutionId), caseId: resolutionId, decider: resolutionDecider, context, command, stopsWhileRestricted: true });
+    return this.pipeline.run({ stream: resolutionStream(resolutionId), caseId: resolutionId, decider: resolutionDecider, context, command, stopsWhileRestricted: true, stopsOnceDisposed: true });
   }
 }

@@ -18,6 +18,6 @@ export class ChangeLegalHoldHandler implements ICommandHandler<ChangeLegalHoldCo
     if (!(await this.cases.kindOf(caseId))) throw new CaseNotFound(caseId);
     const command = { ...change, caseId, by: context.actor.sub, now: context.now } as LegalHoldCommand;
     // The first hold on a case opens its hold's stream.
-    return this.pipeline.run({ stream: legalHoldStream(caseId), caseId, decider: legalHoldDecider, command, context, createsCase: true });
+    return this.pipeline.run({ stream: legalHoldStream(caseId), caseId, decider: legalHoldDecider, command, context, createsCase: true, stopsOnceDisposed: true });
   }
 }

@@ -8,7 +8,7 @@ export interface ClosedCase {
 }
 
 /**
- * Every closed case on or before a London day, from the list read models' folded state: a referral's closure, a
+ * Every closed case on or before a London day and not yet disposed of, from the list read models' folded state: a referral's closure, a
  * Community Resolution's closure (its outcome is the reason), a complaint's withdrawal or the decision on its review.
  */
 export const CLOSED_CASES_SQL = `
@@ -26,4 +26,5 @@ export const CLOSED_CASES_SQL = `
       FROM complaint_list WHERE jsonb_typeof(state->'withdrawal') <> 'object' AND jsonb_typeof(state->'review'->'decision') = 'object'
   ) closed
   WHERE ("closedAt"::timestamptz AT TIME ZONE 'Europe/London')::date <= $1::date
+    AND NOT EXISTS (SELECT 1 FROM disposal_certificates d WHERE d.id::text = closed."caseId")
   ORDER BY "closedAt", "caseId"`;

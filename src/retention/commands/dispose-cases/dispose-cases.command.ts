@@ -1,0 +1,29 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+
+export interface DisposedCase {
+  caseId: string;
+  caseKind: string;
+  /** The certificate's position: a query sent it as X-Min-Position lists it. */
+  position: string;
+}
+
+export interface Disposed {
+  asOf: string;
+  disposed: DisposedCase[];
+  /** The last write of the disposal, null when nothing was due. */
+  position: string | null;
+}
+
+/** Disposes of every case due by a London day (not after today), or of the named ones, each of which must be due. */
+export class DisposeCasesCommand extends Command<Disposed> {
+  constructor(
+    readonly asOf: string,
+    readonly caseIds: readonly string[] | undefined,
+    readonly context: CommandContext,
+    /** The review waits for the read models to reach this write. */
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,82 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CaseHistories } from '../../../audit/history/case-history.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
+import { CommandPipeline } from '../../../command-pipeline/command-pipeline.ts';
+import { idsOfPart } from '../../../command-pipeline/id-source.ts';
+import { EventCatalog } from '../../../event-store/event-catalog.ts';
+import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.ts';
+import { CONCURRENT_RECORDS, DataSubjectDecisions } from '../../../personal-data/data-subjects/data-subject-decisions.ts';
+import { SubjectKeys } from '../../../personal-data/subject-keys.ts';
+import { DomainRuleViolation } from '../../../shared/domain/errors.ts';
+import { inParallel } from '../../../shared/in-parallel.ts';
+import { disposalOf } from '../../disposal-of.ts';
+import { disposalDecider, refusalOf, type DueCase } from '../../domain/disposal.decide.ts';
+import { disposalStream } from '../../domain/disposal.events.ts';
+import { DisposalReview } from '../../queries/disposals-due/disposal-review.ts';
+import { DisposeCasesCommand, type Disposed, type DisposedCase } from './dispose-cases.command.ts';
+
+/** Cases erased and certified together: one flush of the erasure register and one key statement for each. */
+const CASES_PER_BATCH = 500;
+
+/**
+ * Disposal erases each case's own data subject (its free text) and the people who appear in it alone, through
+ * DataSubjectDecisions, then writes its certificate. The read models are not waited for case by case: they
+ * follow the erasure records like any event, and the route waits once, at the end.
+ */
+@CommandHandler(DisposeCasesCommand)
+export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand> {
+  constructor(
+    private readonly review: DisposalReview,
+    private readonly decisions: DataSubjectDecisions,
+    private readonly keys: SubjectKeys,
+    private readonly pipeline: CommandPipeline,
+    private readonly cases: CaseHistories,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly catalog: EventCatalog,
+  ) {}
+
+  async execute({ asOf, caseIds, context, minPosition }: DisposeCasesCommand): Promise<Disposed> {
+    const due = await this.review.due(asOf, minPosition);
+    const chosen = caseIds ? await this.named(caseIds, due) : due;
+    const disposed: DisposedCase[] = [];
+    for (let start = 0; start < chosen.length; start += CASES_PER_BATCH) disposed.push(...(await this.disposeOf(chosen.slice(start, start + CASES_PER_BATCH), context)));
+    // Certificates are appended many at once: the last write is the highest position, not the last listed.
+    const last = disposed.reduce<bigint | null>((highest, entry) => (highest === null || BigInt(entry.position) > highest ? BigInt(entry.position) : highest), null);
+    return { asOf, disposed, position: last?.toString() ?? null };
+  }
+
+  /** The named cases, each of which must be due: any other refuses the whole request before anything is erased. */
+  private async named(caseIds: readonly string[], due: readonly DueCase[]): Promise<DueCase[]> {
+    const wanted = new Set(caseIds);
+    const dueNow = new Set(due.map((entry) => entry.caseId));
+    for (const caseId of wanted) {
+      if (dueNow.has(caseId)) continue;
+      if (!(await this.cases.kindOf(caseId))) throw new CaseNotFound(caseId);
+      const refusal = refusalOf(await disposalOf(this.store, this.catalog, caseId), { due: null, held: await this.review.isHeld(caseId) })!;
+      throw new DomainRuleViolation(refusal.rule, `Case ${caseId}: ${refusal.message}`);
+    }
+    return due.filter((entry) => wanted.has(entry.caseId));
+  }
+
+  private async disposeOf(batch: readonly DueCase[], context: CommandContext): Promise<DisposedCase[]> {
+    const people = await this.keys.cases.peopleOnlyOf(batch.map((entry) => entry.caseId));
+    const subjectsOf = (entry: DueCase) => [entry.caseId, ...people.get(entry.caseId)!];
+    const reasonOf = (entry: DueCase) => `Disposal of ${entry.caseKind} ${entry.caseId} under the retention schedule: ${entry.rule.months} months from closure`;
+    // Each case's own subject before its people, as an erasure of one person goes.
+    await this.decisions.eraseAll(batch.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, reason: reasonOf(entry) }))), context);
+    const certified = await inParallel(batch, CONCURRENT_RECORDS, async (entry): Promise<DisposedCase | undefined> => {
+      const command = { type: 'DisposeCase' as const, caseId: entry.caseId, due: entry, held: false, subjectIds: subjectsOf(entry), by: context.actor.sub, now: context.now };
+      try {
+        const outcome = await this.pipeline.run({ stream: disposalStream(entry.caseId), caseId: entry.caseId, decider: disposalDecider, command, context: { ...context, ids: idsOfPart(context.ids, `disposal/${entry.caseId}`) }, createsCase: true });
+        return { caseId: entry.caseId, caseKind: entry.caseKind, position: outcome.position.toString() };
+      } catch (error) {
+        // Another disposal running at the same time certified it first.
+        if (!(error instanceof DomainRuleViolation && error.rule === 'already-disposed')) throw error;
+        return undefined;
+      }
+    });
+    return certified.filter((entry) => entry !== undefined);
+  }
+}
