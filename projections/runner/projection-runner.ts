@@ -36,12 +36,16 @@ export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
   idleDelayMs: 5,
   maxIdleDelayMs: 50,
   safetyPollMs: 1000,
-  skipCheckpointMs: 1000,
+  // A stale checkpoint costs only a re-scan of the log's last seconds after a restart (read-your-writes looks past it).
+  skipCheckpointMs: 10_000,
   standbyDelayMs: 1000,
   maxBackoffMs: 60_000,
   parkAfterAttempts: 3,
   parkRetryDelayMs: 250,
 };
+
+/** How often an idle runner looks for a rebuild requested by an admin route or another process. */
+const REBUILD_REQUEST_POLL_MS = 1000;
 
 /** A database that is away is retried at least this often, so the projection resumes soon after it returns. */
 const UNAVAILABLE_MAX_BACKOFF_MS = 5000;
@@ -161,8 +165,8 @@ export class ProjectionRunner {
       const liveWorked = await this.liveStep(client);
       const rebuildWorked = await this.rebuildStep(client);
       if (liveWorked || rebuildWorked) continue;
-      // Idle: pick up rebuild requests made by an admin route or another process.
-      if (Date.now() - lastRefresh > 250) {
+      // Idle: pick up rebuild requests.
+      if (Date.now() - lastRefresh > REBUILD_REQUEST_POLL_MS) {
         this.adopt((await checkpoints.readShared(this.pool, name))!);
         lastRefresh = Date.now();
       }
@@ -183,8 +187,11 @@ export class ProjectionRunner {
       } catch (error) {
         if (!isEventFailure(error)) throw error;
         await this.eventByEvent(client, 'live', batch.events, error);
+        return true;
       }
-      return true;
+      // A read that reached the tail needs no second look: the next append wakes the runner.
+      this.scanned = through;
+      return batch.full;
     }
     this.scanned = through;
     if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!);

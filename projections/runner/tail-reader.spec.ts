@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EventStore, ReadAllOptions, RecordedEvent } from '../../src/event-store/event-store.port.ts';
-import { TailReader } from './tail-reader.ts';
+import { TailReader, type ReadsThrough } from './tail-reader.ts';
 
 function eventAt(position: bigint, type: string): RecordedEvent {
   return {
@@ -66,5 +66,23 @@ describe('the shared tail reader', () => {
     expect(positions(a.events)).toEqual([1]);
     expect(positions(c.events)).toEqual([3]);
     expect([a.full, a.scannedTo, c.full]).toEqual([true, 3n, true]);
+  });
+
+  it('reads once for projections of a store and of one reading through it, which opens only its own events', async () => {
+    const { store, reads } = fakeStore();
+    const opened: number[][] = [];
+    const decrypting = {
+      readsThrough: store,
+      async openEvents(events: RecordedEvent[]) {
+        opened.push(positions(events));
+        return events.map((event) => ({ ...event, data: { opened: true } }));
+      },
+    } as unknown as EventStore & ReadsThrough;
+    const tail = new TailReader(100);
+    const [a, b] = await Promise.all([tail.read({ source: store, after: 3n, eventTypes: ['A'] }, true), tail.read({ source: decrypting, after: 5n, eventTypes: ['B'] }, true)]);
+    expect(reads).toEqual([{ after: 3n, maxCount: 100, eventTypes: ['A', 'B'] }]);
+    expect(opened).toEqual([[5, 8]]);
+    expect(a.events.map((event) => event.data)).toEqual([{}, {}]);
+    expect([positions(b.events), b.events.map((event) => event.data)]).toEqual([[8], [{ opened: true }]]);
   });
 });

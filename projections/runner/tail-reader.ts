@@ -1,8 +1,21 @@
 import type { EventStore, RecordedEvent, TailRead } from '../../src/event-store/event-store.port.ts';
 import { oneBatchAtATime } from '../../src/shared/one-batch-at-a-time.ts';
 
+/**
+ * A store that reads the log through another and only changes the events it returns (the decrypting store opens
+ * personal data): its projections share the read of the store underneath with those that read that one.
+ */
+export interface ReadsThrough {
+  readonly readsThrough: EventStore;
+  openEvents(events: RecordedEvent[]): Promise<RecordedEvent[]>;
+}
+
+function readsThrough(source: EventStore): source is EventStore & ReadsThrough {
+  return 'readsThrough' in source;
+}
+
 export interface TailRequest {
-  /** The store the projection reads (decrypting or as stored); requests on the same store share a read. */
+  /** The store the projection reads (decrypting or as stored); requests on the same store, or reading through it, share a read. */
   source: EventStore;
   /** Exclusive; null from the first event. */
   after: bigint | null;
@@ -33,16 +46,30 @@ export class TailReader {
     return caughtUp ? this.shared.load(request) : this.readTogether([request]).then(([batch]) => batch!);
   }
 
+  /** One read per store underneath for every request; each store reading through it opens only its requests' events. */
   private async readTogether(requests: readonly TailRequest[]): Promise<TailBatch[]> {
-    const sources = [...new Set(requests.map((request) => request.source))];
-    const reads = new Map(await Promise.all(sources.map(async (source) => [source, await this.readFor(source, requests.filter((request) => request.source === source))] as const)));
+    const underneath = (source: EventStore) => (readsThrough(source) ? source.readsThrough : source);
+    const reads = new Map<EventStore, TailRead>();
+    await Promise.all(
+      [...new Set(requests.map((request) => underneath(request.source)))].map(async (store) => {
+        const sharing = requests.filter((request) => underneath(request.source) === store);
+        const read = await this.readFor(store, sharing);
+        reads.set(store, read);
+        await Promise.all(
+          [...new Set(sharing.map((request) => request.source))].filter(readsThrough).map(async (source) => {
+            const types = new Set(sharing.filter((request) => request.source === source).flatMap((request) => request.eventTypes));
+            reads.set(source, { ...read, events: await source.openEvents(read.events.filter((event) => types.has(event.type))) });
+          }),
+        );
+      }),
+    );
     return requests.map((request) => partOf(reads.get(request.source)!, request));
   }
 
-  private readFor(source: EventStore, requests: readonly TailRequest[]): Promise<TailRead> {
+  private readFor(store: EventStore, requests: readonly TailRequest[]): Promise<TailRead> {
     const after = requests.some((request) => request.after === null) ? undefined : requests.map((request) => request.after!).reduce((a, b) => (a < b ? a : b));
     const eventTypes = [...new Set(requests.flatMap((request) => request.eventTypes))];
-    return source.readTail({ after, maxCount: this.batchSize, eventTypes });
+    return store.readTail({ after, maxCount: this.batchSize, eventTypes });
   }
 }
 

@@ -39,6 +39,11 @@ export class EncryptingEventStore implements EventStore {
     private readonly options: EncryptionOptions,
   ) {}
 
+  /** The store as stored, which a reader may read once for this store and others (see `openEvents`). */
+  get readsThrough(): EventStore {
+    return this.inner;
+  }
+
   async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     const declared = events.map((event) => this.personalDataIn(event));
     // Linked before the events are stored: an erasure can never miss a case whose text it must reach.
@@ -55,16 +60,16 @@ export class EncryptingEventStore implements EventStore {
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.open(await this.inner.readStream(stream, options));
+    return this.openEvents(await this.inner.readStream(stream, options));
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.open(await this.inner.readAll(options));
+    return this.openEvents(await this.inner.readAll(options));
   }
 
   async readTail(options?: ReadAllOptions): Promise<TailRead> {
     const read = await this.inner.readTail(options);
-    return { ...read, events: await this.open(read.events) };
+    return { ...read, events: await this.openEvents(read.events) };
   }
 
   onAppended(listener: AppendListener): () => void {
@@ -73,7 +78,7 @@ export class EncryptingEventStore implements EventStore {
 
   subscribe(options?: SubscribeOptions): Subscription {
     const inner = this.inner.subscribe(options);
-    const open = (event: RecordedEvent) => this.open([event]).then(([opened]) => opened!);
+    const open = (event: RecordedEvent) => this.openEvents([event]).then(([opened]) => opened!);
     return {
       close: () => inner.close(),
       async *[Symbol.asyncIterator]() {
@@ -102,8 +107,8 @@ export class EncryptingEventStore implements EventStore {
     return findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion));
   }
 
-  /** One key lookup for the whole batch, whatever the events' types or schema versions. */
-  private async open(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+  /** Events read from `readsThrough`, as this store returns them; one key lookup for the whole batch, whatever the events' types or schema versions. */
+  async openEvents(events: RecordedEvent[]): Promise<RecordedEvent[]> {
     const found = events.map((event) => this.personalDataIn(event).filter((field) => sealedSubjectOf(field.value) !== undefined));
     const subjects = found.flat().map((field) => sealedSubjectOf(field.value)!);
     if (subjects.length === 0) return events;
