@@ -1,3 +1,4 @@
+import type { RecordDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
 import type { CrimeType } from '../../settings/domain/crime-types.ts';
@@ -231,6 +232,7 @@ export interface ChangeConsent {
 
 export type ReferralCommand =
   | ReceiveReferral
+  | RecordDemographics
   | ChangeConsent
   | CorrectVictimDetails
   | CorrectCrimeDetails

@@ -9,6 +9,7 @@ import { changeConsent } from './consent.decide.ts';
 import { correctCrimeDetails, correctVictimDetails } from './corrections.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
+import { recordedDemographics, type RecordDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -21,6 +22,8 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
   switch (command.type) {
     case 'ReceiveReferral':
       return receive(command, state);
+    case 'RecordDemographics':
+      return recordDemographics(command, existing(state));
     case 'WithdrawConsent':
     case 'GiveConsent':
       return changeConsent(command, openCase(state));
@@ -73,6 +76,13 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
     default:
       return assertNever(command);
   }
+}
+
+/** The age band is the victim's at the offence: on the offence date, else the day the crime was reported, else the day received. */
+function recordDemographics(command: RecordDemographics, referral: ReceivedReferral): ReferralEvent[] {
+  const offenceDay = referral.offenceDate ?? referral.crimeReportedOn ?? londonDate(referral.receivedAt);
+  const person = { subjectId: referral.victim.subjectId, dateOfBirth: referral.victim.dateOfBirth, offenceDay, current: referral.demographics };
+  return [{ type: 'ReferralDemographicsRecorded', data: { referralId: referral.id, ...recordedDemographics(command, person) } }];
 }
 
 function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
