@@ -50,6 +50,7 @@ export function ageBandAt(dateOfBirth: CalendarDate | null, offenceDate: Calenda
 }
 
 const LISTS = { gender: GENDERS, ethnicity: ETHNICITIES, disability: DISABILITIES } as const;
+export const DEMOGRAPHIC_LISTS: Record<keyof Demographics, readonly string[]> = { ...LISTS, ageBand: AGE_BANDS };
 
 /**
  * Whoever sends the command, a value outside its list is refused, naming the field; so is recording again
