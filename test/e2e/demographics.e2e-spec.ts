@@ -18,9 +18,9 @@ describe("equality monitoring: a victim's demographics", () => {
   });
   afterAll(() => harness.close());
 
-  const newReferral = async () => {
+  const newReferral = async (receivedAt?: string) => {
     const victim = { name: 'Edna Equal', dateOfBirth: '1990-07-01' };
-    const body = { source: 'self', crimeType: 'burglary', offenceDate: '2026-01-10', victim, consent: { contact: true, dataSharing: true, basis: 'explicit' } };
+    const body = { source: 'self', crimeType: 'burglary', offenceDate: '2025-01-10', receivedAt, victim, consent: { contact: true, dataSharing: true, basis: 'explicit' } };
     return ok(await request('POST', '/api/referrals', caseManager, body), 201).id as string;
   };
   const storedDemographics = (id: string) => harness.sql(`SELECT data FROM events WHERE stream = 'referral-${id}' AND type = 'ReferralDemographicsRecorded'`);
@@ -30,10 +30,11 @@ describe("equality monitoring: a victim's demographics", () => {
     ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, ANSWERS));
     const [stored] = await storedDemographics(id);
     expect(JSON.stringify(stored)).not.toContain('black-caribbean');
-    const [row] = await harness.sql(`SELECT state->'demographics' AS demographics FROM referral_list WHERE id = $1`, [id]);
-    expect(row.demographics).toEqual({ ...ANSWERS, ageBand: '35-44' });
+    // The read waits for the list to hold the command's position.
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     expect(JSON.stringify(view)).not.toContain('black-caribbean');
+    const [row] = await harness.sql(`SELECT state->'demographics' AS demographics, gender, age_band FROM referral_list WHERE id = $1`, [id]);
+    expect(row).toEqual({ demographics: { ...ANSWERS, ageBand: '25-34' }, gender: 'woman', age_band: '25-34' });
     ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, ANSWERS), 409);
   });
 
@@ -51,7 +52,25 @@ describe("equality monitoring: a victim's demographics", () => {
     ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, ANSWERS));
     const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Erasure request SAR-9' }));
-    const [row] = await harness.sql(`SELECT state->'demographics' AS demographics FROM referral_list WHERE id = $1`, [id]);
-    expect(JSON.stringify(row.demographics)).not.toMatch(/woman|black-caribbean|prefer-not-to-say|35-44/);
+    const [row] = await harness.sql(`SELECT state->'demographics' AS demographics, gender, ethnicity, disability, age_band FROM referral_list WHERE id = $1`, [id]);
+    expect(JSON.stringify(row.demographics)).not.toMatch(/woman|black-caribbean|prefer-not-to-say|25-34/);
+    expect(row).toMatchObject({ gender: null, ethnicity: null, disability: null, age_band: null });
+  });
+
+  it('breaks the Beacon report down by each characteristic, withholding small cells and a partner beside a lone one', async () => {
+    const day = '2025-02-03';
+    const answers = [...Array(7).fill(ANSWERS), { ...ANSWERS, gender: 'man' }, { ...ANSWERS, gender: 'man' }, null];
+    for (const answer of answers) {
+      const id = await newReferral(`${day}T10:00:00Z`);
+      if (answer) ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, answer));
+    }
+    const report = ok(await request('GET', `/api/reports/beacon?from=${day}&to=${day}`, caseManager));
+    const counts = (field: string) => Object.fromEntries(report.equality[field].filter((cell: { count: number }) => cell.count !== 0).map((cell: { key: string; count: number | null }) => [cell.key, cell.count]));
+    expect(report.referrals).toBe(10);
+    expect(counts('gender')).toEqual({ woman: 7, man: null, 'not-recorded': null });
+    // A lone withheld cell would follow from the total: the smallest other is withheld with it.
+    expect(counts('disability')).toEqual({ 'prefer-not-to-say': null, 'not-recorded': null });
+    expect(counts('ageBand')).toEqual({ '25-34': null, 'not-recorded': null });
+    expect(report.equality.ethnicity).toHaveLength(21);
   });
 });
