@@ -38,6 +38,17 @@ describe("equality monitoring: a victim's demographics", () => {
     ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, ANSWERS), 409);
   });
 
+  it('records the answers given on intake, and refuses one outside its list there too, receiving nothing', async () => {
+    const body = { source: 'self', crimeType: 'burglary', victim: { name: 'Ida Intake' }, consent: { contact: true, dataSharing: true, basis: 'explicit' } };
+    const eventCount = async () => (await harness.sql<{ n: number }>('SELECT count(*)::int AS n FROM events'))[0]!.n;
+    const before = await eventCount();
+    const refused = ok(await request('POST', '/api/referrals', caseManager, { ...body, demographics: { ...ANSWERS, disability: 'sometimes' } }), 400);
+    expect(refused.errors).toEqual([expect.objectContaining({ field: 'demographics.disability' })]);
+    expect(await eventCount()).toBe(before);
+    const { id } = ok(await request('POST', '/api/referrals', caseManager, { ...body, demographics: ANSWERS }), 201);
+    expect(await storedDemographics(id)).toHaveLength(1);
+  });
+
   it('refuses a value outside its list naming the field, another team, appending nothing', async () => {
     const id = await newReferral();
     const refused = ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, { ...ANSWERS, ethnicity: 'martian' }), 400);

@@ -55,6 +55,7 @@ const BODIES: Record<string, Body> = {
     crimeReportedOn: dateIn(-19),
     victim: { name: 'Ann Example', dateOfBirth: '1980-05-17', phone: '07700 900123', email: 'ann@example.org', address: '1 High St' },
     consent: { contact: true, dataSharing: true, basis: 'explicit' },
+    demographics: { gender: 'woman', ethnicity: 'white-roma', disability: 'no' },
     // Received a day ago and typed in now: the contacts and events the sweep enters minutes ago follow it.
     receivedAt: daysAgo(1),
   },

@@ -39,4 +39,13 @@ describe("a victim's equality-monitoring answers", () => {
     expect(ruleOf(() => referralDecider.decide(record(), state))).toBe('demographics-unchanged');
     expect(ruleOf(() => referralDecider.decide(record({ ethnicity: 'martian' as never }), state))).toBe('demographic-not-in-list');
   });
+
+  it('records answers given on intake alongside the referral', () => {
+    const receive = referralDecider.decide(
+      { type: 'ReceiveReferral', referralId: 'r-2', source: 'self', crimeReference: null, crimeType: { id: 'burglary', label: 'Burglary', explicitConsentRequired: false, priorityGroup: null } as never, offenceDate: '2026-02-01', crimeReportedOn: null, victim: victimBorn(null), consent: { contact: true, dataSharing: true, basis: 'implied' }, demographics: { gender: 'man', ethnicity: 'other-arab', disability: 'yes' }, metadata },
+      fold(referralDecider, []),
+    );
+    expect(receive.map((event) => event.type)).toEqual(['ReferralReceived', 'ReferralDemographicsRecorded']);
+    expect(receive[1]!.data).toMatchObject({ referralId: 'r-2', gender: 'man', ethnicity: 'other-arab', disability: 'yes', ageBand: 'unknown' });
+  });
 });

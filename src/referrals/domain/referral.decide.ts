@@ -98,7 +98,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       `Police may refer victims of ${command.crimeType.label.toLowerCase()} only with their explicit consent to contact`,
     );
   }
-  return [
+  const received: ReferralEvent[] = [
     {
       type: 'ReferralReceived',
       data: {
@@ -114,6 +114,10 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       },
     },
   ];
+  if (!command.demographics) return received;
+  // Answered on intake: recorded alongside, as the same answers would be later.
+  const referral = evolveReferral(initialReferral(), received[0]!) as ReceivedReferral;
+  return [...received, ...recordDemographics({ type: 'RecordDemographics', ...command.demographics, metadata: command.metadata }, referral)];
 }
 
 /** What every read of a referral relies on, whoever sends the command: a known source, a victim with a name, consent with a basis. */
