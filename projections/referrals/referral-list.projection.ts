@@ -6,6 +6,7 @@ import { referralEventDefinitions, type ReferralEvent } from '../../src/referral
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
 import type { Projection } from '../runner/projection.ts';
+import { demographicsColumns } from '../runner/demographics-columns.ts';
 
 /** One row per victim journey: the case managers' list. Columns are those of referral_list. */
 export interface ReferralListRow {
@@ -41,6 +42,11 @@ export interface ReferralListRow {
   personal_statement: string | null;
   personal_statement_made: boolean;
   restorative_justice: string | null;
+  /** Equality monitoring, null where not recorded (or erased): counted in reports, never listed. */
+  gender: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  age_band: string | null;
   /** Each service referral's outcome, `awaiting` until one is recorded. */
   service_referral_outcomes: string[];
   received_at: string;
@@ -60,7 +66,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 9: the Beacon report's risk level, statement, restorative justice and service referral outcomes.
   // 10: the folded state keeps the messages sent through Notify (issue 19).
   // 11: the folded state keeps corrections of the victim's and the crime's details.
-  version: 11,
+  // 12: the victim's demographics, for the Beacon report's equality breakdowns.
+  version: 12,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: referralEventDefinitions.map((definition) => definition.type),
@@ -91,6 +98,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       personal_statement: state.personalStatement,
       personal_statement_made: state.personalStatementMadeAt !== null,
       restorative_justice: state.restorativeJustice,
+      ...demographicsColumns(state.demographics),
       service_referral_outcomes: state.serviceReferrals.map((serviceReferral) => serviceReferral.outcome ?? 'awaiting'),
       received_at: state.receivedAt,
       revision: recorded.revision,

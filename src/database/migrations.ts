@@ -8,6 +8,7 @@ import { ReferralList1763800002000 } from '../../projections/referrals/176380000
 import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals/1763800002600-referral-list-updates-due.ts';
 import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
 import { ReferralListNewestNames1763800009900 } from '../../projections/referrals/1763800009900-referral-list-newest-names.ts';
+import { ReferralListDemographics1763800300300 } from '../../projections/referrals/1763800300300-referral-list-demographics.ts';
 import { ReferralListJourneyFigures1763800250100 } from '../../projections/referrals/1763800250100-referral-list-journey-figures.ts';
 import { ReferralListTeamLists1763800250000 } from '../../projections/referrals/1763800250000-referral-list-team-lists.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
@@ -86,4 +87,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CaseTimelineSubjects1763800290100,
   DisposalCertificates1763800300100,
   ChangeFeedTriggers1763800300500,
+  ReferralListDemographics1763800300300,
 ];

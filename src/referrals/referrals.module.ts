@@ -13,6 +13,7 @@ import { ContactsController } from './commands/contacts/contacts.controller.ts';
 import { ServiceReferralsController } from './commands/service-referrals/service-referrals.controller.ts';
 import { VictimMessagesController } from './commands/victim-messages/victim-messages.controller.ts';
 import { StatementsController } from './commands/statements/statements.controller.ts';
+import { ReferralDemographicsController } from './commands/demographics/demographics.controller.ts';
 import { ConsentController } from './commands/consent/consent.controller.ts';
 import { CorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { CloseCaseController } from './commands/close-case/close-case.controller.ts';
@@ -43,6 +44,7 @@ import { ListReferralsHandler } from './queries/list-referrals/list-referrals.ha
     VictimMessagesController,
     CorrectionsController,
     ConsentController,
+    ReferralDemographicsController,
     ListReferralsController,
     GetReferralController,
     BeaconReportController,

@@ -105,6 +105,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at('crime/correction'), { crimeReference: text('corrected crime reference'), reason: text('crime correction') }, caseManager);
     await post(at('consent/withdraw'), { consent: 'dataSharing', reason: text('consent withdrawn') }, caseManager);
     await post(at('consent/give'), { consent: 'dataSharing', reason: text('consent given') }, caseManager);
+    await post(at('demographics'), { gender: 'woman', ethnicity: 'asian-indian', disability: 'prefer-not-to-say' }, caseManager);
     await post(at('close'), { reason: 'support-completed' }, caseManager);
     await post(at('reopen'), { reason: text('reopen') }, supervisor);
     cases.push({ kind: 'referrals', id, erase: (first) => first.victim.subjectId });

@@ -55,6 +55,7 @@ const BODIES: Record<string, Body> = {
     crimeReportedOn: dateIn(-19),
     victim: { name: 'Ann Example', dateOfBirth: '1980-05-17', phone: '07700 900123', email: 'ann@example.org', address: '1 High St' },
     consent: { contact: true, dataSharing: true, basis: 'explicit' },
+    demographics: { gender: 'woman', ethnicity: 'white-roma', disability: 'no' },
     // Received a day ago and typed in now: the contacts and events the sweep enters minutes ago follow it.
     receivedAt: daysAgo(1),
   },
@@ -92,6 +93,7 @@ const BODIES: Record<string, Body> = {
   },
   '/api/referrals/{id}/victim/correction': { name: 'Ann Example-Smith', dateOfBirth: '1980-05-18', phone: '07700 900999', email: 'ann.smith@example.org', address: '2 New Rd', reason: 'Married since' },
   '/api/referrals/{id}/consent/{change}': { consent: 'contact', reason: 'Asked not to be called for now', at: daysAgo(0.01) },
+  '/api/referrals/{id}/demographics': { gender: 'non-binary', ethnicity: 'mixed-other', disability: 'yes' },
   '/api/referrals/{id}/crime/correction': { crimeType: 'robbery', crimeReference: '41/9999/26', reason: 'Typed from the wrong report' },
   '/api/complaints': {
     receivedAt: daysAgo(1),
@@ -276,6 +278,7 @@ describe('hostile bodies on every command route', () => {
     '/api/notify/receipts': async () => RECEIPTS.route,
     '/api/referrals/{id}/victim/correction': async () => `${await referral()}/victim/correction`,
     '/api/referrals/{id}/consent/{change}': async () => `${await referral()}/consent/withdraw`,
+    '/api/referrals/{id}/demographics': async () => `${await referral()}/demographics`,
     '/api/referrals/{id}/crime/correction': async () => `${await referral()}/crime/correction`,
     '/api/complaints': async () => '/api/complaints',
     '/api/complaints/dip-sample': async () => '/api/complaints/dip-sample',

@@ -19,6 +19,7 @@ const PERSONAL = {
   offenderDateOfBirth: '1996-11-02',
   note: 'Confided that her brother Osgood sleeps at the allotment shed',
   otherNote: 'Said the sergeant shouted about his divorce from Marisol',
+  ethnicity: 'white-gypsy-or-irish-traveller',
 };
 const note = (where: string) => `${PERSONAL.note} (${where})`;
 
@@ -106,6 +107,7 @@ describe('no personal data in any log line', () => {
     await command('/api/referrals/{id}/consent/{change}', at('consent/withdraw'), { consent: 'dataSharing', reason: note('consent withdrawn') }, caseManager);
     await command('/api/referrals/{id}/consent/{change}', at('consent/give'), { consent: 'dataSharing', reason: note('consent given') }, caseManager);
     await statusLink('referrals', id, caseManager);
+    await command('/api/referrals/{id}/demographics', at('demographics'), { gender: 'non-binary', ethnicity: PERSONAL.ethnicity, disability: 'yes' }, caseManager);
     await command('/api/referrals/{id}/close', at('close'), { reason: 'support-completed' }, caseManager);
     await command('/api/referrals/{id}/notes', at('notes'), { text: note('referral note') }, caseManager);
     // A rule violation, a validation failure and an unknown assignee quote nothing either.

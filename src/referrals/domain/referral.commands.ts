@@ -1,3 +1,5 @@
+import type { DeclaredDemographics } from '../../shared/domain/demographics.ts';
+import type { RecordDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { StatusLinkCommand } from '../../shared/domain/status-link.ts';
 import type { WorkingDayCalendar } from '../../calendar/working-days.ts';
@@ -19,6 +21,8 @@ export interface ReceiveReferral {
   crimeReportedOn: string | null;
   victim: Victim;
   consent: Consent;
+  /** The victim's equality-monitoring answers, if given on intake. */
+  demographics?: DeclaredDemographics | null;
   /** When it was received, if typed in later; now otherwise. */
   receivedAt?: string;
   metadata: CommandMetadata;
@@ -232,6 +236,7 @@ export interface ChangeConsent {
 
 export type ReferralCommand =
   | ReceiveReferral
+  | RecordDemographics
   | ChangeConsent
   | CorrectVictimDetails
   | CorrectCrimeDetails

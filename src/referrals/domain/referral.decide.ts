@@ -10,6 +10,7 @@ import { changeConsent } from './consent.decide.ts';
 import { correctCrimeDetails, correctVictimDetails } from './corrections.decide.ts';
 import { proposalFor, type PriorityGroup } from './priority-groups.ts';
 import { correctRestorativeJusticeStatus, correctVpsStatus, recordRestorativeJusticeStatus, recordVpsStatus } from './statements.decide.ts';
+import { recordedDemographics, type RecordDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AcceptSupport, AssessNeeds, AssignCaseManager, CloseCase, DeclineSupport, ReceiveReferral, ReferralCommand, ReopenCase } from './referral.commands.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ReferralEvent } from './referral.events.ts';
 import { evolveReferral, initialReferral, type ReceivedReferral, type Referral } from './referral.state.ts';
@@ -22,6 +23,8 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
   switch (command.type) {
     case 'ReceiveReferral':
       return receive(command, state);
+    case 'RecordDemographics':
+      return recordDemographics(command, existing(state));
     case 'WithdrawConsent':
     case 'GiveConsent':
       return changeConsent(command, openCase(state));
@@ -88,6 +91,13 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
   }
 }
 
+/** The age band is the victim's at the offence: on the offence date, else the day the crime was reported, else the day received. */
+function recordDemographics(command: RecordDemographics, referral: ReceivedReferral): ReferralEvent[] {
+  const offenceDay = referral.offenceDate ?? referral.crimeReportedOn ?? londonDate(referral.receivedAt);
+  const person = { subjectId: referral.victim.subjectId, dateOfBirth: referral.victim.dateOfBirth, offenceDay, current: referral.demographics };
+  return [{ type: 'ReferralDemographicsRecorded', data: { referralId: referral.id, ...recordedDemographics(command, person) } }];
+}
+
 function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
   if (state.status !== 'none') {
     throw new DomainRuleViolation('referral-already-received', 'This referral has already been received');
@@ -101,7 +111,7 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       `Police may refer victims of ${command.crimeType.label.toLowerCase()} only with their explicit consent to contact`,
     );
   }
-  return [
+  const received: ReferralEvent[] = [
     {
       type: 'ReferralReceived',
       data: {
@@ -117,6 +127,10 @@ function receive(command: ReceiveReferral, state: Referral): ReferralEvent[] {
       },
     },
   ];
+  if (!command.demographics) return received;
+  // Answered on intake: recorded alongside, as the same answers would be later.
+  const referral = evolveReferral(initialReferral(), received[0]!) as ReceivedReferral;
+  return [...received, ...recordDemographics({ type: 'RecordDemographics', ...command.demographics, metadata: command.metadata }, referral)];
 }
 
 /** What every read of a referral relies on, whoever sends the command: a known source, a victim with a name, consent with a basis. */

@@ -1,6 +1,7 @@
 import { caseText, defineEvent, sameShape } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
+import { demographicsEvent, type DemographicsRecordedData } from '../../shared/domain/demographics.events.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
 import type { PriorityGroup } from './priority-groups.ts';
 import { victimMessageEventDefinitions, type VictimMessageEvent } from './victim-messages.events.ts';
@@ -180,6 +181,9 @@ export type ConsentKind = (typeof CONSENTS)[number];
 
 /** The victim withdraws a consent, or gives it (again): the reason is theirs. Contact's clock stops and restarts with it. */
 export type ConsentWithdrawn = DomainEvent<'ConsentWithdrawn', { referralId: string; subjectId: string; consent: ConsentKind; reason: string; withdrawnAt: string }>;
+/** The victim's equality-monitoring answers, on intake or later; each record replaces the last. */
+export type ReferralDemographicsRecorded = DomainEvent<'ReferralDemographicsRecorded', DemographicsRecordedData<'referralId'>>;
+
 export type ConsentGiven = DomainEvent<
   'ConsentGiven',
   { referralId: string; subjectId: string; consent: ConsentKind; reason: string; givenAt: string; /** Contact's clock restarted from then, under the contract. */ nextContactDue: string | null }
@@ -189,6 +193,7 @@ export type ReferralEvent =
   | ReferralReceived
   | ConsentWithdrawn
   | ConsentGiven
+  | ReferralDemographicsRecorded
   | VictimDetailsCorrected
   | CrimeDetailsCorrected
   | CaseManagerAssigned
@@ -303,6 +308,7 @@ export const referralEventDefinitions = [
     plain: ['referralId', 'subjectId', 'correctedAt'],
   }),
   defineEvent({ type: 'ConsentWithdrawn', schemaVersion: 1, personalData: [caseText('referralId', ['reason'])], plain: ['referralId', 'subjectId', 'consent', 'withdrawnAt'] }),
+  demographicsEvent('ReferralDemographicsRecorded', 'referralId'),
   defineEvent({ type: 'ConsentGiven', schemaVersion: 1, personalData: [caseText('referralId', ['reason'])], plain: ['referralId', 'subjectId', 'consent', 'givenAt', 'nextContactDue'] }),
   // A crime reference is sealed under the case like the one received (a police record names people).
   defineEvent({

@@ -1,3 +1,4 @@
+import type { Demographics } from '../../shared/domain/demographics.ts';
 import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
@@ -39,6 +40,8 @@ export interface ReceivedReferral extends ReceivedDetails {
   corrections: DetailsCorrection[];
   /** Each consent withdrawn or given after the referral, with why: `consent` above is where it stands. */
   consentChanges: ConsentChange[];
+  /** Equality monitoring: never shown on the case, counted only in reports. */
+  demographics: Demographics | null;
   cjEvents: CriminalJusticeUpdate[];
   /** Messages sent through Notify and what became of them. */
   messages: VictimMessage[];
@@ -120,7 +123,7 @@ export function journeyStatus(referral: ReceivedReferral): JourneyStatus {
 export function evolveReferral(state: Referral, event: ReferralEvent): Referral {
   if (event.type === 'ReferralReceived') {
     const { referralId, ...details } = event.data;
-    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], corrections: [], consentChanges: [], cjEvents: [], messages: [] };
+    return { status: 'received', id: referralId, ...details, caseManager: null, assessment: null, support: null, closure: null, contract: null, contact: NO_CONTACT_YET, serviceReferrals: [], personalStatement: null, personalStatementMadeAt: null, restorativeJustice: null, statusCorrections: [], corrections: [], consentChanges: [], demographics: null, cjEvents: [], messages: [] };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -189,6 +192,10 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       const { consent, reason, givenAt, nextContactDue } = event.data;
       const contact = consent === 'contact' ? { ...state.contact, nextDue: nextContactDue } : state.contact;
       return { ...state, consent: { ...state.consent, [consent]: true }, contact, consentChanges: [...state.consentChanges, { consent, given: true, reason, at: givenAt }] };
+    }
+    case 'ReferralDemographicsRecorded': {
+      const { gender, ethnicity, disability, ageBand } = event.data;
+      return { ...state, demographics: { gender, ethnicity, disability, ageBand } };
     }
     case 'CriminalJusticeEventLearned': {
       const { cjEventId, kind, learnedAt, enhanced } = event.data;

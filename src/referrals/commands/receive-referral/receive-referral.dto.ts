@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom, IsInstantFrom } from '../../../http/date-bounds.ts';
+import { DemographicsDto } from '../../../http/demographics.dto.ts';
 import { NestedObject } from '../../../http/nested.ts';
 import { CONSENT_BASES, REFERRAL_SOURCES, type ConsentBasis, type ReferralSource } from '../../domain/referral.events.ts';
 import { IsInSettingsList } from '../../../settings/in-settings-list.ts';
@@ -87,4 +88,9 @@ export class ReceiveReferralDto {
   @ApiProperty({ type: ConsentDto })
   @NestedObject(() => ConsentDto)
   consent!: ConsentDto;
+
+  @ApiPropertyOptional({ type: DemographicsDto, description: "The victim's equality-monitoring answers, if given on intake (also later: `POST …/demographics`)" })
+  @IsOptional()
+  @NestedObject(() => DemographicsDto)
+  demographics?: DemographicsDto;
 }

@@ -1,3 +1,4 @@
+import { declaredDemographics } from '../../../http/demographics.dto.ts';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
@@ -40,6 +41,7 @@ export class ReceiveReferralHandler implements ICommandHandler<ReceiveReferralCo
           address: body.victim.address ?? null,
         },
         consent: { ...body.consent },
+        demographics: body.demographics ? declaredDemographics(body.demographics) : null,
         metadata: { now: context.now },
       },
     });

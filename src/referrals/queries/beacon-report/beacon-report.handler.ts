@@ -5,6 +5,7 @@ import type { ListName } from '../../../settings/domain/settings.events.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { lastDayLearnedOverdue } from '../../domain/update-clock.ts';
 import { POLICE_REFERRAL_WORKING_DAYS } from '../../domain/police-referral-delay.ts';
+import { equalityBreakdown } from '../../../shared/equality-breakdown.ts';
 import { BeaconReportQuery, type BeaconReport, type Count } from './beacon-report.query.ts';
 
 /** The national share of referred victims in a priority group, which the office compares itself with. */
@@ -27,7 +28,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
     const settings = await this.settings.current();
     const today = londonDate(new Date());
     const lastLearnedOverdue = [lastDayLearnedOverdue(settings.calendar, today, true), lastDayLearnedOverdue(settings.calendar, today, false)];
-    const [[totals], counts, [updates], serviceOutcomes] = await Promise.all([
+    const [[totals], counts, [updates], serviceOutcomes, equality] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS referrals,
                 count(*) FILTER (WHERE enhanced)::int AS enhanced,
@@ -73,6 +74,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
           WHERE ${inPeriod} GROUP BY outcome ORDER BY 2 DESC, 1`,
         [from, to],
       ),
+      equalityBreakdown(this.dataSource, `referral_list WHERE ${inPeriod}`, [from, to]),
     ]);
     const countsBy = (dimension: Dimension) => counts.filter((count) => count.dimension === dimension && count.key !== null).map(({ key, count }) => ({ key, count }));
     const labelled = (dimension: Dimension, list: ListName) => countsBy(dimension).map((count) => ({ ...count, label: settings.labelOf(list, count.key) }));
@@ -95,6 +97,7 @@ export class BeaconReportHandler implements IQueryHandler<BeaconReportQuery> {
       personalStatements: { offered: totals.statements_offered, made: totals.statements_made },
       restorativeJustice: { informed: totals.rj_informed, interested: totals.rj_interested },
       closuresByReason: labelled('closureReason', 'closureReasons'),
+      equality,
     };
   }
 }

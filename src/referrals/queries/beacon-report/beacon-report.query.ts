@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { EqualityBreakdown } from '../../../shared/equality-breakdown.ts';
 
 export interface Count {
   key: string;
@@ -36,6 +37,8 @@ export interface BeaconReport {
   /** Victims given information on restorative justice, and those interested. */
   restorativeJustice: { informed: number; interested: number };
   closuresByReason: LabelledCount[];
+  /** The period's referrals by the victim's gender, ethnicity, disability and age band; counts of 1 to 4 withheld (small-cell-suppression.ts). */
+  equality: EqualityBreakdown;
 }
 
 export class BeaconReportQuery extends Query<BeaconReport> {

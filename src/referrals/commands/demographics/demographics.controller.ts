@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../../auth/roles.ts';
+import type { CommandContext } from '../../../command-pipeline/command-context.ts';
+import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
+import type { CommandResponse } from '../../../http/command-response.ts';
+import { declaredDemographics, DemographicsDto } from '../../../http/demographics.dto.ts';
+import { CommandCtx } from '../../../http/request-context.ts';
+import { ReferralCommands } from '../change-referral/referral-commands.ts';
+
+/** Equality monitoring: the victim's answers are written here and read back only as report counts. */
+@ApiTags('referrals')
+@ApiBearerAuth()
+@Controller('referrals')
+export class ReferralDemographicsController {
+  constructor(private readonly referrals: ReferralCommands) {}
+
+  @Post(':id/demographics')
+  @HttpCode(200)
+  @Roles('case_manager', 'supervisor')
+  @ApiOkResponse({ description: "The victim's answers recorded (replacing earlier ones), with their age band at the offence" })
+  @ApiConflictResponse({ description: 'The same answers are already recorded (`demographics-unchanged`)' })
+  record(
+    @Param('id', CaseIdPipe) id: string,
+    @Body() body: DemographicsDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResponse> {
+    return this.referrals.run(id, { type: 'RecordDemographics', ...declaredDemographics(body), metadata: { now: context.now } }, context, reply);
+  }
+}
