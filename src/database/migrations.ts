@@ -86,6 +86,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   IdempotencyClaimedBy1763800290000,
   CaseTimelineSubjects1763800290100,
   DisposalCertificates1763800300100,
-  ChangeFeedTriggers1763800300500,
   ReferralListDemographics1763800300300,
+  ChangeFeedTriggers1763800300500,
 ];
