@@ -31,7 +31,8 @@ export class LegalHoldsController {
     const holds = new Map<string, LegalHold>();
     let after: bigint | undefined;
     for (;;) {
-      const batch = await this.store.readAll({ eventTypes: HOLD_EVENTS, maxCount: BATCH, after });
+      // Everything committed now, a hold just placed included (an event still to commit elsewhere was not there yet).
+      const batch = await this.store.readAll({ eventTypes: HOLD_EVENTS, maxCount: BATCH, after, includeUnsettled: true });
       if (batch.length === 0) break;
       for (const recorded of batch) {
         const event = this.catalog.toDomain<LegalHoldEvent>(recorded);
