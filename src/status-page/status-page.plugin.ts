@@ -5,6 +5,7 @@ import type { AccessLogRecorder } from '../audit/access-log/access-log.recorder.
 import { FailureThrottle } from '../auth/failure-throttle.ts';
 import { createViews } from '../console/console-views.ts';
 import { DomainRuleViolation } from '../shared/domain/errors.ts';
+import { ProcessingRestricted } from '../personal-data/processing-restriction.ts';
 import { STATUS_PAGE_MESSAGE_MAX } from '../shared/domain/status-link.ts';
 import { isNonBlankText } from '../shared/domain/storable-text.ts';
 import { linkActor, type StatusPageCases } from './status-page-cases.ts';
@@ -82,12 +83,16 @@ export async function registerStatusPage(root: FastifyInstance, options: StatusP
         await options.cases.sendMessage(opened.claim, opened.link, message, request.correlationId);
       } catch (failure) {
         if (failure instanceof DomainRuleViolation) return render(reply, 'link-gone', {}, 404);
+        if (failure instanceof ProcessingRestricted) return show(request, reply, token, opened.claim, opened.page, { message, error: RESTRICTED_MESSAGE }, 409);
         throw failure;
       }
       return reply.redirect(`/status/${token}?sent=1`, 303);
     });
   });
 }
+
+/** Art. 18: the case takes no new processing, the victim's own message included, until the restriction is lifted. */
+const RESTRICTED_MESSAGE = 'We cannot take messages on this case at the moment. Please contact your case manager directly';
 
 function sameText(given: string, expected: string): boolean {
   const a = Buffer.from(given);

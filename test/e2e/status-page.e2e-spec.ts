@@ -171,4 +171,16 @@ describe("a victim's or complainant's page of their own", () => {
     const after = await page(url);
     for (const hidden of [VICTIM, MESSAGE, OFFENCE_REFERENCE]) expect(after.body).not.toContain(hidden);
   });
+
+  it('takes no message while the victim has processing restricted, and says so plainly, appending nothing', async () => {
+    const id = await newReferral();
+    const { url } = ok(await request('POST', `/api/referrals/${id}/status-link`, caseManager, LINK));
+    const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
+    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/restrict`, await bearer(['admin'], 'root'), { reason: 'Art. 18 request' }));
+    const before = (await harness.sql('SELECT count(*)::int AS n FROM events WHERE stream = $1', [`referral-${id}`]))[0].n;
+    const refused = await send(url, { message: MESSAGE, _csrf: csrfOf((await page(url)).body) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('cannot take messages');
+    expect((await harness.sql('SELECT count(*)::int AS n FROM events WHERE stream = $1', [`referral-${id}`]))[0].n).toBe(before);
+  });
 });
