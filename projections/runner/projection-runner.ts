@@ -187,11 +187,8 @@ export class ProjectionRunner {
       } catch (error) {
         if (!isEventFailure(error)) throw error;
         await this.eventByEvent(client, 'live', batch.events, error);
-        return true;
       }
-      // A read that reached the tail needs no second look: the next append wakes the runner.
-      this.scanned = through;
-      return batch.full;
+      return true;
     }
     this.scanned = through;
     if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!);
