@@ -93,6 +93,9 @@ describe('console: case work in the browser', () => {
     await other.goto(`${caseUrl}/do/personal-statement`);
     await other.getByLabel('Offered').check();
     await other.getByRole('button', { name: 'Save' }).click();
+    // Closed only once its navigation has ended: Chromium can drop a close that races a navigation's commit, and
+    // Playwright's page.close() then waits for ever (microsoft/playwright#42366, #41900).
+    await other.waitForURL(/[?&]done=personal-statement&/);
     await other.close();
     await page.getByLabel('Made', { exact: true }).check();
     await page.getByLabel('Phone').check();
