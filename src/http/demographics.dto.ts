@@ -28,7 +28,7 @@ export class ComplainantDemographicsDto extends DemographicsDto {
   dateOfBirth?: string;
 }
 
-export const DEMOGRAPHICS_RECORDED = 'The answers recorded (replacing earlier ones), with the age band at the offence; read back only as report counts';
+export const DEMOGRAPHICS_RECORDED = 'recorded, replacing earlier ones, and read back only as report counts';
 export const DEMOGRAPHICS_UNCHANGED = 'The same answers are already recorded (`demographics-unchanged`)';
 
 /** The command part every context's demographics route builds from the body. */

@@ -20,7 +20,7 @@ export class ComplainantDemographicsController {
   @Post(':id/demographics')
   @HttpCode(200)
   @Roles(...CRT_ROLES)
-  @ApiOkResponse({ description: `The complainant's answers. ${DEMOGRAPHICS_RECORDED} (the incident). 409 born-after-incident` })
+  @ApiOkResponse({ description: `The complainant's answers and age band on the incident date (from the date of birth given, which is not kept) ${DEMOGRAPHICS_RECORDED}; 409 born-after-incident` })
   @ApiConflictResponse({ description: DEMOGRAPHICS_UNCHANGED })
   record(
     @Param('id', CaseIdPipe) id: string,

@@ -19,7 +19,7 @@ export class ReferralDemographicsController {
   @Post(':id/demographics')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
-  @ApiOkResponse({ description: `The victim's answers. ${DEMOGRAPHICS_RECORDED}` })
+  @ApiOkResponse({ description: `The victim's answers and age band at the offence ${DEMOGRAPHICS_RECORDED}` })
   @ApiConflictResponse({ description: DEMOGRAPHICS_UNCHANGED })
   record(
     @Param('id', CaseIdPipe) id: string,

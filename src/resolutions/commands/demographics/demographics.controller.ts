@@ -19,7 +19,7 @@ export class OffenderDemographicsController {
   @Post(':id/demographics')
   @HttpCode(200)
   @Roles('resolution_officer', 'supervisor')
-  @ApiOkResponse({ description: `The offender's answers. ${DEMOGRAPHICS_RECORDED}` })
+  @ApiOkResponse({ description: `The offender's answers and age band at the offence ${DEMOGRAPHICS_RECORDED}` })
   @ApiConflictResponse({ description: DEMOGRAPHICS_UNCHANGED })
   record(
     @Param('id', CaseIdPipe) id: string,
