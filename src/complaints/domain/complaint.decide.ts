@@ -118,11 +118,11 @@ function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
     throw new DomainRuleViolation('incident-after-receipt', 'The incident date cannot be after the complaint was received');
   }
   const { type: _type, calendar, metadata: _metadata, demographics, ...details } = command;
-  const logged: ComplaintEvent = { type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } };
-  if (!demographics) return [logged];
+  const loggedEvent: ComplaintEvent = { type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } };
+  if (!demographics) return [loggedEvent];
   // Answered on logging: recorded alongside, as the same answers would be later.
-  const complaint = evolveComplaint(initialComplaint(), logged) as LoggedComplaint;
-  return [logged, ...recordDemographics({ type: 'RecordDemographics', ...demographics, metadata: command.metadata }, complaint)];
+  const complaint = evolveComplaint(initialComplaint(), loggedEvent) as LoggedComplaint;
+  return [loggedEvent, ...recordDemographics({ type: 'RecordDemographics', ...demographics, metadata: command.metadata }, complaint)];
 }
 
 /** The age band is the complainant's on the day of the incident, else the day the complaint was received. */
