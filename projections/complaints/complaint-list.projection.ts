@@ -2,10 +2,14 @@ import { complaintEventDefinitions, type ComplaintEvent } from '../../src/compla
 import { londonDate } from '../../src/calendar/working-days.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
 import { dueClocks, nextDue, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
+import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
-/** One row per complaint: the Customer Response Team's list. Columns are those of complaint_list. */
-export interface ComplaintListRow {
+/**
+ * One row per complaint: the Customer Response Team's list. Columns are those of complaint_list; the complainant's
+ * demographics (DemographicsColumns, version 8) are counted by the report, never listed.
+ */
+export interface ComplaintListRow extends DemographicsColumns {
   [column: string]: unknown;
   id: string;
   reference: string;
@@ -56,7 +60,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   // 5: where the working-day clocks started, for due dates on the calendar as it stands.
   // 6: the folded state keeps the progress updates sent through Notify (issue 19).
   // 7: the folded state keeps corrections of the complainant's details and of allegations' categories.
-  version: 7,
+  // 8: the complainant's demographics, for the complaints report's equality breakdowns.
+  version: 8,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: complaintEventDefinitions.map((definition) => definition.type),
@@ -79,6 +84,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       updated_at: recorded.recordedAt.toISOString(),
       state,
       ...reportColumns(state),
+      ...demographicsColumns(state.demographics),
     };
   },
 };

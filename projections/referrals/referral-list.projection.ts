@@ -6,10 +6,13 @@ import { referralEventDefinitions, type ReferralEvent } from '../../src/referral
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
 import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
 import type { Projection } from '../runner/projection.ts';
-import { demographicsColumns } from '../runner/demographics-columns.ts';
+import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
 
-/** One row per victim journey: the case managers' list. Columns are those of referral_list. */
-export interface ReferralListRow {
+/**
+ * One row per victim journey: the case managers' list. Columns are those of referral_list; the victim's
+ * demographics (DemographicsColumns) are counted by the Beacon report, never listed.
+ */
+export interface ReferralListRow extends DemographicsColumns {
   [column: string]: unknown;
   id: string;
   status: string;
@@ -42,11 +45,6 @@ export interface ReferralListRow {
   personal_statement: string | null;
   personal_statement_made: boolean;
   restorative_justice: string | null;
-  /** Equality monitoring, null where not recorded (or erased): counted in reports, never listed. */
-  gender: string | null;
-  ethnicity: string | null;
-  disability: string | null;
-  age_band: string | null;
   /** Each service referral's outcome, `awaiting` until one is recorded. */
   service_referral_outcomes: string[];
   received_at: string;

@@ -1,10 +1,14 @@
 import { resolutionEventDefinitions, type ResolutionEvent } from '../../src/resolutions/domain/resolution.events.ts';
 import { londonDate } from '../../src/calendar/working-days.ts';
 import { evolveResolution, initialResolution, resolutionStatus, type ProposedResolution, type Resolution } from '../../src/resolutions/domain/resolution.state.ts';
+import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
-/** One row per Community Resolution: the officers' list and the reports. Columns are those of resolution_list. */
-export interface ResolutionListRow {
+/**
+ * One row per Community Resolution: the officers' list and the reports. Columns are those of resolution_list; the
+ * offender's demographics (DemographicsColumns, version 6) are counted by the report, never listed.
+ */
+export interface ResolutionListRow extends DemographicsColumns {
   [column: string]: unknown;
   id: string;
   status: string;
@@ -45,7 +49,8 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   // ready-to-close only once every victim was told (informing-victims before), and remedies keep excessHoursReason.
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 5: the folded state keeps corrections of the offence and of people's names and contacts.
-  version: 5,
+  // 6: the offender's demographics, for the Community Resolutions report's equality breakdowns.
+  version: 6,
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
@@ -72,6 +77,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
       updated_at: recorded.recordedAt.toISOString(),
       state,
       ...reportColumns(state),
+      ...demographicsColumns(state.demographics),
     };
   },
 };

@@ -1,7 +1,19 @@
 import { DEMOGRAPHIC_LISTS, type Demographics } from '../../src/shared/domain/demographics.ts';
 
-/** The columns a case list keeps a person's demographics in; an erased or withheld value reads as not recorded. */
-export function demographicsColumns(demographics: Demographics | null) {
+/** The columns a case list keeps a person's demographics in: counted by the reports, never listed. */
+export interface DemographicsColumns {
+  gender: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  age_band: string | null;
+}
+
+/** An erased or withheld value reads as not recorded. */
+export function demographicsColumns(demographics: Demographics | null | undefined): DemographicsColumns {
   const value = (field: keyof Demographics) => (demographics && DEMOGRAPHIC_LISTS[field].includes(demographics[field]) ? demographics[field] : null);
   return { gender: value('gender'), ethnicity: value('ethnicity'), disability: value('disability'), age_band: value('ageBand') };
 }
+
+/** The same columns in a migration: added empty, filled by the list's next version. */
+export const ADD_DEMOGRAPHICS_COLUMNS = 'ADD COLUMN gender text, ADD COLUMN ethnicity text, ADD COLUMN disability text, ADD COLUMN age_band text';
+export const DROP_DEMOGRAPHICS_COLUMNS = 'DROP COLUMN gender, DROP COLUMN ethnicity, DROP COLUMN disability, DROP COLUMN age_band';

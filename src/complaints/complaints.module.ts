@@ -11,6 +11,7 @@ import { DipSampleController } from './commands/dip-sample/dip-sample.controller
 import { ComplaintNotesController } from './commands/case-notes/case-notes.controller.ts';
 import { DrawDipSampleHandler } from './commands/dip-sample/dip-sample.handler.ts';
 import { ContactComplainantController } from './commands/contact-complainant/contact-complainant.controller.ts';
+import { ComplainantDemographicsController } from './commands/demographics/demographics.controller.ts';
 import { LogComplaintController } from './commands/log-complaint/log-complaint.controller.ts';
 import { LogComplaintHandler } from './commands/log-complaint/log-complaint.handler.ts';
 import { OutcomeController } from './commands/outcome/outcome.controller.ts';
@@ -47,6 +48,7 @@ import { ListComplaintsHandler } from './queries/list-complaints/list-complaints
     ReviewController,
     WithdrawController,
     ComplaintCorrectionsController,
+    ComplainantDemographicsController,
     ListComplaintsController,
     GetComplaintController,
     ComplaintStatusController,

@@ -9,6 +9,8 @@ import { ReferralListUpdatesDue1763800002600 } from '../../projections/referrals
 import { ReferralListOwingIndex1763800009800 } from '../../projections/referrals/1763800009800-referral-list-owing-index.ts';
 import { ReferralListNewestNames1763800009900 } from '../../projections/referrals/1763800009900-referral-list-newest-names.ts';
 import { ReferralListDemographics1763800300300 } from '../../projections/referrals/1763800300300-referral-list-demographics.ts';
+import { ComplaintListDemographics1763800310000 } from '../../projections/complaints/1763800310000-complaint-list-demographics.ts';
+import { ResolutionListDemographics1763800310100 } from '../../projections/resolutions/1763800310100-resolution-list-demographics.ts';
 import { ReferralListJourneyFigures1763800250100 } from '../../projections/referrals/1763800250100-referral-list-journey-figures.ts';
 import { ReferralListTeamLists1763800250000 } from '../../projections/referrals/1763800250000-referral-list-team-lists.ts';
 import { ReferralListQueryIndexes1763800008000 } from '../../projections/referrals/1763800008000-referral-list-query-indexes.ts';
@@ -88,4 +90,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   DisposalCertificates1763800300100,
   ReferralListDemographics1763800300300,
   ChangeFeedTriggers1763800300500,
+  ComplaintListDemographics1763800310000,
+  ResolutionListDemographics1763800310100,
 ];

@@ -6,6 +6,7 @@ import { ResolutionCommands } from './commands/change-resolution/resolution-comm
 import { ResolutionCorrectionsController } from './commands/corrections/corrections.controller.ts';
 import { CloseResolutionController } from './commands/close-resolution/close-resolution.controller.ts';
 import { ResolutionNotesController } from './commands/case-notes/case-notes.controller.ts';
+import { OffenderDemographicsController } from './commands/demographics/demographics.controller.ts';
 import { InformVictimController } from './commands/inform-victim/inform-victim.controller.ts';
 import { ProposeResolutionController } from './commands/propose-resolution/propose-resolution.controller.ts';
 import { ProposeResolutionHandler } from './commands/propose-resolution/propose-resolution.handler.ts';
@@ -28,6 +29,7 @@ import { ResolutionsReportHandler } from './queries/resolutions-report/resolutio
     InformVictimController,
     CloseResolutionController,
     ResolutionCorrectionsController,
+    OffenderDemographicsController,
     ListResolutionsController,
     GetResolutionController,
     ResolutionsReportController,

@@ -165,6 +165,7 @@ describe('free text is erased with any data subject of its case', () => {
     const withdrawn = await post('/api/complaints', logged(375), crtOfficer, 201);
     await post(`/api/complaints/${withdrawn.id}/record`, { reason: 'complainant-request', allegations: [allegation()], at: daysAgo(373) }, crtOfficer);
     await post(`/api/complaints/${withdrawn.id}/long-running-reports`, { at: now() }, crtOfficer);
+    await post(`/api/complaints/${withdrawn.id}/demographics`, { gender: 'man', ethnicity: 'white-roma', disability: 'yes', dateOfBirth: '1970-03-04' }, crtOfficer);
     await post(`/api/complaints/${withdrawn.id}/withdraw`, { reason: text('withdrawal') }, crtOfficer);
     cases.push({ kind: 'complaints', id: withdrawn.id, erase: (first) => first.complainant.subjectId });
     // Repeats the first complaint (received earlier), and is discontinued for it.
@@ -210,6 +211,7 @@ describe('free text is erased with any data subject of its case', () => {
     await post(at(`remedies/${apology.remedyId}/fail`), { reason: text('failure') }, officer);
     await post(at('victim-informed'), { about: 'failure', channel: 'letter' }, officer);
     await post(at('notes'), { text: text('resolution note') }, officer);
+    await post(at('demographics'), { gender: 'man', ethnicity: 'black-african', disability: 'no' }, officer);
     await post(at('offence/correction'), { offenceType: 'theft-low-value', reason: text('offence correction') }, officer);
     const offender = (await get(`/api/audit/cases/${id}/events?limit=1`)).items[0].data.offender.subjectId;
     await post(at(`people/${offender}/correction`), { name: 'Tobias Renwick-Hale', reason: text('person correction') }, officer);

@@ -103,7 +103,9 @@ const BODIES: Record<string, Body> = {
     incidentDate: dateIn(-10),
     subjects: [{ kind: 'officer', identifier: 'PC 4321' }],
     wantsRecording: false,
+    demographics: { gender: 'man', ethnicity: 'asian-other', disability: 'no', dateOfBirth: '1975-02-14' },
   },
+  '/api/complaints/{id}/demographics': { gender: 'other', ethnicity: 'black-other', disability: 'yes', dateOfBirth: '1988-12-01' },
   '/api/complaints/dip-sample': { size: 1, seed: 'sweep-panel', from: dateIn(-30), to: dateIn(0) },
   '/api/complaints/{id}/contact-complainant': { at: daysAgo(0.01), channel: 'phone', views: 'Wants an apology' },
   // Handled, recorded and referred in that order, before the outcome the sweep dates minutes ago.
@@ -147,7 +149,9 @@ const BODIES: Record<string, Body> = {
     victims: [{ name: 'Vic Tim', contact: '07700 900001', consulted: true, views: 'Wants the fence repaired', consents: true }],
     flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
     rationale: 'First offence, admitted',
+    demographics: { gender: 'woman', ethnicity: 'other-arab', disability: 'prefer-not-to-say' },
   },
+  '/api/community-resolutions/{id}/demographics': { gender: 'prefer-not-to-say', ethnicity: 'white-irish', disability: 'no' },
   '/api/community-resolutions/{id}/remedies': {
     // Fields the domain requires together (victimChoice and overrideReason) or by the remedy's measure (amount,
     // hours) are left out here: they are swept as absent fields, each put there of every wrong type.
@@ -297,6 +301,7 @@ describe('hostile bodies on every command route', () => {
     '/api/complaints/{id}/review-decision': async () => `${await after(referredComplaint, 'outcome', 'outcome-notified', 'review-request')}/review-decision`,
     '/api/complaints/{id}/withdraw': async () => `${await complaint()}/withdraw`,
     '/api/complaints/{id}/notes': async () => `${await complaint()}/notes`,
+    '/api/complaints/{id}/demographics': async () => `${await complaint()}/demographics`,
     '/api/complaints/{id}/status-link': async () => `${await complaint()}/status-link`,
     '/api/complaints/{id}/status-link/revoke': async () => `${await after(complaint, 'status-link')}/status-link/revoke`,
     '/api/complaints/{id}/discontinue-repetitive': async () => `${await complaint()}/discontinue-repetitive`,
@@ -317,6 +322,7 @@ describe('hostile bodies on every command route', () => {
     '/api/community-resolutions/{id}/remedies/{remedyId}/complete': async () => `${await remedy()}/complete`,
     '/api/community-resolutions/{id}/remedies/{remedyId}/fail': async () => `${await remedy()}/fail`,
     '/api/community-resolutions/{id}/notes': async () => `${await resolution()}/notes`,
+    '/api/community-resolutions/{id}/demographics': async () => `${await resolution()}/demographics`,
     '/api/community-resolutions/{id}/victim-informed': async () => `${await after(resolution, 'remedies')}/victim-informed`,
     // Ready to close: its remedy failed and the victim told, so a body the validation takes closes it.
     '/api/community-resolutions/{id}/close': async () => {

@@ -165,6 +165,7 @@ describe('no personal data in any log line', () => {
     await statusLink('complaints', withdrawn.id, crtOfficer);
     const { position } = await command('/api/complaints/{id}/withdraw', `/api/complaints/${withdrawn.id}/withdraw`, { reason: note('withdrawal') }, crtOfficer);
     await command('/api/complaints/{id}/notes', `/api/complaints/${withdrawn.id}/notes`, { text: note('complaint note') }, crtOfficer);
+    await command('/api/complaints/{id}/demographics', `/api/complaints/${withdrawn.id}/demographics`, { gender: 'woman', ethnicity: PERSONAL.ethnicity, disability: 'yes', dateOfBirth: '1961-07-19' }, crtOfficer);
     const repeated = await command('/api/complaints', '/api/complaints', { ...complaint, complainant: { ...complainant, name: `${PERSONAL.complainantName} III` } }, crtOfficer, 201);
     await command('/api/complaints/{id}/discontinue-repetitive', `/api/complaints/${repeated.id}/discontinue-repetitive`, { earlierComplaintId: withdrawn.id, reason: note('repetitive') }, crtOfficer);
     // In time, so refused: the reason must not reach a log line either way.
@@ -205,6 +206,7 @@ describe('no personal data in any log line', () => {
     await command('/api/community-resolutions/{id}/victim-informed', at('victim-informed'), { about: 'failure', channel: 'letter' }, resolutionOfficer);
     await command('/api/community-resolutions/{id}/close', at('close'), {}, resolutionOfficer);
     await command('/api/community-resolutions/{id}/notes', at('notes'), { text: note('resolution note') }, resolutionOfficer);
+    await command('/api/community-resolutions/{id}/demographics', at('demographics'), { gender: 'man', ethnicity: PERSONAL.ethnicity, disability: 'no' }, resolutionOfficer);
 
     const unconsulted = { ...proposal, victims: [{ ...proposal.victims[0]!, consulted: false, views: null, consents: false }] };
     const awaiting = await command('/api/community-resolutions', '/api/community-resolutions', unconsulted, resolutionOfficer, 201);

@@ -4,6 +4,8 @@ import type { MessageFailure } from '../../shared/domain/notify-message.ts';
 import type { CommandMetadata } from '../../shared/domain/decider.ts';
 import type { AddCaseNote } from '../../shared/domain/case-note.ts';
 import type { StatusLinkCommand } from '../../shared/domain/status-link.ts';
+import type { DeclaredDemographics } from '../../shared/domain/demographics.ts';
+import type { RecordDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AllegationSubjectDetails, Complainant, ComplainantDetails, ComplaintChannel, ComplaintSubject, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import type { CriteriaFlags } from './criteria.ts';
 
@@ -19,9 +21,21 @@ export interface LogComplaint {
   incidentDate: CalendarDate | null;
   subjects: ComplaintSubject[];
   wantsRecording: boolean;
+  /** The complainant's equality-monitoring answers, if given on logging. */
+  demographics?: ComplainantDemographics | null;
   calendar: WorkingDayCalendar;
   metadata: CommandMetadata;
 }
+
+/**
+ * A complaint holds no date of birth, so the complainant may give one with their answers: it places them in an
+ * age band at the incident and is not kept.
+ */
+export interface ComplainantDemographics extends DeclaredDemographics {
+  dateOfBirth?: CalendarDate | null;
+}
+
+export type RecordComplainantDemographics = RecordDemographics & ComplainantDemographics;
 
 export interface ContactComplainant {
   type: 'ContactComplainant';
@@ -233,4 +247,5 @@ export type ComplaintCommand =
   | AddCaseNote
   | DiscontinueRepetitive
   | AcceptLateReviewRequest
+  | RecordComplainantDemographics
   | StatusLinkCommand;

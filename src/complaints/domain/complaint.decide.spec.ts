@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { englandAndWalesCalendar } from '../../calendar/england-and-wales.ts';
 import { fold } from '../../shared/domain/decider.ts';
 import { ruleOf, violationOf } from '../../shared/domain/rule-violations.testing.ts';
-import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAllegation } from './complaint.decide.ts';
+import { complaintDecider, type ComplaintCommand, type LogComplaint, type NewAllegation, type RecordComplainantDemographics } from './complaint.decide.ts';
 import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
 import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
@@ -555,5 +555,35 @@ describe('correcting who an allegation is about', () => {
   it('refuses a correction that changes nothing, and an allegation not on the complaint', () => {
     expect(ruleOf(() => whenThen(handled, correct({ kind: 'officer', identifier: 'PC 1234' })))).toBe('correction-changes-nothing');
     expect(() => whenThen(handled, correct({ kind: 'staff' }, '9'))).toThrow(/allegation/);
+  });
+});
+
+describe("a complainant's equality-monitoring answers", () => {
+  const answers = { gender: 'woman', ethnicity: 'white-irish', disability: 'no' } as const;
+  const record = (dateOfBirth: string | null = null): RecordComplainantDemographics => ({ type: 'RecordDemographics', ...answers, dateOfBirth, ...at });
+
+  it('bands the age on the day of the incident from a date of birth given with the answers, which is not kept', () => {
+    const [recorded] = whenThen(logged, record('2001-02-28'));
+    expect(recorded).toEqual({
+      type: 'ComplainantDemographicsRecorded',
+      data: { complaintId: 'c-1', subjectId: 's-1', ...answers, ageBand: '18-24', recordedAt: now.toISOString() },
+    });
+    expect(whenThen(logged, record())[0]!.data).toMatchObject({ ageBand: 'unknown' });
+    expect(ruleOf(() => whenThen(logged, record('2026-02-28')))).toBe('born-after-incident');
+  });
+
+  it('takes the day received where no incident date was given, and records answers given on logging alongside', () => {
+    const events = whenThen([], logCommand({ incidentDate: null, demographics: { ...answers, dateOfBirth: '2001-03-02' } }));
+    expect(events.map((event) => event.type)).toEqual(['ComplaintLogged', 'ComplainantDemographicsRecorded']);
+    expect(events[0]!.data).not.toHaveProperty('demographics');
+    expect(events[1]!.data).toMatchObject({ ageBand: '25-34' });
+  });
+
+  it('replaces earlier answers on a withdrawn complaint too, and refuses the same answers again or a value outside its list', () => {
+    const withdrawn = apply(logged, { type: 'WithdrawComplaint', reason: 'No longer wanted', ...at }, record());
+    expect(given(withdrawn).demographics).toEqual({ ...answers, ageBand: 'unknown' });
+    expect(ruleOf(() => whenThen(withdrawn, record()))).toBe('demographics-unchanged');
+    expect(ruleOf(() => whenThen(withdrawn, { ...record(), gender: 'martian' as never }))).toBe('demographic-not-in-list');
+    expect(ruleOf(() => whenThen([], record()))).toBe('complaint-not-logged');
   });
 });

@@ -6,6 +6,7 @@ import { DomainRuleViolation, UnknownCasePart } from '../../shared/domain/errors
 import { isNonBlankText, refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote } from '../../shared/domain/case-note.ts';
 import { givenLink, messageFromPage, revokedLink } from '../../shared/domain/status-link.ts';
+import { recordedDemographics } from '../../shared/domain/demographics.events.ts';
 import type { AllegationAdded, AllegationSubjectDetails, ComplainantDetails, ComplainantUpdated, ComplaintChannel, ComplaintEvent, ComplaintSubject } from './complaint.events.ts';
 import { recordComplainantMessageDelivered, recordComplainantMessageFailed, sendComplainantUpdate } from './complainant-messages.decide.ts';
 import { evolveComplaint, handlingFinished, laterUpdateDue, initialComplaint, reviewBodyOf, concernsChiefOfficer, type Allegation, type Complaint, type LoggedComplaint } from './complaint.state.ts';
@@ -25,6 +26,7 @@ import type {
   LogComplaint,
   NewAllegation,
   NotifyOutcome,
+  RecordComplainantDemographics,
   RecordComplaint,
   RecordIopcReviewDecision,
   ReferComplaint,
@@ -84,6 +86,8 @@ export function decideComplaint(command: ComplaintCommand, state: Complaint): Co
       return discontinueRepetitive(command, open(state));
     case 'AcceptLateReviewRequest':
       return acceptLateReviewRequest(command, open(state));
+    case 'RecordDemographics':
+      return recordDemographics(command, logged(state));
     case 'AddCaseNote': {
       const complaint = logged(state);
       return [{ type: 'ComplaintNoteAdded', data: { complaintId: complaint.id, ...caseNote(command, complaint.complainant.subjectId, handlingFinished(complaint)) } }];
@@ -113,8 +117,21 @@ function log(command: LogComplaint, state: Complaint): ComplaintEvent[] {
   if (command.incidentDate && command.incidentDate > londonDate(command.receivedAt)) {
     throw new DomainRuleViolation('incident-after-receipt', 'The incident date cannot be after the complaint was received');
   }
-  const { type: _type, calendar, metadata: _metadata, ...details } = command;
-  return [{ type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } }];
+  const { type: _type, calendar, metadata: _metadata, demographics, ...details } = command;
+  const loggedEvent: ComplaintEvent = { type: 'ComplaintLogged', data: { ...details, contactDueBy: calendar.dueAfter(command.receivedAt, CONTACT_TARGET_WORKING_DAYS) } };
+  if (!demographics) return [loggedEvent];
+  // Answered on logging: recorded alongside, as the same answers would be later.
+  const complaint = evolveComplaint(initialComplaint(), loggedEvent) as LoggedComplaint;
+  return [loggedEvent, ...recordDemographics({ type: 'RecordDemographics', ...demographics, metadata: command.metadata }, complaint)];
+}
+
+/** The age band is the complainant's on the day of the incident, else the day the complaint was received. */
+function recordDemographics(command: RecordComplainantDemographics, complaint: LoggedComplaint): ComplaintEvent[] {
+  const incidentDay = complaint.incidentDate ?? londonDate(complaint.receivedAt);
+  const dateOfBirth = command.dateOfBirth ?? null;
+  if (dateOfBirth !== null && dateOfBirth > incidentDay) throw new DomainRuleViolation('born-after-incident', 'The date of birth cannot be after the incident');
+  const person = { subjectId: complaint.complainant.subjectId, dateOfBirth, offenceDay: incidentDay, current: complaint.demographics ?? null };
+  return [{ type: 'ComplainantDemographicsRecorded', data: { complaintId: complaint.id, ...recordedDemographics(command, person) } }];
 }
 
 function logged(state: Complaint): LoggedComplaint {

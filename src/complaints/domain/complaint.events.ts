@@ -4,6 +4,7 @@ import { complainantStatusLinkEventDefinitions, type ComplainantStatusLinkEvent 
 import { caseText, defineEvent, sameShape, type PersonalDataSpec } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
+import { demographicsEvent, type DemographicsRecordedData } from '../../shared/domain/demographics.events.ts';
 import type { CriteriaFlags, Criterion, IopcReviewReason, ReviewBody } from './criteria.ts';
 
 export const COMPLAINT_CHANNELS = ['phone', 'email', 'letter', 'online', 'in-person', 'social-media'] as const;
@@ -165,6 +166,9 @@ export type AllegationSubjectCorrected = DomainEvent<
 /** What a correction of an allegation's subject may change. */
 export type AllegationSubjectDetails = Omit<ComplaintSubject, 'subjectId'>;
 
+/** The complainant's equality-monitoring answers, on logging or later; each record replaces the last. */
+export type ComplainantDemographicsRecorded = DomainEvent<'ComplainantDemographicsRecorded', DemographicsRecordedData<'complaintId'>>;
+
 export type ComplaintEvent =
   | ComplaintLogged
   | AllegationCategoryCorrected
@@ -188,6 +192,7 @@ export type ComplaintEvent =
   | ComplaintNoteAdded
   | RepetitiveComplaintDiscontinued
   | LateReviewRequestAccepted
+  | ComplainantDemographicsRecorded
   | ComplainantMessageEvent
   | ComplainantStatusLinkEvent;
 
@@ -265,6 +270,7 @@ export const complaintEventDefinitions = [
     plain: ['complaintId', 'subjectId', 'earlierComplaintId', 'discontinuedAt'],
   }),
   defineEvent({ type: 'LateReviewRequestAccepted', schemaVersion: 1, personalData: [caseText('complaintId', ['reason'])], plain: ['complaintId', 'subjectId', 'supervisor', 'acceptedAt'] }),
+  demographicsEvent('ComplainantDemographicsRecorded', 'complaintId'),
   ...complainantMessageEventDefinitions,
   ...complainantStatusLinkEventDefinitions,
 ];

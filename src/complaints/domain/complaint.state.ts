@@ -3,6 +3,8 @@ import type { CalendarDate } from '../../calendar/working-days.ts';
 import type { ComplainantMessageChannel } from './complainant-messages.events.ts';
 import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
+import type { Demographics } from '../../shared/domain/demographics.ts';
+import { demographicsOf } from '../../shared/domain/demographics.events.ts';
 import type { AllegationAdded, ComplaintEvent, ComplaintLogged, OutcomeResult, RecordingReason, ReferralBody } from './complaint.events.ts';
 import { reviewBodyFor, type CriteriaFlags, type IopcReviewReason, type ReviewBody } from './criteria.ts';
 import { longRunningReportDue } from './deadlines.ts';
@@ -39,6 +41,8 @@ export interface LoggedComplaint extends LoggedDetails {
   corrections: { of: string; fields: string[]; reason: string; at: string }[];
   /** The link to the complainant's own page, while one is given and not revoked (absent from rows folded before links existed). */
   statusLink?: StatusLink | null;
+  /** Equality monitoring: never shown on the case, counted only in reports (absent from rows folded before it existed). */
+  demographics?: Demographics | null;
 }
 
 export type Complaint = { status: 'none' } | LoggedComplaint;
@@ -123,6 +127,7 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
       longRunning: null,
       withdrawal: null,
       corrections: [],
+      demographics: null,
     };
   }
   if (state.status === 'none') return state;
@@ -206,6 +211,8 @@ export function evolveComplaint(state: Complaint, event: ComplaintEvent): Compla
     case 'ComplaintNoteAdded':
     case 'ComplaintNoteFromComplainantAdded':
       return state;
+    case 'ComplainantDemographicsRecorded':
+      return { ...state, demographics: demographicsOf(event.data) };
     case 'ComplainantStatusLinkGiven':
       return { ...state, statusLink: statusLinkOf(event.data) };
     case 'ComplainantStatusLinkRevoked':

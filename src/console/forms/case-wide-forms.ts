@@ -1,6 +1,7 @@
 import type { Role } from '../../auth/roles.ts';
 import { CHANGE_REASONS, LIFT_REASONS, RESTRICTION_REASONS } from '../../case-access/domain/restricted-access.events.ts';
 import { HOLD_REASONS, RELEASE_REASONS } from '../../retention/domain/legal-hold.events.ts';
+import { DISABILITIES, ETHNICITIES, GENDERS } from '../../shared/domain/demographics.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const NAMED_PEOPLE: FormField[] = [
@@ -10,6 +11,23 @@ const NAMED_PEOPLE: FormField[] = [
 
 /** A note on a case of any kind: the kind's own route and case workers. */
 export const caseNote = (roles: readonly Role[]): CommandForm => ({ slug: 'notes', title: 'Add a note', apiPath: 'notes', roles, fields: [{ name: 'text', label: 'Note', kind: 'textarea' }] });
+
+/**
+ * Equality monitoring of the case's person (the victim, the complainant, the offender), asked only with their consent:
+ * every list lets them decline. The answers are never shown again, only counted in the reports.
+ */
+export const demographicsForm = (roles: readonly Role[], person: string, more: FormField[] = []): CommandForm => ({
+  slug: 'demographics',
+  title: `Record the ${person}'s equality monitoring answers`,
+  apiPath: 'demographics',
+  roles,
+  fields: [
+    { name: 'gender', label: 'Gender', kind: 'radios', options: GENDERS },
+    { name: 'ethnicity', label: 'Ethnic group', kind: 'select', options: ETHNICITIES, hint: 'The ONS 2021 categories for England and Wales' },
+    { name: 'disability', label: 'Disabled, as the Equality Act 2010 defines it', kind: 'radios', options: DISABILITIES },
+    ...more,
+  ],
+});
 
 /** A person's details put right (the API keeps a detail left empty as it is). */
 export const CONTACT_DETAILS: FormField[] = [

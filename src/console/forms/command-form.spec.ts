@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { commandBody, formErrors, type FormField } from './command-form.ts';
+import { commandBody, formErrors, type CommandForm, type FormField } from './command-form.ts';
+import { COMPLAINT_FORMS } from './complaint-forms.ts';
+import { REFERRAL_FORMS } from './referral-forms.ts';
+import { RESOLUTION_FORMS } from './resolution-forms.ts';
 
 const FIELDS: FormField[] = [
   { name: 'victim.name', label: 'Name', kind: 'text' },
@@ -38,5 +41,22 @@ describe('a command form', () => {
     ]);
     expect(errors.byField).toEqual({ needs: 'needs[1] must be a configured need', 'consent.contact': 'consent is required', 'victim.name': 'unexpected' });
     expect(errors.summary.map((item) => item.href)).toEqual(['#needs', '#consent-contact', '#victim-name']);
+  });
+});
+
+describe('the equality-monitoring form of each kind of case', () => {
+  const formOf = (forms: readonly CommandForm[]) => forms.find((form) => form.slug === 'demographics')!;
+
+  it("posts the answers to the kind's own route for its workers, a complainant's date of birth with them", () => {
+    const [referral, complaint, resolution] = [REFERRAL_FORMS, COMPLAINT_FORMS, RESOLUTION_FORMS].map(formOf);
+    expect([referral, complaint, resolution].map((form) => [form!.apiPath, form!.roles])).toEqual([
+      ['demographics', ['case_manager', 'supervisor']],
+      ['demographics', ['crt_officer', 'supervisor']],
+      ['demographics', ['resolution_officer', 'supervisor']],
+    ]);
+    const answers = { gender: 'woman', ethnicity: 'asian-chinese', disability: 'no' };
+    expect(commandBody(resolution!.fields, answers)).toEqual(answers);
+    expect(commandBody(complaint!.fields, { ...answers, dateOfBirth: '1980-01-31' })).toEqual({ ...answers, dateOfBirth: '1980-01-31' });
+    expect(commandBody(complaint!.fields, { ...answers, dateOfBirth: '' })).toEqual(answers);
   });
 });

@@ -1,5 +1,5 @@
 import { INFORM_CHANNELS, INFORMED_ABOUT } from '../../resolutions/domain/resolution.events.ts';
-import { caseNote, CORRECTION_REASON } from './case-wide-forms.ts';
+import { caseNote, CORRECTION_REASON, demographicsForm } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const OFFICERS = ['resolution_officer', 'supervisor'] as const;
@@ -62,6 +62,7 @@ export const RESOLUTION_FORMS: readonly CommandForm[] = [
   { slug: 'supervisor-decision', title: "Record the supervisor's decision", apiPath: 'supervisor-decision', roles: ['supervisor'], fields: [yes('proceed', 'Proceed with the Community Resolution'), { name: 'reason', label: 'Why', kind: 'textarea' }] },
   { slug: 'close', title: 'Close the Community Resolution', apiPath: 'close', roles: OFFICERS, fields: [EFFECTIVE_TIME] },
   caseNote(OFFICERS),
+  demographicsForm(OFFICERS, 'offender'),
   { slug: 'offence-correction', title: 'Correct the offence', apiPath: 'offence/correction', roles: OFFICERS, fields: [{ name: 'offenceType', label: 'Offence', kind: 'select', options: { list: 'resolutionOffenceTypes' } }, CORRECTION_REASON] },
   {
     slug: 'person-correction',

@@ -1,4 +1,5 @@
 import type { Demographics } from '../../shared/domain/demographics.ts';
+import { demographicsOf } from '../../shared/domain/demographics.events.ts';
 import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
 import type { ContactChannel, ContactFrequency } from './contact-schedule.ts';
@@ -193,10 +194,8 @@ export function evolveReferral(state: Referral, event: ReferralEvent): Referral 
       const contact = consent === 'contact' ? { ...state.contact, nextDue: nextContactDue } : state.contact;
       return { ...state, consent: { ...state.consent, [consent]: true }, contact, consentChanges: [...state.consentChanges, { consent, given: true, reason, at: givenAt }] };
     }
-    case 'ReferralDemographicsRecorded': {
-      const { gender, ethnicity, disability, ageBand } = event.data;
-      return { ...state, demographics: { gender, ethnicity, disability, ageBand } };
-    }
+    case 'ReferralDemographicsRecorded':
+      return { ...state, demographics: demographicsOf(event.data) };
     case 'CriminalJusticeEventLearned': {
       const { cjEventId, kind, learnedAt, enhanced } = event.data;
       return { ...state, cjEvents: [...state.cjEvents, { id: cjEventId, kind, learnedAt, enhancedWhenLearned: enhanced, communicated: null }] };

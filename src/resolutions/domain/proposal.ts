@@ -5,6 +5,7 @@ import { ageOn } from '../../calendar/working-days.ts';
 import { ADULT_AGE, AGE_OF_CRIMINAL_RESPONSIBILITY } from './offender-age.ts';
 import type { AppropriateAdult, CommunityResolutionProposed, Offender, ResolutionFlags, VictimViews } from './resolution.events.ts';
 import { isNonBlankText } from '../../shared/domain/storable-text.ts';
+import type { DeclaredDemographics } from '../../shared/domain/demographics.ts';
 
 export interface ProposeResolution {
   type: 'ProposeResolution';
@@ -22,6 +23,8 @@ export interface ProposeResolution {
   victims: VictimViews[];
   flags: ResolutionFlags;
   rationale: string;
+  /** The offender's equality-monitoring answers, if given with the proposal. */
+  demographics?: DeclaredDemographics | null;
   /** When it was proposed, if given; now otherwise. */
   at?: string;
   metadata: CommandMetadata;
@@ -37,7 +40,7 @@ export function propose(command: ProposeResolution): CommunityResolutionProposed
   const [first, ...more] = preconditionsFailed(command);
   if (first) throw DomainRuleViolation.of([first, ...more]);
   const under18 = ageOn(offender.dateOfBirth, offenceDate) < ADULT_AGE;
-  const { type: _type, eligibleOffenceTypes: _list, at: _at, metadata: _metadata, ...recorded } = command;
+  const { type: _type, eligibleOffenceTypes: _list, at: _at, metadata: _metadata, demographics: _demographics, ...recorded } = command;
   return {
     type: 'CommunityResolutionProposed',
     data: {

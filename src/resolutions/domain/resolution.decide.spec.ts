@@ -458,3 +458,26 @@ describe('closing', () => {
     }
   });
 });
+
+describe("an offender's equality-monitoring answers", () => {
+  const answers = { gender: 'man', ethnicity: 'black-caribbean', disability: 'prefer-not-to-say' } as const;
+  const record: ResolutionCommand = { type: 'RecordDemographics', ...answers, ...at };
+
+  it('records them under the offender with the age band at the offence, with the proposal or later', () => {
+    const proposed = resolutionDecider.decide(proposal(), fold(resolutionDecider, []));
+    expect(resolutionDecider.decide(record, fold(resolutionDecider, proposed))).toEqual([
+      { type: 'OffenderDemographicsRecorded', data: { resolutionId: 'cr-1', subjectId: 'o-1', ...answers, ageBand: '35-44', recordedAt: now.toISOString() } },
+    ]);
+    const withProposal = resolutionDecider.decide(proposal({ demographics: answers }), fold(resolutionDecider, []));
+    expect(withProposal.map((event) => event.type)).toEqual(['CommunityResolutionProposed', 'OffenderDemographicsRecorded']);
+    expect(withProposal[0]!.data).not.toHaveProperty('demographics');
+    expect((fold(resolutionDecider, withProposal) as ProposedResolution).demographics).toEqual({ ...answers, ageBand: '35-44' });
+  });
+
+  it('refuses the same answers again, a value outside its list, or an unknown resolution', () => {
+    const history = resolutionDecider.decide(proposal({ demographics: answers }), fold(resolutionDecider, []));
+    expect(ruleOf(() => resolutionDecider.decide(record, fold(resolutionDecider, history)))).toBe('demographics-unchanged');
+    expect(ruleOf(() => resolutionDecider.decide({ ...record, disability: 'sometimes' as never }, fold(resolutionDecider, history)))).toBe('demographic-not-in-list');
+    expect(ruleOf(() => resolutionDecider.decide(record, fold(resolutionDecider, [])))).toBe('resolution-not-proposed');
+  });
+});

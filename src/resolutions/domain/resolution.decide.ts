@@ -22,6 +22,7 @@ import {
 } from './resolution.state.ts';
 import { refuseUnstorableText } from '../../shared/domain/storable-text.ts';
 import { caseNote, type AddCaseNote } from '../../shared/domain/case-note.ts';
+import { recordedDemographics, type RecordDemographics } from '../../shared/domain/demographics.events.ts';
 
 export type { ProposeResolution } from './proposal.ts';
 
@@ -116,14 +117,25 @@ export interface CorrectPerson {
   metadata: CommandMetadata;
 }
 
-export type ResolutionCommand = ProposeResolution | CorrectOffence | CorrectPerson | RecordSupervisorDecision | AgreeRemedy | CompleteRemedy | FailRemedy | InformVictim | CloseResolution | AddCaseNote;
+export type ResolutionCommand =
+  | ProposeResolution
+  | CorrectOffence
+  | CorrectPerson
+  | RecordSupervisorDecision
+  | AgreeRemedy
+  | CompleteRemedy
+  | FailRemedy
+  | InformVictim
+  | CloseResolution
+  | AddCaseNote
+  | RecordDemographics;
 
 export function decideResolution(command: ResolutionCommand, state: Resolution): ResolutionEvent[] {
   refuseUnstorableText(command);
   switch (command.type) {
     case 'ProposeResolution':
       if (state.status !== 'none') throw new DomainRuleViolation('resolution-already-proposed', 'This Community Resolution has already been proposed');
-      return [propose(command)];
+      return proposeWithAnswers(command);
     case 'CorrectOffence':
       return correctOffence(command, state);
     case 'CorrectPerson':
@@ -142,6 +154,8 @@ export function decideResolution(command: ResolutionCommand, state: Resolution):
       return close(command, open(state));
     case 'AddCaseNote':
       return note(command, state);
+    case 'RecordDemographics':
+      return recordDemographics(command, proposed(state));
     default:
       return assertNever(command);
   }
@@ -167,6 +181,29 @@ function correctPerson(command: CorrectPerson, state: Resolution): ResolutionEve
   if (corrected.name !== undefined && !corrected.name.trim()) throw new DomainRuleViolation('name-required', 'A person on a Community Resolution needs a name');
   const data = { resolutionId: state.id, subjectId: command.subjectId, corrected, reason: command.reason, correctedAt: command.metadata.now.toISOString() };
   return [{ type: 'ResolutionPersonCorrected', data }];
+}
+
+function proposeWithAnswers(command: ProposeResolution): ResolutionEvent[] {
+  const proposal = propose(command);
+  if (!command.demographics) return [proposal];
+  // Answered with the proposal: recorded alongside, as the same answers would be later.
+  const resolution = evolveResolution(initialResolution(), proposal) as ProposedResolution;
+  return [proposal, ...recordDemographics({ type: 'RecordDemographics', ...command.demographics, metadata: command.metadata }, resolution)];
+}
+
+/**
+ * Equality monitoring of out-of-court disposals is about who receives them: the offender's answers, with their age
+ * band at the offence. A resolution's victims are monitored where they are supported (Beacon), not here.
+ */
+function recordDemographics(command: RecordDemographics, resolution: ProposedResolution): ResolutionEvent[] {
+  const { offender } = resolution;
+  const person = { subjectId: offender.subjectId, dateOfBirth: offender.dateOfBirth, offenceDay: resolution.offenceDate, current: resolution.demographics ?? null };
+  return [{ type: 'OffenderDemographicsRecorded', data: { resolutionId: resolution.id, ...recordedDemographics(command, person) } }];
+}
+
+function proposed(state: Resolution): ProposedResolution {
+  if (state.status === 'none') throw new DomainRuleViolation('resolution-not-proposed', 'There is no Community Resolution with this id');
+  return state;
 }
 
 function open(state: Resolution): ProposedResolution {

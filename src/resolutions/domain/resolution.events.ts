@@ -1,6 +1,7 @@
 import { caseText, defineEvent, sameShape, type Upcaster } from '../../personal-data/event-definition.ts';
 import type { DomainEvent } from '../../shared/domain/decider.ts';
 import { caseNoteEvent, type CaseNote } from '../../shared/domain/case-note.ts';
+import { demographicsEvent, type DemographicsRecordedData } from '../../shared/domain/demographics.events.ts';
 
 /** A person in the resolution; `subjectId` owns the personal fields beside it and is erased with them. */
 export interface Offender {
@@ -155,6 +156,9 @@ export type ResolutionPersonCorrected = DomainEvent<
   { resolutionId: string; subjectId: string; corrected: { name?: string; contact?: string | null }; reason: string; correctedAt: string }
 >;
 
+/** The offender's equality-monitoring answers, with the proposal or later; each record replaces the last. */
+export type OffenderDemographicsRecorded = DomainEvent<'OffenderDemographicsRecorded', DemographicsRecordedData<'resolutionId'>>;
+
 export type ResolutionEvent =
   | CommunityResolutionProposed
   | ResolutionPersonCorrected
@@ -165,7 +169,8 @@ export type ResolutionEvent =
   | RemedyFailed
   | VictimInformed
   | CommunityResolutionClosed
-  | ResolutionNoteAdded;
+  | ResolutionNoteAdded
+  | OffenderDemographicsRecorded;
 
 /** Version 1 named its typed decision `supervisorDecision` (null when there was none). */
 const typedDecisionRenamed: Upcaster = ({ supervisorDecision, ...proposal }) => (supervisorDecision ? { ...proposal, typedSupervisorDecision: supervisorDecision } : proposal);
@@ -243,4 +248,5 @@ export const resolutionEventDefinitions = [
   defineEvent({ type: 'VictimInformed', schemaVersion: 1, personalData: [], plain: ['resolutionId', 'victimId', 'about', 'channel', 'at', 'recordedAt'] }),
   defineEvent({ type: 'CommunityResolutionClosed', schemaVersion: 1, personalData: [], plain: ['resolutionId', 'outcome', 'closedAt'] }),
   caseNoteEvent('ResolutionNoteAdded', 'resolutionId'),
+  demographicsEvent('OffenderDemographicsRecorded', 'resolutionId'),
 ];

@@ -1,6 +1,8 @@
 import { londonDate } from '../../calendar/working-days.ts';
 import { correctedFields } from '../../shared/domain/corrections.ts';
 import { assertNever } from '../../shared/domain/decider.ts';
+import type { Demographics } from '../../shared/domain/demographics.ts';
+import { demographicsOf } from '../../shared/domain/demographics.events.ts';
 import type { CommunityResolutionProposed, InformChannel, InformedAbout, ResolutionEvent, ResolutionOutcome, VictimViews } from './resolution.events.ts';
 
 type ProposalDetails = Omit<CommunityResolutionProposed['data'], 'resolutionId' | 'victims' | 'typedSupervisorDecision'>;
@@ -61,6 +63,8 @@ export interface ProposedResolution extends ProposalDetails {
   closure: { outcome: ResolutionOutcome; at: string } | null;
   /** Each correction of the offence or of a person's details (`of` their subject id), with why; the values above are the corrected ones. */
   corrections: { of: string; fields: string[]; reason: string; at: string }[];
+  /** The offender's equality-monitoring answers: never shown on the case, counted only in reports (absent from rows folded before it existed). */
+  demographics?: Demographics | null;
 }
 
 export type Resolution = { status: 'none' } | ProposedResolution;
@@ -129,7 +133,7 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
   if (event.type === 'CommunityResolutionProposed') {
     const { resolutionId, victims, typedSupervisorDecision, ...details } = event.data;
     const supervisorDecision = typedSupervisorDecision ? { proceed: true, ...typedSupervisorDecision, decidedAt: details.proposedAt, typedByOfficer: true } : null;
-    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), supervisorDecision, remedies: [], closure: null, corrections: [] };
+    return { status: 'proposed', id: resolutionId, ...details, victims: victims.map((victim) => ({ ...victim, informed: [] })), supervisorDecision, remedies: [], closure: null, corrections: [], demographics: null };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
@@ -169,6 +173,8 @@ export function evolveResolution(state: Resolution, event: ResolutionEvent): Res
     }
     case 'CommunityResolutionClosed':
       return { ...state, closure: { outcome: event.data.outcome, at: event.data.closedAt } };
+    case 'OffenderDemographicsRecorded':
+      return { ...state, demographics: demographicsOf(event.data) };
     case 'ResolutionNoteAdded':
       return state;
     default:

@@ -24,6 +24,9 @@ export function recordedDemographics(command: RecordDemographics, person: Monito
   return { subjectId: person.subjectId, ...demographics, recordedAt: command.metadata.now.toISOString() };
 }
 
+/** What a case's state keeps of a recorded event: the answers and band, without the ids and time. */
+export const demographicsOf = ({ gender, ethnicity, disability, ageBand }: Demographics): Demographics => ({ gender, ethnicity, disability, ageBand });
+
 /**
  * Special-category data, sealed under the person and erased with them; the case id links them to the
  * case's own subject like any personal data on a case.

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EARLIEST_CASE_DATE, IsDateFrom, IsInstantFrom } from '../../../http/date-bounds.ts';
 import { NestedArray, NestedObject } from '../../../http/nested.ts';
+import { ComplainantDemographicsDto } from '../../../http/demographics.dto.ts';
 import { COMPLAINT_CHANNELS, SUBJECT_KINDS, type ComplaintChannel, type SubjectKind } from '../../domain/complaint.events.ts';
 
 export class ComplainantDto {
@@ -77,4 +78,9 @@ export class LogComplaintDto {
   @IsOptional()
   @IsBoolean()
   wantsRecording?: boolean;
+
+  @ApiPropertyOptional({ type: ComplainantDemographicsDto, description: "The complainant's equality-monitoring answers, if given on logging (also later: `POST …/demographics`)" })
+  @IsOptional()
+  @NestedObject(() => ComplainantDemographicsDto)
+  demographics?: ComplainantDemographicsDto;
 }

@@ -5,6 +5,7 @@ import { complaintReference, complaintStream } from '../../complaint-stream.ts';
 import { complaintDecider } from '../../domain/complaint.decide.ts';
 import { utc } from '../change-complaint/complaint-commands.ts';
 import { LogComplaintCommand } from './log-complaint.command.ts';
+import { complainantDemographics } from '../../../http/demographics.dto.ts';
 
 @CommandHandler(LogComplaintCommand)
 export class LogComplaintHandler implements ICommandHandler<LogComplaintCommand> {
@@ -39,6 +40,7 @@ export class LogComplaintHandler implements ICommandHandler<LogComplaintCommand>
         incidentDate: body.incidentDate ?? null,
         subjects: body.subjects.map((subject, index) => ({ subjectId: context.ids.subjectId(index + 1), kind: subject.kind, identifier: subject.identifier ?? null })),
         wantsRecording: body.wantsRecording ?? false,
+        demographics: body.demographics ? complainantDemographics(body.demographics) : null,
         calendar: (await this.settings.current()).calendar,
         metadata: { now: context.now },
       },

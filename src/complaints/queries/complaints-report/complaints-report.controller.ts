@@ -22,7 +22,7 @@ export class ComplaintsReportController {
   @Get('complaints')
   @Roles(...COMPLAINT_READER_ROLES)
   @ApiHeader({ name: 'X-Min-Position', required: false })
-  @ApiOkResponse({ description: 'For the period asked, or the current quarter: IOPC-style figures for complaints received in the period: logged, recorded, handled outside Schedule 3, allegations by category, reasons for recording, working days to contact and to finalise, reviews by review body' })
+  @ApiOkResponse({ description: 'For the period asked, or the current quarter: IOPC-style figures for complaints received in the period: logged, recorded, handled outside Schedule 3, allegations by category, reasons for recording, working days to contact and to finalise, reviews by review body, and the complaints by the complainant\'s gender, ethnicity, disability and age band (counts of 1 to 4 withheld)' })
   async report(@Query() asked: ComplaintsReportDto, @MinPosition() minPosition: bigint | undefined): Promise<ComplaintsReport> {
     const { from, to } = reportPeriod(asked, new Date());
     await awaitReadModels(this.projections, [complaintListProjection.name], minPosition);

@@ -1,6 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { SettingsService } from '../../../settings/settings.service.ts';
+import { equalityBreakdown } from '../../../shared/equality-breakdown.ts';
 import type { ReviewBody } from '../../domain/criteria.ts';
 import { complaintsReport, type ComplaintTotals, type FinaliseDays, type ReviewTotals } from './complaints-report.ts';
 import { ComplaintsReportQuery, type ComplaintsReport, type Count } from './complaints-report.query.ts';
@@ -21,7 +22,7 @@ export class ComplaintsReportHandler implements IQueryHandler<ComplaintsReportQu
 
   async execute({ from, to }: ComplaintsReportQuery): Promise<ComplaintsReport> {
     const query = <Row>(sql: string) => this.dataSource.query<Row[]>(sql, [from, to]);
-    const [[totals], allegations, reasons, days, reviews, settings] = await Promise.all([
+    const [[totals], allegations, reasons, days, reviews, settings, equality] = await Promise.all([
       query<ComplaintTotals>(
         `SELECT count(*)::int AS logged,
                 count(recording_reason)::int AS recorded,
@@ -52,9 +53,11 @@ export class ComplaintsReportHandler implements IQueryHandler<ComplaintsReportQu
            FROM complaint_list WHERE ${IN_PERIOD} AND review_body IS NOT NULL GROUP BY 1`,
       ),
       this.settings.current(),
+      equalityBreakdown(this.dataSource, `complaint_list WHERE ${IN_PERIOD}`, [from, to]),
     ]);
     const finaliseDays: FinaliseDays = { received: [], finalised: [] };
     for (const { side, day, count } of days) finaliseDays[side].push({ day, count });
-    return complaintsReport({ from, to }, totals!, allegations, reasons, finaliseDays, reviews, settings.calendar, (category) => settings.labelOf('complaintCategories', category));
+    const labelOf = (category: string) => settings.labelOf('complaintCategories', category);
+    return { ...complaintsReport({ from, to }, totals!, allegations, reasons, finaliseDays, reviews, settings.calendar, labelOf), equality };
   }
 }

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { ReviewBody } from '../../domain/criteria.ts';
+import type { EqualityBreakdown } from '../../../shared/equality-breakdown.ts';
 
 export interface Count {
   key: string;
@@ -18,6 +19,8 @@ export interface ComplaintsReport {
   workingDaysToContact: { average: number | null; complaints: number };
   workingDaysToFinalise: { average: number | null; complaints: number };
   reviews: { body: ReviewBody; received: number; decided: number; upheld: number }[];
+  /** The period's complaints (`logged`) by the complainant's gender, ethnicity, disability and age band; counts of 1 to 4 withheld (small-cell-suppression.ts). */
+  equality: EqualityBreakdown;
 }
 
 export class ComplaintsReportQuery extends Query<ComplaintsReport> {

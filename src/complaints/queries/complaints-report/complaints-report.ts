@@ -57,7 +57,7 @@ export function complaintsReport(
   reviews: readonly ReviewTotals[],
   calendar: WorkingDayCalendar,
   labelOf: (category: string) => string,
-): ComplaintsReport {
+): Omit<ComplaintsReport, 'equality'> {
   const reviewsBy = (body: ReviewBody) => reviews.find((review) => review.body === body) ?? { body, received: 0, decided: 0, upheld: 0 };
   return {
     period,

@@ -5,7 +5,7 @@ import { Roles } from '../../../auth/roles.ts';
 import type { CommandContext } from '../../../command-pipeline/command-context.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
-import { declaredDemographics, DemographicsDto } from '../../../http/demographics.dto.ts';
+import { DEMOGRAPHICS_RECORDED, DEMOGRAPHICS_UNCHANGED, DemographicsDto, recordDemographics } from '../../../http/demographics.dto.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
 import { ReferralCommands } from '../change-referral/referral-commands.ts';
 
@@ -19,14 +19,14 @@ export class ReferralDemographicsController {
   @Post(':id/demographics')
   @HttpCode(200)
   @Roles('case_manager', 'supervisor')
-  @ApiOkResponse({ description: "The victim's answers recorded (replacing earlier ones), with their age band at the offence" })
-  @ApiConflictResponse({ description: 'The same answers are already recorded (`demographics-unchanged`)' })
+  @ApiOkResponse({ description: `The victim's answers and age band at the offence ${DEMOGRAPHICS_RECORDED}` })
+  @ApiConflictResponse({ description: DEMOGRAPHICS_UNCHANGED })
   record(
     @Param('id', CaseIdPipe) id: string,
     @Body() body: DemographicsDto,
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResponse> {
-    return this.referrals.run(id, { type: 'RecordDemographics', ...declaredDemographics(body), metadata: { now: context.now } }, context, reply);
+    return this.referrals.run(id, recordDemographics(body, context), context, reply);
   }
 }

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EARLIEST_BIRTH_DATE, EARLIEST_CASE_DATE, IsDateFrom } from '../../../http/date-bounds.ts';
 import { NestedArray, NestedObject } from '../../../http/nested.ts';
+import { DemographicsDto } from '../../../http/demographics.dto.ts';
 
 export class OffenderDto {
   @ApiProperty({ maxLength: 200 })
@@ -129,4 +130,9 @@ export class ProposeResolutionDto extends EffectiveTimeDto {
   @IsNotEmpty()
   @MaxLength(4000)
   rationale!: string;
+
+  @ApiPropertyOptional({ type: DemographicsDto, description: "The offender's equality-monitoring answers, if given with the proposal (also later: `POST …/demographics`)" })
+  @IsOptional()
+  @NestedObject(() => DemographicsDto)
+  demographics?: DemographicsDto;
 }

@@ -1,4 +1,5 @@
 import { effectiveTime } from '../../../http/effective-time.dto.ts';
+import { declaredDemographics } from '../../../http/demographics.dto.ts';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPipeline, type CommandOutcome } from '../../../command-pipeline/command-pipeline.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
@@ -51,6 +52,7 @@ export class ProposeResolutionHandler implements ICommandHandler<ProposeResoluti
         })),
         flags: { domesticAbuse: flags?.domesticAbuse ?? false, intimatePartner: flags?.intimatePartner ?? false, hateCrime: flags?.hateCrime ?? false },
         rationale: body.rationale,
+        demographics: body.demographics ? declaredDemographics(body.demographics) : null,
         at: effectiveTime(body),
         metadata: { now: context.now },
       },

@@ -16,7 +16,7 @@ export class ResolutionsReportController {
   @Roles('resolution_officer', 'supervisor', 'auditor')
   @ApiOkResponse({
     description:
-      'For the period asked, or the current quarter: resolutions by offence type and outcome, compliance rate, remedies by type and by victim choice, community work hours done, compensation agreed and paid (pence), share with the victim consulted',
+      'For the period asked, or the current quarter: resolutions by offence type and outcome, compliance rate, remedies by type and by victim choice, community work hours done, compensation agreed and paid (pence), share with the victim consulted, and the resolutions by the offender\'s gender, ethnicity, disability and age band at the offence (counts of 1 to 4 withheld)',
   })
   report(@Query() asked: ResolutionsReportDto): Promise<ResolutionsReport> {
     const { from, to } = reportPeriod(asked, new Date());

@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { equalityBreakdown } from '../../../shared/equality-breakdown.ts';
 import { ResolutionsReportQuery, type OffenceOutcomeCount, type RemedyTypeCount, type ResolutionsReport } from './resolutions-report.query.ts';
 
 /** Resolutions proposed in the period (a day in England); resolution_list_report covers every column read. */
@@ -12,7 +13,7 @@ export class ResolutionsReportHandler implements IQueryHandler<ResolutionsReport
 
   async execute({ from, to }: ResolutionsReportQuery): Promise<ResolutionsReport> {
     const query = <Row>(sql: string) => this.dataSource.query<Row[]>(sql, [from, to]);
-    const [byOffenceTypeAndOutcome, byType, [totals]] = await Promise.all([
+    const [byOffenceTypeAndOutcome, byType, [totals], equality] = await Promise.all([
       query<OffenceOutcomeCount>(
         `SELECT offence_type_id AS "offenceType", coalesce(outcome, 'open') AS outcome, count(*)::int AS count
            FROM resolution_list WHERE ${IN_PERIOD} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
@@ -38,6 +39,7 @@ export class ResolutionsReportHandler implements IQueryHandler<ResolutionsReport
                 coalesce(sum(amount_paid), 0)::float AS "amountPaid"
            FROM resolution_list WHERE ${IN_PERIOD}`,
       ),
+      equalityBreakdown(this.dataSource, `resolution_list WHERE ${IN_PERIOD}`, [from, to]),
     ]);
     const outcomeCount = (outcome: OffenceOutcomeCount['outcome']) => byOffenceTypeAndOutcome.filter((row) => row.outcome === outcome).reduce((sum, row) => sum + row.count, 0);
     const outcomes = { complied: outcomeCount('complied'), notComplied: outcomeCount('not-complied'), notApproved: outcomeCount('not-approved'), open: outcomeCount('open') };
@@ -57,6 +59,7 @@ export class ResolutionsReportHandler implements IQueryHandler<ResolutionsReport
       communityWork: { hoursAgreed: totals!.hoursAgreed, hoursDone: totals!.hoursDone },
       compensation: { agreed: totals!.amountAgreed, paid: totals!.amountPaid },
       victims: { resolutionsWithVictims: totals!.withVictims, withVictimConsulted: totals!.consulted, shareWithVictimConsulted: ratio(totals!.consulted, totals!.withVictims) },
+      equality,
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { EqualityBreakdown } from '../../../shared/equality-breakdown.ts';
 
 export interface OffenceOutcomeCount {
   offenceType: string;
@@ -28,6 +29,8 @@ export interface ResolutionsReport {
   /** In pence. */
   compensation: { agreed: number; paid: number };
   victims: { resolutionsWithVictims: number; withVictimConsulted: number; shareWithVictimConsulted: number | null };
+  /** The period's resolutions by the offender's gender, ethnicity, disability and age band at the offence; counts of 1 to 4 withheld (small-cell-suppression.ts). */
+  equality: EqualityBreakdown;
 }
 
 export class ResolutionsReportQuery extends Query<ResolutionsReport> {
