@@ -164,11 +164,11 @@ describe('retention over HTTP', () => {
       });
       try {
         const disposal = await ok('POST', '/api/admin/disposals', admin, { caseIds: [held, going] });
+        expect(hook).toHaveBeenCalledTimes(1);
         expect(disposal).toMatchObject({ disposed: [{ caseId: going }], kept: [{ caseId: held, caseKind: 'referral', rule: 'legal-hold' }] });
       } finally {
         hook.mockRestore();
       }
-      expect(hook).toHaveBeenCalledTimes(1);
       const kept = await ok('GET', `/api/referrals/${held}`, caseManager);
       expect(kept.victim.name).toBe(NAME);
       expect(JSON.stringify(kept)).toContain(NOTE);
