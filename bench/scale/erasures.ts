@@ -26,7 +26,6 @@ interface Victim {
  * a supervisor's searches of the referral list meanwhile, each of which must answer 200).
  */
 export async function measureErasures(context: SuiteContext, secrets: ServiceSecrets): Promise<void> {
-  const victims = await victimsToErase(context.databaseUrl, TIMED_ERASURES + ERASURES_IN_A_ROW);
   const service = await startServiceProcess(context.databaseUrl, secrets.AUTH_JWT_SECRET, { MASTER_KEY: secrets.MASTER_KEY });
   const agent = new Agent({ connections: 4 });
   try {
@@ -45,6 +44,8 @@ export async function measureErasures(context: SuiteContext, secrets: ServiceSec
       return JSON.parse(text) as { items?: { id: string }[] };
     };
     await caughtUp(admin, call);
+    // Only now: the disposal before may have erased victims that a read model still behind was showing.
+    const victims = await victimsToErase(context.databaseUrl, TIMED_ERASURES + ERASURES_IN_A_ROW);
     const erase = (victim: Victim) => call('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Benchmark erasure' });
     const search = (victim: Victim) => call('GET', `/api/referrals?q=${encodeURIComponent(victim.name)}`, supervisor);
 

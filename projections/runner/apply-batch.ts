@@ -3,7 +3,7 @@ import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
 import { EventNotApplied } from './event-failure.ts';
 import type { Projection, ReadModelRow } from './projection.ts';
-import { refoldsFor, refoldRowsOfSubject, withSubjectsOf } from './subject-rows.ts';
+import { refoldsFor, refoldRowsOfSubjects, subjectOfDecision, withSubjectsOf } from './subject-rows.ts';
 
 /** The rows a batch touched, by id, as the batch leaves them; undefined where it deleted one. */
 export type FoldedRows = Map<string, ReadModelRow | undefined>;
@@ -62,10 +62,17 @@ export async function foldBatch(
       const event = data === recorded.data ? recorded : { ...recorded, data };
       return withSubjectsOf(projection, row, projection.evolve(row, event), recorded, catalog);
     });
+  // Decisions one after another (a person's erasure with their cases') fold the rows of all their subjects
+  // again once, at the last of them: nothing of the projection's lies between.
+  let decided: string[] = [];
   for (const [index, recorded] of events.entries()) {
     if (index > 0 && index % EVENTS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     if (refoldsFor(projection, recorded)) {
-      await refoldRowsOfSubject(recorded, rows, { queryable, table, source, eventTypes: projection.eventTypes, fold, unwritten });
+      decided.push(subjectOfDecision(recorded));
+      const next = events[index + 1];
+      if (next && refoldsFor(projection, next)) continue;
+      await refoldRowsOfSubjects(decided, recorded.position, rows, { queryable, table, source, eventTypes: projection.eventTypes, fold, unwritten });
+      decided = [];
       continue;
     }
     const id = handling(recorded, () => projection.rowIdOf(recorded));

@@ -29,6 +29,8 @@ export interface ProjectionRunnerOptions extends WaitOptions {
   parkAfterAttempts: number;
   parkRetryDelayMs: number;
   log: (level: 'log' | 'warn' | 'error', message: string) => void;
+  /** Told each time the live read model moves on: its checkpoint, or how far it has read past it. */
+  progressed?: () => void;
 }
 
 export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
@@ -85,6 +87,8 @@ export class ProjectionRunner {
   private checkpointWrittenAt = 0;
   /** The next rebuild batch, folded but not written; valid only until the runner stops or fails. */
   private folded: FoldedBatch | undefined;
+  /** This instance holds the projection's lock, so its checkpoint and reads are the projection's. */
+  private leading = false;
 
   constructor(
     private readonly pool: Pool,
@@ -133,11 +137,21 @@ export class ProjectionRunner {
   /** Follows the projection while this instance holds its lock; stands by a while when another instance does. */
   private async lead(client: PoolClient): Promise<void> {
     if (!(await this.tryLock(client))) return this.pause.sleep(this.options.standbyDelayMs);
+    this.leading = true;
     try {
       await this.follow(client);
     } finally {
+      this.leading = false;
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
     }
+  }
+
+  /**
+   * While this instance leads: the position up to which the read model holds every event of its types (null
+   * before the first event), as the database would answer but without asking it. Undefined otherwise.
+   */
+  projectedThrough(): bigint | null | undefined {
+    return this.leading && this.checkpoint ? later(this.checkpoint.position, this.scanned) : undefined;
   }
 
   private get lockName(): string {
@@ -190,7 +204,10 @@ export class ProjectionRunner {
       }
       return true;
     }
-    this.scanned = through;
+    if (through !== this.scanned) {
+      this.scanned = through;
+      this.options.progressed?.();
+    }
     if (through !== stored && Date.now() - this.checkpointWrittenAt >= this.options.skipCheckpointMs) await this.commit(client, 'live', through!);
     return batch.full;
   }
@@ -325,8 +342,11 @@ export class ProjectionRunner {
         await advance();
         await write(target === 'live' ? table : shadowTableOf(table));
       });
-    if (target === 'live') this.checkpointWrittenAt = Date.now();
     this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };
+    if (target === 'live') {
+      this.checkpointWrittenAt = Date.now();
+      this.options.progressed?.();
+    }
   }
 
   /** Fencing, for a transaction that does not advance the checkpoint (see `commit`). */

@@ -13,8 +13,12 @@ import { ALL_PROJECTIONS, projectionNamed } from './projection-registry.ts';
 import { DEFAULT_RUNNER_OPTIONS, ProjectionRunner } from './projection-runner.ts';
 import { sourceFor } from './projection-source.ts';
 import { TailReader } from './tail-reader.ts';
+import { ProgressSignal } from './progress-signal.ts';
 import { hasProjected, projectionStatuses, type ProjectionStatus } from './projection-status.ts';
 import type { Projection } from './projection.ts';
+
+/** How often a wait for a read model asks the database when no projection of this process has moved on. */
+const POLL_MS = 20;
 
 /** Runs the projectors inside the API (unless PROJECTIONS=off) and answers questions about them. */
 @Injectable()
@@ -26,6 +30,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
   private readonly runners: ProjectionRunner[];
   private readonly inProcess: boolean;
   private readonly minPositionWaitMs: number;
+  private readonly progress = new ProgressSignal();
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -45,7 +50,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     this.questions = createPool(databaseUrl, 4, timeouts);
     const log = (level: 'log' | 'warn' | 'error', message: string) => this.logger[level](message);
     const tail = new TailReader(DEFAULT_RUNNER_OPTIONS.batchSize);
-    const options = { ...DEFAULT_RUNNER_OPTIONS, safetyPollMs: config.get('PROJECTION_POLL_MS', { infer: true }), log };
+    const options = { ...DEFAULT_RUNNER_OPTIONS, safetyPollMs: config.get('PROJECTION_POLL_MS', { infer: true }), log, progressed: () => this.progress.notify() };
     this.runners = ALL_PROJECTIONS.map((projection) => new ProjectionRunner(this.pool, sourceFor(projection, events, store), catalog, projection, options, tail));
     this.inProcess = config.get('PROJECTIONS', { infer: true }) === 'in-process';
     this.minPositionWaitMs = config.get('MIN_POSITION_WAIT_MS', { infer: true });
@@ -110,27 +115,40 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * a data subject, which they follow like any event); returns those that have and those still behind.
    */
   async waitForPersonalDataReadModels(position: bigint, timeoutMs: number): Promise<{ updated: string[]; behind: string[] }> {
-    const deadline = Date.now() + timeoutMs;
-    let behind = ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData);
-    const updated: string[] = [];
-    for (;;) {
-      const passed = await Promise.all(behind.map((projection) => hasProjected(this.questions, this.store, projection, position)));
-      updated.push(...behind.filter((_, index) => passed[index]).map((projection) => projection.name));
-      behind = behind.filter((_, index) => !passed[index]);
-      if (behind.length === 0 || Date.now() >= deadline) return { updated, behind: behind.map((projection) => projection.name) };
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const { passed, behind } = await this.waitForAll(ALL_PROJECTIONS.filter((projection) => projection.holdsPersonalData), position, timeoutMs);
+    return { updated: passed.map((projection) => projection.name), behind: behind.map((projection) => projection.name) };
   }
 
   /** Waits briefly for a read model to include an event position returned by a command. */
   async waitUntilProjected(name: string, position: bigint): Promise<boolean> {
-    const projection = this.named(name);
-    const deadline = Date.now() + this.minPositionWaitMs;
+    return (await this.waitForAll([this.named(name)], position, this.minPositionWaitMs)).behind.length === 0;
+  }
+
+  /**
+   * The projections led in this process are followed in memory, woken as they move on; the others (led by
+   * another process, or while this one has none) are asked of the database every POLL_MS. A projection led here
+   * is asked of the database too after POLL_MS with no progress from any, in case another process took it over.
+   */
+  private async waitForAll(projections: readonly Projection[], position: bigint, timeoutMs: number): Promise<{ passed: Projection[]; behind: Projection[] }> {
+    const deadline = Date.now() + timeoutMs;
+    const passed: Projection[] = [];
+    let behind = [...projections];
+    let askDatabase = false;
     for (;;) {
-      if (await hasProjected(this.questions, this.store, projection, position)) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const done = await Promise.all(behind.map((projection) => this.hasProjected(projection, position, askDatabase)));
+      passed.push(...behind.filter((_, index) => done[index]));
+      behind = behind.filter((_, index) => !done[index]);
+      const left = deadline - Date.now();
+      if (behind.length === 0 || left <= 0) return { passed, behind };
+      askDatabase = !(await this.progress.next(Math.min(POLL_MS, left)));
     }
+  }
+
+  private async hasProjected(projection: Projection, position: bigint, askDatabase: boolean): Promise<boolean> {
+    const through = this.runners.find((runner) => runner.projection.name === projection.name)?.projectedThrough();
+    if (through !== undefined && through !== null && through >= position) return true;
+    if (through !== undefined && !askDatabase) return false;
+    return hasProjected(this.questions, this.store, projection, position);
   }
 
   private named(name: string): Projection {

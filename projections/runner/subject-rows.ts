@@ -51,30 +51,35 @@ export interface RefoldSources {
   unwritten?: ReadonlyMap<string, ReadModelRow | undefined>;
 }
 
+/** The subject a decision (erasure, restriction or its lift) is about. */
+export function subjectOfDecision(decision: RecordedEvent): string {
+  return (decision.data as DataSubjectEvent['data']).subjectId;
+}
+
 /**
- * After a decision about a subject, each row holding their values is folded again from its streams up to the
- * decision, read as they now read (erased, withheld or open again); rows of anyone else are not touched.
- * `rows` holds the batch's rows so far (newer than the table's) and is updated in place.
+ * After decisions about subjects, the last of them at `position`, each row holding any of their values is folded
+ * again from its streams up to there, read as they now read (erased, withheld or open again); rows of anyone
+ * else are not touched. `rows` holds the batch's rows so far (newer than the table's) and is updated in place.
  */
-export async function refoldRowsOfSubject(
-  decision: RecordedEvent,
+export async function refoldRowsOfSubjects(
+  subjectIds: readonly string[],
+  position: bigint,
   rows: Map<string, ReadModelRow | undefined>,
   { queryable, table, source, eventTypes, fold, unwritten }: RefoldSources,
 ): Promise<void> {
-  const { subjectId } = (decision.data as DataSubjectEvent['data']);
   const stored = await queryable.query<{ id: string; streams: string[] }>(
-    `SELECT id, streams FROM ${pg.escapeIdentifier(table)} WHERE subject_ids @> ARRAY[$1]::text[]`,
-    [subjectId],
+    `SELECT id, streams FROM ${pg.escapeIdentifier(table)} WHERE subject_ids && $1::text[]`,
+    [subjectIds],
   );
   const holding = new Map(stored.rows.map((row) => [row.id, row.streams]));
   for (const [id, row] of [...(unwritten ?? []), ...rows]) {
     const columns = row as (ReadModelRow & Partial<SubjectColumns>) | undefined;
-    if (columns?.subject_ids?.includes(subjectId)) holding.set(id, columns.streams ?? []);
+    if (columns?.subject_ids?.some((subjectId) => subjectIds.includes(subjectId))) holding.set(id, columns.streams ?? []);
   }
   for (const [id, streams] of holding) {
     const events = (await Promise.all(streams.map((stream) => source.readStream(stream))))
       .flat()
-      .filter((event) => event.position <= decision.position && eventTypes.includes(event.type))
+      .filter((event) => event.position <= position && eventTypes.includes(event.type))
       .sort((a, b) => (a.position < b.position ? -1 : 1));
     rows.set(id, events.reduce<ReadModelRow | undefined>(fold, undefined));
   }

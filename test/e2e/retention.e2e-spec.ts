@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { DisposalReview } from '../../src/retention/queries/disposals-due/disposal-review.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('retention over HTTP', () => {
@@ -148,6 +149,32 @@ describe('retention over HTTP', () => {
       expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [held] })).json()).toMatchObject({ status: 409, rule: 'legal-hold' });
       expect((await send('POST', '/api/admin/disposals', admin, { caseIds: [randomUUID()] })).statusCode).toBe(404);
       for (const id of [held, open]) expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe(NAME);
+    });
+
+    it('keeps a case whose legal hold is placed while the disposal runs, after its review found it not held', async () => {
+      const [held, going] = [await referralOf(true), await referralOf(true)];
+      const review = harness.app.get(DisposalReview);
+      const reviewed = review.due.bind(review);
+      // The hold arrives through HTTP once the disposal has read the holds and before it erases anything.
+      const hook = jest.spyOn(review, 'due').mockImplementationOnce(async (...args) => {
+        const due = await reviewed(...args);
+        expect(due.map((entry) => entry.caseId)).toEqual(expect.arrayContaining([held, going]));
+        await ok('POST', `/api/cases/${held}/legal-hold`, supervisor, { reason: 'litigation' });
+        return due;
+      });
+      try {
+        const disposal = await ok('POST', '/api/admin/disposals', admin, { caseIds: [held, going] });
+        expect(hook).toHaveBeenCalledTimes(1);
+        expect(disposal).toMatchObject({ disposed: [{ caseId: going }], kept: [{ caseId: held, caseKind: 'referral', rule: 'legal-hold' }] });
+      } finally {
+        hook.mockRestore();
+      }
+      const kept = await ok('GET', `/api/referrals/${held}`, caseManager);
+      expect(kept.victim.name).toBe(NAME);
+      expect(JSON.stringify(kept)).toContain(NOTE);
+      expect((await ok('GET', `/api/referrals/${going}`, caseManager)).victim.name).toBe('[erased]');
+      expect((await ok('GET', '/api/admin/legal-holds', admin)).items).toContainEqual(expect.objectContaining({ caseId: held, status: 'held' }));
+      expect((await ok('GET', '/api/admin/disposals', auditor)).items.map((item: { caseId: string }) => item.caseId)).not.toContain(held);
     });
 
     it('documents the routes with examples', async () => {

@@ -18,6 +18,13 @@ export const CONCURRENT_RECORDS = 16;
 
 const CASE_ALREADY_THERE = ['already-erased', 'already-restricted', 'not-restricted'];
 
+/** One subject's erasure: why, and the request it is recorded for. */
+interface Erasure {
+  subjectId: string;
+  reason: string;
+  context: CommandContext;
+}
+
 export type ReadModelsFollowed = { readModelsUpdated: string[]; readModelsBehind: string[] };
 
 /**
@@ -38,8 +45,13 @@ export class DataSubjectDecisions {
     return (await this.keys.keysFor([subjectId], false)).size > 0;
   }
 
-  /** Records one decision about a person, their cases' free text first: a crash in between leaves it erased or restricted, never the person alone. */
+  /**
+   * Records one decision about a person and their cases' free text: an erasure of all at once, a restriction or
+   * its lift case by case, the person last. A crash in between leaves the free text erased or restricted, never
+   * the person alone.
+   */
   async decide(subjectId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<CommandOutcome> {
+    if (type === 'Erase') return this.erase(subjectId, reason, context);
     for (const caseSubjectId of await this.keys.cases.casesOf(subjectId)) await this.followedByCase(caseSubjectId, subjectId, type, reason, context);
     return this.record(subjectId, type, reason, context);
   }
@@ -51,36 +63,54 @@ export class DataSubjectDecisions {
   }
 
   /**
-   * Erases many subjects at once, in order (a disposal's: each case's own subject before its people), as `decide`
-   * erases one: registered with one flush, keys destroyed in one statement, then each recorded. Subjects already
-   * erased are left as they are. The position of the last record, if any was written.
+   * Erases many subjects at once, as `erase` erases a person and their cases (a disposal's: each case's own
+   * subject before its people). Subjects already erased are left as they are. The position of the last record,
+   * if any was written.
    */
   async eraseAll(subjects: readonly { subjectId: string; reason: string }[], context: CommandContext): Promise<bigint | undefined> {
-    const keys = await this.keys.keysFor(subjects.map((subject) => subject.subjectId), false);
-    const pending = subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased');
-    await this.register.record(...pending.map(({ subjectId, reason }) => registerEntry(subjectId, reason, context)));
-    await this.keys.erase(...pending.map((subject) => subject.subjectId));
-    // The keys are destroyed already: the records may go in any order, many to a commit.
-    const positions = await inParallel(pending, CONCURRENT_RECORDS, async ({ subjectId, reason }) => {
-      try {
-        return (await this.append(subjectId, 'Erase', reason, { ...context, ids: idsOfPart(context.ids, `subject/${subjectId}`) })).position;
-      } catch (error) {
-        if (!(error instanceof DomainRuleViolation && error.rule === 'already-erased')) throw error;
-        return undefined;
-      }
-    });
-    return positions.reduce<bigint | undefined>((last, position) => (position !== undefined && (last === undefined || position > last) ? position : last), undefined);
+    const recorded = await this.eraseTogether(subjects.map((subject) => ({ ...subject, context: { ...context, ids: idsOfPart(context.ids, `subject/${subject.subjectId}`) } })));
+    return recorded.reduce<bigint | undefined>((last, outcome) => (outcome instanceof DomainRuleViolation || (last !== undefined && outcome.position <= last) ? last : outcome.position), undefined);
   }
 
-  private async record(subjectId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<CommandOutcome> {
-    const key = (await this.keys.keysFor([subjectId], false)).get(subjectId);
+  /**
+   * The person's erasure with their cases' free text, in one go: their records are appended side by side, so
+   * the read models fold the person's rows again once for all of them rather than once each.
+   */
+  private async erase(subjectId: string, reason: string, context: CommandContext): Promise<CommandOutcome> {
+    const cases = (await this.keys.cases.casesOf(subjectId)).map((caseSubjectId) => ({
+      subjectId: caseSubjectId,
+      reason: `With data subject ${subjectId} of the case: ${reason}`,
+      context: { ...context, ids: idsOfPart(context.ids, `case/${caseSubjectId}`) },
+    }));
+    const own = (await this.eraseTogether([...cases, { subjectId, reason, context }])).at(-1)!;
+    if (own instanceof DomainRuleViolation) throw own;
+    return own;
+  }
+
+  /**
+   * Registered with one flush and keys destroyed in one statement (so a crash leaves all of them erased or none),
+   * then the records, many to a commit: the keys are destroyed already, so they may go in any order. A record
+   * refused because the subject's erasure was recorded before comes back as that refusal.
+   */
+  private async eraseTogether(subjects: readonly Erasure[]): Promise<(CommandOutcome | DomainRuleViolation)[]> {
+    const keys = await this.keys.keysFor(subjects.map((subject) => subject.subjectId), false);
     // Registered outside the database first, so a restore from a backup taken before now can erase them again.
-    if (type === 'Erase' && key?.state !== 'erased') await this.register.record(registerEntry(subjectId, reason, context));
-    // The key changes before the record is written: the read models fold the subject's rows again when they reach
-    // the record, reading them as it says. A crash in between leaves the change made, and a retry (or, for an
-    // erasure, the next start: InterruptedErasures) writes the record.
-    if (type === 'Erase') await this.keys.erase(subjectId);
-    else await this.keys.restrict(subjectId, type === 'Restrict');
+    await this.register.record(...subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased').map(({ subjectId, reason, context }) => registerEntry(subjectId, reason, context)));
+    await this.keys.erase(...subjects.map((subject) => subject.subjectId));
+    return inParallel(subjects, CONCURRENT_RECORDS, async ({ subjectId, reason, context }) => {
+      try {
+        return await this.append(subjectId, 'Erase', reason, context);
+      } catch (error) {
+        if (error instanceof DomainRuleViolation && error.rule === 'already-erased') return error;
+        throw error;
+      }
+    });
+  }
+
+  /** A restriction, or its lift: the key changes before the record, which the read models fold the subject's rows again for. */
+  private async record(subjectId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, reason: string, context: CommandContext): Promise<CommandOutcome> {
+    // A crash between the two leaves the change made, and a retry writes the record.
+    await this.keys.restrict(subjectId, type === 'Restrict');
     return this.append(subjectId, type, reason, context);
   }
 
@@ -93,7 +123,7 @@ export class DataSubjectDecisions {
    * The case's own data subject (its free text) follows the decision about any of its people, recorded like any
    * other subject's; a case already erased or restricted stays so, and stays restricted while another of its people is.
    */
-  private async followedByCase(caseSubjectId: string, personId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<void> {
+  private async followedByCase(caseSubjectId: string, personId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, reason: string, context: CommandContext): Promise<void> {
     if (type === 'LiftRestriction' && (await this.keys.cases.anotherRestricted(caseSubjectId, personId))) return;
     // A key to restrict even before the case has free text, so text written while restricted is withheld too.
     if (type === 'Restrict') await this.keys.keysFor([caseSubjectId], true);

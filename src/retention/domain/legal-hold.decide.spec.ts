@@ -16,4 +16,15 @@ describe('legal hold', () => {
     expect(fold(legalHoldDecider, lifted)).toEqual({ status: 'none' });
     expect(() => run(lifted, { type: 'LiftLegalHold', reason: 'placed-in-error', ...acting })).toThrow(expect.objectContaining({ rule: 'not-held' }));
   });
+
+  it('clears a case not held for disposal once, after which no hold can be placed; a held case is not cleared', () => {
+    const held = run([], { type: 'PlaceLegalHold', reason: 'litigation', ...acting });
+    expect(() => run(held, { type: 'ClearForDisposal', ...acting })).toThrow(expect.objectContaining({ rule: 'legal-hold' }));
+    const lifted = run(held, { type: 'LiftLegalHold', reason: 'obligation-ended', ...acting });
+    const cleared = run(lifted, { type: 'ClearForDisposal', ...acting });
+    expect(cleared.at(-1)).toEqual({ type: 'CaseClearedForDisposal', data: { caseId: 'c1', by: 'sup', at: '2026-03-02T10:00:00.000Z' } });
+    expect(run(cleared, { type: 'ClearForDisposal', ...acting })).toEqual(cleared);
+    expect(() => run(cleared, { type: 'PlaceLegalHold', reason: 'litigation', ...acting })).toThrow(expect.objectContaining({ rule: 'case-disposed' }));
+    expect(() => run(cleared, { type: 'LiftLegalHold', reason: 'placed-in-error', ...acting })).toThrow(expect.objectContaining({ rule: 'not-held' }));
+  });
 });

@@ -8,9 +8,17 @@ export interface DisposedCase {
   position: string;
 }
 
+/** A case chosen that a legal hold placed during the disposal kept: nothing of it was erased. */
+export interface KeptCase {
+  caseId: string;
+  caseKind: string;
+  rule: 'legal-hold';
+}
+
 export interface Disposed {
   asOf: string;
   disposed: DisposedCase[];
+  kept: KeptCase[];
   /** The last write of the disposal, null when nothing was due. */
   position: string | null;
 }

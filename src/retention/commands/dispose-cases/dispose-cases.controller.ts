@@ -38,10 +38,10 @@ export class DisposeCasesController {
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Review the cases as they stand after the write that returned this position' })
   @ApiOkResponse({
     description:
-      'A dry run: the review list (as `GET /api/admin/disposals/due`). Otherwise the cases disposed of, each with its certificate\'s position, once every read model that copies personal data has followed (202 while one is still behind: `readModelsBehind`)',
+      'A dry run: the review list (as `GET /api/admin/disposals/due`). Otherwise the cases disposed of, each with its certificate\'s position, and those a legal hold placed during the disposal kept (`kept`, nothing of them erased), once every read model that copies personal data has followed (202 while one is still behind: `readModelsBehind`)',
     examples: {
       dryRun: { summary: 'A dry run', value: { dryRun: true, asOf: '2026-12-04', items: [DUE_EXAMPLE] } },
-      disposal: { summary: 'A disposal', value: { asOf: '2026-12-04', disposed: [{ caseId: DUE_EXAMPLE.caseId, caseKind: 'referral', position: '48213' }], position: '48213', readModelsUpdated: ['referral-list'], readModelsBehind: [] } },
+      disposal: { summary: 'A disposal', value: { asOf: '2026-12-04', disposed: [{ caseId: DUE_EXAMPLE.caseId, caseKind: 'referral', position: '48213' }], kept: [{ caseId: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6', caseKind: 'complaint', rule: 'legal-hold' }], position: '48213', readModelsUpdated: ['referral-list'], readModelsBehind: [] } },
     },
   })
   @ApiNotFoundResponse({ description: 'A case named does not exist' })

@@ -14,14 +14,17 @@ import { inParallel } from '../../../shared/in-parallel.ts';
 import { disposalOf } from '../../disposal-of.ts';
 import { disposalDecider, refusalOf, type DueCase } from '../../domain/disposal.decide.ts';
 import { disposalStream } from '../../domain/disposal.events.ts';
+import { legalHoldDecider } from '../../domain/legal-hold.decide.ts';
+import { legalHoldStream } from '../../domain/legal-hold.events.ts';
 import { DisposalReview } from '../../queries/disposals-due/disposal-review.ts';
-import { DisposeCasesCommand, type Disposed, type DisposedCase } from './dispose-cases.command.ts';
+import { DisposeCasesCommand, type Disposed, type DisposedCase, type KeptCase } from './dispose-cases.command.ts';
 
 /** Cases erased and certified together: one flush of the erasure register and one key statement for each. */
 const CASES_PER_BATCH = 500;
 
 /**
- * Disposal erases each case's own data subject (its free text) and the people who appear in it alone, through
+ * Disposal first clears each case on its legal hold's stream (a hold placed since the review keeps it), then
+ * erases each case's own data subject (its free text) and the people who appear in it alone, through
  * DataSubjectDecisions, then writes its certificate. The read models are not waited for case by case: they
  * follow the erasure records like any event, and the route waits once, at the end.
  */
@@ -41,10 +44,15 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     const due = await this.review.due(asOf, minPosition);
     const chosen = caseIds ? await this.named(caseIds, due) : due;
     const disposed: DisposedCase[] = [];
-    for (let start = 0; start < chosen.length; start += CASES_PER_BATCH) disposed.push(...(await this.disposeOf(chosen.slice(start, start + CASES_PER_BATCH), context)));
+    const kept: KeptCase[] = [];
+    for (let start = 0; start < chosen.length; start += CASES_PER_BATCH) {
+      const batch = await this.disposeOf(chosen.slice(start, start + CASES_PER_BATCH), context);
+      disposed.push(...batch.disposed);
+      kept.push(...batch.kept);
+    }
     // Certificates are appended many at once: the last write is the highest position, not the last listed.
     const last = disposed.reduce<bigint | null>((highest, entry) => (highest === null || BigInt(entry.position) > highest ? BigInt(entry.position) : highest), null);
-    return { asOf, disposed, position: last?.toString() ?? null };
+    return { asOf, disposed, kept, position: last?.toString() ?? null };
   }
 
   /** The named cases, each of which must be due: any other refuses the whole request before anything is erased. */
@@ -60,13 +68,16 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     return due.filter((entry) => wanted.has(entry.caseId));
   }
 
-  private async disposeOf(batch: readonly DueCase[], context: CommandContext): Promise<DisposedCase[]> {
-    const people = await this.keys.cases.peopleOnlyOf(batch.map((entry) => entry.caseId));
+  private async disposeOf(batch: readonly DueCase[], context: CommandContext): Promise<Pick<Disposed, 'disposed' | 'kept'>> {
+    const cleared = await inParallel(batch, CONCURRENT_RECORDS, (entry) => this.clearedForDisposal(entry, context));
+    const going = batch.filter((_entry, index) => cleared[index]);
+    const kept = batch.filter((_entry, index) => !cleared[index]).map((entry): KeptCase => ({ caseId: entry.caseId, caseKind: entry.caseKind, rule: 'legal-hold' }));
+    const people = await this.keys.cases.peopleOnlyOf(going.map((entry) => entry.caseId));
     const subjectsOf = (entry: DueCase) => [entry.caseId, ...people.get(entry.caseId)!];
     const reasonOf = (entry: DueCase) => `Disposal of ${entry.caseKind} ${entry.caseId} under the retention schedule: ${entry.rule.months} months from closure`;
     // Each case's own subject before its people, as an erasure of one person goes.
-    await this.decisions.eraseAll(batch.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, reason: reasonOf(entry) }))), context);
-    const certified = await inParallel(batch, CONCURRENT_RECORDS, async (entry): Promise<DisposedCase | undefined> => {
+    await this.decisions.eraseAll(going.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, reason: reasonOf(entry) }))), context);
+    const certified = await inParallel(going, CONCURRENT_RECORDS, async (entry): Promise<DisposedCase | undefined> => {
       const command = { type: 'DisposeCase' as const, caseId: entry.caseId, due: entry, held: false, subjectIds: subjectsOf(entry), by: context.actor.sub, now: context.now };
       try {
         const outcome = await this.pipeline.run({ stream: disposalStream(entry.caseId), caseId: entry.caseId, decider: disposalDecider, command, context: { ...context, ids: idsOfPart(context.ids, `disposal/${entry.caseId}`) }, createsCase: true });
@@ -77,6 +88,23 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
         return undefined;
       }
     });
-    return certified.filter((entry) => entry !== undefined);
+    return { disposed: certified.filter((entry) => entry !== undefined), kept };
+  }
+
+  /**
+   * The review read the holds when the disposal began; a hold placed since must still keep the case. Clearing
+   * the case on its hold's stream, after the hold's last event as read, settles it before anything is erased:
+   * whichever of the clearance and a new hold is appended second re-reads the stream and is refused.
+   */
+  private async clearedForDisposal(entry: DueCase, context: CommandContext): Promise<boolean> {
+    const command = { type: 'ClearForDisposal' as const, caseId: entry.caseId, by: context.actor.sub, now: context.now };
+    const ids = idsOfPart(context.ids, `legal-hold/${entry.caseId}`);
+    try {
+      await this.pipeline.run({ stream: legalHoldStream(entry.caseId), caseId: entry.caseId, decider: legalHoldDecider, command, context: { ...context, ids }, createsCase: true });
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainRuleViolation && error.rule === 'legal-hold')) throw error;
+      return false;
+    }
   }
 }
