@@ -17,6 +17,7 @@ import { AccessLog1763800005000 } from '../../projections/access-log/17638000050
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { CaseTimelineSubjects1763800290100 } from '../../projections/timeline/1763800290100-case-timeline-subjects.ts';
 import { DisposalCertificates1763800300100 } from '../../projections/retention/1763800300100-disposal-certificates.ts';
+import { StatusPageViews1763800320000 } from '../status-page/1763800320000-status-page-views.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { DipSamples1763800009700 } from '../../projections/complaints/1763800009700-dip-samples.ts';
@@ -88,4 +89,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   DisposalCertificates1763800300100,
   ReferralListDemographics1763800300300,
   ChangeFeedTriggers1763800300500,
+  StatusPageViews1763800320000,
 ];
