@@ -1,7 +1,7 @@
 import { CRITERIA } from '../../complaints/domain/criteria.ts';
 import { COMPLAINT_CHANNELS, OUTCOME_RESULTS, RECORDING_REASONS, REFERRAL_BODIES, SUBJECT_KINDS } from '../../complaints/domain/complaint.events.ts';
 import { COMPLAINANT_MESSAGE_CHANNELS } from '../../complaints/domain/complainant-messages.events.ts';
-import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
+import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION, statusLinkForms } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const CRT = ['crt_officer', 'supervisor'] as const;
@@ -115,6 +115,7 @@ export const COMPLAINT_FORMS: readonly CommandForm[] = [
     ],
   },
   caseNote(CRT),
+  ...statusLinkForms(CRT, 'complainant'),
   { slug: 'complainant-correction', title: "Correct the complainant's details", apiPath: 'complainant/correction', roles: CRT, fields: [...CONTACT_DETAILS, CORRECTION_REASON] },
   {
     slug: 'allegation-correction',

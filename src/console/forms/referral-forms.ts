@@ -2,7 +2,7 @@ import { CONTACT_CHANNELS, CONTACT_FREQUENCIES } from '../../referrals/domain/co
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import { MESSAGE_KINDS } from '../../referrals/domain/victim-messages.events.ts';
 import { MESSAGE_CHANNELS } from '../../shared/domain/notify-message.ts';
-import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
+import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION, statusLinkForms } from './case-wide-forms.ts';
 import {
   CJ_EVENT_KINDS,
   CONSENT_BASES,
@@ -132,6 +132,7 @@ export const REFERRAL_FORMS: readonly CommandForm[] = [
     fields: [{ name: 'status', label: 'Status', kind: 'radios', options: RESTORATIVE_JUSTICE_STATUSES }],
   },
   caseNote(CASE_WORKERS),
+  ...statusLinkForms(CASE_WORKERS, 'victim'),
   {
     slug: 'victim-correction',
     title: "Correct the victim's details",

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_KINDS, type CaseKind } from '../case-kinds.ts';
+import type { ApiAnswer } from '../console-api.ts';
 import { ConsolePageError, pageErrorOf, type ConsolePages } from '../console-pages.ts';
 import type { ConsoleSession } from '../console-session.ts';
 import { commandBody, type CommandForm, type FormValues } from '../forms/command-form.ts';
@@ -36,8 +37,11 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
         const values = request.body as FormValues & { _revision?: string };
         const revision = target.id === undefined || target.form.caseWide ? undefined : Number(values._revision);
         const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(target.form.fields, values), revision });
+        if ((answer.status === 200 || answer.status === 201) && target.form.answerPage) {
+          return pages.render(request, reply, target.form.answerPage, { answer: answer.body, url: answer.body.url && pages.absoluteUrl(request, answer.body.url), caseHref: caseHrefOf(target, answer) });
+        }
         if (answer.status === 200 || answer.status === 201) {
-          return reply.redirect(`/console/${kind.path}/${encodeURIComponent(target.id ?? answer.body.id)}?done=${target.form.slug}&position=${answer.body.position}`, 303);
+          return reply.redirect(caseHrefOf(target, answer), 303);
         }
         // A 404 here is the case itself gone from the user's view (restricted meanwhile): the error page, not the form.
         const errors = answer.status === 404 ? undefined : refusalOf(target.form, answer);
@@ -62,6 +66,10 @@ function targetOf(kind: CaseKind, request: FastifyRequest, session: ConsoleSessi
   if (form.apiPath.includes(':part') && !part) throw new ConsolePageError(404, 'There is no such form');
   return { kind, form, id, part };
 }
+
+/** The case's page after a command: saying what was done, once the read models hold it. */
+const caseHrefOf = ({ kind, id, form }: FormTarget, answer: ApiAnswer) =>
+  `/console/${kind.path}/${encodeURIComponent(id ?? answer.body.id)}?done=${form.slug}&position=${answer.body.position}`;
 
 const caseUrl = ({ kind, id }: FormTarget) => `/api/${kind.path}/${encodeURIComponent(id!)}`;
 
