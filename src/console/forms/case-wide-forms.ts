@@ -51,12 +51,6 @@ export const statusLinkForms = (roles: readonly Role[], person: string): Command
 /** Every correction says why the record was wrong. */
 export const CORRECTION_REASON: FormField = { name: 'reason', label: 'Why the record was wrong', kind: 'textarea' };
 
-/** A GOV.UK Notify message's placeholders, as the templates shipped in the settings use them. */
-export const PERSONALISATION: FormField[] = [
-  { name: 'personalisation.first_name', label: 'First name, as the message greets them', kind: 'text' },
-  { name: 'personalisation.update', label: 'What the message tells them', kind: 'textarea' },
-];
-
 /** The supervisor's decisions about any case: who may see it (need to know) and whether it is held from disposal. */
 export const CASE_WIDE_FORMS: readonly CommandForm[] = [
   { slug: 'restrict-access', title: 'Restrict who may see the case', apiPath: 'restricted-access', caseWide: true, roles: ['supervisor'], fields: [{ name: 'reason', label: 'Why', kind: 'radios', options: RESTRICTION_REASONS }, ...NAMED_PEOPLE] },

@@ -48,6 +48,8 @@ export interface CommandForm {
   answerPage?: string;
   /** Offered on a panel of the case page of its own (the status link's, with its state), not among the actions. */
   onPanel?: boolean;
+  /** A GOV.UK Notify message: its kind (unless chosen in the form) and channel choose the template whose placeholders it asks for. */
+  notifyMessage?: { kind?: string };
 }
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -99,7 +101,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** A field's element id: the GOV.UK error summary links to it. */
-export const fieldId = (name: string) => name.replace(/[.[\]]+/g, '-').replace(/-$/, '');
+export const fieldId = (name: string) => name.replace(/[.[\]\s]+/g, '-').replace(/-$/, '');
 
 export interface FormErrors {
   summary: { text: string; href: string }[];

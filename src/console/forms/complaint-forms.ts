@@ -1,7 +1,7 @@
 import { CRITERIA } from '../../complaints/domain/criteria.ts';
 import { COMPLAINT_CHANNELS, OUTCOME_RESULTS, RECORDING_REASONS, REFERRAL_BODIES, SUBJECT_KINDS } from '../../complaints/domain/complaint.events.ts';
 import { COMPLAINANT_MESSAGE_CHANNELS } from '../../complaints/domain/complainant-messages.events.ts';
-import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION, statusLinkForms } from './case-wide-forms.ts';
+import { caseNote, CONTACT_DETAILS, CORRECTION_REASON, statusLinkForms } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const CRT = ['crt_officer', 'supervisor'] as const;
@@ -129,6 +129,7 @@ export const COMPLAINT_FORMS: readonly CommandForm[] = [
     title: 'Send the complainant an update',
     apiPath: 'messages',
     roles: CRT,
-    fields: [{ name: 'channel', label: 'How', kind: 'radios', options: COMPLAINANT_MESSAGE_CHANNELS }, { name: 'summary', label: 'What the update tells them, for the record', kind: 'textarea' }, ...PERSONALISATION],
+    notifyMessage: { kind: 'progress-update' },
+    fields: [{ name: 'channel', label: 'How', kind: 'radios', options: COMPLAINANT_MESSAGE_CHANNELS }, { name: 'summary', label: 'What the update tells them, for the record', kind: 'textarea' }],
   },
 ];

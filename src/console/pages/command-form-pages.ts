@@ -5,6 +5,7 @@ import { ConsolePageError, pageErrorOf, type ConsolePages } from '../console-pag
 import type { ConsoleSession } from '../console-session.ts';
 import { commandBody, type CommandForm, type FormValues } from '../forms/command-form.ts';
 import { londonLocalNow } from '../forms/london-time.ts';
+import { fieldsFor, unmadeChoices } from '../forms/notify-message-form.ts';
 import { refusalOf, renderForm, type FormState } from './form-views.ts';
 
 const STALE_FORM = 'This case changed while you were editing. Check its latest details, then submit again.';
@@ -29,14 +30,17 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const current = target.id === undefined ? undefined : await pages.read(request, session, caseUrl(target));
-        return showForm(pages, request, reply, target, { values: defaults(target.form, request.query as FormValues), revision: target.form.caseWide ? undefined : current?.revision, caption: current && kind.caption(current.body) });
+        const query = request.query as FormValues;
+        const errors = unmadeChoices(target.form, query);
+        return showForm(pages, request, reply, target, { values: defaults(target.form, query), revision: target.form.caseWide ? undefined : current?.revision, caption: current && kind.caption(current.body), errors }, errors ? 400 : 200);
       });
       console.post(path, { preHandler: console.csrfProtection }, async (request, reply) => {
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const values = request.body as FormValues & { _revision?: string };
         const revision = target.id === undefined || target.form.caseWide ? undefined : Number(values._revision);
-        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(target.form.fields, values), revision });
+        const asked = fieldsFor(target.form, await pages.settings.current(), values);
+        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(asked.fields, values), revision });
         if ((answer.status === 200 || answer.status === 201) && target.form.answerPage) {
           return pages.render(request, reply, target.form.answerPage, { answer: answer.body, url: answer.body.url && pages.absoluteUrl(request, answer.body.url), caseHref: caseHrefOf(target, answer) });
         }
@@ -44,7 +48,7 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
           return reply.redirect(caseHrefOf(target, answer), 303);
         }
         // A 404 here is the case itself gone from the user's view (restricted meanwhile): the error page, not the form.
-        const errors = answer.status === 404 ? undefined : refusalOf(target.form, answer);
+        const errors = answer.status === 404 ? undefined : refusalOf(asked, answer);
         if (errors) return showForm(pages, request, reply, target, { values, revision, errors }, answer.status);
         if (answer.status === 412) {
           // Shown again at the case's current revision: submitted once more, it applies to what the user has now seen.
