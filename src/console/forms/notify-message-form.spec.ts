@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { initialSettings } from '../../settings/domain/settings.state.ts';
 import { Settings } from '../../settings/settings.ts';
 import { COMPLAINT_FORMS } from './complaint-forms.ts';
-import { fieldsFor, unmadeChoices } from './notify-message-form.ts';
+import { fieldsFor, formBody, unmadeChoices } from './notify-message-form.ts';
 import { REFERRAL_FORMS } from './referral-forms.ts';
 
 const TEMPLATE_ID = 'f33517ff-2a88-4f6e-b855-c550268ce08a';
@@ -36,5 +36,13 @@ describe("a GOV.UK Notify message's form", () => {
     expect(unmadeChoices(toVictim, { kind: 'contact' })).toBeUndefined();
     expect(unmadeChoices(toVictim, { kind: 'contact', _chosen: '1' })).toEqual({ summary: [{ text: 'Select how', href: '#channel' }], byField: { channel: 'Select how' } });
     expect(unmadeChoices(toVictim, { kind: 'contact', channel: 'email', _chosen: '1' })).toBeUndefined();
+  });
+});
+
+describe("a message form's body", () => {
+  it('carries an empty personalisation for a template without placeholders, and the filled ones otherwise', () => {
+    expect(formBody(toComplainant, toComplainant.fields, { channel: 'email', summary: 'Spoken to' })).toEqual({ personalisation: {}, channel: 'email', summary: 'Spoken to' });
+    const fields = fieldsFor(toComplainant, settings, { channel: 'sms' }).fields;
+    expect(formBody(toComplainant, fields, { channel: 'sms', summary: 'Spoken to', 'personalisation.first_name': 'Cora' })).toMatchObject({ personalisation: { first_name: 'Cora' } });
   });
 });

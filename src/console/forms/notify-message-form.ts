@@ -1,6 +1,6 @@
 import type { Settings } from '../../settings/settings.ts';
 import { humanise } from '../console-views.ts';
-import { formErrors, type CommandForm, type FormErrors, type FormField, type FormValues } from './command-form.ts';
+import { commandBody, formErrors, type CommandForm, type FormErrors, type FormField, type FormValues } from './command-form.ts';
 
 /** What chooses a message's template: asked first, since the rest of the form is the template's placeholders. */
 const TEMPLATE_CHOSEN_BY = ['kind', 'channel'];
@@ -37,4 +37,10 @@ export function unmadeChoices(form: CommandForm, values: FormValues): FormErrors
   if (values[CHOSEN_MARK] === undefined) return undefined;
   const unmade = form.fields.filter((field) => TEMPLATE_CHOSEN_BY.includes(field.name) && !firstOf(values[field.name]));
   return unmade.length > 0 ? formErrors(unmade, unmade.map((field) => ({ field: field.name, message: `Select ${field.label.toLowerCase()}` }))) : undefined;
+}
+
+/** The API body of a submitted form: a message goes with its personalisation even when its template has no placeholders. */
+export function formBody(form: CommandForm, fields: readonly FormField[], values: FormValues): Record<string, unknown> {
+  const body = commandBody(fields, values);
+  return form.notifyMessage ? { personalisation: {}, ...body } : body;
 }

@@ -3,9 +3,9 @@ import { CASE_KINDS, type CaseKind } from '../case-kinds.ts';
 import type { ApiAnswer } from '../console-api.ts';
 import { ConsolePageError, pageErrorOf, type ConsolePages } from '../console-pages.ts';
 import type { ConsoleSession } from '../console-session.ts';
-import { commandBody, type CommandForm, type FormValues } from '../forms/command-form.ts';
+import type { CommandForm, FormValues } from '../forms/command-form.ts';
 import { londonLocalNow } from '../forms/london-time.ts';
-import { fieldsFor, unmadeChoices } from '../forms/notify-message-form.ts';
+import { fieldsFor, formBody, unmadeChoices } from '../forms/notify-message-form.ts';
 import { refusalOf, renderForm, type FormState } from './form-views.ts';
 
 const STALE_FORM = 'This case changed while you were editing. Check its latest details, then submit again.';
@@ -40,7 +40,7 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
         const values = request.body as FormValues & { _revision?: string };
         const revision = target.id === undefined || target.form.caseWide ? undefined : Number(values._revision);
         const asked = fieldsFor(target.form, await pages.settings.current(), values);
-        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(asked.fields, values), revision });
+        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: formBody(target.form, asked.fields, values), revision });
         if ((answer.status === 200 || answer.status === 201) && target.form.answerPage) {
           return pages.render(request, reply, target.form.answerPage, { answer: answer.body, url: answer.body.url && pages.absoluteUrl(request, answer.body.url), caseHref: caseHrefOf(target, answer) });
         }
