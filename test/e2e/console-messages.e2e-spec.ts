@@ -1,36 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from '../support/browser.ts';
+import { startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 
-/** A Notify template's placeholders, as an administrator configures them, make the message's form in the console. */
-describe('console: Notify messages that follow their template', () => {
-  let harness: TestApp;
-  let browser: Browser;
+/** A Notify template's placeholders, as an administrator configures them, make the message's form in the consoleBrowser. */
+describe('consoleBrowser: Notify messages that follow their template', () => {
+  let consoleBrowser: ConsoleBrowser;
   let page: Page;
-  let base: string;
 
   beforeAll(async () => {
-    [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
-    base = await harness.app.getUrl();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    consoleBrowser = await startConsoleBrowser();
+    page = consoleBrowser.page;
   });
+  afterAll(() => consoleBrowser?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
-
-  const signInAs = async (name: string, role: string) => {
-    if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
-    else await page.goto(`${base}/console/sign-in`);
-    await page.getByLabel('Your user id').fill(name);
-    await page.getByLabel(role, { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  };
-  const save = () => page.getByRole('button', { name: 'Save' }).click();
+  const signInAs = (name: string, role: string) => consoleBrowser.signInAs(name, role);
+  const save = () => consoleBrowser.save();
 
   it("asks for the configured template's own placeholders, each required, once the channel is chosen", async () => {
     await signInAs('admin-ada', 'Administrator');
@@ -45,17 +30,11 @@ describe('console: Notify messages that follow their template', () => {
     await expect(page.locator('main').innerText()).resolves.toContain('Progress update by email (placeholders: first_name, next_step)');
 
     await signInAs('crt-olu', 'Customer Response Team officer');
-    await page.getByRole('link', { name: 'Log a complaint' }).click();
-    await page.getByRole('group', { name: 'How it arrived' }).getByLabel('Email').check();
-    await page.getByLabel("Complainant's name").fill('Cora Plaint');
-    await page.locator('#complainant-email').fill('cora@example.org');
-    await page.getByLabel('What the complaint is about').fill('Nobody called back');
-    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Force', { exact: true }).check();
-    await save();
+    await consoleBrowser.logComplaint('Cora Plaint', 'cora@example.org');
     await page.getByRole('link', { name: 'Handle outside Schedule 3' }).click();
     await page.getByLabel('Allegation category').selectOption({ index: 1 });
     await page.getByLabel('What is alleged').fill('No call back');
-    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Force', { exact: true }).check();
+    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Officer', { exact: true }).check();
     await save();
 
     await page.getByRole('link', { name: 'Send the complainant an update' }).click();
@@ -74,6 +53,6 @@ describe('console: Notify messages that follow their template', () => {
     await page.getByLabel('Next step').fill('The station will call you this week');
     await save();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('Saved: Send the complainant an update');
-    expect(await harness.sql("SELECT 1 FROM events WHERE type = 'ComplainantMessageQueued'")).toHaveLength(1);
+    expect(await consoleBrowser.harness.sql("SELECT 1 FROM events WHERE type = 'ComplainantMessageQueued'")).toHaveLength(1);
   });
 });

@@ -1,43 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, screenshot } from '../support/browser.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import type { Page } from 'playwright-core';
+import { expectAccessible, screenshot } from '../support/browser.ts';
+import { startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
 
 /** A case worker gives a victim or complainant their page from the console, passes the link on, and takes it back. */
-describe('console: status links in the browser', () => {
-  let harness: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+describe('consoleBrowser: status links in the browser', () => {
+  let consoleBrowser: ConsoleBrowser;
   let page: Page;
   /** The person's own browser, signed in to nothing. */
   let person: Page;
   let base: string;
 
   beforeAll(async () => {
-    [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
-    base = await harness.app.getUrl();
-    context = await browser.newContext();
-    context.setDefaultTimeout(15_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    page = await context.newPage();
-    const personContext = await browser.newContext();
-    personContext.setDefaultTimeout(15_000);
-    person = await personContext.newPage();
+    consoleBrowser = await startConsoleBrowser();
+    ({ page, base } = consoleBrowser);
+    await consoleBrowser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    person = await (await consoleBrowser.browser.newContext()).newPage();
+    person.setDefaultTimeout(15_000);
   });
+  afterAll(() => consoleBrowser?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
-
-  const signInAs = async (name: string, role: string) => {
-    if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
-    else await page.goto(`${base}/console/sign-in`);
-    await page.getByLabel('Your user id').fill(name);
-    await page.getByLabel(role, { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  };
-  const save = () => page.getByRole('button', { name: 'Save' }).click();
+  const signInAs = (name: string, role: string) => consoleBrowser.signInAs(name, role);
   const linkState = () => page.locator('#status-link-state').innerText();
 
   /** Gives a link from the case page and answers the address the page shows once. */
@@ -53,14 +36,7 @@ describe('console: status links in the browser', () => {
 
   it("gives a victim a link shown once to copy, shows it live on the case, and revokes it: the victim's page then says it no longer works", async () => {
     await signInAs('cm-priya', 'Case manager');
-    await page.getByRole('link', { name: 'New referral' }).click();
-    await page.getByLabel('Self').check();
-    await page.getByLabel('Crime type').selectOption('burglary');
-    await page.getByLabel("Victim's name").fill('Vic Linkholder');
-    await page.getByRole('group', { name: 'The victim agreed to be contacted' }).getByLabel('Yes').check();
-    await page.getByRole('group', { name: 'The victim agreed to their data being shared' }).getByLabel('Yes').check();
-    await page.getByLabel('Explicit').check();
-    await save();
+    await consoleBrowser.newReferral('Vic Linkholder');
     await expect(linkState()).resolves.toBe('The victim has no status link.');
     // Revoking is offered only for a live link, and among the actions not at all: the panel says what can be done.
     expect(await page.getByRole('link', { name: 'Revoke the status link' }).count()).toBe(0);
@@ -106,12 +82,7 @@ describe('console: status links in the browser', () => {
 
   it('gives a complainant a link, and a new one replaces it: the first stops working', async () => {
     await signInAs('crt-olu', 'Customer Response Team officer');
-    await page.getByRole('link', { name: 'Log a complaint' }).click();
-    await page.getByRole('group', { name: 'How it arrived' }).getByLabel('Email').check();
-    await page.getByLabel("Complainant's name").fill('Cora Linkholder');
-    await page.getByLabel('What the complaint is about').fill('Rude on the phone');
-    await page.getByRole('group', { name: 'Who it is about' }).getByLabel('Officer', { exact: true }).check();
-    await save();
+    await consoleBrowser.logComplaint('Cora Linkholder');
     await expect(linkState()).resolves.toBe('The complainant has no status link.');
 
     const first = await giveLink('Olu', 'Customer Response Team');
