@@ -14,12 +14,14 @@ import { registerCorrelationId } from './http/request-context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerConsole } from './console/console.plugin.ts';
 import { registerStatusPage } from './status-page/status-page.plugin.ts';
+import { StatusPageThrottle } from './status-page/status-page-throttle.ts';
 import { StatusPageCases } from './status-page/status-page-cases.ts';
 import { StatusLinkTokens } from './status-page/status-link-token.ts';
 import { EVENT_STORE } from './event-store/event-store.port.ts';
 import { EventCatalog } from './event-store/event-catalog.ts';
 import { AccessLogRecorder } from './audit/access-log/access-log.recorder.ts';
 import { CommandBus } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
 import { resolveMasterKey } from './personal-data/master-key.ts';
 import { createValidationPipe } from './http/validation.ts';
 import { SettingsService } from './settings/settings.service.ts';
@@ -68,6 +70,11 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     cases: new StatusPageCases(app.get(EVENT_STORE), app.get(EventCatalog), app.get(SettingsService), app.get(CommandBus)),
     accessLog: app.get(AccessLogRecorder),
     masterKey,
+    throttle: new StatusPageThrottle(app.get(DataSource), {
+      viewsPerLink: options.config.STATUS_PAGE_VIEWS_PER_LINK,
+      viewsPerAddress: options.config.STATUS_PAGE_VIEWS_PER_ADDRESS,
+      windowSeconds: options.config.STATUS_PAGE_WINDOW_SECONDS,
+    }),
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

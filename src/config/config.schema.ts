@@ -80,6 +80,10 @@ export const configSchema = z.object({
     .optional(),
   /** How long a client address that reached AUTH_FAILURE_LIMIT is answered 429 (with Retry-After). */
   AUTH_FAILURE_BLOCK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** Views of one status link, and from one client address, within STATUS_PAGE_WINDOW_SECONDS before the page answers 429 (counted in PostgreSQL, across processes). */
+  STATUS_PAGE_VIEWS_PER_LINK: z.coerce.number().int().min(1).max(100_000).default(30),
+  STATUS_PAGE_VIEWS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  STATUS_PAGE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Strict-Transport-Security max-age in seconds, for a service served over TLS (by a proxy in front); 0 sends none. */
   HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

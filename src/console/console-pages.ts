@@ -56,7 +56,14 @@ export class ConsolePages {
     readonly settings: SettingsService,
     readonly cookies: SessionCookieOptions,
     readonly signIn: SignInModes,
+    /** CONSOLE_BASE_URL: the console's address behind a proxy; else the request's own. */
+    private readonly baseUrl?: string,
   ) {}
+
+  /** A path of this service as a full address, to pass on or to come back to. */
+  absoluteUrl(request: FastifyRequest, path: string): string {
+    return new URL(path, this.baseUrl ?? `${request.protocol}://${request.host}`).href;
+  }
 
   /** The signed-in user, or a redirect to sign in. */
   session(request: FastifyRequest): ConsoleSession {

@@ -42,7 +42,7 @@ export async function registerConsole(root: FastifyInstance, options: ConsoleOpt
     const pages = new ConsolePages(createViews(), new ConsoleApi(root), options.settings, cookies, {
       development: developmentSecret !== undefined,
       openIdConnect: openIdConnectConfigured(config),
-    });
+    }, config.CONSOLE_BASE_URL);
     console.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof ConsolePageError && error.status === 401) {
         clearSession(reply, cookies);

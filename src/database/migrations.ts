@@ -19,6 +19,7 @@ import { AccessLog1763800005000 } from '../../projections/access-log/17638000050
 import { CaseTimeline1763800002500 } from '../../projections/timeline/1763800002500-case-timeline.ts';
 import { CaseTimelineSubjects1763800290100 } from '../../projections/timeline/1763800290100-case-timeline-subjects.ts';
 import { DisposalCertificates1763800300100 } from '../../projections/retention/1763800300100-disposal-certificates.ts';
+import { StatusPageViews1763800320000 } from '../status-page/1763800320000-status-page-views.ts';
 import { DataSubjectKeys1763800006000 } from '../personal-data/1763800006000-data-subject-keys.ts';
 import { IntegrityCheckpoints1763800007000 } from '../event-store/integrity/1763800007000-integrity-checkpoints.ts';
 import { DipSamples1763800009700 } from '../../projections/complaints/1763800009700-dip-samples.ts';
@@ -92,4 +93,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ChangeFeedTriggers1763800300500,
   ComplaintListDemographics1763800310000,
   ResolutionListDemographics1763800310100,
+  StatusPageViews1763800320000,
 ];

@@ -5,6 +5,12 @@ import type { ListName, RemedyMeasure } from './domain/settings.events.ts';
 import { retentionPeriodFor, type RetentionCaseKind, type RetentionPeriod } from './domain/retention.ts';
 import type { SettingsState } from './domain/settings.state.ts';
 
+export interface NotifyTemplate {
+  templateId: string;
+  /** The personalisation the template uses: a message must fill each in. */
+  placeholders: string[];
+}
+
 /** The settings as commands and queries use them. */
 export class Settings {
   constructor(readonly state: SettingsState) {}
@@ -49,10 +55,10 @@ export class Settings {
     return this.state.lists[list].filter((entry) => !entry.retired).map((entry) => entry.id);
   }
 
-  /** The Notify template for a kind of message by a channel, unless none is configured (or it was retired). */
-  notifyTemplate(kind: string, channel: string): string | null {
+  /** The Notify template for a kind of message by a channel and the placeholders it uses, unless none is configured (or it was retired). */
+  notifyTemplate(kind: string, channel: string): NotifyTemplate | null {
     const entry = this.state.lists.notifyTemplates.find((candidate) => candidate.id === `${kind}-${channel}` && !candidate.retired);
-    return entry?.attributes.templateId ?? null;
+    return entry?.attributes.templateId ? { templateId: entry.attributes.templateId, placeholders: entry.attributes.placeholders ?? [] } : null;
   }
 
   /** The retention period for a case of this kind closed for this reason. */

@@ -2,7 +2,6 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { AccessLogRecorder } from '../audit/access-log/access-log.recorder.ts';
-import { FailureThrottle } from '../auth/failure-throttle.ts';
 import { createViews } from '../console/console-views.ts';
 import { DomainRuleViolation } from '../shared/domain/errors.ts';
 import { ProcessingRestricted } from '../personal-data/processing-restriction.ts';
@@ -10,6 +9,7 @@ import { STATUS_PAGE_MESSAGE_MAX } from '../shared/domain/status-link.ts';
 import { isNonBlankText } from '../shared/domain/storable-text.ts';
 import { linkActor, type StatusPageCases } from './status-page-cases.ts';
 import type { StatusLinkClaim, StatusLinkTokens } from './status-link-token.ts';
+import type { StatusPageThrottle } from './status-page-throttle.ts';
 
 export interface StatusPageOptions {
   tokens: StatusLinkTokens;
@@ -17,11 +17,10 @@ export interface StatusPageOptions {
   accessLog: AccessLogRecorder;
   /** Derives the forms' CSRF tokens. */
   masterKey: Buffer;
+  /** Views of one link (or from one address) within a window before a pause: a person reloading, not a script. */
+  throttle: StatusPageThrottle;
 }
 
-/** Views of one link (or from one address) within a window before a pause: a person reloading, not a script. */
-const PER_LINK = { limit: 30, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
-const PER_ADDRESS = { limit: 300, windowMs: 10 * 60_000, blockMs: 10 * 60_000 };
 /** Why the person's own page is read: the same purposes as their case worker's reads. */
 const PURPOSE = { referral: 'victim-support', complaint: 'complaint-handling' } as const;
 
@@ -31,8 +30,8 @@ const PURPOSE = { referral: 'victim-support', complaint: 'complaint-handling' } 
  */
 export async function registerStatusPage(root: FastifyInstance, options: StatusPageOptions): Promise<void> {
   const views = createViews('src/status-page/views');
-  const links = new FailureThrottle(PER_LINK);
-  const addresses = new FailureThrottle(PER_ADDRESS);
+  const pruning = setInterval(() => options.throttle.forgetPastWindows().catch(() => undefined), options.throttle.limits.windowSeconds * 1000).unref();
+  root.addHook('onClose', async () => clearInterval(pruning));
   const csrfKey = createHmac('sha256', options.masterKey).update('casework status page forms').digest();
   const csrfOf = (token: string) => createHmac('sha256', csrfKey).update(token).digest('base64url');
 
@@ -42,13 +41,11 @@ export async function registerStatusPage(root: FastifyInstance, options: StatusP
   /** The live link and its page, or the answer already sent (too many views, or a link that no longer works). */
   async function open(request: FastifyRequest, reply: FastifyReply, token: string) {
     const claim = options.tokens.verify(token, new Date());
-    const throttled = [addresses.blockedFor(request.ip), claim ? links.blockedFor(claim.linkId) : 0];
-    if (throttled.some((ms) => ms > 0)) {
-      render(reply.header('retry-after', String(Math.ceil(Math.max(...throttled) / 1000))), 'too-many-requests', {}, 429);
+    const retryAfterSeconds = await options.throttle.count(request.ip, claim?.linkId);
+    if (retryAfterSeconds > 0) {
+      render(reply.header('retry-after', String(retryAfterSeconds)), 'too-many-requests', { minutes: Math.ceil(retryAfterSeconds / 60) }, 429);
       return undefined;
     }
-    addresses.fail(request.ip);
-    if (claim) links.fail(claim.linkId);
     const found = claim && (await options.cases.pageOf(claim, new Date()));
     if (!claim || !found) {
       render(reply, 'link-gone', {}, 404);

@@ -160,10 +160,14 @@ describe('console: keeping records right, and administering them, in the browser
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Back' }).click();
     await page.getByRole('link', { name: 'Send the complainant an update' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('#channel-error').innerText()).resolves.toContain('Select how');
+    await expectAccessible(page);
+    await page.getByLabel('Email').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('What the update tells them, for the record').fill('The officer has been spoken to');
     await save();
-    await expect(page.locator('#channel-error').innerText()).resolves.toContain('channel');
-    await expect(page.locator('#personalisation-first_name-error').innerText()).resolves.toContain('personalisation');
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Progress updates are due once handling has started');
     await expectAccessible(page);
   });
 

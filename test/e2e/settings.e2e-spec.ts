@@ -100,4 +100,31 @@ describe('configurable lists over HTTP', () => {
     const refused = await request('POST', '/api/referrals', caseManager, referral('honour-abuse'));
     expect(refused.json()).toMatchObject({ status: 409, rule: 'explicit-consent-required' });
   });
+  it("keeps a Notify template's placeholders, reads one saved before as using first_name and update, and refuses a message that leaves one out, appending nothing", async () => {
+    const template = { id: 'contact-sms', label: 'Contact by text', templateId: 'f33517ff-2a88-4f6e-b855-c550268ce08a' };
+    const badNames = await request('POST', '/api/admin/settings/lists/notifyTemplates/entries', admin, { ...template, placeholders: ['first_name', '((court))'] });
+    expect(badNames.json()).toMatchObject({ status: 400, errors: [{ field: 'placeholders' }] });
+    const notATemplate = await request('POST', '/api/admin/settings/lists/declineReasons/entries', admin, { id: 'moved', label: 'Moved', placeholders: ['first_name'] });
+    expect(notATemplate.json()).toMatchObject({ status: 400, errors: [{ field: 'placeholders' }] });
+
+    const store = new ChainedEventStore(createPostgresEventStore(harness.database.url));
+    const earlier = { list: 'notifyTemplates', entry: { id: 'contact-email', label: 'Contact by email', attributes: { templateId: template.templateId } }, savedAt: '2026-06-01T09:00:00.000Z' };
+    await store.append('settings', [{ id: randomUUID(), type: 'ListEntrySaved', schemaVersion: 2, data: earlier, metadata: { actor: { sub: 'root', roles: ['admin'] }, correlationId: 'c', causationId: 'c' } }], 'any');
+    await store.close();
+    expect((await request('POST', '/api/admin/settings/lists/notifyTemplates/entries', admin, { ...template, placeholders: ['first_name', 'court_name'] })).statusCode).toBe(200);
+    const { notifyTemplates } = (await request('GET', '/api/admin/settings', admin)).json().lists;
+    expect(notifyTemplates).toEqual([
+      { ...earlier.entry, attributes: { templateId: template.templateId, placeholders: ['first_name', 'update'] }, retired: false },
+      { id: 'contact-sms', label: 'Contact by text', attributes: { templateId: template.templateId, placeholders: ['first_name', 'court_name'] }, retired: false },
+    ]);
+
+    const { id } = (await request('POST', '/api/referrals', caseManager, referral('burglary'))).json();
+    const before = await harness.sql('SELECT count(*)::int AS n FROM events WHERE stream = $1', [`referral-${id}`]);
+    for (const [channel, personalisation, missing] of [['sms', { first_name: 'Ann', court_name: ' ' }, ['personalisation.court_name']], ['email', {}, ['personalisation.first_name', 'personalisation.update']]] as const) {
+      const refused = await request('POST', `/api/referrals/${id}/messages`, caseManager, { kind: 'contact', channel, personalisation });
+      expect(refused.json()).toMatchObject({ status: 400 });
+      expect(refused.json().errors.map((error: { field: string }) => error.field)).toEqual(missing);
+    }
+    expect(await harness.sql('SELECT count(*)::int AS n FROM events WHERE stream = $1', [`referral-${id}`])).toEqual(before);
+  });
 });

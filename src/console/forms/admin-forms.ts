@@ -13,7 +13,10 @@ const LIST_ATTRIBUTES: Partial<Record<ListName, FormField[]>> = {
     { name: 'priorityGroup', label: 'Priority group its victims are proposed for', kind: 'radios', options: PRIORITY_GROUPS, optional: true, nullable: true },
   ],
   communityRemedies: [{ name: 'measure', label: 'How it is measured', kind: 'radios', options: REMEDY_MEASURES, optional: true }],
-  notifyTemplates: [{ name: 'templateId', label: 'GOV.UK Notify template id', kind: 'text' }],
+  notifyTemplates: [
+    { name: 'templateId', label: 'GOV.UK Notify template id', kind: 'text' },
+    { name: 'placeholders', label: 'Placeholders the template uses', kind: 'list', optional: true, hint: 'Their names as the template has them between (( and )), separated by commas, e.g. first_name, court_name' },
+  ],
 };
 
 export const listEntryForm = (list: ListName, label: string): CommandForm => ({

@@ -37,14 +37,37 @@ export const CONTACT_DETAILS: FormField[] = [
   { name: 'address', label: 'Address', kind: 'text', optional: true },
 ];
 
+/** The victim's or complainant's page of their own: a link given (its address shown once, to pass on) or taken back. */
+export const statusLinkForms = (roles: readonly Role[], person: string): CommandForm[] => [
+  {
+    slug: 'status-link',
+    title: `Give the ${person} a status link`,
+    apiPath: 'status-link',
+    roles,
+    answerPage: 'status-link-given',
+    onPanel: true,
+    submitText: 'Give the link',
+    explanation: `The ${person} can see how their case is going and write to you from a page of their own. A new link replaces any given before, which stops working.`,
+    fields: [
+      { name: 'validForDays', label: 'Days the link works', kind: 'number', hint: `From 1 to 90` },
+      { name: 'contactFirstName', label: 'Your first name, as the page names you', kind: 'text' },
+      { name: 'team', label: 'Your team, as the page names it', kind: 'text' },
+    ],
+  },
+  {
+    slug: 'revoke-status-link',
+    title: 'Revoke the status link',
+    apiPath: 'status-link/revoke',
+    roles,
+    onPanel: true,
+    submitText: 'Revoke the link',
+    explanation: `The link stops working at once: the ${person} sees a page saying it no longer works.`,
+    fields: [],
+  },
+];
+
 /** Every correction says why the record was wrong. */
 export const CORRECTION_REASON: FormField = { name: 'reason', label: 'Why the record was wrong', kind: 'textarea' };
-
-/** A GOV.UK Notify message's placeholders, as the templates shipped in the settings use them. */
-export const PERSONALISATION: FormField[] = [
-  { name: 'personalisation.first_name', label: 'First name, as the message greets them', kind: 'text' },
-  { name: 'personalisation.update', label: 'What the message tells them', kind: 'textarea' },
-];
 
 /** The supervisor's decisions about any case: who may see it (need to know) and whether it is held from disposal. */
 export const CASE_WIDE_FORMS: readonly CommandForm[] = [

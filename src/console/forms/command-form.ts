@@ -37,6 +37,19 @@ export interface CommandForm {
    * own stream, so the case's revision is not its If-Match; its rules (already held, not restricted) refuse a stale one.
    */
   caseWide?: boolean;
+  /** The button's words, when "Save" would not say what it does (revoking a link). */
+  submitText?: string;
+  /** Said above the fields: what the command does that the title cannot (a link that stops working at once). */
+  explanation?: string;
+  /**
+   * The page that shows the command's answer, for an answer the user must see once before leaving (a status link's
+   * address, which the API gives only then); other commands go back to the case.
+   */
+  answerPage?: string;
+  /** Offered on a panel of the case page of its own (the status link's, with its state), not among the actions. */
+  onPanel?: boolean;
+  /** A GOV.UK Notify message: its kind (unless chosen in the form) and channel choose the template whose placeholders it asks for. */
+  notifyMessage?: { kind?: string };
 }
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -88,7 +101,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** A field's element id: the GOV.UK error summary links to it. */
-export const fieldId = (name: string) => name.replace(/[.[\]]+/g, '-').replace(/-$/, '');
+export const fieldId = (name: string) => name.replace(/[.[\]\s]+/g, '-').replace(/-$/, '');
 
 export interface FormErrors {
   summary: { text: string; href: string }[];

@@ -1,7 +1,7 @@
 import { CRITERIA } from '../../complaints/domain/criteria.ts';
 import { COMPLAINT_CHANNELS, OUTCOME_RESULTS, RECORDING_REASONS, REFERRAL_BODIES, SUBJECT_KINDS } from '../../complaints/domain/complaint.events.ts';
 import { COMPLAINANT_MESSAGE_CHANNELS } from '../../complaints/domain/complainant-messages.events.ts';
-import { caseNote, demographicsForm, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
+import { caseNote, demographicsForm, CONTACT_DETAILS, CORRECTION_REASON, statusLinkForms } from './case-wide-forms.ts';
 import type { CommandForm, FormField } from './command-form.ts';
 
 const CRT = ['crt_officer', 'supervisor'] as const;
@@ -116,6 +116,7 @@ export const COMPLAINT_FORMS: readonly CommandForm[] = [
   },
   caseNote(CRT),
   demographicsForm(CRT, 'complainant', [{ name: 'dateOfBirth', label: 'Date of birth', kind: 'date', optional: true, hint: 'Only to place them in an age band on the day of the incident: it is not kept' }]),
+  ...statusLinkForms(CRT, 'complainant'),
   { slug: 'complainant-correction', title: "Correct the complainant's details", apiPath: 'complainant/correction', roles: CRT, fields: [...CONTACT_DETAILS, CORRECTION_REASON] },
   {
     slug: 'allegation-correction',
@@ -129,6 +130,7 @@ export const COMPLAINT_FORMS: readonly CommandForm[] = [
     title: 'Send the complainant an update',
     apiPath: 'messages',
     roles: CRT,
-    fields: [{ name: 'channel', label: 'How', kind: 'radios', options: COMPLAINANT_MESSAGE_CHANNELS }, { name: 'summary', label: 'What the update tells them, for the record', kind: 'textarea' }, ...PERSONALISATION],
+    notifyMessage: { kind: 'progress-update' },
+    fields: [{ name: 'channel', label: 'How', kind: 'radios', options: COMPLAINANT_MESSAGE_CHANNELS }, { name: 'summary', label: 'What the update tells them, for the record', kind: 'textarea' }],
   },
 ];

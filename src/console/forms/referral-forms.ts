@@ -2,7 +2,7 @@ import { CONTACT_CHANNELS, CONTACT_FREQUENCIES } from '../../referrals/domain/co
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import { MESSAGE_KINDS } from '../../referrals/domain/victim-messages.events.ts';
 import { MESSAGE_CHANNELS } from '../../shared/domain/notify-message.ts';
-import { caseNote, demographicsForm, CONTACT_DETAILS, CORRECTION_REASON, PERSONALISATION } from './case-wide-forms.ts';
+import { caseNote, demographicsForm, CONTACT_DETAILS, CORRECTION_REASON, statusLinkForms } from './case-wide-forms.ts';
 import {
   CJ_EVENT_KINDS,
   CONSENT_BASES,
@@ -133,6 +133,7 @@ export const REFERRAL_FORMS: readonly CommandForm[] = [
   },
   caseNote(CASE_WORKERS),
   demographicsForm(CASE_WORKERS, 'victim'),
+  ...statusLinkForms(CASE_WORKERS, 'victim'),
   {
     slug: 'victim-correction',
     title: "Correct the victim's details",
@@ -166,11 +167,11 @@ export const REFERRAL_FORMS: readonly CommandForm[] = [
     title: 'Send the victim a message',
     apiPath: 'messages',
     roles: CASE_WORKERS,
+    notifyMessage: {},
     fields: [
       { name: 'kind', label: 'What it is', kind: 'radios', options: MESSAGE_KINDS },
       { name: 'channel', label: 'How', kind: 'radios', options: MESSAGE_CHANNELS, hint: 'The channel the victim agreed in the contact contract' },
       { name: 'cjEventId', label: 'The criminal-justice development it passes on', kind: 'text', optional: true, hint: 'For a criminal-justice update: its id' },
-      ...PERSONALISATION,
     ],
   },
   { slug: 'close', title: 'Close the case', apiPath: 'close', roles: CASE_WORKERS, fields: [{ name: 'reason', label: 'Reason', kind: 'select', options: { list: 'closureReasons' } }, EFFECTIVE_TIME] },

@@ -17,7 +17,7 @@ export function registerCasePages(console: FastifyInstance, pages: ConsolePages)
       // Who may see the case is the supervisor's to decide, so only a supervisor's page reads it (and offers what fits it).
       const restriction = session.roles.includes('supervisor') ? (await pages.read(request, session, `/api/cases/${encodeURIComponent(id)}/restricted-access`, position)).body : undefined;
       const fitsRestriction = (form: CommandForm) => !restriction || !RESTRICTION_FORMS[form.slug] || RESTRICTION_FORMS[form.slug] === (restriction.restricted ? 'restricted' : 'open');
-      const forms = kind.forms.filter((form) => form.apiPath !== '' && !form.apiPath.includes(':part') && form.roles.some((role) => session.roles.includes(role)) && fitsRestriction(form));
+      const forms = kind.forms.filter((form) => form.apiPath !== '' && !form.onPanel && !form.apiPath.includes(':part') && form.roles.some((role) => session.roles.includes(role)) && fitsRestriction(form));
       const done = kind.forms.find((form) => form.slug === slug);
       return pages.render(request, reply, kind.template, { case: body, kindPath: kind.path, caption: kind.caption(body), forms, done, restriction, mayAct: (slug: string) => kind.forms.some((form) => form.slug === slug && form.roles.some((role) => session.roles.includes(role))) });
     });

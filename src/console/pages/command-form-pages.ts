@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_KINDS, type CaseKind } from '../case-kinds.ts';
+import type { ApiAnswer } from '../console-api.ts';
 import { ConsolePageError, pageErrorOf, type ConsolePages } from '../console-pages.ts';
 import type { ConsoleSession } from '../console-session.ts';
-import { commandBody, type CommandForm, type FormValues } from '../forms/command-form.ts';
+import type { CommandForm, FormValues } from '../forms/command-form.ts';
 import { londonLocalNow } from '../forms/london-time.ts';
+import { fieldsFor, formBody, unmadeChoices } from '../forms/notify-message-form.ts';
 import { refusalOf, renderForm, type FormState } from './form-views.ts';
 
 const STALE_FORM = 'This case changed while you were editing. Check its latest details, then submit again.';
@@ -28,19 +30,25 @@ export function registerCommandForms(console: FastifyInstance, pages: ConsolePag
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const current = target.id === undefined ? undefined : await pages.read(request, session, caseUrl(target));
-        return showForm(pages, request, reply, target, { values: defaults(target.form, request.query as FormValues), revision: target.form.caseWide ? undefined : current?.revision, caption: current && kind.caption(current.body) });
+        const query = request.query as FormValues;
+        const errors = unmadeChoices(target.form, query);
+        return showForm(pages, request, reply, target, { values: defaults(target.form, query), revision: target.form.caseWide ? undefined : current?.revision, caption: current && kind.caption(current.body), errors }, errors ? 400 : 200);
       });
       console.post(path, { preHandler: console.csrfProtection }, async (request, reply) => {
         const session = pages.session(request);
         const target = targetOf(kind, request, session);
         const values = request.body as FormValues & { _revision?: string };
         const revision = target.id === undefined || target.form.caseWide ? undefined : Number(values._revision);
-        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: commandBody(target.form.fields, values), revision });
+        const asked = fieldsFor(target.form, await pages.settings.current(), values);
+        const answer = await pages.api.call(request, session, { method: 'POST', url: commandUrl(target), body: formBody(target.form, asked.fields, values), revision });
+        if ((answer.status === 200 || answer.status === 201) && target.form.answerPage) {
+          return pages.render(request, reply, target.form.answerPage, { answer: answer.body, url: answer.body.url && pages.absoluteUrl(request, answer.body.url), caseHref: caseHrefOf(target, answer) });
+        }
         if (answer.status === 200 || answer.status === 201) {
-          return reply.redirect(`/console/${kind.path}/${encodeURIComponent(target.id ?? answer.body.id)}?done=${target.form.slug}&position=${answer.body.position}`, 303);
+          return reply.redirect(caseHrefOf(target, answer), 303);
         }
         // A 404 here is the case itself gone from the user's view (restricted meanwhile): the error page, not the form.
-        const errors = answer.status === 404 ? undefined : refusalOf(target.form, answer);
+        const errors = answer.status === 404 ? undefined : refusalOf(asked, answer);
         if (errors) return showForm(pages, request, reply, target, { values, revision, errors }, answer.status);
         if (answer.status === 412) {
           // Shown again at the case's current revision: submitted once more, it applies to what the user has now seen.
@@ -62,6 +70,10 @@ function targetOf(kind: CaseKind, request: FastifyRequest, session: ConsoleSessi
   if (form.apiPath.includes(':part') && !part) throw new ConsolePageError(404, 'There is no such form');
   return { kind, form, id, part };
 }
+
+/** The case's page after a command: saying what was done, once the read models hold it. */
+const caseHrefOf = ({ kind, id, form }: FormTarget, answer: ApiAnswer) =>
+  `/console/${kind.path}/${encodeURIComponent(id ?? answer.body.id)}?done=${form.slug}&position=${answer.body.position}`;
 
 const caseUrl = ({ kind, id }: FormTarget) => `/api/${kind.path}/${encodeURIComponent(id!)}`;
 

@@ -33,7 +33,7 @@ export function registerOpenIdConnectSignIn(console: FastifyInstance, pages: Con
       });
     return discovered;
   };
-  const redirectUri = (request: FastifyRequest) => new URL(CALLBACK, config.CONSOLE_BASE_URL ?? `${request.protocol}://${request.host}`).href;
+  const redirectUri = (request: FastifyRequest) => pages.absoluteUrl(request, CALLBACK);
   const flightCookie = { path: CALLBACK, httpOnly: true, sameSite: 'lax' as const, secure: pages.cookies.secure, signed: true, maxAge: 600 };
 
   // A link, not a form: the CSP's form-action would stop a form's redirect to the provider; state and PKCE bind the flight to this browser.

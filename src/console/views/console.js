@@ -3,3 +3,15 @@ import { initAll } from '/console/assets/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// A button that copies a field's text (a status link to pass on): hidden without JavaScript, where the field can be copied by hand.
+for (const button of document.querySelectorAll('[data-copy-from]')) {
+  const field = document.getElementById(button.dataset.copyFrom);
+  const said = document.getElementById(button.dataset.copySaid);
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    field.select();
+    await navigator.clipboard.writeText(field.value);
+    said.textContent = button.dataset.copySaying;
+  });
+}

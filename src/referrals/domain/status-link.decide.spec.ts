@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fold } from '../../shared/domain/decider.ts';
 import { ruleOf } from '../../shared/domain/rule-violations.testing.ts';
-import type { GiveStatusLink } from '../../shared/domain/status-link.ts';
+import { statusLinkView, type GiveStatusLink } from '../../shared/domain/status-link.ts';
 import type { ReferralCommand } from './referral.commands.ts';
 import { referralDecider } from './referral.decide.ts';
 import type { ReferralEvent } from './referral.events.ts';
@@ -53,5 +53,21 @@ describe('a victim’s status link', () => {
   it('refuses a message longer than a short one', () => {
     const given = after([referralReceived()], give());
     expect(ruleOf(() => decide(given, { type: 'SendMessageFromStatusPage', linkId: 'link-1', noteId: 'n-1', text: 'x'.repeat(1001), metadata: { now } }))).toBe('status-page-message-too-long');
+  });
+});
+
+describe('the status link as the case worker sees it', () => {
+  const stateAfter = (...commands: ReferralCommand[]) => fold(referralDecider, after([referralReceived()], ...commands));
+  const linkOf = (state: ReturnType<typeof stateAfter>) => ('statusLink' in state ? state.statusLink : undefined);
+
+  it('is none before a link is given and once it is revoked', () => {
+    expect(statusLinkView(linkOf(stateAfter()), now)).toBeNull();
+    expect(statusLinkView(linkOf(stateAfter(give(), { type: 'RevokeStatusLink', metadata: { now } })), now)).toBeNull();
+  });
+
+  it('is live until it expires, then shown as expired, naming who it names and never the link itself', () => {
+    const link = linkOf(stateAfter(give()));
+    expect(statusLinkView(link, now)).toEqual({ linkId: 'link-1', contactFirstName: 'Priya', team: 'Beacon north', givenAt: now.toISOString(), expiresAt: inDays(28), live: true });
+    expect(statusLinkView(link, new Date(inDays(28)))).toMatchObject({ live: false });
   });
 });

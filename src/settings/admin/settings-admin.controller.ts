@@ -58,8 +58,11 @@ export class SettingsAdminController {
     if ((list === 'notifyTemplates') !== (body.templateId !== undefined)) {
       throw new ValidationFailed([{ field: 'templateId', message: 'a Notify template, and only a Notify template, has a templateId' }]);
     }
-    const { id, label, explicitConsentRequired, priorityGroup, measure, templateId } = body;
-    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : measure ? { measure } : templateId ? { templateId } : {};
+    if (list !== 'notifyTemplates' && body.placeholders !== undefined) {
+      throw new ValidationFailed([{ field: 'placeholders', message: 'only a Notify template has placeholders' }]);
+    }
+    const { id, label, explicitConsentRequired, priorityGroup, measure, templateId, placeholders = [] } = body;
+    const attributes = isCrimeType ? { explicitConsentRequired, priorityGroup } : measure ? { measure } : templateId ? { templateId, placeholders } : {};
     return this.run({ type: 'SaveListEntry', list, entry: { id, label, attributes }, metadata: { now: context.now } }, context, reply);
   }
 

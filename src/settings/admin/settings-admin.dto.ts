@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { FIELD_NAME } from '../../http/personalisation.ts';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import type { CrimeType } from '../domain/crime-types.ts';
 import { RETENTION_CASE_KINDS, type RetentionCaseKind } from '../domain/retention.ts';
@@ -37,6 +38,19 @@ export class SaveListEntryDto {
   @IsOptional()
   @IsUUID()
   templateId?: string;
+
+  @ApiPropertyOptional({
+    description: "Notify templates only: the placeholders the template uses (its `((name))`s), each asked for by the message's form and required by the message routes; none when left out",
+    type: [String],
+    maxItems: 20,
+    example: ['first_name', 'update', 'court_name'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(FIELD_NAME, { each: true, message: 'each placeholder must be a name of letters, digits, spaces and underscores, starting with a letter' })
+  placeholders?: string[];
 }
 
 export class SetThresholdDto {

@@ -3,7 +3,7 @@ import { fold } from '../../shared/domain/decider.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
 import { settingsDecider, type SettingsCommand } from './settings.decide.ts';
 import { Settings } from '../settings.ts';
-import { gatherAttributes, type SettingsEvent } from './settings.events.ts';
+import { gatherAttributes, namePlaceholders, type SettingsEvent } from './settings.events.ts';
 
 const metadata = { now: new Date('2026-03-02T10:00:00Z') };
 const run = (history: SettingsEvent[], command: SettingsCommand) => [...history, ...settingsDecider.decide(command, fold(settingsDecider, history))];
@@ -59,6 +59,20 @@ describe('settings', () => {
       savedAt: '2026-01-05T09:00:00.000Z',
     });
     expect(gatherAttributes({ list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away' }, savedAt: 'x' })).toMatchObject({ entry: { attributes: {} } });
+  });
+
+  it('reads a version-2 Notify template as using the two placeholders every message form filled in then, and other entries as they were', () => {
+    const template = { list: 'notifyTemplates', entry: { id: 'contact-email', label: 'Contact by email', attributes: { templateId: 'f33517ff-2a88-4f6e-b855-c550268ce08a' } }, savedAt: 'x' };
+    expect(namePlaceholders(template)).toEqual({ ...template, entry: { ...template.entry, attributes: { templateId: 'f33517ff-2a88-4f6e-b855-c550268ce08a', placeholders: ['first_name', 'update'] } } });
+    const reason = { list: 'declineReasons', entry: { id: 'moved-away', label: 'Moved away', attributes: {} }, savedAt: 'x' };
+    expect(namePlaceholders(reason)).toEqual(reason);
+  });
+
+  it('gives a message the template of its kind and channel with the placeholders it uses, none once retired', () => {
+    const entry = { id: 'contact-email', label: 'Contact by email', attributes: { templateId: 'f33517ff-2a88-4f6e-b855-c550268ce08a', placeholders: ['first_name', 'court_name'] } };
+    const saved = run([], { type: 'SaveListEntry', list: 'notifyTemplates', entry, metadata });
+    expect(new Settings(fold(settingsDecider, saved)).notifyTemplate('contact', 'email')).toEqual({ templateId: 'f33517ff-2a88-4f6e-b855-c550268ce08a', placeholders: ['first_name', 'court_name'] });
+    expect(new Settings(fold(settingsDecider, saved)).notifyTemplate('contact', 'sms')).toBeNull();
   });
 
   it('keeps a closure reason\'s own retention period apart from its kind\'s, which it falls back to', () => {

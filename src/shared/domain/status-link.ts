@@ -99,3 +99,20 @@ export function statusLinkEventDefinitions<const Given extends string, const Rev
     defineEvent({ type: types.message, schemaVersion: 1, personalData: [caseText(caseIdPath, ['text'])], plain: [caseIdPath, 'linkId', 'noteId', 'subjectId', 'addedAt'] }),
   ];
 }
+
+/** The case's link as its case worker sees it: who it names, until when, and whether it works now. Never the link itself. */
+export interface StatusLinkView {
+  linkId: string;
+  contactFirstName: string;
+  team: string;
+  givenAt: string;
+  expiresAt: string;
+  live: boolean;
+}
+
+/** Null when no link was given or the last one was revoked; an expired one stays, not live, until replaced. */
+export function statusLinkView(current: HeldLink, now: Date): StatusLinkView | null {
+  if (!current) return null;
+  const { id: linkId, contactFirstName, team, givenAt, expiresAt } = current;
+  return { linkId, contactFirstName, team, givenAt, expiresAt, live: isLive(current, linkId, now) };
+}

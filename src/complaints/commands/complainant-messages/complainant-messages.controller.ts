@@ -6,6 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { templateFilledIn } from '../../../http/personalisation.ts';
 import type { Settings } from '../../../settings/settings.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { CRT_ROLES } from '../../complaint-stream.ts';
@@ -43,7 +44,7 @@ function toSendComplainantUpdate(body: SendComplainantUpdateDto, context: Comman
     type: 'SendComplainantUpdate',
     messageId: context.ids.partId(),
     channel: body.channel,
-    templateId: settings.notifyTemplate('progress-update', body.channel),
+    templateId: templateFilledIn(settings.notifyTemplate('progress-update', body.channel), body.personalisation),
     summary: body.summary,
     personalisation: body.personalisation,
     metadata: { now: context.now },

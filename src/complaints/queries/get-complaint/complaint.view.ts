@@ -1,6 +1,7 @@
 import { londonDate, type CalendarDate } from '../../../calendar/working-days.ts';
 import type { TimelineEntry } from '../../../../projections/timeline/case-timeline.projection.ts';
 import type { Settings } from '../../../settings/settings.ts';
+import { statusLinkView, type StatusLinkView } from '../../../shared/domain/status-link.ts';
 import { complaintStage, handlingFinished, reviewBodyOf, type ComplaintRoute, type ComplaintStage, type LoggedComplaint } from '../../domain/complaint.state.ts';
 import type { CriteriaFlags, IopcReviewReason, ReviewBody } from '../../domain/criteria.ts';
 import { outstandingDeadlines, type DeadlineKind } from '../../domain/due-dates.ts';
@@ -57,6 +58,8 @@ export interface ComplaintView {
   /** Any outstanding duty is overdue. */
   overdue: boolean;
   nextDue: CalendarDate | null;
+  /** The complainant's page of their own (issue 19): the link's expiry and whether it works now, not the link. */
+  statusLink: StatusLinkView | null;
   timeline: TimelineEntry[];
 }
 
@@ -112,6 +115,7 @@ export function toComplaintView(stored: LoggedComplaint, revision: number, timel
     },
     overdue: nextDue !== null && nextDue < today,
     nextDue,
+    statusLink: statusLinkView(complaint.statusLink, now),
     timeline,
   };
 }

@@ -6,6 +6,7 @@ import type { CommandContext } from '../../../command-pipeline/command-context.t
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import type { CommandResponse } from '../../../http/command-response.ts';
 import { CommandCtx } from '../../../http/request-context.ts';
+import { templateFilledIn } from '../../../http/personalisation.ts';
 import type { Settings } from '../../../settings/settings.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import type { SendVictimMessage } from '../../domain/referral.commands.ts';
@@ -44,7 +45,7 @@ function toSendVictimMessage(body: SendVictimMessageDto, context: CommandContext
     kind: body.kind,
     cjEventId: body.cjEventId?.toLowerCase() ?? null,
     channel: body.channel,
-    templateId: settings.notifyTemplate(body.kind, body.channel),
+    templateId: templateFilledIn(settings.notifyTemplate(body.kind, body.channel), body.personalisation),
     personalisation: body.personalisation,
     metadata: { now: context.now },
   };

@@ -5,6 +5,7 @@ import { proposalFor, type PriorityGroup } from '../../domain/priority-groups.ts
 import type { RiskLevel } from '../../domain/referral.events.ts';
 import { journeyStatus, type CriminalJusticeUpdate, type JourneyStatus, type ReceivedReferral } from '../../domain/referral.state.ts';
 import { londonDate } from '../../../calendar/working-days.ts';
+import { statusLinkView, type StatusLinkView } from '../../../shared/domain/status-link.ts';
 import { entitledNow, updateDueBy, updateEntitled } from '../../domain/update-clock.ts';
 import { policeReferralDelayed, workingDaysFromReport } from '../../domain/police-referral-delay.ts';
 
@@ -68,6 +69,8 @@ export interface ReferralView {
   consentChanges: ReceivedReferral['consentChanges'];
   receivedAt: string;
   caseManager: string | null;
+  /** The victim's page of their own (issue 19): the link's expiry and whether it works now, not the link. */
+  statusLink: StatusLinkView | null;
   /** Every event of the journey: what happened, when, and who recorded it. */
   timeline: TimelineEntry[];
 }
@@ -118,6 +121,7 @@ export function toReferralView(referral: ReceivedReferral, revision: number, tim
     consentChanges: referral.consentChanges,
     receivedAt: referral.receivedAt,
     caseManager: referral.caseManager,
+    statusLink: statusLinkView(referral.statusLink, now),
     timeline,
   };
 }
