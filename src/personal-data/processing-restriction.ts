@@ -26,8 +26,12 @@ export class ProcessingRestriction {
     private readonly keys: SubjectKeys,
   ) {}
 
-  async refuseIfRestricted(history: readonly RecordedEvent[]): Promise<void> {
-    const subjects = history.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId));
+  /** The data subjects whose values the events hold. */
+  subjectsOf(events: readonly Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>[]): string[] {
+    return [...new Set(events.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId)))];
+  }
+
+  async refuseIfRestricted(subjects: readonly string[]): Promise<void> {
     if (subjects.length === 0) return;
     const restricted = await this.keys.restrictedAmong(subjects);
     if (restricted.length > 0) throw new ProcessingRestricted(restricted.length);
