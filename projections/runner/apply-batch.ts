@@ -52,7 +52,7 @@ export async function foldBatch(
   const caseEvents = events.filter((event) => !refoldsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
-  const unread = unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
+  const unread = projection.rowPerEvent ? [] : unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PoolClient } from 'pg';
-import { writeRowsAdvancing } from '../../projections/runner/apply-batch.ts';
+import { foldBatch, writeRowsAdvancing } from '../../projections/runner/apply-batch.ts';
 import { advanceStatement, checkpoints } from '../../projections/runner/checkpoint-store.ts';
-import { actualCounts, createEventCountTable } from '../support/event-count.projection.ts';
-import { projectionTestBed, type ProjectionTestBed } from '../support/projection-harness.ts';
+import { actualCounts, createEventCountTable, eventCountProjection } from '../support/event-count.projection.ts';
+import { projectionTestBed, thingCatalog, things, type ProjectionTestBed } from '../support/projection-harness.ts';
 
 /** A live batch's rows and checkpoint go in one statement, with its rows folded before it outside any transaction. */
 describe('a live batch written in one statement (real PostgreSQL)', () => {
@@ -43,5 +43,28 @@ describe('a live batch written in one statement (real PostgreSQL)', () => {
     const many = new Map(Array.from({ length: 3000 }, (_, index) => [`stream-${index}`, { id: `stream-${index}`, events: 1, revision_sum: 0, padding: 'x'.repeat(100) }]));
     expect(await writeRowsAdvancing(client, 'event_count', many, advanceStatement('event_count', 'live', 11n, known))).toBeUndefined();
     expect((await checkpoints.read(bed.pool, 'event_count'))?.position).toBe(7n);
+  });
+});
+
+describe('a projection whose every event makes a row of its own (real PostgreSQL)', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await projectionTestBed();
+    await createEventCountTable(bed.pool);
+  });
+  afterAll(() => bed.close());
+
+  it('folds a batch without reading the table first', async () => {
+    await bed.store.append('own-row', things(2), 'no_stream');
+    const events = await bed.store.readStream('own-row');
+    await bed.pool.query(`INSERT INTO event_count VALUES ('own-row', 40, 0)`);
+    const sources = { catalog: thingCatalog, source: bed.store };
+
+    const read = await foldBatch(bed.pool, eventCountProjection(), 'event_count', events, sources);
+    const unread = await foldBatch(bed.pool, { ...eventCountProjection(), rowPerEvent: true }, 'event_count', events, sources);
+
+    expect(read.get('own-row')).toMatchObject({ events: 42 });
+    expect(unread.get('own-row')).toMatchObject({ events: 2 });
   });
 });
