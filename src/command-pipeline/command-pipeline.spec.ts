@@ -29,6 +29,8 @@ class OneStreamStore implements Pick<EventStore, 'readStream' | 'append'> {
   readonly events: RecordedEvent[] = [];
   conflicts = 0;
   reads = 0;
+  /** Whether what a command writes reads back as written (no subject of it erased or restricted). */
+  readable = true;
   beforeAppend: () => Promise<void> = async () => {};
 
   async readStream(): Promise<RecordedEvent[]> {
@@ -76,7 +78,7 @@ function pipelineOver(store: OneStreamStore, waits: number[] = [], feed?: FakeFe
   const telemetry = { observe: (_type: string, run: () => Promise<unknown>) => run(), observeAppend: (append: () => Promise<unknown>) => append() } as unknown as CommandTelemetry;
   const backoff: ContentionBackoff = { wait: async (attempt) => void waits.push(attempt) };
   const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [], plain: [] })]);
-  const unrestricted = { refuseIfRestricted: async () => undefined, subjectsOf: () => ['subject-1'] } as unknown as ProcessingRestriction;
+  const unrestricted = { refuseIfRestricted: async () => undefined, subjectsOf: () => ['subject-1'], readAsWritten: async () => store.readable } as unknown as ProcessingRestriction;
   return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted, { feed: feed as unknown as ChangeFeed });
 }
 
@@ -166,6 +168,16 @@ describe('the command pipeline keeping a case folded between commands (issue 23)
     expect(store.reads).toBe(2);
     feed.tell(undefined);
     await count(pipeline);
+    expect(store.reads).toBe(3);
+  });
+
+  it('keeps no state folded from what a command wrote about a subject whose values do not read back so', async () => {
+    const store = new OneStreamStore();
+    store.readable = false;
+    const pipeline = pipelineOver(store, [], new FakeFeed());
+
+    for (let index = 0; index < 3; index++) await count(pipeline);
+
     expect(store.reads).toBe(3);
   });
 

@@ -139,7 +139,7 @@ export class CommandPipeline {
       const result = await this.telemetry.observeAppend(() => this.store.append(run.stream, events, folded.revision ?? 'no_stream'));
       // A restriction or a settings change holds for this process's next request, not only once the feed tells it.
       if (isFollowedStream(run.stream)) this.appends.feed?.announce(STREAM_APPENDED, run.stream);
-      this.states.set(ticket, run.stream, this.evolved(run, folded, asStored, result));
+      if (await this.restriction.readAsWritten(this.restriction.subjectsOf(asStored))) this.states.set(ticket, run.stream, this.evolved(run, folded, asStored, result));
       return { id: run.caseId, ...result };
     } catch (error) {
       this.states.forget(run.stream);

@@ -31,6 +31,19 @@ export class ProcessingRestriction {
     return [...new Set(events.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId)))];
   }
 
+  /**
+   * Whether the subjects' values read back as they were written (none erased, none restricted), so a state folded
+   * from what a command wrote stands for what the store would give.
+   */
+  async readAsWritten(subjects: readonly string[]): Promise<boolean> {
+    if (subjects.length === 0) return true;
+    const keys = await this.keys.keysFor(subjects, false);
+    return subjects.every((id) => {
+      const key = keys.get(id);
+      return key?.state === 'active' && !key.restricted;
+    });
+  }
+
   async refuseIfRestricted(subjects: readonly string[]): Promise<void> {
     if (subjects.length === 0) return;
     const restricted = await this.keys.restrictedAmong(subjects);
