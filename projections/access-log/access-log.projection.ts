@@ -20,6 +20,7 @@ export const accessLogProjection: Projection<AccessLogRow> = {
   version: 2,
   table: 'access_log',
   eventTypes: ['CaseAccessed', 'CaseAccessRefused'],
+  rowPerEvent: true,
   rowIdOf: (event) => event.id,
   evolve(_row, event) {
     const { user, roles, caseIds, method, route, purpose, at } = event.data as CaseAccessed['data'];

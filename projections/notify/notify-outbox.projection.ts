@@ -26,6 +26,7 @@ export const notifyOutboxProjection: Projection<NotifyOutboxRow> = {
   version: 1,
   table: 'notify_outbox',
   eventTypes: Object.keys(CASE_KIND_BY_EVENT),
+  rowPerEvent: true,
   rowIdOf: (event) => event.id,
   evolve(_row, event) {
     const { messageId, sendAfter, referralId, complaintId } = event.data as unknown as QueuedMessage & { referralId?: string; complaintId?: string };

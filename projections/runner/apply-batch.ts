@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg, { type Pool, type PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port.ts';
@@ -51,7 +52,7 @@ export async function foldBatch(
   const caseEvents = events.filter((event) => !refoldsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
-  const unread = unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
+  const unread = projection.rowPerEvent ? [] : unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);
@@ -99,21 +100,46 @@ const UPSERT_CHARS = 256 * 1024;
 
 /** Writes folded rows: one delete, then upserts of UPSERT_CHARS each. */
 export async function writeRows(client: PoolClient, table: string, rows: FoldedRows): Promise<void> {
-  const quoted = pg.escapeIdentifier(table);
-  const deleted = [...rows].flatMap(([id, row]) => (row ? [] : [id]));
-  if (deleted.length > 0) await client.query(`DELETE FROM ${quoted} WHERE id = ANY($1)`, [deleted]);
-  const upserted = [...rows.values()].filter((row) => row !== undefined);
+  const { deleted, upserted } = splitRows(rows);
+  if (deleted.length > 0) await client.query(`DELETE FROM ${pg.escapeIdentifier(table)} WHERE id = ANY($1)`, [deleted]);
   if (upserted.length === 0) return;
-  const columns = (await columnsOf(client, table)).map((column) => client.escapeIdentifier(column));
-  const updates = columns.filter((column) => column !== '"id"').map((column) => `${column} = EXCLUDED.${column}`);
+  const upsert = await upsertStatement(client, table, '$1');
   // Prepared once per connection and table: planned each time, PostgreSQL would fold the rows into the plan
   // as a constant and copy them, several times over.
-  const upsert = {
-    name: `projection-upsert:${table}`,
-    text: `INSERT INTO ${quoted} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted}, $1::jsonb)
-           ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`,
-  };
-  for (const json of jsonArrays(upserted, UPSERT_CHARS)) await client.query({ ...upsert, values: [json] });
+  for (const json of jsonArrays(upserted, UPSERT_CHARS)) await client.query({ name: `projection-upsert:${table}`, text: upsert, values: [json] });
+}
+
+/**
+ * Writes folded rows and moves the checkpoint in one statement, which commits alone (no BEGIN, no COMMIT):
+ * the rows only if the checkpoint moved (`advance`, its values from $1, fenced as the runner knew it). Undefined
+ * when the rows are too many for one upsert (write them with `writeRows` in a transaction); else whether it moved.
+ */
+export async function writeRowsAdvancing(client: PoolClient, table: string, rows: FoldedRows, advance: { text: string; values: unknown[] }): Promise<boolean | undefined> {
+  const { deleted, upserted } = splitRows(rows);
+  const [json, more] = [...jsonArrays(upserted, UPSERT_CHARS)];
+  if (more !== undefined) return undefined;
+  const next = advance.values.length + 1;
+  const text = `WITH advanced AS (${advance.text} RETURNING 1),
+    deleted AS (DELETE FROM ${pg.escapeIdentifier(table)} WHERE id = ANY($${next}) AND EXISTS (SELECT FROM advanced)),
+    upserted AS (${await upsertStatement(client, table, `$${next + 1}`, 'WHERE EXISTS (SELECT FROM advanced)')})
+    SELECT count(*)::int AS advanced FROM advanced`;
+  const name = `projection-apply:${createHash('sha1').update(text).digest('base64url')}`;
+  const result = await client.query({ name, text, values: [...advance.values, deleted, json ?? '[]'] });
+  return result.rows[0].advanced === 1;
+}
+
+function splitRows(rows: FoldedRows): { deleted: string[]; upserted: ReadModelRow[] } {
+  const deleted = [...rows].flatMap(([id, row]) => (row ? [] : [id]));
+  return { deleted, upserted: [...rows.values()].filter((row) => row !== undefined) };
+}
+
+/** An upsert of the rows in the JSON array parameter `json`, `where` filtering them. */
+async function upsertStatement(client: PoolClient, table: string, json: string, where = ''): Promise<string> {
+  const quoted = pg.escapeIdentifier(table);
+  const columns = (await columnsOf(client, table)).map((column) => client.escapeIdentifier(column));
+  const updates = columns.filter((column) => column !== '"id"').map((column) => `${column} = EXCLUDED.${column}`);
+  return `INSERT INTO ${quoted} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${quoted}, ${json}::jsonb) ${where}
+           ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
 }
 
 /**

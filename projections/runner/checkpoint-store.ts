@@ -16,6 +16,8 @@ export interface Checkpoint {
   lastError: string | null;
   failedAt: Date | null;
   updatedAt: Date;
+  /** Writes to the live table by others than the runner (replays of parked events): see migration 1763800360000. */
+  outsideWrites: string;
 }
 
 const toBigInt = (value: string | null) => (value === null ? null : BigInt(value));
@@ -30,6 +32,7 @@ function toCheckpoint(row: Record<string, string | number | Date | null>): Check
     lastError: row.last_error as string | null,
     failedAt: row.failed_at as Date | null,
     updatedAt: row.updated_at as Date,
+    outsideWrites: String(row.outside_writes),
   };
 }
 
@@ -71,15 +74,13 @@ export const checkpoints = {
    * by `false`, in one statement instead of a locking read and an update.
    */
   async advance(client: Queryable, name: string, target: 'live' | 'rebuild', position: bigint, from?: Checkpoint): Promise<boolean> {
-    const column = target === 'live' ? 'position' : 'rebuild_position';
-    const fenced = !from ? '' : target === 'live' ? ' AND position IS NOT DISTINCT FROM $3' : ' AND rebuild_position IS NOT DISTINCT FROM $3 AND rebuild_version IS NOT DISTINCT FROM $4';
-    const expected = !from ? [] : target === 'live' ? [from.position?.toString() ?? null] : [from.rebuildPosition?.toString() ?? null, from.rebuildVersion];
-    const result = await client.query(`UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1${fenced}`, [
-      name,
-      position.toString(),
-      ...expected,
-    ]);
-    return result.rowCount === 1;
+    const { text, values } = advanceStatement(name, target, position, from);
+    return (await client.query(text, values)).rowCount === 1;
+  },
+
+  /** Counts a write to the live table by another than its runner, in the writer's transaction (and locks the row meanwhile). */
+  async countOutsideWrite(client: Queryable, name: string): Promise<void> {
+    await client.query('UPDATE projection_checkpoints SET outside_writes = outside_writes + 1 WHERE name = $1', [name]);
   },
 
   async startRebuild(client: PoolClient, name: string, version: number): Promise<void> {
@@ -102,3 +103,18 @@ export const checkpoints = {
     await client.query('UPDATE projection_checkpoints SET last_error = $2, failed_at = now(), updated_at = now() WHERE name = $1', [name, error]);
   },
 };
+
+/**
+ * The UPDATE that `advance` runs, its parameters from $1, for a statement that also writes the batch. Fenced on
+ * `from`: the live position and the count of outside writes (rows folded before it were read after both), or
+ * the rebuild's position and version.
+ */
+export function advanceStatement(name: string, target: 'live' | 'rebuild', position: bigint, from?: Checkpoint): { text: string; values: unknown[] } {
+  const column = target === 'live' ? 'position' : 'rebuild_position';
+  const fenced = !from ? '' : target === 'live' ? ' AND position IS NOT DISTINCT FROM $3 AND outside_writes = $4' : ' AND rebuild_position IS NOT DISTINCT FROM $3 AND rebuild_version IS NOT DISTINCT FROM $4';
+  const expected = !from ? [] : target === 'live' ? [from.position?.toString() ?? null, from.outsideWrites] : [from.rebuildPosition?.toString() ?? null, from.rebuildVersion];
+  return {
+    text: `UPDATE projection_checkpoints SET ${column} = $2, last_error = NULL, failed_at = NULL, updated_at = now() WHERE name = $1${fenced}`,
+    values: [name, position.toString(), ...expected],
+  };
+}

@@ -4,9 +4,9 @@ import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent, TailRead } from '../../src/event-store/event-store.port.ts';
-import { applyBatch, foldBatch, writeRows, type FoldedRows, type FoldSources } from './apply-batch.ts';
+import { applyBatch, foldBatch, writeRows, writeRowsAdvancing, type FoldedRows, type FoldSources } from './apply-batch.ts';
 import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
-import { checkpoints, type Checkpoint } from './checkpoint-store.ts';
+import { advanceStatement, checkpoints, type Checkpoint } from './checkpoint-store.ts';
 import type { Projection } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
 import { TailReader } from './tail-reader.ts';
@@ -197,7 +197,7 @@ export class ProjectionRunner {
     const through = later(later(after, batch.scannedTo ?? null), batch.events.at(-1)?.position ?? null);
     if (batch.events.length > 0) {
       try {
-        await this.commit(client, 'live', through!, (table) => applyBatch(client, this.projection, table, batch.events, this.sources));
+        await this.commitLive(client, through!, batch.events);
       } catch (error) {
         if (!isEventFailure(error)) throw error;
         await this.eventByEvent(client, 'live', batch.events, error);
@@ -342,11 +342,29 @@ export class ProjectionRunner {
         await advance();
         await write(target === 'live' ? table : shadowTableOf(table));
       });
+    this.movedTo(target, last);
+  }
+
+  private movedTo(target: 'live' | 'rebuild', last: bigint): void {
     this.checkpoint = { ...this.checkpoint!, ...(target === 'live' ? { position: last } : { rebuildPosition: last }), lastError: null };
     if (target === 'live') {
       this.checkpointWrittenAt = Date.now();
       this.options.progressed?.();
     }
+  }
+
+  /**
+   * Folds a live batch, then writes its rows and the checkpoint after it in one statement: the fold reads the rows
+   * outside any transaction, which holds because the statement writes only if neither the checkpoint nor the
+   * count of outside writes moved since (this runner is the only other writer, under its lock).
+   */
+  private async commitLive(client: PoolClient, last: bigint, events: readonly RecordedEvent[]): Promise<void> {
+    const { table, name } = this.projection;
+    const rows = await foldBatch(client, this.projection, table, events, this.sources);
+    const advanced = await writeRowsAdvancing(client, table, rows, advanceStatement(name, 'live', last, this.checkpoint));
+    if (advanced === undefined) return this.commit(client, 'live', last, () => writeRows(client, table, rows));
+    if (!advanced) throw new CheckpointMoved(`Checkpoint of ${name} moved`);
+    this.movedTo('live', last);
   }
 
   /** Fencing, for a transaction that does not advance the checkpoint (see `commit`). */

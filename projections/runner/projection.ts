@@ -22,6 +22,8 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
    * when one of them is erased or restricted, or a restriction is lifted.
    */
   holdsPersonalData?: boolean;
+  /** Each event makes a row of its own (keyed by the event's id), which no earlier event made: batches read no row first. */
+  rowPerEvent?: boolean;
   rowIdOf(event: RecordedEvent): string;
   /**
    * The row after the event (its data upcast to the current schema); undefined deletes it.

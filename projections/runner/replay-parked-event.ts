@@ -30,7 +30,8 @@ export async function replayParkedEvent(
   const client = await pool.connect();
   try {
     return await inTransaction(client, async () => {
-      await checkpoints.read(client, projection.name, { lock: true });
+      // Counted, so a runner's batch folded before this commits does not write over it (and the row lock orders the two).
+      await checkpoints.countOutsideWrite(client, projection.name);
       // Replayed by someone else meanwhile: applying it again would count it twice.
       if (!(await parkedEvents.find(client, projection.name, position))) return undefined;
       await applyBatch(client, projection, projection.table, [event], { catalog, source });

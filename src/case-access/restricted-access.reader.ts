@@ -29,12 +29,9 @@ export class RestrictedAccessReader {
 
   async accessOf(caseId: string): Promise<RestrictedAccess> {
     const stream = restrictedAccessStream(caseId);
-    const known = this.followed.get(stream);
-    if (known) return known;
-    const ticket = this.followed.ticket();
-    const history = await this.store.readStream(stream);
-    const access = fold(restrictedAccessDecider, history.map((event) => this.catalog.toDomain<RestrictedAccessEvent>(event)));
-    this.followed.set(ticket, stream, access);
-    return access;
+    return this.followed.through(stream, async () => {
+      const history = await this.store.readStream(stream);
+      return fold(restrictedAccessDecider, history.map((event) => this.catalog.toDomain<RestrictedAccessEvent>(event)));
+    });
   }
 }

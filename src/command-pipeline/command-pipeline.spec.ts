@@ -9,7 +9,9 @@ import type { CommandTelemetry } from '../observability/command-telemetry.ts';
 import { defineEvent } from '../personal-data/event-definition.ts';
 import type { Decider, DomainEvent } from '../shared/domain/decider.ts';
 import { CommandPipeline } from './command-pipeline.ts';
-import { TooMuchContention } from './command-pipeline.errors.ts';
+import { RevisionMismatch, TooMuchContention } from './command-pipeline.errors.ts';
+import type { ChangeFeed, ChangeListener } from '../database/change-feed.ts';
+import { SUBJECT_KEY_CHANGED } from '../personal-data/subject-keys.ts';
 import type { ContentionBackoff } from './contention-backoff.ts';
 import { randomIds } from './id-source.ts';
 
@@ -26,9 +28,13 @@ const COMMAND_RETRIES = 5;
 class OneStreamStore implements Pick<EventStore, 'readStream' | 'append'> {
   readonly events: RecordedEvent[] = [];
   conflicts = 0;
+  reads = 0;
+  /** Whether what a command writes reads back as written (no subject of it erased or restricted). */
+  readable = true;
   beforeAppend: () => Promise<void> = async () => {};
 
   async readStream(): Promise<RecordedEvent[]> {
+    this.reads++;
     return [...this.events];
   }
 
@@ -52,23 +58,38 @@ class OneStreamStore implements Pick<EventStore, 'readStream' | 'append'> {
   }
 }
 
-function pipelineOver(store: OneStreamStore, waits: number[] = []): CommandPipeline {
+/** A change feed that is live and tells its listeners what a test says changed. */
+class FakeFeed {
+  readonly live = true;
+  private readonly listeners: ChangeListener[] = [];
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.push(listener);
+    return () => undefined;
+  }
+
+  tell(topic: string | undefined, key?: string): void {
+    for (const listener of this.listeners) listener(topic, key);
+  }
+}
+
+function pipelineOver(store: OneStreamStore, waits: number[] = [], feed?: FakeFeed): CommandPipeline {
   const config = { get: () => COMMAND_RETRIES } as unknown as ConfigService<AppConfig, true>;
   const telemetry = { observe: (_type: string, run: () => Promise<unknown>) => run(), observeAppend: (append: () => Promise<unknown>) => append() } as unknown as CommandTelemetry;
   const backoff: ContentionBackoff = { wait: async (attempt) => void waits.push(attempt) };
   const catalog = new EventCatalog([defineEvent({ type: 'Counted', schemaVersion: 1, personalData: [], plain: [] })]);
-  const unrestricted = { refuseIfRestricted: async () => undefined } as unknown as ProcessingRestriction;
-  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted, { feed: undefined });
+  const unrestricted = { refuseIfRestricted: async () => undefined, subjectsOf: () => ['subject-1'], readAsWritten: async () => store.readable } as unknown as ProcessingRestriction;
+  return new CommandPipeline(store as unknown as EventStore, catalog, config, telemetry, backoff, unrestricted, { feed: feed as unknown as ChangeFeed });
 }
 
-const count = (pipeline: CommandPipeline) =>
+const count = (pipeline: CommandPipeline, expectedRevisions?: number[]) =>
   pipeline.run({
     stream: STREAM,
     caseId: '1',
     decider: counter,
     command: 'count',
     createsCase: true,
-    context: { actor: { sub: 'alice', roles: [] }, correlationId: 'c', causationId: 'c', now: new Date(), ids: randomIds },
+    context: { actor: { sub: 'alice', roles: [] }, correlationId: 'c', causationId: 'c', now: new Date(), ids: randomIds, expectedRevisions },
   });
 
 describe('the command pipeline under concurrent commands on one case', () => {
@@ -106,5 +127,68 @@ describe('the command pipeline under concurrent commands on one case', () => {
 
     await expect(count(pipelineOver(store, waits))).rejects.toBeInstanceOf(TooMuchContention);
     expect(waits).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('the command pipeline keeping a case folded between commands (issue 23)', () => {
+  it('reads the case once, then decides the next commands on the state it kept', async () => {
+    const store = new OneStreamStore();
+    const pipeline = pipelineOver(store, [], new FakeFeed());
+
+    for (let index = 0; index < 3; index++) await count(pipeline);
+
+    expect(store.reads).toBe(1);
+    expect(store.events.map((event) => event.data.count)).toEqual([1, 2, 3]);
+  });
+
+  it('reads again when another process wrote since, and decides on what it wrote', async () => {
+    const store = new OneStreamStore();
+    const pipeline = pipelineOver(store, [], new FakeFeed());
+    await count(pipeline);
+    store.writeFromAnotherProcess();
+
+    const outcome = await count(pipeline);
+
+    expect(store.reads).toBe(2);
+    expect(outcome.revision).toBe(2);
+    expect(store.events.at(-1)?.data).toEqual({ count: 3 });
+  });
+
+  it('forgets the case when one of its data subjects is erased or restricted, and when the feed may have missed a change', async () => {
+    const store = new OneStreamStore();
+    const feed = new FakeFeed();
+    const pipeline = pipelineOver(store, [], feed);
+    await count(pipeline);
+
+    feed.tell(SUBJECT_KEY_CHANGED, 'someone-else');
+    await count(pipeline);
+    expect(store.reads).toBe(1);
+    feed.tell(SUBJECT_KEY_CHANGED, 'subject-1');
+    await count(pipeline);
+    expect(store.reads).toBe(2);
+    feed.tell(undefined);
+    await count(pipeline);
+    expect(store.reads).toBe(3);
+  });
+
+  it('keeps no state folded from what a command wrote about a subject whose values do not read back so', async () => {
+    const store = new OneStreamStore();
+    store.readable = false;
+    const pipeline = pipelineOver(store, [], new FakeFeed());
+
+    for (let index = 0; index < 3; index++) await count(pipeline);
+
+    expect(store.reads).toBe(3);
+  });
+
+  it('judges If-Match on the case as read, not on a state another process has moved past', async () => {
+    const store = new OneStreamStore();
+    const pipeline = pipelineOver(store, [], new FakeFeed());
+    await count(pipeline);
+    store.writeFromAnotherProcess();
+
+    await expect(count(pipeline, [0])).rejects.toBeInstanceOf(RevisionMismatch);
+    expect((await count(pipeline, [1])).revision).toBe(2);
+    expect(store.events).toHaveLength(3);
   });
 });

@@ -2,10 +2,10 @@ import pg from 'pg';
 
 /** The channel the database's triggers announce changes on (`<topic> <key>`): see the migration that made them. */
 export const CHANGES_CHANNEL = 'casework_changes';
-/** The topic of an append to a stream whose fold processes keep (the settings, a case's restriction): keyed by stream. */
+/** The topic of an append to a stream whose fold processes keep (the settings, a case's restriction or disposal): keyed by stream. */
 export const STREAM_APPENDED = 'stream';
-/** The streams the migration's trigger announces appends to: what a writer in this process announces at once itself. */
-export const isFollowedStream = (stream: string) => stream === 'settings' || stream.startsWith('case-access-');
+/** The streams the migrations' trigger announces appends to: what a writer in this process announces at once itself. */
+export const isFollowedStream = (stream: string) => stream === 'settings' || stream.startsWith('case-access-') || stream.startsWith('disposal-');
 /** DI token: the change feed where it hears those appends (the events are in PostgreSQL); `feed` undefined where not. */
 export const APPENDS_FEED = Symbol('APPENDS_FEED');
 export interface AppendsFeed {

@@ -37,6 +37,16 @@ export class FollowedCache<Value extends object> {
     if (this.feed?.live && ticket === this.epoch) this.entries.set(key, value);
   }
 
+  /** The value kept under `key`, else what `read` finds (kept unless it overlapped a change). */
+  async through(key: string, read: () => Promise<Value>): Promise<Value> {
+    const known = this.get(key);
+    if (known) return known;
+    const ticket = this.ticket();
+    const value = await read();
+    this.set(ticket, key, value);
+    return value;
+  }
+
   /** After this process changed what `key` stands for: not left to the feed, which tells it a moment later. */
   forget(key: string): void {
     this.epoch++;

@@ -44,6 +44,8 @@ import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
 import { ChangeFeedTriggers1763800300500 } from './1763800300500-change-feed-triggers.ts';
+import { CheckpointOutsideWrites1763800360000 } from '../../projections/runner/1763800360000-checkpoint-outside-writes.ts';
+import { ChangeFeedDisposals1763800360100 } from './1763800360100-change-feed-disposals.ts';
 import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
 
 /** Every schema change in order. A migration that reached main is never edited: add a new one. */
@@ -94,4 +96,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ComplaintListDemographics1763800310000,
   ResolutionListDemographics1763800310100,
   StatusPageViews1763800320000,
+  CheckpointOutsideWrites1763800360000,
+  ChangeFeedDisposals1763800360100,
 ];

@@ -56,6 +56,21 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** Results of appends whose events the engine wrote itself, rather than found stored by an earlier append of the same ids. */
+const writtenResults = new WeakSet<AppendResult>();
+
+/**
+ * Marks a result as written by its append. Known by identity only, so it never travels beyond the append's
+ * own caller (a copy of the result is unmarked) nor changes a result's shape.
+ */
+export function markWritten(result: AppendResult): AppendResult {
+  writtenResults.add(result);
+  return result;
+}
+
+/** The append wrote its events (an engine that cannot tell marks none). */
+export const wasWritten = (result: AppendResult): boolean => writtenResults.has(result);
+
 export interface ReadStreamOptions {
   /** Revision to start at (inclusive); defaults to the start (forwards) or the end (backwards). */
   from?: number;

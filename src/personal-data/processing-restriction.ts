@@ -26,8 +26,25 @@ export class ProcessingRestriction {
     private readonly keys: SubjectKeys,
   ) {}
 
-  async refuseIfRestricted(history: readonly RecordedEvent[]): Promise<void> {
-    const subjects = history.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId));
+  /** The data subjects whose values the events hold. */
+  subjectsOf(events: readonly Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>[]): string[] {
+    return [...new Set(events.flatMap((event) => findPersonalData(event.data, this.catalog.personalDataOf(event.type, event.schemaVersion)).map((field) => field.subjectId)))];
+  }
+
+  /**
+   * Whether the subjects' values read back as they were written (none erased, none restricted), so a state folded
+   * from what a command wrote stands for what the store would give.
+   */
+  async readAsWritten(subjects: readonly string[]): Promise<boolean> {
+    if (subjects.length === 0) return true;
+    const keys = await this.keys.keysFor(subjects, false);
+    return subjects.every((id) => {
+      const key = keys.get(id);
+      return key?.state === 'active' && !key.restricted;
+    });
+  }
+
+  async refuseIfRestricted(subjects: readonly string[]): Promise<void> {
     if (subjects.length === 0) return;
     const restricted = await this.keys.restrictedAmong(subjects);
     if (restricted.length > 0) throw new ProcessingRestricted(restricted.length);

@@ -41,7 +41,7 @@ export class SubjectKeys {
   constructor(
     private readonly pool: pg.Pool,
     private readonly masterKey: Buffer,
-    feed?: ChangeFeed,
+    private readonly feed?: ChangeFeed,
   ) {
     this.cases = new CaseSubjects(pool);
     this.followed = new FollowedCache(feed, SUBJECT_KEY_CHANGED, FOLLOWED_KEYS);
@@ -83,7 +83,7 @@ export class SubjectKeys {
        ON CONFLICT (subject_id) DO UPDATE SET wrapped_key = NULL, erased_at = now() WHERE data_subject_keys.wrapped_key IS NOT NULL`,
       [subjectIds],
     );
-    for (const subjectId of subjectIds) this.followed.forget(subjectId);
+    for (const subjectId of subjectIds) this.changed(subjectId);
     return result.rowCount ?? 0;
   }
 
@@ -102,8 +102,14 @@ export class SubjectKeys {
   /** Hides (or shows again) the subject's data from everyone but auditors; false for an unknown or erased subject. */
   async restrict(subjectId: string, restricted: boolean): Promise<boolean> {
     const result = await this.pool.query('UPDATE data_subject_keys SET restricted = $2 WHERE subject_id = $1 AND wrapped_key IS NOT NULL', [subjectId, restricted]);
-    this.followed.forget(subjectId);
+    this.changed(subjectId);
     return result.rowCount === 1;
+  }
+
+  /** This process's caches of what a subject's key unlocks (this one's and others) forget it now, not once the feed tells them. */
+  private changed(subjectId: string): void {
+    this.followed.forget(subjectId);
+    this.feed?.announce(SUBJECT_KEY_CHANGED, subjectId);
   }
 
   private async load(loader: DataLoader<string, KeyRow | undefined>, ids: readonly string[]): Promise<Map<string, KeyRow>> {

@@ -12,6 +12,7 @@ import type {
   Subscription,
   TailRead,
 } from '../event-store.port.ts';
+import { wasWritten } from '../event-store.port.ts';
 import { eventHash, withIntegrity } from './event-hash.ts';
 
 /**
@@ -21,7 +22,7 @@ import { eventHash, withIntegrity } from './event-hash.ts';
  */
 const RACE_RETRIES = 40;
 const MAX_RACE_PAUSE_MS = 20;
-/** Streams whose last seen event's hash is kept, so a command that just read its stream appends without reading it again. */
+/** Streams whose last event's hash is kept, so an append after a read or an append of this process reads no tip. */
 const KNOWN_TIPS = 10_000;
 
 interface Tip {
@@ -36,9 +37,10 @@ interface Tip {
  */
 export class ChainedEventStore implements EventStore {
   /**
-   * What whole-stream reads found at each stream's end. A stored event's hash never changes, so a
-   * remembered (stream, revision, hash) can be old but never wrong; only reads fill it, never our own
-   * appends (an idempotent re-append keeps the stored event, not the one we hashed).
+   * What whole-stream reads and this process's appends found or left at each stream's end. A stored event's
+   * hash never changes, so a remembered (stream, revision, hash) can be old but never wrong: an append is
+   * remembered only where the engine says it wrote the events (an idempotent re-append keeps the stored
+   * events, not the ones we hashed). An old one costs an append that fails on its revision, then a read.
    */
   private readonly tips = new Map<string, Tip>();
 
@@ -49,9 +51,13 @@ export class ChainedEventStore implements EventStore {
       const last = expected === 'no_stream' ? undefined : await this.tipOf(stream, expected);
       if (expected === 'stream_exists' && !last) throw new WrongExpectedRevision(stream, expected, undefined);
       const exact = typeof expected === 'number' ? expected : last ? last.revision : 'no_stream';
+      const linked = this.linked(stream, events, last);
       try {
-        return await this.engine.append(stream, this.linked(stream, events, last), exact);
+        const result = await this.engine.append(stream, linked, exact);
+        if (wasWritten(result)) this.remember(stream, { revision: result.revision, hash: linked.at(-1)!.metadata.integrity!.hash });
+        return result;
       } catch (error) {
+        if (error instanceof WrongExpectedRevision) this.tips.delete(stream);
         const raced = error instanceof WrongExpectedRevision && typeof expected !== 'number' && expected !== 'no_stream';
         if (!raced || attempt >= RACE_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RACE_PAUSE_MS, 2 ** attempt)));
@@ -59,10 +65,13 @@ export class ChainedEventStore implements EventStore {
     }
   }
 
-  /** The event the append follows: remembered when the caller expects the revision we last saw, else read. */
+  /**
+   * The event the append follows: remembered when the caller expects the revision we last saw or any (the
+   * append then states that revision, and re-reads if another writer went first), else read.
+   */
   private async tipOf(stream: string, expected: ExpectedRevision): Promise<Tip | undefined> {
     const known = this.tips.get(stream);
-    if (known && known.revision === expected) return known;
+    if (known && (known.revision === expected || expected === 'any' || expected === 'stream_exists')) return known;
     const [last] = await this.engine.readStream(stream, { direction: 'backwards', maxCount: 1 });
     return last && { revision: last.revision, hash: last.metadata.integrity?.hash ?? null };
   }

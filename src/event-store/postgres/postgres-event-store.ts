@@ -15,6 +15,7 @@ import type {
   Subscription,
   TailRead,
 } from '../event-store.port.ts';
+import { markWritten } from '../event-store.port.ts';
 import { translated, uniqueViolationOf } from './postgres-errors.ts';
 import { PostgresAppendSignal } from './postgres-append-signal.ts';
 import { appendStatement, groupedByStream, lastOf, roundsOfDistinctStreams, type AppendedRow, type AppendRequest } from './postgres-append.ts';
@@ -96,7 +97,7 @@ export class PostgresEventStore implements EventStore {
     const rowsByStream = groupedByStream(rows);
     return round.map((request) => {
       const ofStream = rowsByStream.get(request.stream);
-      return ofStream ? Promise.resolve(lastOf(ofStream)) : this.refused(request);
+      return ofStream ? Promise.resolve(markWritten(lastOf(ofStream))) : this.refused(request);
     });
   }
 
@@ -104,7 +105,7 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await translated(() => this.pool.query<AppendedRow>(appendStatement([request])));
-        if (result.rows.length > 0) return lastOf(result.rows);
+        if (result.rows.length > 0) return markWritten(lastOf(result.rows));
       } catch (error) {
         const constraint = uniqueViolationOf(error);
         if (constraint === 'events_stream_revision' && request.expected === 'any' && attempt < ANY_RETRIES) continue;

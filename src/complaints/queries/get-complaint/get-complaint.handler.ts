@@ -18,9 +18,8 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
   ) {}
 
   async execute({ complaintId }: GetComplaintQuery): Promise<ComplaintView | undefined> {
-    const row = await this.complaints.createQueryBuilder('c').addSelect('c.state').where('c.id = :complaintId', { complaintId }).getOne();
-    if (!row) return undefined;
-    const timeline = await this.timeline.entriesOf(complaintStream(complaintId));
-    return toComplaintView(row.state, row.revision, timeline, await this.settings.current(), new Date());
+    const found = await this.timeline.caseWithEntries<ComplaintListEntry['state']>(this.complaints.metadata.tableName, complaintId, complaintStream(complaintId));
+    if (!found) return undefined;
+    return toComplaintView(found.state, found.revision, found.timeline, await this.settings.current(), new Date());
   }
 }

@@ -18,9 +18,8 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
   ) {}
 
   async execute({ referralId }: GetReferralQuery): Promise<ReferralView | undefined> {
-    const row = await this.referrals.createQueryBuilder('r').addSelect('r.state').where('r.id = :referralId', { referralId }).getOne();
-    if (!row) return undefined;
-    const timeline = await this.timeline.entriesOf(referralStream(referralId));
-    return toReferralView(row.state, row.revision, timeline, await this.settings.current(), new Date());
+    const found = await this.timeline.caseWithEntries<ReferralListEntry['state']>(this.referrals.metadata.tableName, referralId, referralStream(referralId));
+    if (!found) return undefined;
+    return toReferralView(found.state, found.revision, found.timeline, await this.settings.current(), new Date());
   }
 }

@@ -18,9 +18,8 @@ export class GetResolutionHandler implements IQueryHandler<GetResolutionQuery> {
   ) {}
 
   async execute({ resolutionId }: GetResolutionQuery): Promise<ResolutionView | undefined> {
-    const row = await this.resolutions.createQueryBuilder('r').addSelect('r.state').where('r.id = :resolutionId', { resolutionId }).getOne();
-    if (!row) return undefined;
-    const timeline = await this.timeline.entriesOf(resolutionStream(resolutionId));
-    return toResolutionView(row.state, row.revision, timeline, await this.settings.current(), new Date());
+    const found = await this.timeline.caseWithEntries<ResolutionListEntry['state']>(this.resolutions.metadata.tableName, resolutionId, resolutionStream(resolutionId));
+    if (!found) return undefined;
+    return toResolutionView(found.state, found.revision, found.timeline, await this.settings.current(), new Date());
   }
 }
