@@ -6,7 +6,8 @@ export type ReadModelRow = { id: string } & Record<string, unknown>;
 
 /**
  * A named, versioned read model built from the global order of events. Each event with one of
- * its types changes at most one row (a "document") of its table: the runner loads the rows a batch
+ * its types changes at most one row (a "document") of its table (a decision about a data subject, or a
+ * change of the calendar for `workingDays`, may change several): the runner loads the rows a batch
  * touches, folds the batch in memory and writes the changed rows back in one statement, so the
  * cost is a few round trips per batch, not one per event.
  */
