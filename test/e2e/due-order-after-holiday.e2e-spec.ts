@@ -50,8 +50,8 @@ describe('due lists in order after the calendar changes', () => {
     await post(`/api/referrals/${id}/contact-contract`, caseManager, { frequency: 'weekly', channel: 'phone', at: `${madeOn}T08:00:00Z` });
     return post(`/api/referrals/${id}/contacts`, caseManager, { outcome: 'made', channel: 'phone', at: `${madeOn}T09:00:00Z` });
   };
-  const caseload = async (caseManager: string, position: string) =>
-    (await request('GET', '/api/referrals?caseManager=me', caseManager, undefined, { 'x-min-position': position }))
+  const caseload = async (caseManager: string, position?: string) =>
+    (await request('GET', '/api/referrals?caseManager=me', caseManager, undefined, position ? { 'x-min-position': position } : {}))
       .json<{ items: { id: string; nextUpdateDue: string | null; nextContactDue: string | null }[] }>()
       .items.map(({ id, nextUpdateDue, nextContactDue }) => ({ id, due: nextUpdateDue ?? nextContactDue }));
 
@@ -113,6 +113,15 @@ describe('due lists in order after the calendar changes', () => {
     const dueDates = page.openCriminalJusticeUpdates.map(({ dueBy }) => dueBy).sort();
     expect(dueDates).toEqual([enhancedDue, contactDay]);
     expect(await caseload(caseManager, second.position)).toEqual([
+      { id, due: enhancedDue },
+      { id: contacted, due: `${contactDay}T09:00:00.000Z` },
+    ]);
+
+    // Erasing the victim folds the row again from its events, on the calendar as it stood at the erasure.
+    const { victim } = (await request('GET', `/api/referrals/${id}`, caseManager)).json<{ victim: { subjectId: string } }>();
+    // Answered once the read models have followed the erasure.
+    expect(await post(`/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Erasure request SAR-16' })).toMatchObject({ readModelsBehind: [] });
+    expect(await caseload(caseManager)).toEqual([
       { id, due: enhancedDue },
       { id: contacted, due: `${contactDay}T09:00:00.000Z` },
     ]);
