@@ -102,8 +102,26 @@ async function generate(context: SuiteContext, label: string, count: number, wri
   return result;
 }
 
+/**
+ * Brings the list read models up to `head` (an administrator's change the service appended meanwhile, with its
+ * projectors off), with the store and secrets the read models were built with.
+ */
+export async function catchUpLists(context: SuiteContext, secrets: ServiceSecrets, head: bigint): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-catch-up-'));
+  const app = await createApp({ config: parseConfig({ ...secrets, DATA_DIR: dataDir, PROJECTIONS: 'off' }), databaseUrl: context.databaseUrl, logger: false, docsUi: false });
+  const pool = createSuitePool(context.databaseUrl, 8);
+  try {
+    const target = { store: app.get(EVENT_STORE), catalog: app.get(EventCatalog) };
+    await catchUp(pool, target, [referralListProjection, complaintListProjection].map((projection) => [projection as unknown as Projection, head]), context);
+  } finally {
+    await app.close();
+    await pool.end();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The list projections at once, with the runner and batch size the service uses. */
-async function catchUp(pool: pg.Pool, target: SeedTarget, projections: [Projection, bigint | undefined][], context: SuiteContext): Promise<void> {
+async function catchUp(pool: pg.Pool, target: Pick<SeedTarget, 'store' | 'catalog'>, projections: [Projection, bigint | undefined][], context: SuiteContext): Promise<void> {
   const runners = projections.map(([projection]) => new ProjectionRunner(pool, target.store, target.catalog, projection, { ...DEFAULT_RUNNER_OPTIONS, log: (_, line) => context.log(line) }));
   runners.forEach((runner) => runner.start());
   try {

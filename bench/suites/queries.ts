@@ -2,6 +2,7 @@ import { percentile, sampleLatencies } from '../latency.ts';
 import { round } from '../ratios.ts';
 import { measureDisposal } from '../scale/disposals.ts';
 import { measureErasures } from '../scale/erasures.ts';
+import { addBankHoliday, afterHoliday, DUE_ORDERED_KINDS } from '../scale/holiday-change.ts';
 import { buildReadModels, caseManagerIds } from '../scale/read-models.ts';
 import { CONCURRENCY, QUERY_KINDS, type QueryKind } from '../scale/query-kinds.ts';
 import { FULL_SCALE, readScaleSizes, SMALL_SCALE, type ScaleSizes } from '../scale/scale-sizes.ts';
@@ -18,7 +19,8 @@ export const scaleSuite = querySuite('scale', FULL_SCALE);
 
 /**
  * Query latency over HTTP on large read models: the built service in its own process (projectors off, as
- * an API replica runs), lists and reports as their users ask them, each percentile from every request. Then
+ * an API replica runs), lists and reports as their users ask them, each percentile from every request, and the
+ * lists ordered by what falls due first again right after an administrator adds a bank holiday. Then
  * what the service with its projectors and its database cost idle, on the same store, and a disposal and erasures on it.
  */
 function querySuite(name: string, defaults: ScaleSizes): Suite {
@@ -34,6 +36,10 @@ function querySuite(name: string, defaults: ScaleSizes): Suite {
         for (const kind of QUERY_KINDS) samples[kind.group].push(...(await measureKind(service, kind, sizes, secrets.AUTH_JWT_SECRET, context)));
         context.report({ name: 'query.list.p95', value: round(percentile(samples.list, 95), 1), unit: 'ms' });
         context.report({ name: 'query.report.p95', value: round(percentile(samples.report, 95), 1), unit: 'ms' });
+        await addBankHoliday(service, secrets, context);
+        const afterChange: number[] = [];
+        for (const kind of QUERY_KINDS.filter(({ name }) => DUE_ORDERED_KINDS.includes(name))) afterChange.push(...(await measureKind(service, afterHoliday(kind), sizes, secrets.AUTH_JWT_SECRET, context)));
+        context.report({ name: 'query.list.after-holiday.p95', value: round(percentile(afterChange, 95), 1), unit: 'ms' });
         context.report({ name: 'service.rss.peak.queries', value: await service.peakRssMb(), unit: 'MB' });
       } finally {
         await service.stop();

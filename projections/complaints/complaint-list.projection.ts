@@ -1,7 +1,10 @@
 import { complaintEventDefinitions, type ComplaintEvent } from '../../src/complaints/domain/complaint.events.ts';
-import { londonDate } from '../../src/calendar/working-days.ts';
+import { londonDate, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
+import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
-import { dueClocks, nextDue, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
+import { dueClocks, nextDueOn, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
+import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../src/complaints/domain/deadlines.ts';
+import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
 import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
@@ -17,7 +20,10 @@ export interface ComplaintListRow extends DemographicsColumns {
   route: string;
   categories: string[];
   complainant_name: string;
-  /** The earliest due date as the calendar stood when projected: the list's order. Due and overdue come from the clocks below. */
+  /**
+   * The earliest due date on the calendar as it stands (counted again when a bank holiday is added or retired): the
+   * list's order. Due and overdue come from the clocks below.
+   */
   next_due: string | null;
   contact_due_from: string | null;
   notify_due_from: string | null;
@@ -61,12 +67,21 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   // 6: the folded state keeps the progress updates sent through Notify (issue 19).
   // 7: the folded state keeps corrections of the complainant's details and of allegations' categories.
   // 8: the complainant's demographics, for the complaints report's equality breakdowns.
-  version: 8,
+  // 9: the earliest due date on the calendar as it stands, not as it stood when each clock started.
+  version: 9,
   table: 'complaint_list',
   holdsPersonalData: true,
-  eventTypes: complaintEventDefinitions.map((definition) => definition.type),
+  eventTypes: [...complaintEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
   rowIdOf: (event) => (event.data as { complaintId: string }).complaintId,
-  evolve(row, recorded) {
+  workingDays: {
+    reckon: (row, calendar) => ({ ...row, next_due: nextDueOn(clocksOf(row), calendar) }),
+    // A working-day clock started on a day after the last start it has run out from by then.
+    spanning: (day, before, after) => ({
+      where: '(t.contact_due_from > $1::date AND t.contact_due_from < $3::date) OR (t.notify_due_from > $2::date AND t.notify_due_from < $3::date)',
+      values: [...[CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS].map((workingDays) => lastStartOverdueOnEither(day, workingDays, before, after)), day],
+    }),
+  },
+  evolve(row, recorded, calendar) {
     const previous: Complaint = row?.state ?? initialComplaint();
     const state = evolveComplaint(previous, { type: recorded.type, data: recorded.data } as unknown as ComplaintEvent);
     if (state.status === 'none') return row;
@@ -77,8 +92,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       route: state.route,
       categories: [...new Set(state.allegations.map((allegation) => allegation.category))],
       complainant_name: state.complainant.name,
-      next_due: nextDue(state),
-      ...clockColumns(dueClocks(state)),
+      ...clockColumns(dueClocks(state), calendar),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
@@ -105,6 +119,10 @@ function reportColumns(state: LoggedComplaint) {
   };
 }
 
-function clockColumns({ contactFrom, notifyFrom, fixedDue }: DueClocks): Pick<ComplaintListRow, 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {
-  return { contact_due_from: contactFrom, notify_due_from: notifyFrom, fixed_due: fixedDue };
+function clockColumns(clocks: DueClocks, calendar: WorkingDayCalendar): Pick<ComplaintListRow, 'next_due' | 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {
+  return { next_due: nextDueOn(clocks, calendar), contact_due_from: clocks.contactFrom, notify_due_from: clocks.notifyFrom, fixed_due: clocks.fixedDue };
+}
+
+function clocksOf(row: ComplaintListRow): DueClocks {
+  return { contactFrom: row.contact_due_from, notifyFrom: row.notify_due_from, fixedDue: row.fixed_due };
 }

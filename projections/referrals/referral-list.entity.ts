@@ -36,7 +36,7 @@ export class ReferralListEntry {
   @Column('timestamptz', { name: 'next_contact_due', nullable: true })
   nextContactDue!: Date | null;
 
-  /** On the shipped bank holidays: the order of the due list only. */
+  /** On the calendar as it stands once projected: the order of the due list only (items count it again from the two below). */
   @Column('date', { name: 'next_update_due', nullable: true })
   nextUpdateDue!: string | null;
 

@@ -1,10 +1,12 @@
 import { proposalFor } from '../../src/referrals/domain/priority-groups.ts';
 import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
-import { londonDate } from '../../src/calendar/working-days.ts';
+import { addDays, londonDate, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
 import { workingDaysFromReport } from '../../src/referrals/domain/police-referral-delay.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
 import { evolveReferral, initialReferral, journeyStatus, type ReceivedReferral, type Referral } from '../../src/referrals/domain/referral.state.ts';
-import { updateDueBy, updateEntitled } from '../../src/referrals/domain/update-clock.ts';
+import { updateDueBy, updateEntitled, updateWorkingDays } from '../../src/referrals/domain/update-clock.ts';
+import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
+import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import type { Projection } from '../runner/projection.ts';
 import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
 
@@ -25,13 +27,15 @@ export interface ReferralListRow extends DemographicsColumns {
   proposed_by_age: boolean;
   next_contact_due: string | null;
   /**
-   * The earliest due date (in England) of a criminal-justice update not yet passed on, on the shipped bank
-   * holidays: the order of the due list. Whether it is overdue, and the date shown, come from where its
-   * clock started and which clock runs, on the calendar as it stands (list-referrals.handler.ts).
+   * The earliest due date (in England) of a criminal-justice update not yet passed on, on the calendar as it
+   * stands (counted again when a bank holiday is added or retired): the order of the due list. Whether it is
+   * overdue, and the date shown, come from where its clock started and which clock runs (list-referrals.handler.ts).
    */
   next_update_due: string | null;
   next_update_learned_on: string | null;
   next_update_enhanced: boolean | null;
+  /** The days the open updates were learned, first to last (`[first,day after last)`): whose clocks a new bank holiday may span. */
+  open_updates_learned: string | null;
   unable_to_contact: boolean;
   support_decision: 'accepted' | 'declined' | null;
   decline_reason: string | null;
@@ -65,12 +69,21 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 10: the folded state keeps the messages sent through Notify (issue 19).
   // 11: the folded state keeps corrections of the victim's and the crime's details.
   // 12: the victim's demographics, for the Beacon report's equality breakdowns.
-  version: 12,
+  // 13: the next update due on the calendar as it stands, and the days the open updates were learned.
+  version: 13,
   table: 'referral_list',
   holdsPersonalData: true,
-  eventTypes: referralEventDefinitions.map((definition) => definition.type),
+  eventTypes: [...referralEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
-  evolve(row, recorded) {
+  workingDays: {
+    reckon: (row, calendar) => ({ ...row, ...openUpdates(row.state, calendar) }),
+    // The longest update clock runs 5 working days: one learned on a day after the last start it has run out from by then.
+    spanning: (day, before, after) => ({
+      where: "t.open_updates_learned && daterange($1::date, $2::date, '()')",
+      values: [lastStartOverdueOnEither(day, updateWorkingDays(false), before, after), day],
+    }),
+  },
+  evolve(row, recorded, calendar) {
     const previous: Referral = row?.state ?? initialReferral();
     const state = evolveReferral(previous, { type: recorded.type, data: recorded.data } as unknown as ReferralEvent);
     if (state.status === 'none') return row;
@@ -86,7 +99,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       // With no crime types, the proposal is what the victim's age alone proposes.
       proposed_by_age: proposalFor(state, []).length > 0,
       next_contact_due: state.closure ? null : state.contact.nextDue,
-      ...nextUpdate(state),
+      ...openUpdates(state, calendar),
       unable_to_contact: state.contact.unableToContact,
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
@@ -107,16 +120,25 @@ export const referralListProjection: Projection<ReferralListRow> = {
 };
 
 
-type NextUpdate = Pick<ReferralListRow, 'next_update_due' | 'next_update_learned_on' | 'next_update_enhanced'>;
-const NO_UPDATE_OWED: NextUpdate = { next_update_due: null, next_update_learned_on: null, next_update_enhanced: null };
+type OpenUpdates = Pick<ReferralListRow, 'next_update_due' | 'next_update_learned_on' | 'next_update_enhanced' | 'open_updates_learned'>;
+const NO_UPDATE_OWED: OpenUpdates = { next_update_due: null, next_update_learned_on: null, next_update_enhanced: null, open_updates_learned: null };
 
-/** The update owed soonest (on the shipped calendar, for a rebuild that gives the same rows whatever is added later). */
-function nextUpdate(state: ReceivedReferral): NextUpdate {
+/** The update owed soonest on this calendar, and the days the open ones were learned. */
+function openUpdates(state: ReceivedReferral, calendar: WorkingDayCalendar): OpenUpdates {
   if (state.closure) return NO_UPDATE_OWED;
-  return state.cjEvents
+  const open = state.cjEvents
     .filter((update) => !update.communicated)
-    .map((update) => ({ next_update_due: updateDueBy(state, update, SHIPPED_CALENDAR), next_update_learned_on: londonDate(update.learnedAt), next_update_enhanced: updateEntitled(state, update) }))
-    .reduce<NextUpdate>((soonest, next) => (soonest.next_update_due === null || next.next_update_due < soonest.next_update_due ? next : soonest), NO_UPDATE_OWED);
+    .map((update) => ({ due: updateDueBy(state, update, calendar), learnedOn: londonDate(update.learnedAt), enhanced: updateEntitled(state, update) }));
+  if (open.length === 0) return NO_UPDATE_OWED;
+  const soonest = open.reduce((first, next) => (next.due < first.due ? next : first));
+  const learned = open.map((update) => update.learnedOn).sort();
+  return {
+    next_update_due: soonest.due,
+    next_update_learned_on: soonest.learnedOn,
+    next_update_enhanced: soonest.enhanced,
+    // As PostgreSQL writes a range of dates, so a row counted again unchanged compares equal.
+    open_updates_learned: `[${learned[0]},${addDays(learned.at(-1)!, 1)})`,
+  };
 }
 
 const SHIPPED_CALENDAR = englandAndWalesCalendar();

@@ -5,6 +5,12 @@ import type { EventStore, RecordedEvent } from '../../src/event-store/event-stor
 import { EventNotApplied } from './event-failure.ts';
 import type { Projection, ReadModelRow } from './projection.ts';
 import { refoldsFor, refoldRowsOfSubjects, subjectOfDecision, withSubjectsOf } from './subject-rows.ts';
+import { CalendarHistory } from './calendar-history.ts';
+import { reckonRowsSpanning, reckonsFor } from './working-day-rows.ts';
+import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
+
+/** What a projection that counts no working days is given as its calendar. */
+const SHIPPED_CALENDAR = englandAndWalesCalendar();
 
 /** The rows a batch touched, by id, as the batch leaves them; undefined where it deleted one. */
 export type FoldedRows = Map<string, ReadModelRow | undefined>;
@@ -39,7 +45,8 @@ export interface FoldSources {
  * Folds a batch of events into the rows they touch, reading those rows from the table, except the ones in
  * `unwritten` (left by an earlier batch whose write has not committed yet). Rows travel as JSON both ways,
  * so evolve sees the same value types whether a row came from the table or from an earlier event. A decision
- * about a data subject folds again the rows holding their values (subject-rows.ts).
+ * about a data subject folds again the rows holding their values (subject-rows.ts); a bank holiday added or
+ * retired counts again the working-day dates of the rows whose clocks span it (working-day-rows.ts).
  */
 export async function foldBatch(
   queryable: Pool | PoolClient,
@@ -49,7 +56,8 @@ export async function foldBatch(
   { catalog, source }: FoldSources,
   unwritten?: FoldedRows,
 ): Promise<FoldedRows> {
-  const caseEvents = events.filter((event) => !refoldsFor(projection, event));
+  const history = projection.workingDays ? await CalendarHistory.of(source, catalog).load() : undefined;
+  const caseEvents = events.filter((event) => !refoldsFor(projection, event) && !reckonsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
   const unread = projection.rowPerEvent ? [] : unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
@@ -57,11 +65,12 @@ export async function foldBatch(
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);
   }
-  const fold = (row: ReadModelRow | undefined, recorded: RecordedEvent) =>
+  // Counted on the calendar as it stood at `asOf`: the event's own position, or the decision's a row is folded again for.
+  const fold = (row: ReadModelRow | undefined, recorded: RecordedEvent, asOf = recorded.position) =>
     handling(recorded, () => {
       const data = catalog.toDomain(recorded).data as RecordedEvent['data'];
       const event = data === recorded.data ? recorded : { ...recorded, data };
-      return withSubjectsOf(projection, row, projection.evolve(row, event), recorded, catalog);
+      return withSubjectsOf(projection, row, projection.evolve(row, event, history?.at(asOf) ?? SHIPPED_CALENDAR), recorded, catalog);
     });
   // Decisions one after another (a person's erasure with their cases') fold the rows of all their subjects
   // again once, at the last of them: nothing of the projection's lies between.
@@ -72,8 +81,13 @@ export async function foldBatch(
       decided.push(subjectOfDecision(recorded));
       const next = events[index + 1];
       if (next && refoldsFor(projection, next)) continue;
-      await refoldRowsOfSubjects(decided, recorded.position, rows, { queryable, table, source, eventTypes: projection.eventTypes, fold, unwritten });
+      const foldAsOfDecision = (row: ReadModelRow | undefined, event: RecordedEvent) => fold(row, event, recorded.position);
+      await refoldRowsOfSubjects(decided, recorded.position, rows, { queryable, table, source, eventTypes: projection.eventTypes, fold: foldAsOfDecision, unwritten });
       decided = [];
+      continue;
+    }
+    if (history && reckonsFor(projection, recorded)) {
+      await reckonRowsSpanning(recorded, projection, rows, { queryable, table, history, unwritten });
       continue;
     }
     const id = handling(recorded, () => projection.rowIdOf(recorded));

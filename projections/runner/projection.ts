@@ -1,3 +1,4 @@
+import type { CalendarDate, WorkingDayCalendar } from '../../src/calendar/working-days.ts';
 import type { RecordedEvent } from '../../src/event-store/event-store.port.ts';
 
 /** A read-model row keyed by `id`; keys are the table's column names. */
@@ -5,7 +6,8 @@ export type ReadModelRow = { id: string } & Record<string, unknown>;
 
 /**
  * A named, versioned read model built from the global order of events. Each event with one of
- * its types changes at most one row (a "document") of its table: the runner loads the rows a batch
+ * its types changes at most one row (a "document") of its table (a decision about a data subject, or a
+ * change of the calendar for `workingDays`, may change several): the runner loads the rows a batch
  * touches, folds the batch in memory and writes the changed rows back in one statement, so the
  * cost is a few round trips per batch, not one per event.
  */
@@ -26,8 +28,25 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
   rowPerEvent?: boolean;
   rowIdOf(event: RecordedEvent): string;
   /**
-   * The row after the event (its data upcast to the current schema); undefined deletes it.
+   * The row after the event (its data upcast to the current schema); undefined deletes it. `calendar` is the
+   * working-day calendar as it stood at the event, for a projection with `workingDays` (the shipped one otherwise).
    * Must be deterministic: the same events always give the same rows.
    */
-  evolve(row: Row | undefined, event: RecordedEvent): Row | undefined;
+  evolve(row: Row | undefined, event: RecordedEvent, calendar: WorkingDayCalendar): Row | undefined;
+  /**
+   * Its rows hold dates counted in working days that a list sorts by. The projection then also follows the
+   * calendar's changes (its `eventTypes` include CALENDAR_CHANGE_TYPES): when an administrator adds or retires a
+   * bank holiday, the runner counts those dates again in the rows whose clocks span that day.
+   */
+  workingDays?: WorkingDayColumns<Row>;
+}
+
+export interface WorkingDayColumns<Row extends ReadModelRow> {
+  /** The row with its working-day dates counted on this calendar, from what the row itself holds. */
+  reckon(row: Row, calendar: WorkingDayCalendar): Row;
+  /**
+   * An SQL condition on the table's columns (numbered parameters from $1, and their values) that holds for every
+   * row with a clock that may span `day` on either calendar, and for few others: it should be indexed.
+   */
+  spanning(day: CalendarDate, before: WorkingDayCalendar, after: WorkingDayCalendar): { where: string; values: unknown[] };
 }

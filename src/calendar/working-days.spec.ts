@@ -1,5 +1,5 @@
 import { englandAndWalesCalendar } from './england-and-wales.ts';
-import { addDays, ageOn, CalendarNotCovered, isCalendarDate, londonDate } from './working-days.ts';
+import { addDays, ageOn, CalendarNotCovered, isCalendarDate, lastStartOverdue, londonDate } from './working-days.ts';
 
 const calendar = englandAndWalesCalendar();
 
@@ -104,5 +104,23 @@ describe('counting working days by subtraction', () => {
   it('counts from before the first known year day by day, and refuses past the last', () => {
     expect(calendar.workingDaysBetween('2014-12-29', '2015-01-05')).toBe(4);
     expect(() => calendar.workingDaysBetween('2030-12-20', '2031-01-06')).toThrow(CalendarNotCovered);
+  });
+});
+
+describe('the last day a clock could start and have run out before a day', () => {
+  it('is the last start whose due day is earlier, and the next start\'s is not, over two years and every clock length', () => {
+    const wrong: string[] = [];
+    for (let today = '2026-01-01'; today <= '2027-12-31'; today = addDays(today, 1)) {
+      for (const workingDays of [1, 2, 5]) {
+        const last = lastStartOverdue(calendar, today, workingDays);
+        if (!(calendar.addWorkingDays(last, workingDays) < today && calendar.addWorkingDays(addDays(last, 1), workingDays) >= today)) wrong.push(`${today} (${workingDays}): ${last}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers for the last day the calendar covers, counting no day after it', () => {
+    // Christmas Day and Boxing Day 2030 fall on Wednesday and Thursday.
+    expect(lastStartOverdue(calendar, '2030-12-31', 5)).toBe('2030-12-19');
   });
 });

@@ -127,7 +127,12 @@ export function ageOn(dateOfBirth: CalendarDate, date: CalendarDate): number {
  * the start, so a list tells every overdue clock by `start <= this day`, on the calendar as it stands.
  */
 export function lastStartOverdue(calendar: WorkingDayCalendar, today: CalendarDate, workingDays: number): CalendarDate {
-  let day = addDays(today, -1);
-  while (calendar.addWorkingDays(day, workingDays) >= today) day = addDays(day, -1);
-  return day;
+  // Counting back from the day before, the clock that starts on the `workingDays`th working day met still runs
+  // today, and any that started before it has run out: no day after `today` is asked about.
+  let earliestRunning = today;
+  for (let met = 0; met < workingDays; ) {
+    earliestRunning = addDays(earliestRunning, -1);
+    if (calendar.isWorkingDay(earliestRunning)) met++;
+  }
+  return addDays(earliestRunning, -1);
 }

@@ -27,14 +27,6 @@ export class Settings {
     return this.workingDays;
   }
 
-  /**
-   * No administrator has added (or retired) a bank holiday: the calendar is the shipped one, so the due dates read
-   * models stored when they were projected still hold, and a list may sort by them through its index.
-   */
-  get calendarAsShipped(): boolean {
-    return this.state.lists.bankHolidays.length === 0;
-  }
-
   /** Any crime type history may name, retired or not. */
   crimeType(id: string): CrimeType | undefined {
     const entry = this.state.lists.crimeTypes.find((candidate) => candidate.id === id);

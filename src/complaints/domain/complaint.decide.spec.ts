@@ -7,7 +7,7 @@ import type { ComplaintEvent } from './complaint.events.ts';
 import { complaintStage, type LoggedComplaint } from './complaint.state.ts';
 import { NO_CRITERIA, RECORDING_CRITERIA, type Criterion } from './criteria.ts';
 import { addMonths, onCalendar } from './deadlines.ts';
-import { nextDue, outstandingDeadlines } from './due-dates.ts';
+import { dueClocks, nextDueOn, outstandingDeadlines } from './due-dates.ts';
 
 const calendar = englandAndWalesCalendar();
 const now = new Date('2027-06-01T12:00:00Z');
@@ -479,6 +479,7 @@ describe('withdrawal', () => {
 });
 
 describe('what is due', () => {
+  const nextDue = (complaint: LoggedComplaint) => nextDueOn(dueClocks(complaint), calendar);
   const contact: ComplaintCommand = { type: 'ContactComplainant', at: '2026-03-03T09:00:00.000Z', channel: 'phone', views: 'x', calendar, ...at };
 
   it('owes first contact until it is made, then the next progress update', () => {

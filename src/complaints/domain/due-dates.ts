@@ -20,11 +20,6 @@ export function outstandingDeadlines(complaint: LoggedComplaint): Deadline[] {
   return deadlines;
 }
 
-/** The earliest outstanding due date: the CRT's lists sort by it. */
-export function nextDue(complaint: LoggedComplaint): CalendarDate | null {
-  return outstandingDeadlines(complaint).reduce<CalendarDate | null>((earliest, { dueBy }) => (earliest === null || dueBy < earliest ? dueBy : earliest), null);
-}
-
 /**
  * Where the outstanding deadlines' clocks stand, for a list that reads them on the calendar as it stands: the
  * days the working-day clocks started (first contact from receipt, telling the outcome from the decision), and
@@ -47,7 +42,7 @@ export function dueClocks(complaint: LoggedComplaint): DueClocks {
   };
 }
 
-/** The earliest due date of the clocks on this calendar. */
+/** The earliest due date of the clocks on this calendar: the CRT's lists sort by it. */
 export function nextDueOn(clocks: DueClocks, calendar: WorkingDayCalendar): CalendarDate | null {
   const dates = [
     clocks.fixedDue,

@@ -1,7 +1,6 @@
 import { nextDueOn } from '../../domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../domain/deadlines.ts';
 import { addDays, lastStartOverdue, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
-import { dueDayParameters, workingDaysAfter } from '../../../calendar/working-days.sql.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { notRestricted, seesRestrictedCases } from '../../../personal-data/restricted-cases.ts';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
@@ -13,13 +12,11 @@ import { likeLiteral, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import { ListComplaintsQuery, type ComplaintListItem } from './list-complaints.query.ts';
 
-/** What is due first, as projected (the list's index holds it); complaints that owe nothing come last. */
-const STORED_SORT_KEY = "coalesce(c.next_due, 'infinity'::date)";
 /**
- * The same on the calendar as it stands, once an administrator has added a bank holiday: the working-day clocks'
- * due days looked up from where they started (PostgreSQL's least skips clocks not running), sorting the matching rows.
+ * What is due first, as the projection keeps it on the calendar as it stands (the list's index holds it, after any
+ * change of the calendar too); complaints that owe nothing come last.
  */
-const SORT_KEY_NOW = `coalesce(least(c.fixed_due, ${workingDaysAfter('c.contact_due_from', CONTACT_TARGET_WORKING_DAYS)}, ${workingDaysAfter('c.notify_due_from', OUTCOME_NOTIFICATION_WORKING_DAYS)}), 'infinity'::date)`;
+const SORT_KEY = "coalesce(c.next_due, 'infinity'::date)";
 /**
  * Due before `day` on the calendar as it stands: a fixed date before it, or a working-day clock that started no later
  * than the last day from which it has run out by then. Overdue is due before today; due by a day, before the next.
@@ -45,17 +42,14 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
 
   async execute({ filters, viewer }: ListComplaintsQuery): Promise<Page<ComplaintListItem>> {
     const limit = filters.limit ?? 50;
-    const settings = await this.settings.current();
-    const { calendar } = settings;
-    const orderKey = settings.calendarAsShipped ? STORED_SORT_KEY : SORT_KEY_NOW;
+    const { calendar } = await this.settings.current();
     const today = londonDate(new Date());
     const query = this.complaints
       .createQueryBuilder('c')
-      .addSelect(`${orderKey}::text`, 'sort_key')
-      .orderBy(orderKey, 'ASC')
+      .addSelect(`${SORT_KEY}::text`, 'sort_key')
+      .orderBy(SORT_KEY, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(limit + 1);
-    if (!settings.calendarAsShipped) query.setParameters(dueDayParameters(calendar, [CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS]));
     onlyCasesVisibleTo(query, 'c.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('c.id'));
     if (filters.status) query.andWhere('c.stage = :stage', { stage: filters.status });
@@ -68,7 +62,7 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
     if (filters.dueBy) query.andWhere(...dueBefore('dayAfter', addDays(filters.dueBy, 1), calendar));
     if (filters.q) query.andWhere(textMatches(['c.reference', 'c.complainant_name'], 'q'), { q: likeLiteral(filters.q) });
     const after = decodeCursor(filters.cursor, 2);
-    if (after) query.andWhere(`(${orderKey}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });
+    if (after) query.andWhere(`(${SORT_KEY}, c.id) > (:sortKey::date, :id::uuid)`, { sortKey: after[0], id: after[1] });
 
     const { entities, raw } = await query.getRawAndEntities<{ sort_key: string }>();
     const items = entities.slice(0, limit).map((entry) => toItem(entry, calendar, today));

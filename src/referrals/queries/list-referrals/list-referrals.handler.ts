@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { ReferralListEntry } from '../../../../projections/referrals/referral-list.entity.ts';
 import { addDays, londonDate, type CalendarDate, type WorkingDayCalendar } from '../../../calendar/working-days.ts';
-import { dueDayParameters, workingDaysAfter } from '../../../calendar/working-days.sql.ts';
 import { onlyCasesVisibleTo } from '../../../case-access/visible-cases.ts';
 import { foldedMatches, likeLiteral, searchFirstKey, textMatches } from '../../../database/text-search.ts';
 import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
@@ -14,14 +13,11 @@ import { lastDayLearnedOverdue, updateWorkingDays } from '../../domain/update-cl
 import type { Viewer } from '../../../case-access/domain/restricted-access.decide.ts';
 import { ListReferralsQuery, type ReferralListItem } from './list-referrals.query.ts';
 
-/** The working days an update's clock may run: the due list looks its due day up for each. */
-const UPDATE_CLOCKS = [updateWorkingDays(true), updateWorkingDays(false)];
-/** The soonest update's due day as projected, on the shipped calendar (the due list's index holds it). */
-const STORED_UPDATE_DUE = 'r.next_update_due';
-/** The same on the calendar as it stands, from its clock's first day and the working days it runs. */
-const UPDATE_DUE_NOW = `(CASE WHEN r.next_update_enhanced THEN ${workingDaysAfter('r.next_update_learned_on', updateWorkingDays(true))} ELSE ${workingDaysAfter('r.next_update_learned_on', updateWorkingDays(false))} END)`;
-/** The order of the due list: an update is due by the end of its day in England, and so is a contact. */
-const dueKey = (updateDue: string) => `least(coalesce(r.next_contact_due, 'infinity'), coalesce(((${updateDue} + 1)::timestamp AT TIME ZONE 'Europe/London'), 'infinity'))`;
+/**
+ * The order of the due list: an update is due by the end of its day in England, and so is a contact. The projection
+ * keeps the update's due day on the calendar as it stands, so the index of this order serves after any change of it.
+ */
+const DUE_KEY = `least(coalesce(r.next_contact_due, 'infinity'), coalesce(((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London'), 'infinity'))`;
 /** Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out by then. */
 const updateDueBefore = (day: string) => `(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
 /** Overdue: due before today. */
@@ -34,15 +30,10 @@ const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::dat
 /** Due by the end of a day in England: a contact that day or before, an update due before the next day. */
 const DUE_BY = `((r.next_contact_due AT TIME ZONE 'Europe/London')::date <= :dueBy::date OR ${updateDueBefore('dayAfter')})`;
 
-/**
- * Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). On the
- * shipped calendar the due order is the one the index holds; once an administrator has added a bank holiday,
- * due days are looked up on the calendar as it stands, sorting the matching rows.
- */
+/** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
 const ORDERS = {
   newest: { key: 'r.received_at', direction: 'DESC', compare: '<' },
-  due: { key: dueKey(STORED_UPDATE_DUE), direction: 'ASC', compare: '>' },
-  dueNow: { key: dueKey(UPDATE_DUE_NOW), direction: 'ASC', compare: '>' },
+  due: { key: DUE_KEY, direction: 'ASC', compare: '>' },
 } as const;
 
 /**
@@ -72,16 +63,14 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
       // Fewer than a page and one: the matches may go on beyond the walk, where only the trigram index finds them.
       if (walked.entities.length > limit) return toPage(walked, limit, clocks);
     }
-    const sort = order === 'due' && !settings.calendarAsShipped ? 'dueNow' : order;
-    const { direction, compare } = ORDERS[sort];
-    const key = searchFirstKey(ORDERS[sort].key, filters.q);
+    const { direction, compare } = ORDERS[order];
+    const key = searchFirstKey(ORDERS[order].key, filters.q);
     const query = this.referrals
       .createQueryBuilder('r')
       .addSelect(`${key}::text`, 'sort_key')
       .orderBy(key, direction)
       .addOrderBy('r.id', direction)
       .limit(limit + 1);
-    if (sort === 'dueNow') query.setParameters(dueDayParameters(calendar, UPDATE_CLOCKS));
     onlyCasesVisibleTo(query, 'r.id', viewer);
     if (!seesRestrictedCases(viewer.roles)) query.andWhere(notRestricted('r.id'));
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
