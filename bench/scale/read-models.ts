@@ -16,11 +16,13 @@ import { complaintHistory } from '../../src/seed/complaint-histories.ts';
 import { resolutionHistory } from '../../src/seed/resolution-histories.ts';
 import { seedCases, type SeedResult, type SeedTarget } from '../../src/seed/seeder.ts';
 import { SettingsService } from '../../src/settings/settings.service.ts';
+import { withClient } from '../bench-server.ts';
 import { createSuitePool } from '../pool.ts';
 import { round } from '../ratios.ts';
 import type { SuiteContext } from '../suite.ts';
 import { caughtUp } from '../suites/projections.ts';
 import { caseloadReferral } from './caseload-referral.ts';
+import { keptStore } from './kept-store.ts';
 import type { ScaleSizes } from './scale-sizes.ts';
 
 /** Appends in flight while generating: enough to keep both cores and the server busy. */
@@ -40,6 +42,21 @@ export const caseManagerIds = (sizes: ScaleSizes) => Array.from({ length: sizes.
  * encrypted, hash-chained), then the service's projection runners catching up from the first event.
  */
 export async function buildReadModels(context: SuiteContext, sizes: ScaleSizes): Promise<ServiceSecrets> {
+  const kept = keptStore(context.databaseUrl, sizes);
+  const restored = await kept?.restore();
+  if (restored) {
+    context.log(`Read models as kept in ${kept!.name}: neither generated nor caught up again`);
+    return restored;
+  }
+  const secrets = await generateReadModels(context, sizes);
+  if (kept) {
+    await kept.keep(secrets);
+    context.log(`Kept as ${kept.name} for later runs with BENCH_KEEP_STORE=1`);
+  }
+  return secrets;
+}
+
+async function generateReadModels(context: SuiteContext, sizes: ScaleSizes): Promise<ServiceSecrets> {
   const secrets = { MASTER_KEY: randomBytes(32).toString('base64'), AUTH_JWT_SECRET: randomBytes(32).toString('hex') };
   const dataDir = await mkdtemp(join(tmpdir(), 'casework-bench-scale-'));
   // Generated history is disposable: not waiting for each commit's flush makes generation minutes, not hours.
@@ -132,14 +149,10 @@ async function catchUp(pool: pg.Pool, target: Pick<SeedTarget, 'store' | 'catalo
 }
 
 async function alterDatabase(databaseUrl: string, change: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  await withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ name: string }>('SELECT current_database() AS name');
     await client.query(`ALTER DATABASE "${rows[0]!.name}" ${change}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function sizeOf(pool: pg.Pool, table: string): Promise<string> {

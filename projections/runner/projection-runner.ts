@@ -179,8 +179,9 @@ export class ProjectionRunner {
       const liveWorked = await this.liveStep(client);
       const rebuildWorked = await this.rebuildStep(client);
       if (liveWorked || rebuildWorked) continue;
-      // Idle: pick up rebuild requests.
-      if (Date.now() - lastRefresh > REBUILD_REQUEST_POLL_MS) {
+      // Idle: pick up rebuild requests, once in each period of the clock: woken on its ticks, the runners then
+      // ask together (one shared read), where "a period since my last look" would skip every other tick at random.
+      if (Math.floor(Date.now() / REBUILD_REQUEST_POLL_MS) !== Math.floor(lastRefresh / REBUILD_REQUEST_POLL_MS)) {
         this.adopt((await checkpoints.readShared(this.pool, name))!);
         lastRefresh = Date.now();
       }

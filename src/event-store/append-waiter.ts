@@ -58,8 +58,8 @@ export class AppendWaiter {
       this.delay = Math.min(this.delay * 2, this.options.maxIdleDelayMs);
     } else {
       this.delay = this.options.idleDelayMs;
-      // On the clock's tick, as the process's other readers do, so that their reads are shared.
-      await this.pause.sleep(this.options.safetyPollMs - (Date.now() % this.options.safetyPollMs));
+      // On the clock's tick, woken together with the process's other readers, so that their reads are shared.
+      await this.pause.untilTick(this.options.safetyPollMs);
     }
     // The read that follows sees whatever this wake-up was for.
     this.woken = false;
