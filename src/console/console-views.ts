@@ -30,10 +30,14 @@ export function londonReadable(value: string | null | undefined, type: 'datetime
   return Number.isNaN(instant.getTime()) ? value : (type === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value) ? LONDON_DATE : LONDON_DATE_TIME).format(instant);
 }
 
+/** Abbreviations in codes, as the office says them. */
+const TERMS: Record<string, string> = { cj: 'criminal-justice', sms: 'text message', iopc: 'IOPC', crt: 'CRT', pcc: 'PCC', dob: 'date of birth' };
+
 /** "ReferralReceived" -> "Referral received", "contact-contract" -> "Contact contract". */
 export function humanise(value: unknown): string {
   const words = String(value ?? '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const spelled = words.split(' ').map((word) => TERMS[word] ?? word).join(' ');
+  return spelled.charAt(0).toUpperCase() + spelled.slice(1);
 }
 
 /** The console's views, or another set of pages' (`viewsFolder`, from the checkout root) with the same design systems and filters. */
