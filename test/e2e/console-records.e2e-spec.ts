@@ -1,37 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, screenshot } from '../support/browser.ts';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import type { Page } from 'playwright-core';
+import { expectAccessible, screenshot } from '../support/browser.ts';
+import { startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 /** Notes, corrections, consent, need-to-know and legal holds on a case, and the administrator's settings, disposals and erasure, in a real Chromium. */
 describe('console: keeping records right, and administering them, in the browser', () => {
   let harness: TestApp;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let page: Page;
-  let base: string;
   let referralUrl: string;
 
   beforeAll(async () => {
-    [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
-    base = await harness.app.getUrl();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ui = await startConsoleBrowser();
+    ({ harness, page } = ui);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await ui?.close();
   });
 
-  const signInAs = async (name: string, role: string) => {
-    if (await page.getByRole('button', { name: 'Sign out' }).count()) await page.getByRole('button', { name: 'Sign out' }).click();
-    else await page.goto(`${base}/console/sign-in`);
-    await page.getByLabel('Your user id').fill(name);
-    await page.getByLabel(role, { exact: true }).check();
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  };
-  const save = () => page.getByRole('button', { name: 'Save' }).click();
+  const signInAs = (name: string, role: string) => ui.signInAs(name, role);
+  const save = () => ui.save();
   const banner = async () => {
     await page.locator('.govuk-notification-banner, .govuk-error-summary').first().waitFor();
     return page.locator('main').innerText();

@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
-import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import type { Page } from 'playwright-core';
+import { expectAccessible } from '../support/browser.ts';
+import { startConsoleBrowser, type ConsoleBrowser } from '../support/console-browser.ts';
+import { bearer, type TestApp } from '../support/test-app.ts';
 
 /** The victim's page of their own, in a real Chromium: readable, accessible, and their message goes back with GOV.UK errors first. */
 describe('status page in the browser', () => {
   let harness: TestApp;
-  let browser: Browser;
+  let ui: ConsoleBrowser;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    [harness, browser] = await Promise.all([startTestApp(), launchChromium()]);
-    base = await harness.app.getUrl();
-    const context = await browser.newContext();
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    ui = await startConsoleBrowser({});
+    ({ harness, page, base } = ui);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
+    await ui?.close();
   });
 
   it('shows the page, refuses an empty message with an error summary linked to the field, then sends one; each page passes axe', async () => {

@@ -19,9 +19,9 @@ export interface ConsoleBrowser {
   close(): Promise<void>;
 }
 
-export async function startConsoleBrowser(): Promise<ConsoleBrowser> {
-  // No AUTH_JWT_SECRET: the service signs its own tokens, which is when the development sign-in is offered.
-  const [harness, browser] = await Promise.all([startTestApp({ AUTH_JWT_SECRET: undefined }), launchChromium()]);
+/** By default without AUTH_JWT_SECRET: the service signs its own tokens, which is when the development sign-in is offered. */
+export async function startConsoleBrowser(env: Record<string, string | undefined> = { AUTH_JWT_SECRET: undefined }): Promise<ConsoleBrowser> {
+  const [harness, browser] = await Promise.all([startTestApp(env), launchChromium()]);
   const base = await harness.app.getUrl();
   const context = await browser.newContext();
   context.setDefaultTimeout(15_000);
