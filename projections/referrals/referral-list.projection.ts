@@ -1,5 +1,4 @@
 import { proposalFor } from '../../src/referrals/domain/priority-groups.ts';
-import { englandAndWalesCalendar } from '../../src/calendar/england-and-wales.ts';
 import { addDays, londonDate, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
 import { workingDaysFromReport } from '../../src/referrals/domain/police-referral-delay.ts';
 import { referralEventDefinitions, type ReferralEvent } from '../../src/referrals/domain/referral.events.ts';
@@ -40,11 +39,10 @@ export interface ReferralListRow extends DemographicsColumns {
   support_decision: 'accepted' | 'declined' | null;
   decline_reason: string | null;
   closure_reason: string | null;
-  /**
-   * Working days from the crime being reported to the referral, on the shipped bank holidays (a
-   * projection must give the same rows on every rebuild, whatever an administrator adds later).
-   */
+  /** Working days from the crime being reported to the referral, on the calendar as it stands (counted again when a bank holiday is added or retired). */
   report_to_referral_working_days: number | null;
+  /** The days from the report to the referral (`[report,day after referral)`): whose count a new bank holiday may change. */
+  report_span: string | null;
   risk_level: string | null;
   personal_statement: string | null;
   personal_statement_made: boolean;
@@ -70,16 +68,17 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 11: the folded state keeps corrections of the victim's and the crime's details.
   // 12: the victim's demographics, for the Beacon report's equality breakdowns.
   // 13: the next update due on the calendar as it stands, and the days the open updates were learned.
-  version: 13,
+  // 14: the police referral delay on the calendar as it stands.
+  version: 14,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: [...referralEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
   workingDays: {
-    reckon: (row, calendar) => ({ ...row, ...openUpdates(row.state, calendar) }),
+    reckon: (row, calendar) => ({ ...row, ...openUpdates(row.state, calendar), report_to_referral_working_days: workingDaysFromReport(row.state, calendar) }),
     // The longest update clock runs 5 working days: one learned on a day after the last start it has run out from by then.
     spanning: (day, before, after) => ({
-      where: "t.open_updates_learned && daterange($1::date, $2::date, '()')",
+      where: "t.open_updates_learned && daterange($1::date, $2::date, '()') OR t.report_span @> $2::date",
       values: [lastStartOverdueOnEither(day, updateWorkingDays(false), before, after), day],
     }),
   },
@@ -104,7 +103,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
-      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, SHIPPED_CALENDAR),
+      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, calendar),
+      report_span: reportSpan(state),
       risk_level: state.assessment?.riskLevel ?? null,
       personal_statement: state.personalStatement,
       personal_statement_made: state.personalStatementMadeAt !== null,
@@ -141,7 +141,11 @@ function openUpdates(state: ReceivedReferral, calendar: WorkingDayCalendar): Ope
   };
 }
 
-const SHIPPED_CALENDAR = englandAndWalesCalendar();
+/** As PostgreSQL writes a range of dates; none without a report date, or with one after the referral. */
+function reportSpan({ crimeReportedOn, receivedAt }: ReceivedReferral): string | null {
+  const receivedOn = londonDate(receivedAt);
+  return crimeReportedOn && crimeReportedOn <= receivedOn ? `[${crimeReportedOn},${addDays(receivedOn, 1)})` : null;
+}
 
 /** The count depends on these two dates alone, and counting is the costliest part of this fold: only a change recounts. */
 function reportDatesKept(row: ReferralListRow | undefined, state: ReceivedReferral): row is ReferralListRow {

@@ -42,6 +42,7 @@ import { ReferralListProposal1763800211000 } from '../../projections/referrals/1
 import { ComplaintListClocks1763800212000 } from '../../projections/complaints/1763800212000-complaint-list-clocks.ts';
 import { ReferralListOpenUpdates1763800330000 } from '../../projections/referrals/1763800330000-referral-list-open-updates.ts';
 import { ComplaintListClockStarts1763800330100 } from '../../projections/complaints/1763800330100-complaint-list-clock-starts.ts';
+import { ReferralListReportSpan1763800330200 } from '../../projections/referrals/1763800330200-referral-list-report-span.ts';
 import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800220000-read-model-subjects.ts';
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
@@ -100,6 +101,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   StatusPageViews1763800320000,
   ReferralListOpenUpdates1763800330000,
   ComplaintListClockStarts1763800330100,
+  ReferralListReportSpan1763800330200,
   CheckpointOutsideWrites1763800360000,
   ChangeFeedDisposals1763800360100,
 ];

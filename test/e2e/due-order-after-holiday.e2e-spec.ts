@@ -155,6 +155,31 @@ describe('due lists in order after the calendar changes', () => {
     expect(await listed(retired.position)).toEqual(contactFirst);
   });
 
+  it('counts a police referral\'s delay again when a bank holiday falls between the report and the referral', async () => {
+    const supervisor = await bearer(['supervisor'], 'sup-due-order-delay');
+    const monday = quietMonday(30);
+    // Reported on Monday, referred on Thursday: 3 working days, over the 2 allowed.
+    const thursday = addDays(monday, 3);
+    const { id } = await post('/api/referrals', supervisor, {
+      source: 'police',
+      crimeType: 'burglary',
+      crimeReference: '41/70001/26',
+      crimeReportedOn: monday,
+      victim: { name: 'Dora Delayed' },
+      consent: { contact: true, dataSharing: true, basis: 'explicit' },
+      receivedAt: `${thursday}T07:00:00Z`,
+    });
+    const delayed = async (position: string) =>
+      (await request('GET', '/api/referrals?policeReferralDelayed=true&crimeReference=41%2F70001%2F26', supervisor, undefined, { 'x-min-position': position })).json<{ items: { id: string }[] }>().items.map((item) => item.id);
+    const { position } = await post(`/api/referrals/${id}/notes`, supervisor, { text: 'Police referral chased' });
+    expect(await delayed(position)).toEqual([id]);
+
+    // Tuesday a bank holiday: 2 working days, in time; the list and the case page agree.
+    const holiday = await addHoliday(addDays(monday, 1));
+    expect(await delayed(holiday.position)).toEqual([]);
+    expect((await request('GET', `/api/referrals/${id}`, supervisor)).json().referralDelay).toEqual({ workingDaysFromReport: 2, policeReferralDelayed: false });
+  });
+
   it('gives the same order after the lists are rebuilt from the log', async () => {
     const before = {
       complaints: (await request('GET', '/api/complaints?q=Reorder', officer)).json().items,
