@@ -202,8 +202,11 @@ export class ProjectionRunner {
       } catch (error) {
         if (!isEventFailure(error)) throw error;
         await this.eventByEvent(client, 'live', batch.events, error);
+        return true;
       }
-      return true;
+      this.scanned = through;
+      // A read that reached the tail is not followed at once by another: an append since wakes the runner.
+      return batch.full;
     }
     if (through !== this.scanned) {
       this.scanned = through;
