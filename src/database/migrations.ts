@@ -47,6 +47,8 @@ import { ReadModelSubjects1763800220000 } from '../../projections/runner/1763800
 import { RestrictedCases1763800230000 } from '../../projections/case-access/1763800230000-restricted-cases.ts';
 import { AccessLogRefusals1763800230100 } from '../../projections/access-log/1763800230100-access-log-refusals.ts';
 import { ChangeFeedTriggers1763800300500 } from './1763800300500-change-feed-triggers.ts';
+import { ComplaintListFixedDue1763800370000 } from '../../projections/complaints/1763800370000-complaint-list-fixed-due.ts';
+import { ReferralListUpdateLearned1763800370100 } from '../../projections/referrals/1763800370100-referral-list-update-learned.ts';
 import { CheckpointOutsideWrites1763800360000 } from '../../projections/runner/1763800360000-checkpoint-outside-writes.ts';
 import { ChangeFeedDisposals1763800360100 } from './1763800360100-change-feed-disposals.ts';
 import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
@@ -104,4 +106,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralListReportSpan1763800330200,
   CheckpointOutsideWrites1763800360000,
   ChangeFeedDisposals1763800360100,
+  ComplaintListFixedDue1763800370000,
+  ReferralListUpdateLearned1763800370100,
 ];

@@ -18,8 +18,12 @@ import { ListReferralsQuery, type ReferralListItem } from './list-referrals.quer
  * keeps the update's due day on the calendar as it stands, so the index of this order serves after any change of it.
  */
 const DUE_KEY = `least(coalesce(r.next_contact_due, 'infinity'), coalesce(((r.next_update_due + 1)::timestamp AT TIME ZONE 'Europe/London'), 'infinity'))`;
-/** Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out by then. */
-const updateDueBefore = (day: string) => `(r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
+/**
+ * Due before a day on the calendar as it stands: learned no later than the last day from which its clock has run out
+ * by then. The later of the two days is said outright so that the index of the learned days finds the few candidates.
+ */
+const updateDueBefore = (day: string) =>
+  `(r.next_update_learned_on <= greatest(:${day}Enhanced::date, :${day}Standard::date) AND r.next_update_learned_on <= CASE WHEN r.next_update_enhanced THEN :${day}Enhanced::date ELSE :${day}Standard::date END)`;
 /** Overdue: due before today. */
 const UPDATE_OVERDUE = updateDueBefore('today');
 /** Implied by being overdue; said outright so the planner can use the partial index of the referrals that owe something. */
@@ -27,8 +31,11 @@ const OWES_SOMETHING = '(r.next_contact_due IS NOT NULL OR r.next_update_due IS 
 /** Entitled now, as the page says: as assessed, or before the assessment as proposed (age, or the crime type as configured). */
 const ENTITLED = '(CASE WHEN r.assessed THEN r.enhanced ELSE (r.proposed_by_age OR r.crime_type_id = ANY(:priorityCrimeTypes)) END)';
 const CONTACT_OVERDUE = "((r.next_contact_due AT TIME ZONE 'Europe/London')::date < (now() AT TIME ZONE 'Europe/London')::date)";
-/** Due by the end of a day in England: a contact that day or before, an update due before the next day. */
-const DUE_BY = `((r.next_contact_due AT TIME ZONE 'Europe/London')::date <= :dueBy::date OR ${updateDueBefore('dayAfter')})`;
+/**
+ * Due by the end of a day in England: a contact before the next day begins there, an update due before the next day.
+ * Both compare an indexed column with a constant, so a caseload with few due finds them without walking it all.
+ */
+const DUE_BY = `(r.next_contact_due < (:dayAfter::date::timestamp AT TIME ZONE 'Europe/London') OR ${updateDueBefore('dayAfter')})`;
 
 /** Sort keys: newest first, or for a caseload what is due first, contact or update (nothing due last). */
 const ORDERS = {
@@ -87,7 +94,8 @@ export class ListReferralsHandler implements IQueryHandler<ListReferralsQuery> {
     if (filters.q) query.andWhere(textMatches(['r.victim_name'], 'q'), { q: likeLiteral(filters.q) });
     if (filters.overdue !== undefined) query.setParameters(lastDaysLearnedDueBefore('today', clocks.today, calendar));
     if (filters.dueBy) {
-      query.andWhere(`${DUE_BY} AND ${OWES_SOMETHING}`, { dueBy: filters.dueBy, ...lastDaysLearnedDueBefore('dayAfter', addDays(filters.dueBy, 1), calendar) });
+      const dayAfter = addDays(filters.dueBy, 1);
+      query.andWhere(`${DUE_BY} AND ${OWES_SOMETHING}`, { dayAfter, ...lastDaysLearnedDueBefore('dayAfter', dayAfter, calendar) });
     }
     if (filters.overdue === true) query.andWhere(`(${CONTACT_OVERDUE} OR ${UPDATE_OVERDUE})`);
     // A caseload has an index of its own in this order; across caseloads, that of the referrals that owe something.
