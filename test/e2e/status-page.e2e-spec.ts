@@ -58,7 +58,14 @@ describe("a victim's or complainant's page of their own", () => {
     expect(view.body).toContain(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }).format(new Date(contact.nextDue)));
     for (const hidden of [VICTIM, 'Valentina', OFFENCE_REFERENCE, 'burglary', 'Burglary', id]) expect(view.body).not.toContain(hidden);
 
-    const log = ok(await request('GET', `/api/audit/access-log?case=${id}&user=${encodeURIComponent(`status-link:${given.linkId}`)}`, auditor));
+    // The access log is a read model: the view's entry shows once its projection has applied it (tens of ms).
+    const viewsOfTheLink = `/api/audit/access-log?case=${id}&user=${encodeURIComponent(`status-link:${given.linkId}`)}`;
+    const deadline = Date.now() + 10_000;
+    let log = ok(await request('GET', viewsOfTheLink, auditor));
+    while (log.items.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      log = ok(await request('GET', viewsOfTheLink, auditor));
+    }
     expect(log.items).toEqual([expect.objectContaining({ user: `status-link:${given.linkId}`, caseIds: [id], route: '/status/:token', purpose: 'victim-support' })]);
   });
 
