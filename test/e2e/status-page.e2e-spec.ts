@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 import { followingRequests, ok } from '../support/following-requests.ts';
+import { eventually } from '../support/projection-harness.ts';
 
 const VICTIM = 'Valentina Statusworth';
 const OFFENCE_REFERENCE = 'HT/99881/26';
@@ -60,12 +61,8 @@ describe("a victim's or complainant's page of their own", () => {
 
     // The access log is a read model: the view's entry shows once its projection has applied it (tens of ms).
     const viewsOfTheLink = `/api/audit/access-log?case=${id}&user=${encodeURIComponent(`status-link:${given.linkId}`)}`;
-    const deadline = Date.now() + 10_000;
-    let log = ok(await request('GET', viewsOfTheLink, auditor));
-    while (log.items.length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      log = ok(await request('GET', viewsOfTheLink, auditor));
-    }
+    let log = { items: [] };
+    await eventually(async () => (log = ok(await request('GET', viewsOfTheLink, auditor))).items.length > 0, 10_000);
     expect(log.items).toEqual([expect.objectContaining({ user: `status-link:${given.linkId}`, caseIds: [id], route: '/status/:token', purpose: 'victim-support' })]);
   });
 
