@@ -36,7 +36,7 @@ export async function measureDisposal(context: SuiteContext, secrets: ServiceSec
     };
     let position = '0';
     for (const caseKind of RETENTION_CASE_KINDS) position = (await post('/api/admin/settings/retention-periods', { caseKind, closureReason: null, months: 1 })).position as string;
-    const due = (await post('/api/admin/disposals', { dryRun: true }, position)).items as { caseId: string }[];
+    const due = (await post('/api/admin/disposals', { dryRun: true, limit: DISPOSALS }, position)).items as { caseId: string }[];
     if (due.length < DISPOSALS) throw new Error(`Disposal needs ${DISPOSALS} closed cases due, the store has ${due.length}`);
     const started = performance.now();
     const disposed = await post('/api/admin/disposals', { caseIds: due.slice(0, DISPOSALS).map((entry) => entry.caseId) });

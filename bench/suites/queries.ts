@@ -3,7 +3,7 @@ import { round } from '../ratios.ts';
 import { measureDisposal } from '../scale/disposals.ts';
 import { measureErasures } from '../scale/erasures.ts';
 import { addBankHoliday, afterHoliday, DUE_ORDERED_KINDS } from '../scale/holiday-change.ts';
-import { buildReadModels, caseManagerIds } from '../scale/read-models.ts';
+import { buildReadModels, caseManagerIds, type ServiceSecrets } from '../scale/read-models.ts';
 import { CONCURRENCY, QUERY_KINDS, type QueryKind } from '../scale/query-kinds.ts';
 import { FULL_SCALE, readScaleSizes, SMALL_SCALE, type ScaleSizes } from '../scale/scale-sizes.ts';
 import { bearer } from '../service/commands.ts';
@@ -30,25 +30,40 @@ function querySuite(name: string, defaults: ScaleSizes): Suite {
       const sizes = readScaleSizes(defaults);
       context.log(`${sizes.referrals} referrals, ${sizes.complaints} complaints and ${sizes.resolutions} resolutions over ${sizes.historyDays} days, ${sizes.caseManagers} case managers`);
       const secrets = await buildReadModels(context, sizes);
-      const service = await startServiceProcess(context.databaseUrl, secrets.AUTH_JWT_SECRET, { MASTER_KEY: secrets.MASTER_KEY, PROJECTIONS: 'off' });
-      try {
-        const samples = { list: [] as number[], report: [] as number[] };
-        for (const kind of QUERY_KINDS) samples[kind.group].push(...(await measureKind(service, kind, sizes, secrets.AUTH_JWT_SECRET, context)));
-        context.report({ name: 'query.list.p95', value: round(percentile(samples.list, 95), 1), unit: 'ms' });
-        context.report({ name: 'query.report.p95', value: round(percentile(samples.report, 95), 1), unit: 'ms' });
-        await addBankHoliday(service, secrets, context);
-        const afterChange: number[] = [];
-        for (const kind of QUERY_KINDS.filter(({ name }) => DUE_ORDERED_KINDS.includes(name))) afterChange.push(...(await measureKind(service, afterHoliday(kind), sizes, secrets.AUTH_JWT_SECRET, context)));
-        context.report({ name: 'query.list.after-holiday.p95', value: round(percentile(afterChange, 95), 1), unit: 'ms' });
-        context.report({ name: 'service.rss.peak.queries', value: await service.peakRssMb(), unit: 'MB' });
-      } finally {
-        await service.stop();
-      }
-      await measureIdleCpu(context, secrets);
-      await measureDisposal(context, secrets);
-      await measureErasures(context, secrets);
+      const phases = readPhases();
+      if (phases.has('queries')) await measureQueries(context, sizes, secrets);
+      if (phases.has('idle')) await measureIdleCpu(context, secrets);
+      if (phases.has('disposal')) await measureDisposal(context, secrets);
+      if (phases.has('erasures')) await measureErasures(context, secrets);
     },
   };
+}
+
+const PHASES = ['queries', 'idle', 'disposal', 'erasures'] as const;
+
+/** BENCH_PHASES (default all): on a kept store, a run may measure only some of what follows its read models, in this order. */
+function readPhases(env: NodeJS.ProcessEnv = process.env): Set<string> {
+  const named = env.BENCH_PHASES?.split(',').map((phase) => phase.trim()).filter(Boolean) ?? [...PHASES];
+  const unknown = named.filter((phase) => !(PHASES as readonly string[]).includes(phase));
+  if (unknown.length) throw new Error(`BENCH_PHASES: unknown ${unknown.join(', ')}; expected some of ${PHASES.join(', ')}`);
+  return new Set(named);
+}
+
+async function measureQueries(context: SuiteContext, sizes: ScaleSizes, secrets: ServiceSecrets): Promise<void> {
+  const service = await startServiceProcess(context.databaseUrl, secrets.AUTH_JWT_SECRET, { MASTER_KEY: secrets.MASTER_KEY, PROJECTIONS: 'off' });
+  try {
+    const samples = { list: [] as number[], report: [] as number[] };
+    for (const kind of QUERY_KINDS) samples[kind.group].push(...(await measureKind(service, kind, sizes, secrets.AUTH_JWT_SECRET, context)));
+    context.report({ name: 'query.list.p95', value: round(percentile(samples.list, 95), 1), unit: 'ms' });
+    context.report({ name: 'query.report.p95', value: round(percentile(samples.report, 95), 1), unit: 'ms' });
+    await addBankHoliday(service, secrets, context);
+    const afterChange: number[] = [];
+    for (const kind of QUERY_KINDS.filter(({ name }) => DUE_ORDERED_KINDS.includes(name))) afterChange.push(...(await measureKind(service, afterHoliday(kind), sizes, secrets.AUTH_JWT_SECRET, context)));
+    context.report({ name: 'query.list.after-holiday.p95', value: round(percentile(afterChange, 95), 1), unit: 'ms' });
+    context.report({ name: 'service.rss.peak.queries', value: await service.peakRssMb(), unit: 'MB' });
+  } finally {
+    await service.stop();
+  }
 }
 
 async function measureKind(service: ServiceProcess, kind: QueryKind, sizes: ScaleSizes, secret: string, context: SuiteContext): Promise<number[]> {

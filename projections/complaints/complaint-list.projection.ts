@@ -48,6 +48,12 @@ export interface ComplaintListRow extends DemographicsColumns {
   review_body: string | null;
   review_decided: boolean;
   review_upheld: boolean;
+  /**
+   * When the complaint closed for the retention schedule, and how (a code: the withdrawal's own reason is the
+   * complainant's free text, which a disposal certificate must not keep): its withdrawal, else the decision on its review.
+   */
+  closed_at: string | null;
+  closure_reason: string | null;
 }
 
 /**
@@ -116,7 +122,14 @@ function reportColumns(state: LoggedComplaint) {
     review_body: state.review?.body ?? null,
     review_decided: Boolean(state.review?.decision),
     review_upheld: state.review?.decision?.upheld ?? false,
+    ...closure(state),
   };
+}
+
+function closure({ withdrawal, review }: LoggedComplaint): Pick<ComplaintListRow, 'closed_at' | 'closure_reason'> {
+  if (withdrawal) return { closed_at: withdrawal.at, closure_reason: withdrawal.repetitiveOf ? 'discontinued-repetitive' : 'withdrawn' };
+  if (review?.decision) return { closed_at: review.decision.at, closure_reason: 'review-decided' };
+  return { closed_at: null, closure_reason: null };
 }
 
 function clockColumns(clocks: DueClocks, calendar: WorkingDayCalendar): Pick<ComplaintListRow, 'next_due' | 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {

@@ -39,6 +39,8 @@ export interface ReferralListRow extends DemographicsColumns {
   support_decision: 'accepted' | 'declined' | null;
   decline_reason: string | null;
   closure_reason: string | null;
+  /** When the journey closed (null while open): the disposal review's order. */
+  closed_at: string | null;
   /** Working days from the crime being reported to the referral, on the calendar as it stands (counted again when a bank holiday is added or retired). */
   report_to_referral_working_days: number | null;
   /** The days from the report to the referral (`[report,day after referral)`): whose count a new bank holiday may change. */
@@ -103,6 +105,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       support_decision: state.support?.decision ?? null,
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
+      closed_at: state.closure?.at ?? null,
       report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, calendar),
       report_span: reportSpan(state),
       risk_level: state.assessment?.riskLevel ?? null,

@@ -53,6 +53,11 @@ export class Settings {
     return entry?.attributes.templateId ? { templateId: entry.attributes.templateId, placeholders: entry.attributes.placeholders ?? [] } : null;
   }
 
+  /** Every retention period set, each kind's own (`closureReason: null`) among them. */
+  get retentionPeriods(): readonly RetentionPeriod[] {
+    return this.state.retentionPeriods;
+  }
+
   /** The retention period for a case of this kind closed for this reason. */
   retentionPeriod(caseKind: RetentionCaseKind, closureReason: string | null): RetentionPeriod {
     return retentionPeriodFor(this.state.retentionPeriods, caseKind, closureReason);

@@ -61,6 +61,27 @@ describe('retention over HTTP', () => {
     expect((await request('GET', '/api/admin/disposals/due?asOf=2026-02-30', admin)).json()).toMatchObject({ status: 400, errors: [{ field: 'asOf' }] });
   });
 
+  it('lists a withdrawn complaint under its kind\'s rule with a code for its closure, never the complainant\'s words', async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const officer = await bearer(['crt_officer']);
+    const reason = 'Wilma Withdrawn says her neighbour sorted it out';
+    const logged = (await request('POST', '/api/complaints', officer, {
+      receivedAt: daysAgo(400),
+      channel: 'email',
+      complainant: { name: 'Wilma Withdrawn', email: 'wilma@example.org' },
+      summary: 'The officer did not call back',
+      incidentDate: daysAgo(410).slice(0, 10),
+      subjects: [{ kind: 'officer', identifier: 'PC 4321' }],
+    })).json();
+    const withdrawn = (await request('POST', `/api/complaints/${logged.id}/withdraw`, officer, { reason, at: daysAgo(390) })).json();
+    expect(withdrawn).toMatchObject({ position: expect.any(String) });
+    const period = (await request('POST', '/api/admin/settings/retention-periods', admin, { caseKind: 'complaint', closureReason: 'withdrawn', months: 12 })).json();
+    const today = new Date().toISOString().slice(0, 10);
+    const review = await harness.request({ method: 'GET', url: `/api/admin/disposals/due?asOf=${today}&limit=200`, headers: { authorization: admin, 'x-min-position': period.position } });
+    expect(review.json().items.find((item: { caseId: string }) => item.caseId === logged.id)).toMatchObject({ caseKind: 'complaint', closureReason: 'withdrawn', rule: { caseKind: 'complaint', closureReason: 'withdrawn', months: 12 } });
+    expect(review.body).not.toContain('Wilma');
+  });
+
   describe('disposal', () => {
     const NAME = 'Dorothea Disposable';
     const NOTE = 'Dorothea asked us to call after work';
@@ -77,11 +98,11 @@ describe('retention over HTTP', () => {
       return response.json();
     };
     /** A referral of the victim, with a note; closed as a duplicate long ago (due after a month), or left open. */
-    const referralOf = async (closed: boolean) => {
+    const referralOf = async (closed: boolean, closedDaysAgo = 380) => {
       const created = await send('POST', '/api/referrals', caseManager, { ...referral, victim: { name: NAME }, receivedAt: daysAgo(400) });
       const { id } = created.json();
       await ok('POST', `/api/referrals/${id}/notes`, caseManager, { text: NOTE });
-      if (closed) await ok('POST', `/api/referrals/${id}/close`, caseManager, { reason: 'duplicate', at: daysAgo(380) });
+      if (closed) await ok('POST', `/api/referrals/${id}/close`, caseManager, { reason: 'duplicate', at: daysAgo(closedDaysAgo) });
       return id as string;
     };
     const dueIds = async () => (await ok('POST', '/api/admin/disposals', admin, { dryRun: true })).items.map((item: { caseId: string }) => item.caseId);
@@ -158,7 +179,7 @@ describe('retention over HTTP', () => {
       // The hold arrives through HTTP once the disposal has read the holds and before it erases anything.
       const hook = jest.spyOn(review, 'due').mockImplementationOnce(async (...args) => {
         const due = await reviewed(...args);
-        expect(due.map((entry) => entry.caseId)).toEqual(expect.arrayContaining([held, going]));
+        expect(due.items.map((entry) => entry.caseId)).toEqual(expect.arrayContaining([held, going]));
         await ok('POST', `/api/cases/${held}/legal-hold`, supervisor, { reason: 'litigation' });
         return due;
       });
@@ -183,6 +204,26 @@ describe('retention over HTTP', () => {
       expect(doc.paths['/api/admin/disposals'].get.responses['200'].content['application/json'].schema.example.items[0]).toMatchObject({ caseKind: 'referral', rule: { months: 72 } });
     });
 
+    it('reviews and disposes of the cases due a page at a time, oldest closure first', async () => {
+      // Closed before every case the tests before this one left due.
+      const [oldest, next] = [await referralOf(true, 396), await referralOf(true, 393)];
+      const today = new Date().toISOString().slice(0, 10);
+      const ids = (page: { items: { caseId: string }[] }) => page.items.map((item) => item.caseId);
+      const first = await ok('GET', `/api/admin/disposals/due?asOf=${today}&limit=1`, auditor);
+      expect(first).toMatchObject({ items: [{ caseId: oldest }], nextCursor: expect.any(String) });
+      const second = await ok('GET', `/api/admin/disposals/due?asOf=${today}&limit=1&cursor=${first.nextCursor}`, auditor);
+      expect(ids(second)).toEqual([next]);
+      const all = await ok('GET', `/api/admin/disposals/due?asOf=${today}&limit=200`, auditor);
+      expect(all.nextCursor).toBeNull();
+      expect(ids(all).slice(0, 2)).toEqual([oldest, next]);
+      expect((await send('GET', `/api/admin/disposals/due?asOf=${today}&cursor=not-ours`, auditor)).json()).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+      expect((await send('POST', '/api/admin/disposals', admin, { limit: 0 })).json()).toMatchObject({ status: 400, errors: [{ field: 'limit' }] });
+
+      expect(await ok('POST', '/api/admin/disposals', admin, { dryRun: true, limit: 1 })).toMatchObject({ items: [{ caseId: oldest }], more: true });
+      expect(await ok('POST', '/api/admin/disposals', admin, { limit: 1 })).toMatchObject({ disposed: [{ caseId: oldest }], more: true });
+      expect(ids(await ok('GET', `/api/admin/disposals/due?asOf=${today}&limit=1`, auditor))).toEqual([next]);
+    });
+
     it('disposes of every case due at once, and only those', async () => {
       const [first, second, open] = [await referralOf(true), await referralOf(true), await referralOf(false)];
       const due = await dueIds();
@@ -192,7 +233,7 @@ describe('retention over HTTP', () => {
       for (const id of [first, second]) expect((await ok('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
       expect((await ok('GET', `/api/referrals/${open}`, caseManager)).victim.name).toBe(NAME);
       expect(await dueIds()).toEqual([]);
-      expect(await ok('POST', '/api/admin/disposals', admin, {})).toMatchObject({ disposed: [], position: null });
+      expect(await ok('POST', '/api/admin/disposals', admin, {})).toMatchObject({ disposed: [], position: null, more: false });
     });
   });
 });

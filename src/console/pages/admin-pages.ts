@@ -91,9 +91,11 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
 
   console.get('/console/admin/disposals', async (request, reply) => {
     const session = pages.session(request);
-    const asOf = (request.query as { asOf?: string }).asOf?.trim() || londonDate(new Date());
+    const { asOf: asked, cursor } = request.query as { asOf?: string; cursor?: string };
+    const asOf = asked?.trim() || londonDate(new Date());
+    const page = `asOf=${encodeURIComponent(asOf)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const [answer, holds] = await Promise.all([
-      pages.api.call(request, session, { method: 'GET', url: `/api/admin/disposals/due?asOf=${encodeURIComponent(asOf)}` }),
+      pages.api.call(request, session, { method: 'GET', url: `/api/admin/disposals/due?${page}` }),
       pages.read(request, session, '/api/admin/legal-holds'),
     ]);
     const held = holds.body.items;

@@ -21,13 +21,16 @@ export interface Disposed {
   kept: KeptCase[];
   /** The last write of the disposal, null when nothing was due. */
   position: string | null;
+  /** Other cases remain due beyond the limit: a repeated request takes them. */
+  more: boolean;
 }
 
-/** Disposes of every case due by a London day (not after today), or of the named ones, each of which must be due. */
+/** Disposes of the cases due by a London day (not after today), oldest first up to a limit, or of the named ones, each of which must be due. */
 export class DisposeCasesCommand extends Command<Disposed> {
   constructor(
     readonly asOf: string,
-    readonly caseIds: readonly string[] | undefined,
+    /** Each of these, or without them the oldest closures up to the limit. */
+    readonly chosen: { caseIds?: readonly string[]; limit: number },
     readonly context: CommandContext,
     /** The review waits for the read models to reach this write. */
     readonly minPosition?: bigint,

@@ -40,9 +40,9 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     private readonly catalog: EventCatalog,
   ) {}
 
-  async execute({ asOf, caseIds, context, minPosition }: DisposeCasesCommand): Promise<Disposed> {
-    const due = await this.review.due(asOf, minPosition);
-    const chosen = caseIds ? await this.named(caseIds, due) : due;
+  async execute({ asOf, chosen: { caseIds, limit }, context, minPosition }: DisposeCasesCommand): Promise<Disposed> {
+    const due = await this.review.due(asOf, { limit, caseIds, minPosition });
+    const chosen = caseIds ? await this.named(caseIds, due.items) : due.items;
     const disposed: DisposedCase[] = [];
     const kept: KeptCase[] = [];
     for (let start = 0; start < chosen.length; start += CASES_PER_BATCH) {
@@ -52,7 +52,7 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     }
     // Certificates are appended many at once: the last write is the highest position, not the last listed.
     const last = disposed.reduce<bigint | null>((highest, entry) => (highest === null || BigInt(entry.position) > highest ? BigInt(entry.position) : highest), null);
-    return { asOf, disposed, kept, position: last?.toString() ?? null };
+    return { asOf, disposed, kept, position: last?.toString() ?? null, more: due.more };
   }
 
   /** The named cases, each of which must be due: any other refuses the whole request before anything is erased. */
@@ -65,7 +65,7 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
       const refusal = refusalOf(await disposalOf(this.store, this.catalog, caseId), { due: null, held: await this.review.isHeld(caseId) })!;
       throw new DomainRuleViolation(refusal.rule, `Case ${caseId}: ${refusal.message}`);
     }
-    return due.filter((entry) => wanted.has(entry.caseId));
+    return [...due];
   }
 
   private async disposeOf(batch: readonly DueCase[], context: CommandContext): Promise<Pick<Disposed, 'disposed' | 'kept'>> {

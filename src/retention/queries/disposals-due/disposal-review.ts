@@ -12,13 +12,29 @@ import { awaitReadModels } from '../../../http/min-position.ts';
 import { SettingsService } from '../../../settings/settings.service.ts';
 import { fold } from '../../../shared/domain/decider.ts';
 import type { DueCase } from '../../domain/disposal.decide.ts';
-import { disposalDueOn } from '../../domain/disposal-due.ts';
+import { disposalDueOn, lastClosedDayDueBy } from '../../domain/disposal-due.ts';
 import { legalHoldDecider } from '../../domain/legal-hold.decide.ts';
 import { legalHoldStream, type LegalHoldEvent } from '../../domain/legal-hold.events.ts';
-import { CLOSED_CASES_SQL, type ClosedCase } from './closed-cases.ts';
+import { heldCases } from '../legal-holds/held-cases.ts';
+import { closedCasesSql, type ClosedCase } from './closed-cases.ts';
 
 /** The read models whose rows say which cases closed, when and why, and which were disposed of. */
 const READ_FROM = [referralListProjection, resolutionListProjection, complaintListProjection, disposalCertificatesProjection].map((projection) => projection.name);
+
+export interface DueCasesWanted {
+  limit: number;
+  /** The page goes on after this closure and case id (a previous page's last). */
+  after?: readonly [closedAt: string, caseId: string];
+  /** Only these cases. */
+  caseIds?: readonly string[];
+  minPosition?: bigint;
+}
+
+export interface DueCases {
+  items: DueCase[];
+  /** Other cases are due after the last of these. */
+  more: boolean;
+}
 
 /** Which closed cases are due for disposal by a London day: their retention period has run and no legal hold keeps them. */
 @Injectable()
@@ -31,19 +47,20 @@ export class DisposalReview {
     private readonly projections: ProjectionsService,
   ) {}
 
-  /** Oldest closure first; not yet disposed of. */
-  async due(asOf: CalendarDate, minPosition?: bigint): Promise<DueCase[]> {
-    await awaitReadModels(this.projections, READ_FROM, minPosition);
+  /** Oldest closure first, a page at a time; not yet disposed of. */
+  async due(asOf: CalendarDate, wanted: DueCasesWanted): Promise<DueCases> {
+    await awaitReadModels(this.projections, READ_FROM, wanted.minPosition);
     const settings = await this.settings.current();
-    const closed: ClosedCase[] = await this.database.query(CLOSED_CASES_SQL, [asOf]);
-    const due = closed
-      .map((entry) => {
-        const rule = settings.retentionPeriod(entry.caseKind, entry.closureReason);
-        return { ...entry, dueOn: disposalDueOn(londonDate(entry.closedAt), rule.months), rule };
-      })
-      .filter((entry) => entry.dueOn <= asOf);
-    const held = await Promise.all(due.map((entry) => this.isHeld(entry.caseId)));
-    return due.filter((_entry, index) => !held[index]);
+    const rules = settings.retentionPeriods.map(({ caseKind, closureReason, months }) => ({ caseKind, closureReason, lastClosedOn: lastClosedDayDueBy(asOf, months) }));
+    const held = (await heldCases(this.store, this.catalog)).map((hold) => hold.caseId);
+    // One more than the page: whether others follow.
+    const { sql, values } = closedCasesSql({ rules, held, caseIds: wanted.caseIds, after: wanted.after, limit: wanted.limit + 1 });
+    const closed: ClosedCase[] = await this.database.query(sql, values);
+    const items = closed.slice(0, wanted.limit).map(({ caseKind, caseId, closedAt, closureReason }): DueCase => {
+      const rule = settings.retentionPeriod(caseKind, closureReason);
+      return { caseKind, caseId, closedAt: closedAt.toISOString(), closureReason, dueOn: disposalDueOn(londonDate(closedAt), rule.months), rule };
+    });
+    return { items, more: closed.length > wanted.limit };
   }
 
   async isHeld(caseId: string): Promise<boolean> {

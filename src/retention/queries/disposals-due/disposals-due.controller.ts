@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../../auth/roles.ts';
 import { MinPosition } from '../../../http/min-position.ts';
+import { decodeCursor, encodeCursor, type Page } from '../../../http/page.ts';
 import type { DueCase } from '../../domain/disposal.decide.ts';
 import { DisposalReview } from './disposal-review.ts';
 import { DisposalsDueDto } from './disposals-due.dto.ts';
@@ -25,8 +26,13 @@ export class DisposalsDueController {
   @Get('due')
   @Roles('admin', 'auditor')
   @ApiHeader({ name: 'X-Min-Position', required: false, description: 'Wait until the answer includes the write that returned this position' })
-  @ApiOkResponse({ description: 'Case ids, kinds and closure only (no personal data), oldest closure first; cases already disposed of are not listed', schema: { example: { asOf: '2026-12-04', items: [DUE_EXAMPLE] } } })
-  async due(@Query() { asOf }: DisposalsDueDto, @MinPosition() minPosition: bigint | undefined): Promise<{ asOf: string; items: DueCase[] }> {
-    return { asOf, items: await this.review.due(asOf, minPosition) };
+  @ApiOkResponse({
+    description: 'Case ids, kinds and closure only (no personal data), oldest closure first, a page at a time (`?limit=&cursor=`); cases already disposed of are not listed',
+    schema: { example: { asOf: '2026-12-04', items: [DUE_EXAMPLE], nextCursor: null } },
+  })
+  async due(@Query() { asOf, limit = 50, cursor }: DisposalsDueDto, @MinPosition() minPosition: bigint | undefined): Promise<{ asOf: string } & Page<DueCase>> {
+    const after = decodeCursor(cursor, 2) as [string, string] | undefined;
+    const { items, more } = await this.review.due(asOf, { limit, after, minPosition });
+    return { asOf, items, nextCursor: more ? encodeCursor([items.at(-1)!.closedAt, items.at(-1)!.caseId]) : null };
   }
 }
