@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { round } from '../ratios.ts';
 import { benchJwtSecret, bearer, receiveReferralBody, recordContactBody } from '../service/commands.ts';
 import { startServiceProcess, type ServiceProcess } from '../service/service-process.ts';
+import { StatementCounter } from '../service/statement-counter.ts';
 import type { Suite, SuiteContext } from '../suite.ts';
 
 /** Sequential requests counted: enough that a statement run once in a while (a checkpoint) shows as a fraction. */
@@ -72,42 +72,4 @@ async function send(service: ServiceProcess, path: string, authorization: string
   const response = await fetch(`${service.url}${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body });
   if (response.status !== expected) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   await response.arrayBuffer();
-}
-
-/** pg_stat_statements over the suite's database only, leaving out the counter's own statements. */
-class StatementCounter {
-  private constructor(private readonly client: pg.Client) {}
-
-  static async open(databaseUrl: string): Promise<StatementCounter | undefined> {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    const loaded = await client.query(`SELECT 1 FROM pg_settings WHERE name = 'shared_preload_libraries' AND setting ~ 'pg_stat_statements'`);
-    if (loaded.rowCount === 0) {
-      await client.end();
-      return undefined;
-    }
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    return new StatementCounter(client);
-  }
-
-  async reset(): Promise<void> {
-    await this.client.query('SELECT pg_stat_statements_reset()');
-  }
-
-  async statements(): Promise<{ calls: number; query: string }[]> {
-    const result = await this.client.query<{ calls: string; query: string }>(
-      `SELECT calls, query FROM pg_stat_statements
-        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query !~ 'pg_stat_statements'
-        ORDER BY calls DESC`,
-    );
-    return result.rows.map((row) => ({ calls: Number(row.calls), query: row.query }));
-  }
-
-  async total(): Promise<number> {
-    return (await this.statements()).reduce((sum, statement) => sum + statement.calls, 0);
-  }
-
-  close(): Promise<void> {
-    return this.client.end();
-  }
 }
