@@ -11,7 +11,11 @@ const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const PROJECTORS = fileURLToPath(new URL('../../projections/runner/projections.cli.js', import.meta.url));
 /** The bench's peer over HTTP (Emmett on Fastify), answering the same routes of the mix. */
 export const EMMETT_PEER = fileURLToPath(new URL('../peer/emmett-service.js', import.meta.url));
-const READY_TIMEOUT_MS = 120_000;
+/**
+ * Long enough for the migrations of a kept store written by older code: the closure columns' backfill
+ * (migration 1763800380000) took 97 s at the scale suite's million referrals.
+ */
+const READY_TIMEOUT_MS = 600_000;
 
 /** What the bench reads off a measured process from /proc. */
 export interface MeasuredProcess {
