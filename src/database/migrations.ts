@@ -50,6 +50,7 @@ import { ChangeFeedTriggers1763800300500 } from './1763800300500-change-feed-tri
 import { ComplaintListFixedDue1763800370000 } from '../../projections/complaints/1763800370000-complaint-list-fixed-due.ts';
 import { ReferralListUpdateLearned1763800370100 } from '../../projections/referrals/1763800370100-referral-list-update-learned.ts';
 import { ClosureColumns1763800380000 } from '../../projections/retention/1763800380000-closure-columns.ts';
+import { ErasureRecorded1763800380100 } from '../personal-data/1763800380100-erasure-recorded.ts';
 import { CheckpointOutsideWrites1763800360000 } from '../../projections/runner/1763800360000-checkpoint-outside-writes.ts';
 import { ChangeFeedDisposals1763800360100 } from './1763800360100-change-feed-disposals.ts';
 import { People1763800240000 } from '../../projections/people/1763800240000-people.ts';
@@ -110,4 +111,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ComplaintListFixedDue1763800370000,
   ReferralListUpdateLearned1763800370100,
   ClosureColumns1763800380000,
+  ErasureRecorded1763800380100,
 ];

@@ -87,10 +87,16 @@ export class SubjectKeys {
     return result.rowCount ?? 0;
   }
 
-  /** Every subject whose key was destroyed, with when. */
-  async erasedSubjects(): Promise<{ subjectId: string; erasedAt: Date }[]> {
-    const result = await this.pool.query<{ subject_id: string; erased_at: Date }>('SELECT subject_id, erased_at FROM data_subject_keys WHERE wrapped_key IS NULL');
+  /** The subjects whose key was destroyed, with when, and whose erasure's record is not yet known to be written. */
+  async unrecordedErasures(): Promise<{ subjectId: string; erasedAt: Date }[]> {
+    const result = await this.pool.query<{ subject_id: string; erased_at: Date }>('SELECT subject_id, erased_at FROM data_subject_keys WHERE wrapped_key IS NULL AND NOT erasure_recorded');
     return result.rows.map((row) => ({ subjectId: row.subject_id, erasedAt: row.erased_at }));
+  }
+
+  /** The erasures of these subjects have their record written: no start need look at them again. */
+  async erasuresRecorded(subjectIds: readonly string[]): Promise<void> {
+    if (subjectIds.length === 0) return;
+    await this.pool.query('UPDATE data_subject_keys SET erasure_recorded = true WHERE subject_id = ANY($1::text[]) AND wrapped_key IS NULL AND NOT erasure_recorded', [subjectIds]);
   }
 
   /** Those of the subjects whose processing is restricted (UK GDPR Art. 18), read as they stand now. */

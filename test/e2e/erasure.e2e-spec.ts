@@ -41,6 +41,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     return { id, subjectId: view.victim.subjectId as string, view };
   };
+  const erasureMarkedRecorded = async (subjectId: string) => (await harness.sql('SELECT erasure_recorded FROM data_subject_keys WHERE subject_id = $1', [subjectId]))[0]!.erasure_recorded;
   /** Everything PostgreSQL holds outside the keys table, as text. */
   const everythingStored = async () => {
     const tables = (await harness.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'data_subject_keys'")).map((row) => row.tablename as string);
@@ -149,6 +150,18 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     lastPosition = record!.position.toString();
     expect(ok(await request('GET', '/api/referrals?q=Ivo', caseManager)).items).toEqual([]);
     expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
+    expect(await erasureMarkedRecorded(subjectId)).toBe(true);
+  });
+
+  it('marks an erasure recorded once its record is written, so a start looks only at the erasures it cannot vouch for', async () => {
+    const erased = await journey({ ...VICTIM, name: 'Mara Marked' });
+    ok(await request('POST', `/api/admin/data-subjects/${erased.subjectId}/erase`, admin, { reason: 'Erasure request SAR-9' }));
+    expect(await erasureMarkedRecorded(erased.subjectId)).toBe(true);
+    // A key marked as recorded is not looked at again on a start, whatever its stream holds.
+    const vouched = await journey({ ...VICTIM, name: 'Vera Vouched' });
+    await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now(), erasure_recorded = true WHERE subject_id = $1', [vouched.subjectId]);
+    await harness.restart();
+    expect(await harness.app.get(EVENT_STORE).readStream(`data-subject-${vouched.subjectId}`)).toEqual([]);
   });
 
   it('restricts a victim: case workers see the data withheld, auditors still see it, and lifting shows it again', async () => {

@@ -97,7 +97,7 @@ export class DataSubjectDecisions {
     // Registered outside the database first, so a restore from a backup taken before now can erase them again.
     await this.register.record(...subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased').map(({ subjectId, reason, context }) => registerEntry(subjectId, reason, context)));
     await this.keys.erase(...subjects.map((subject) => subject.subjectId));
-    return inParallel(subjects, CONCURRENT_RECORDS, async ({ subjectId, reason, context }) => {
+    const recorded = await inParallel(subjects, CONCURRENT_RECORDS, async ({ subjectId, reason, context }) => {
       try {
         return await this.append(subjectId, 'Erase', reason, context);
       } catch (error) {
@@ -105,6 +105,9 @@ export class DataSubjectDecisions {
         throw error;
       }
     });
+    // Each has its record now (refused: written before). A crash before this leaves them to the next start's check.
+    await this.keys.erasuresRecorded(subjects.map((subject) => subject.subjectId));
+    return recorded;
   }
 
   /** A restriction, or its lift: the key changes before the record, which the read models fold the subject's rows again for. */
