@@ -150,6 +150,9 @@ const BODIES: Record<string, Body> = {
     flags: { domesticAbuse: false, intimatePartner: false, hateCrime: false },
     rationale: 'First offence, admitted',
     demographics: { gender: 'woman', ethnicity: 'other-arab', disability: 'prefer-not-to-say' },
+    // Proposed two days ago and its remedies agreed a day ago: the completions the sweep enters minutes ago follow
+    // them on any London day, the sweep's first minutes after midnight included.
+    at: daysAgo(2),
   },
   '/api/community-resolutions/{id}/demographics': { gender: 'prefer-not-to-say', ethnicity: 'white-irish', disability: 'no' },
   '/api/community-resolutions/{id}/remedies': {
@@ -159,6 +162,7 @@ const BODIES: Record<string, Body> = {
     chosenByVictim: true,
     details: 'By letter',
     dueDate: dateIn(14),
+    at: daysAgo(1),
   },
   '/api/community-resolutions/{id}/remedies/{remedyId}/complete': { completedAt: daysAgo(0.01), evidence: 'Letter seen' },
   '/api/community-resolutions/{id}/remedies/{remedyId}/fail': { reason: 'Did not write' },
