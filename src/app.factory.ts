@@ -63,7 +63,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   if (runtime.role === undefined) {
     new NestLogger('Database').warn(`Requests run as the owner role, which may not create the least-privileged one (${runtime.reason}): see the README's "Database roles"`);
   }
-  await registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
+  registerSecurityHeaders(app, { hstsMaxAge: options.config.HSTS_MAX_AGE });
   await registerConsole(app.getHttpAdapter().getInstance(), { config: options.config, settings: app.get(SettingsService), masterKey });
   await registerStatusPage(app.getHttpAdapter().getInstance(), {
     tokens: app.get(StatusLinkTokens),
