@@ -1,6 +1,7 @@
 import type { EventCatalog } from '../event-store/event-catalog.ts';
 import type {
   AppendListener,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -44,7 +45,7 @@ export class EncryptingEventStore implements EventStore {
     return this.inner;
   }
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     const declared = events.map((event) => this.personalDataIn(event));
     // Linked before the events are stored: an erasure can never miss a case whose text it must reach.
     await this.keys.cases.link(declared.flatMap(caseLinks));
@@ -56,7 +57,7 @@ export class EncryptingEventStore implements EventStore {
         return key?.state === 'active' ? sealValue(value, subjectId, key.key) : ERASED;
       }),
     );
-    return this.inner.append(stream, sealed, expected);
+    return this.inner.append(stream, sealed, expected, options);
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

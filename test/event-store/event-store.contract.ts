@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { WrongExpectedRevision } from '../../src/event-store/event-store.errors.ts';
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port.ts';
+import { READERS_MAY_WAIT_MS } from '../../src/event-store/readers-may-wait.ts';
 
 /**
  * What every engine behind the port must do. Engine-neutral: each test writes its own streams and
@@ -180,6 +181,15 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
         const count = heard.length;
         await store.append(stream(), events(1), 'no_stream');
         expect(heard).toHaveLength(count);
+      });
+
+      it('tells a listener of an append whose readers may wait, a moment later at most', async () => {
+        const heard: (bigint | undefined)[] = [];
+        const stop = store.onAppended((position) => heard.push(position));
+        const { position } = await store.append(stream(), events(1), 'no_stream', { readersMayWait: true });
+        await new Promise((resolve) => setTimeout(resolve, READERS_MAY_WAIT_MS * 2));
+        expect(heard).toContain(position);
+        stop();
       });
     });
 

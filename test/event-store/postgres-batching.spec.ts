@@ -4,6 +4,7 @@ import pg from 'pg';
 import { migrateDatabase } from '../../src/database/data-source.ts';
 import type { NewEvent } from '../../src/event-store/event-store.port.ts';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.ts';
+import { READERS_MAY_WAIT_MS } from '../../src/event-store/readers-may-wait.ts';
 import { things } from '../support/projection-harness.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -67,6 +68,20 @@ describe('PostgreSQL event store: shared statements', () => {
     expect(used.length).toBeLessThanOrEqual(2);
     streams.forEach((stream, index) => expect(result[index]!.map((event) => [event.stream, event.revision])).toEqual([[stream, index % 3]]));
     expect(result.at(-1)).toEqual([]);
+  });
+
+  it('wakes readers of a busy moment of appends that may wait once, a moment later, and announces them in one NOTIFY', async () => {
+    const heard: bigint[] = [];
+    const stop = store.onAppended((position) => position !== undefined && heard.push(position));
+    const { result, used } = await counted(async () => {
+      const appended = [];
+      for (let index = 0; index < 5; index++) appended.push(await store.append(`wait-${randomUUID()}`, things(1), 'no_stream', { readersMayWait: true }));
+      expect(heard).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, READERS_MAY_WAIT_MS * 2));
+      return appended;
+    });
+    stop();
+    expect({ heard, notifies: used.filter((statement) => statement.includes('pg_notify')).length }).toEqual({ heard: [result.at(-1)!.position], notifies: 1 });
   });
 
   it('an event id stored in another stream fails only the append that reuses it', async () => {

@@ -15,6 +15,6 @@ export class AccessLogRecorder {
     const at = new Date();
     const data: CaseAccessed['data'] = { user: user.sub, roles: user.roles, caseIds, purpose, method: request.method, route: request.routeOptions.url ?? 'unknown', at: at.toISOString() };
     const event = { id: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: { sub: user.sub, roles: user.roles }, correlationId: request.correlationId, causationId: request.id } };
-    await this.store.append(accessLogStream(user.sub, londonDate(at)), [event], 'any');
+    await this.store.append(accessLogStream(user.sub, londonDate(at)), [event], 'any', { readersMayWait: true });
   }
 }

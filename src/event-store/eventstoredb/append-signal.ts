@@ -1,4 +1,5 @@
-import type { AppendListener } from '../event-store.port.ts';
+import type { AppendListener, AppendOptions } from '../event-store.port.ts';
+import { DeferredWake } from '../readers-may-wait.ts';
 import { CatchUpSubscription, type OpenAllSubscription } from './catch-up-subscription.ts';
 
 const RESTART_DELAY_MS = 1000;
@@ -11,10 +12,13 @@ const RESTART_DELAY_MS = 1000;
 export class EventStoreDbAppendSignal {
   private readonly listeners = new Set<AppendListener>();
   private subscription: CatchUpSubscription | undefined;
+  private readonly deferred = new DeferredWake((position) => this.appended(position));
 
   constructor(private readonly open: OpenAllSubscription) {}
 
-  appended(position: bigint): void {
+  appended(position: bigint, options: AppendOptions = {}): void {
+    if (options.readersMayWait) return this.deferred.defer(position);
+    this.deferred.woken(position);
     this.wake(position);
   }
 
@@ -28,6 +32,7 @@ export class EventStoreDbAppendSignal {
   }
 
   async close(): Promise<void> {
+    this.deferred.cancel();
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.close();

@@ -2,6 +2,7 @@ import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError, 
 import { EventStoreUnavailable } from '../event-store.errors.ts';
 import type {
   AppendListener,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -46,14 +47,14 @@ export class EventStoreDbEventStore implements EventStore {
     );
   }
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError('An append needs at least one event');
     try {
       const result = await this.client.appendToStream(stream, events.map(toEventData), { streamState: toStreamState(expected) });
       const revision = result.nextExpectedRevision;
       // An idempotent repeat may come back without a position; the stream still knows it.
       const position = result.position ? toStorePosition(result.position, events.at(-1)!.id) : await this.positionAt(stream, revision);
-      this.signal.appended(position);
+      this.signal.appended(position, options);
       return { revision: Number(revision), position };
     } catch (error) {
       throw toStoreError(error, { stream, expected });

@@ -1,6 +1,7 @@
 import { WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
   AppendListener,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -46,14 +47,14 @@ export class ChainedEventStore implements EventStore {
 
   constructor(private readonly engine: EventStore) {}
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       const last = expected === 'no_stream' ? undefined : await this.tipOf(stream, expected);
       if (expected === 'stream_exists' && !last) throw new WrongExpectedRevision(stream, expected, undefined);
       const exact = typeof expected === 'number' ? expected : last ? last.revision : 'no_stream';
       const linked = this.linked(stream, events, last);
       try {
-        const result = await this.engine.append(stream, linked, exact);
+        const result = await this.engine.append(stream, linked, exact, options);
         if (wasWritten(result)) this.remember(stream, { revision: result.revision, hash: linked.at(-1)!.metadata.integrity!.hash });
         return result;
       } catch (error) {

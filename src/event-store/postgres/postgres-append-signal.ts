@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { AppendListener } from '../event-store.port.ts';
+import type { AppendListener, AppendOptions } from '../event-store.port.ts';
+import { DeferredWake } from '../readers-may-wait.ts';
 
 /** The channel appends are announced on; the payload is the announcing signal's id and the newest position appended. */
 export const APPENDS_CHANNEL = 'casework_appends';
@@ -29,11 +30,14 @@ export class PostgresAppendSignal {
   private relistenTimer: NodeJS.Timeout | undefined;
   private relistenFailures = 0;
   private closed = false;
+  private readonly deferred = new DeferredWake((position) => this.appended(position));
 
   constructor(private readonly pool: pg.Pool) {}
 
   /** After an append has committed. */
-  appended(position: bigint): void {
+  appended(position: bigint, options: AppendOptions = {}): void {
+    if (options.readersMayWait) return this.deferred.defer(position);
+    this.deferred.woken(position);
     this.wake(position);
     if (this.unannounced === undefined || position > this.unannounced) this.unannounced = position;
     this.announcing ??= this.announce().finally(() => (this.announcing = undefined));
@@ -50,6 +54,7 @@ export class PostgresAppendSignal {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.deferred.cancel();
     this.stopListening();
     await this.announcing;
   }

@@ -4,6 +4,7 @@ import { oneBatchAtATime } from '../../shared/one-batch-at-a-time.ts';
 import { DuplicateEventId, EventStoreUnavailable, WrongExpectedRevision } from '../event-store.errors.ts';
 import type {
   AppendListener,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -64,11 +65,11 @@ export class PostgresEventStore implements EventStore {
   /** Reads of a stream's last event (where an `any` append chains on) likewise share a query. */
   private readonly lastEventReads = oneBatchAtATime<string, RecordedEvent[]>((streams) => this.readLastEvents(streams));
 
-  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     // A large append is a batch already: it goes at once, beside the shared statement rather than behind it.
     const result = await (events.length >= OWN_STATEMENT_EVENTS ? this.appendAlone({ stream, events, expected }) : this.appends.load({ stream, events, expected }));
-    this.signal.appended(result.position);
+    this.signal.appended(result.position, options);
     return result;
   }
 
