@@ -10,7 +10,9 @@ describe('deferred wake-ups for appends whose readers may wait', () => {
     woken = [];
     deferred = new DeferredWake((position) => woken.push(position), 200);
   });
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it("wakes once, a moment after the first, for the newest of a busy moment's appends", () => {
     deferred.defer(5n);
