@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.ts';
 import { cpuSecondsOf, processTree } from './process-cpu.ts';
 
 /** The built service (`dist/src/main.js`) and projectors, which `npm run bench` compiles first. */
@@ -82,9 +83,13 @@ export async function startProjectorProcess(databaseUrl: string, env: Record<str
   return { peakRssMb: () => peakRssMbOf(child), cpuSeconds: () => cpuSecondsOf(child.pid!), pids: () => processTree(child.pid!), stop: () => stopGracefully(child) };
 }
 
-/** SERVICE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`) for the measured processes, to see where their time goes. */
+/**
+ * The Node.js options the service runs with in production, for every measured process (the Emmett peer too, so
+ * that both sides run on the same runtime settings); then SERVICE_NODE_ARGS (e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/profiles`), to see where their time goes.
+ */
 function nodeArguments(): string[] {
-  return process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return [...SERVICE_NODE_FLAGS, ...(process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 }
 
 async function peakRssMbOf(child: ChildProcess): Promise<number> {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { configSchema, parseConfig } from '../../src/config/config.schema.ts';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.ts';
 import { argsOf, parseDockerfile } from './dockerfile.ts';
 
 /**
@@ -70,14 +71,16 @@ describe('docker/compose.yml', () => {
       expect(build.dockerfile).toBe('docker/Dockerfile');
     }
     expect(services.api!.command).toBeUndefined();
-    expect(argsOf(runtime, 'CMD')).toEqual(['["node", "dist/src/main.js"]']);
-    expect(services.projector!.command).toEqual(['node', 'dist/projections/runner/projections.cli.js']);
+    expect(argsOf(runtime, 'CMD')).toEqual([JSON.stringify(['node', ...SERVICE_NODE_FLAGS, 'dist/src/main.js']).replaceAll('","', '", "')]);
+    expect(services.projector!.command).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/projections/runner/projections.cli.js']);
+    // `npm start` and `npm run projections` run them with the same Node.js options.
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/src/main.js`);
+    expect(scripts.projections).toMatch(new RegExp(` node ${SERVICE_NODE_FLAGS.join(' ')} dist/projections/runner/projections.cli.js$`));
     expect(services.projector!.healthcheck!.test.slice(1)).toEqual(['node', 'dist/src/health/projector-probe.cli.js']);
     for (const compiled of ['dist/src/main.js', 'dist/projections/runner/projections.cli.js', 'dist/src/health/projector-probe.cli.js']) {
       expect(existsSync(join(ROOT, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
     }
-    const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    expect(packageJson.scripts.start).toBe('node dist/src/main.js');
   });
 
   it.each(['api', 'projector'])('passes %s only variables the config schema knows, with values it accepts', (name) => {
