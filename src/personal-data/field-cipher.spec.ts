@@ -21,6 +21,12 @@ describe('personal-data field encryption', () => {
     expect(sealValue('Ann', 's', key).ciphertext).not.toBe(sealValue('Ann', 's', key).ciphertext);
   });
 
+  it('never uses an IV twice, across the reads of the random source that IVs are drawn from in batches', () => {
+    const ivOf = (sealed: { ciphertext: string }) => Buffer.from(sealed.ciphertext, 'base64url').subarray(0, 12).toString('hex');
+    const ivs = Array.from({ length: 2000 }, () => ivOf(sealValue('Ann', 's', key)));
+    expect(new Set(ivs).size).toBe(ivs.length);
+  });
+
   it('refuses another key, and a value moved to another subject, naming no content', () => {
     const sealed = sealValue('Ann', 'subject-1', key);
     expect(() => openValue(sealed, randomBytes(32))).toThrow(/does not open/);
