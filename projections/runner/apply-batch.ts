@@ -41,9 +41,21 @@ export interface FoldSources {
   source: EventStore;
 }
 
+/** Rows as the table holds them, kept by the table's only writer (see ProjectionRunner): read instead of it. */
+export interface WrittenRows {
+  get(id: string): ReadModelRow | undefined;
+}
+
+/** Rows a fold takes from memory rather than the table. */
+export interface RowsInMemory {
+  /** Left by an earlier batch whose write has not committed yet (undefined: deleted). */
+  unwritten?: FoldedRows;
+  written?: WrittenRows;
+}
+
 /**
  * Folds a batch of events into the rows they touch, reading those rows from the table, except the ones in
- * `unwritten` (left by an earlier batch whose write has not committed yet). Rows travel as JSON both ways,
+ * memory (`RowsInMemory`). Rows travel as JSON both ways,
  * so evolve sees the same value types whether a row came from the table or from an earlier event. A decision
  * about a data subject folds again the rows holding their values (subject-rows.ts); a bank holiday added or
  * retired counts again the working-day dates of the rows whose clocks span it (working-day-rows.ts).
@@ -54,13 +66,13 @@ export async function foldBatch(
   table: string,
   events: readonly RecordedEvent[],
   { catalog, source }: FoldSources,
-  unwritten?: FoldedRows,
+  { unwritten, written }: RowsInMemory = {},
 ): Promise<FoldedRows> {
   const history = projection.workingDays ? await CalendarHistory.of(source, catalog).load() : undefined;
   const caseEvents = events.filter((event) => !refoldsFor(projection, event) && !reckonsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
-  const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.get(id)]));
-  const unread = projection.rowPerEvent ? [] : unwritten ? ids.filter((id) => !unwritten.has(id)) : ids;
+  const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.has(id) ? unwritten.get(id) : written?.get(id)]));
+  const unread = projection.rowPerEvent ? [] : ids.filter((id) => !unwritten?.has(id) && !written?.get(id));
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);

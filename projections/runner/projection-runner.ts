@@ -4,10 +4,11 @@ import { InterruptibleSleep } from '../../src/shared/interruptible-sleep.ts';
 import type { Pool, PoolClient } from 'pg';
 import type { EventCatalog } from '../../src/event-store/event-catalog.ts';
 import type { EventStore, RecordedEvent, TailRead } from '../../src/event-store/event-store.port.ts';
+import { LRUCache } from 'lru-cache';
 import { applyBatch, foldBatch, writeRows, writeRowsAdvancing, type FoldedRows, type FoldSources } from './apply-batch.ts';
 import { AppendWaiter, type WaitOptions } from '../../src/event-store/append-waiter.ts';
 import { advanceStatement, checkpoints, type Checkpoint } from './checkpoint-store.ts';
-import type { Projection } from './projection.ts';
+import type { Projection, ReadModelRow } from './projection.ts';
 import { createShadowTable, indexShadowTable, shadowTableOf, swapShadowTable } from './shadow-table.ts';
 import { TailReader } from './tail-reader.ts';
 import { inTransaction } from './transaction.ts';
@@ -49,6 +50,9 @@ export const DEFAULT_RUNNER_OPTIONS: Omit<ProjectionRunnerOptions, 'log'> = {
 /** How often an idle runner looks for a rebuild requested by an admin route or another process. */
 const REBUILD_REQUEST_POLL_MS = 1000;
 
+/** Live rows a runner keeps as it wrote them, so that the next event of a case just changed is folded without a read. */
+const WRITTEN_ROWS_KEPT = 2000;
+
 /** A database that is away is retried at least this often, so the projection resumes soon after it returns. */
 const UNAVAILABLE_MAX_BACKOFF_MS = 5000;
 
@@ -89,6 +93,13 @@ export class ProjectionRunner {
   private folded: FoldedBatch | undefined;
   /** This instance holds the projection's lock, so its checkpoint and reads are the projection's. */
   private leading = false;
+  /**
+   * The live rows as this runner's last commits left them. They are the table's while it leads and the checkpoint
+   * it knows is the stored one: every other write to the live table (a parked event replayed) counts itself in
+   * the checkpoint, which fences this runner's next commit and is seen when the checkpoint is read again. Dropped
+   * whenever a write fails or the checkpoint is read anew with anything else moved.
+   */
+  private readonly written = new LRUCache<string, ReadModelRow>({ max: WRITTEN_ROWS_KEPT });
 
   constructor(
     private readonly pool: Pool,
@@ -142,6 +153,7 @@ export class ProjectionRunner {
       await this.follow(client);
     } finally {
       this.leading = false;
+      this.written.clear();
       await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.lockName]).catch(() => undefined);
     }
   }
@@ -247,6 +259,7 @@ export class ProjectionRunner {
       await parkedEvents.swapRebuild(client, name);
       await checkpoints.finishRebuild(client, name);
     });
+    this.written.clear();
     await this.reloadCheckpoint(client);
     this.options.log('log', `Projection ${name}: rebuilt as version ${this.checkpoint!.version} and swapped in`);
     return true;
@@ -312,6 +325,7 @@ export class ProjectionRunner {
   /** What the live step has read past the checkpoint holds only while the checkpoint stays where it was. */
   private adopt(checkpoint: Checkpoint): void {
     if (checkpoint.position !== this.checkpoint?.position) this.scanned = null;
+    if (checkpoint.position !== this.checkpoint?.position || checkpoint.outsideWrites !== this.checkpoint?.outsideWrites) this.written.clear();
     this.checkpoint = checkpoint;
   }
 
@@ -328,7 +342,7 @@ export class ProjectionRunner {
     const { events, scannedTo, more } = await this.rebuildBatch(after);
     const last = later(events.at(-1)?.position ?? null, more ? (scannedTo ?? null) : null);
     if (last === null || (after !== null && last <= after)) return undefined;
-    const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, unwritten);
+    const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, { unwritten });
     return { rows, last, full: more };
   }
 
@@ -340,6 +354,8 @@ export class ProjectionRunner {
     const advance = async () => {
       if (!(await checkpoints.advance(client, name, target, last, this.checkpoint))) throw new CheckpointMoved(`Checkpoint of ${name} moved`);
     };
+    // Rows written here are not the kept ones' (a parked event's, one at a time): kept rows may be stale.
+    if (target === 'live' && write) this.written.clear();
     if (!write) await advance();
     else
       await inTransaction(client, async () => {
@@ -364,11 +380,21 @@ export class ProjectionRunner {
    */
   private async commitLive(client: PoolClient, last: bigint, events: readonly RecordedEvent[]): Promise<void> {
     const { table, name } = this.projection;
-    const rows = await foldBatch(client, this.projection, table, events, this.sources);
-    const advanced = await writeRowsAdvancing(client, table, rows, advanceStatement(name, 'live', last, this.checkpoint));
-    if (advanced === undefined) return this.commit(client, 'live', last, () => writeRows(client, table, rows));
-    if (!advanced) throw new CheckpointMoved(`Checkpoint of ${name} moved`);
-    this.movedTo('live', last);
+    try {
+      const rows = await foldBatch(client, this.projection, table, events, this.sources, { written: this.written });
+      const advanced = await writeRowsAdvancing(client, table, rows, advanceStatement(name, 'live', last, this.checkpoint));
+      if (advanced === undefined) await this.commit(client, 'live', last, () => writeRows(client, table, rows));
+      else if (!advanced) throw new CheckpointMoved(`Checkpoint of ${name} moved`);
+      else this.movedTo('live', last);
+      for (const [id, row] of rows) {
+        if (row) this.written.set(id, row);
+        else this.written.delete(id);
+      }
+    } catch (error) {
+      // The fold may have changed kept rows in place, and what the table holds is no longer known.
+      this.written.clear();
+      throw error;
+    }
   }
 
   /** Fencing, for a transaction that does not advance the checkpoint (see `commit`). */

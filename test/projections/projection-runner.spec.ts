@@ -192,4 +192,22 @@ describe('a projection whose version changed', () => {
     await eventually(() => caughtUp(bed));
     expect(await actualCounts(bed.pool)).toEqual(await expectedCounts(bed.pool));
   });
+
+  it("folds a case's next event from the row it last wrote, and reads the table again once another writer counted a write", async () => {
+    const runner = bed.runner(eventCountProjection());
+    runner.start();
+    const count = async () => (await actualCounts(bed.pool))['kept-row']?.events;
+    await bed.store.append('kept-row', things(1), 'no_stream');
+    await eventually(async () => (await count()) === 1);
+    // A write nobody counts (no writer does this): the runner's kept row, not the table, is what it folds next.
+    await bed.pool.query(`UPDATE event_count SET events = 100 WHERE id = 'kept-row'`);
+    await bed.store.append('kept-row', things(1), 0);
+    await eventually(async () => (await count()) === 2);
+
+    // A parked event's replay counts its write in the checkpoint: the runner then reads the row from the table.
+    await bed.pool.query(`UPDATE event_count SET events = 100 WHERE id = 'kept-row'`);
+    await checkpoints.countOutsideWrite(bed.pool, 'event_count');
+    await bed.store.append('kept-row', things(1), 1);
+    await eventually(async () => (await count()) === 101);
+  });
 });
