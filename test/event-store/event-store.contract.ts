@@ -156,7 +156,9 @@ export function describeEventStoreContract(engine: string, connect: () => Promis
       });
 
       it('reads the tail of a few types and says it looked past the events of the others', async () => {
-        const start = await store.headPosition();
+        // After every append made so far: the readable head can trail an earlier test's append while another
+        // transaction on the server is open, and its events of this type would then be read here too.
+        const start = await store.committedHeadPosition();
         const name = stream();
         const ours = await store.append(name, events(2), 'no_stream');
         const theirs = await store.append(stream(), events(3, `${type}Other`), 'no_stream');
