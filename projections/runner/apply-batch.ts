@@ -72,7 +72,7 @@ export async function foldBatch(
   const caseEvents = events.filter((event) => !refoldsFor(projection, event) && !reckonsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.has(id) ? unwritten.get(id) : written?.get(id)]));
-  const unread = projection.rowPerEvent ? [] : ids.filter((id) => !unwritten?.has(id) && !written?.get(id));
+  const unread = projection.rowPerEvent ? [] : ids.filter((id) => !unwritten?.has(id) && rows.get(id) === undefined);
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);
