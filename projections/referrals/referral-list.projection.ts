@@ -106,8 +106,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       decline_reason: state.support?.decision === 'declined' ? state.support.reason : null,
       closure_reason: state.closure?.reason ?? null,
       closed_at: state.closure?.at ?? null,
-      report_to_referral_working_days: reportDatesKept(row, state) ? row.report_to_referral_working_days : workingDaysFromReport(state, calendar),
-      report_span: reportSpan(state),
+      ...reportColumns(row, state, calendar),
       risk_level: state.assessment?.riskLevel ?? null,
       personal_statement: state.personalStatement,
       personal_statement_made: state.personalStatementMadeAt !== null,
@@ -150,7 +149,14 @@ function reportSpan({ crimeReportedOn, receivedAt }: ReceivedReferral): string |
   return crimeReportedOn && crimeReportedOn <= receivedOn ? `[${crimeReportedOn},${addDays(receivedOn, 1)})` : null;
 }
 
-/** The count depends on these two dates alone, and counting is the costliest part of this fold: only a change recounts. */
+type ReportColumns = Pick<ReferralListRow, 'report_to_referral_working_days' | 'report_span'>;
+
+/** The count and the span depend on the report's and the referral's dates alone, and counting is the costliest part of this fold: only a change recounts. */
+function reportColumns(row: ReferralListRow | undefined, state: ReceivedReferral, calendar: WorkingDayCalendar): ReportColumns {
+  if (reportDatesKept(row, state)) return { report_to_referral_working_days: row.report_to_referral_working_days, report_span: row.report_span };
+  return { report_to_referral_working_days: workingDaysFromReport(state, calendar), report_span: reportSpan(state) };
+}
+
 function reportDatesKept(row: ReferralListRow | undefined, state: ReceivedReferral): row is ReferralListRow {
   return row !== undefined && row.state.crimeReportedOn === state.crimeReportedOn && row.state.receivedAt === state.receivedAt;
 }

@@ -30,7 +30,8 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
   /**
    * The row after the event (its data upcast to the current schema); undefined deletes it. `calendar` is the
    * working-day calendar as it stood at the event, for a projection with `workingDays` (the shipped one otherwise).
-   * Must be deterministic: the same events always give the same rows.
+   * Must be deterministic: the same events always give the same rows. Returns the row it was given unchanged or
+   * a row object of its own, never one it shares elsewhere: the runner may mark a new row in place.
    */
   evolve(row: Row | undefined, event: RecordedEvent, calendar: WorkingDayCalendar): Row | undefined;
   /**

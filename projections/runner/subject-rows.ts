@@ -16,10 +16,11 @@ export interface SubjectColumns {
 
 /** Erasing, restricting or lifting a restriction changes what a subject's values read as. */
 const SUBJECT_DECISIONS: readonly string[] = dataSubjectEventDefinitions.map((definition) => definition.type);
+const SUBJECT_DECISION_TYPES: ReadonlySet<string> = new Set(SUBJECT_DECISIONS);
 
 /** The event is a decision about a subject that this projection folds its subject's rows again for. */
 export function refoldsFor(projection: Projection, event: RecordedEvent): boolean {
-  return projection.holdsPersonalData === true && SUBJECT_DECISIONS.includes(event.type);
+  return projection.holdsPersonalData === true && SUBJECT_DECISION_TYPES.has(event.type);
 }
 
 /** A read model that copies personal data also follows the decisions about its subjects. */
@@ -27,15 +28,24 @@ export function followingSubjectDecisions(projection: Projection): Projection {
   return projection.holdsPersonalData ? { ...projection, eventTypes: [...projection.eventTypes, ...SUBJECT_DECISIONS] } : projection;
 }
 
-/** The row the projection made of the event, marked with the event's subjects and stream. */
+/**
+ * The row the projection made of the event, marked with the event's subjects and stream. Most events add
+ * neither, so the row is marked in place or left as it is: a copy of every row each event makes cost a rebuild
+ * more than its fold. A row evolve made anew is its own to mark; the row it was given is copied.
+ */
 export function withSubjectsOf(projection: Projection, before: ReadModelRow | undefined, after: ReadModelRow | undefined, recorded: RecordedEvent, catalog: EventCatalog): ReadModelRow | undefined {
   if (!after || !projection.holdsPersonalData) return after;
   const subjects = findPersonalData(recorded.data, catalog.personalDataOf(recorded.type, recorded.schemaVersion)).map((field) => field.subjectId);
   const previous = before as (ReadModelRow & Partial<SubjectColumns>) | undefined;
-  return { ...after, subject_ids: union(previous?.subject_ids, subjects), streams: union(previous?.streams, [recorded.stream]) };
+  const marks: SubjectColumns = { subject_ids: including(previous?.subject_ids, subjects), streams: including(previous?.streams, [recorded.stream]) };
+  const current = after as ReadModelRow & Partial<SubjectColumns>;
+  if (current.subject_ids === marks.subject_ids && current.streams === marks.streams) return after;
+  return after === before ? { ...after, ...marks } : Object.assign(after, marks);
 }
 
-function union(known: readonly string[] | undefined, more: readonly string[]): string[] {
+/** `known` itself when it holds every one of `more`, else the sorted union of both. */
+function including(known: readonly string[] | undefined, more: readonly string[]): string[] {
+  if (known && more.every((value) => known.includes(value))) return known as string[];
   return [...new Set([...(known ?? []), ...more])].sort();
 }
 

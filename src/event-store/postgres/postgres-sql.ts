@@ -17,17 +17,19 @@ export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, schema
  * also returns, on every row, the newest position of any type below the bound (`tail_head`) and where its look
  * stopped short of that (`window_end`, exclusive; null when it reached the bound), and one row of nulls besides
  * when nothing matched: how far a reader of a few types has looked, so it resumes there rather than scanning the
- * same events again. The window is found on the primary key alone, so a rare type costs one short index scan per read.
+ * same events again. The look reads the log in order and stops as soon as it has `$2` events of the types, so a
+ * batch of common types reads no further than its last event; where it stops short, the window's end is looked up
+ * on the primary key alone, and only then (a subquery that needs nothing of the row is run once, when first asked).
  */
 export const TAIL_SQL = `
-  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head, tail.window_end::text AS window_end
-    FROM (SELECT bound.value,
-                 (SELECT max(position) FROM events WHERE position < bound.value) AS head,
-                 (SELECT position FROM events WHERE $4::int IS NOT NULL AND position > $1 AND position < bound.value
-                   ORDER BY position OFFSET $4 LIMIT 1) AS window_end
+  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head,
+         CASE WHEN $2::int IS NULL OR count(events.position) OVER () < $2 THEN
+           (SELECT position FROM events WHERE $4::int IS NOT NULL AND position > $1 AND position < ${VISIBLE_BOUND}
+             ORDER BY position OFFSET $4 LIMIT 1)::text END AS window_end
+    FROM (SELECT bound.value, (SELECT max(position) FROM events WHERE position < bound.value) AS head
             FROM (SELECT ${VISIBLE_BOUND} AS value) AS bound) AS tail
-    LEFT JOIN LATERAL (SELECT * FROM events
-                        WHERE position > $1 AND position < coalesce(tail.window_end, tail.value) AND ($3::text[] IS NULL OR type = ANY($3))
+    LEFT JOIN LATERAL (SELECT * FROM (SELECT * FROM events WHERE position > $1 AND position < tail.value ORDER BY position LIMIT $4) AS looked
+                        WHERE $3::text[] IS NULL OR type = ANY($3)
                         ORDER BY position LIMIT $2) AS events ON true
    ORDER BY events.position`;
 
