@@ -196,10 +196,12 @@ export class PostgresEventStore implements EventStore {
         values: [(options.after ?? -1n).toString(), options.maxCount ?? null, options.eventTypes ?? null, scanLimit],
       }),
     );
-    const events = result.rows.flatMap((row) => (row.event_id === null ? [] : [toRecordedEvent(row)]));
+    const rows = result.rows;
+    const events = rows.flatMap((row) => (row.wanted ? [toRecordedEvent(row)] : []));
     if (options.maxCount !== undefined && events.length === options.maxCount) return { events, scannedTo: events.at(-1)!.position, more: true };
-    const { tail_head: head, window_end: windowEnd } = result.rows[0] ?? {};
-    if (windowEnd != null) return { events, scannedTo: BigInt(windowEnd) - 1n, more: true };
+    const lookEnd = rows.find((row) => row.look_end === true);
+    if (lookEnd) return { events, scannedTo: BigInt(lookEnd.position!), more: true };
+    const head = rows.at(-1)!.tail_head;
     return { events, scannedTo: head == null ? undefined : BigInt(head), more: false };
   }
 

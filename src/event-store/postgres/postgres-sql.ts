@@ -13,25 +13,23 @@ export const VISIBLE_BOUND = '(pg_snapshot_xmin(pg_current_snapshot())::text::bi
 export const EVENT_COLUMNS = 'position, stream, revision, event_id, type, schema_version, data, metadata::text AS metadata_json, (extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms';
 
 /**
- * `readTail`'s read ($1 after, $2 at most, $3 types or null, $4 how many events of any type it may look at), which
- * also returns, on every row, the newest position of any type below the bound (`tail_head`) and where its look
- * stopped short of that (`window_end`, exclusive; null when it reached the bound), and one row of nulls besides
- * when nothing matched: how far a reader of a few types has looked, so it resumes there rather than scanning the
- * same events again. The look reads the log in order and stops as soon as it has `$2` events of the types, so a
- * batch of common types reads no further than its last event; where it stops short, the window's end is looked up
- * on the primary key alone, and only then (a subquery that needs nothing of the row is run once, when first asked).
+ * `readTail`'s read ($1 after, $2 at most, $3 types or null, $4 how many events of any type it may look at). Its
+ * events (`wanted`) come in order, then one row of nulls but for `tail_head`, the newest position of any type below
+ * the bound. The look reads the log in order, so a batch of common types reads no further than its last event;
+ * where it looked at all the `$4` events it may, its last is returned too (`look_end`, and `wanted` only if of the
+ * types): so a reader of a few types resumes past what it has looked at rather than scanning the same events again.
+ * One ordered scan: rows are neither sorted nor counted again (a merge of the two ordered parts, not a sort).
  */
 export const TAIL_SQL = `
-  SELECT ${EVENT_COLUMNS}, tail.head::text AS tail_head,
-         CASE WHEN $2::int IS NULL OR count(events.position) OVER () < $2 THEN
-           (SELECT position FROM events WHERE $4::int IS NOT NULL AND position > $1 AND position < ${VISIBLE_BOUND}
-             ORDER BY position OFFSET $4 LIMIT 1)::text END AS window_end
-    FROM (SELECT bound.value, (SELECT max(position) FROM events WHERE position < bound.value) AS head
-            FROM (SELECT ${VISIBLE_BOUND} AS value) AS bound) AS tail
-    LEFT JOIN LATERAL (SELECT * FROM (SELECT * FROM events WHERE position > $1 AND position < tail.value ORDER BY position LIMIT $4) AS looked
-                        WHERE $3::text[] IS NULL OR type = ANY($3)
-                        ORDER BY position LIMIT $2) AS events ON true
-   ORDER BY events.position`;
+  SELECT * FROM (
+    SELECT ${EVENT_COLUMNS}, $3::text[] IS NULL OR type = ANY($3) AS wanted, look_rank = $4 AS look_end, NULL::text AS tail_head
+      FROM (SELECT *, row_number() OVER (ORDER BY position) AS look_rank
+              FROM (SELECT * FROM events WHERE position > $1 AND position < ${VISIBLE_BOUND} ORDER BY position LIMIT $4) AS looked) AS ranked
+     WHERE $3::text[] IS NULL OR type = ANY($3) OR look_rank = $4
+     ORDER BY position LIMIT $2) AS page
+  UNION ALL
+  SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT max(position) FROM events WHERE position < ${VISIBLE_BOUND})::text
+  ORDER BY 1 NULLS LAST`;
 
 /**
  * One round trip for any number of appends to distinct streams: each append's expectation is checked

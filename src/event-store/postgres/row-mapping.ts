@@ -14,7 +14,7 @@ export interface EventRow {
 }
 
 /** A row of a tail read: an event, or nulls when it found none; either way the newest position it passed over. */
-export type TailRow = (EventRow | { [column in keyof EventRow]: null }) & { tail_head: string | null; window_end: string | null };
+export type TailRow = (EventRow & { wanted: boolean; look_end: boolean | null; tail_head: null }) | ({ [column in keyof EventRow]: null } & { wanted: null; look_end: null; tail_head: string | null });
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   let metadata: EventMetadata | undefined;
