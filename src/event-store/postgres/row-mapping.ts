@@ -13,7 +13,7 @@ export interface EventRow {
   recorded_at_ms: number;
 }
 
-/** A row of a tail read: an event, or nulls when it found none; either way the newest position it passed over. */
+/** A row of a tail read: one of its events (`wanted`) or the last its look reached (`look_end`); or its last row, nulls but for the head. */
 export type TailRow = (EventRow & { wanted: boolean; look_end: boolean | null; tail_head: null }) | ({ [column in keyof EventRow]: null } & { wanted: null; look_end: null; tail_head: string | null });
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
