@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { destination as pinoDestination, stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import { errorFields, requestBindings, requestFields, responseFields } from './log-fields.ts';
-import { LogContext } from './log-context.ts';
+import { LogContext, requestLogContext } from './log-context.ts';
 import { LogContextInterceptor } from './log-context.interceptor.ts';
 
 export interface LoggingOptions {
@@ -22,6 +22,7 @@ export class LoggingModule {
       timestamp: stdTimeFunctions.isoTime,
       serializers: { req: requestFields, res: responseFields, err: errorFields },
       customProps: requestBindings,
+      mixin: requestLogContext,
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
       // Probes and scrapes every few seconds would bury the requests people make.
       // The middleware sees the URL below its mount point; the original is the one a client asked for.
@@ -29,7 +30,7 @@ export class LoggingModule {
     };
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: [options, destination ?? standardOutput()], assignResponse: true })],
+      imports: [LoggerModule.forRoot({ pinoHttp: [options, destination ?? standardOutput()] })],
       providers: [LogContext, { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor }],
       exports: [LogContext],
     };
