@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException, ForbiddenException, HttpException, HttpStatus, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LogContext } from '../observability/log-context.ts';
 import { AuthFailures } from './auth-failures.ts';
 import { PUBLIC_KEY, ROLES_KEY, type Role } from './roles.ts';
 import { FAILURE_DESCRIPTIONS, InvalidToken, type AuthFailureReason } from './token-claims.ts';
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly failures: AuthFailures,
+    private readonly logContext: LogContext,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,6 +29,8 @@ export class AuthGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     request.user = await this.authenticate(request, http.getResponse<FastifyReply>());
+    // The request's log lines name the user (the token's `sub`, never the token), refused or not.
+    this.logContext.assign({ userId: request.user.sub });
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!request.user.roles.some((role) => allowed.includes(role))) {
       throw new ForbiddenException('Your roles do not allow this');

@@ -1,11 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { destination as pinoDestination, stdTimeFunctions, type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Options } from 'pino-http';
 import { errorFields, requestBindings, requestFields, responseFields } from './log-fields.ts';
 import { LogContext, requestLogContext } from './log-context.ts';
-import { LogContextInterceptor } from './log-context.interceptor.ts';
 
 export interface LoggingOptions {
   level: LevelWithSilent;
@@ -31,7 +29,7 @@ export class LoggingModule {
     return {
       module: LoggingModule,
       imports: [LoggerModule.forRoot({ pinoHttp: [options, destination ?? standardOutput()] })],
-      providers: [LogContext, { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor }],
+      providers: [LogContext],
       exports: [LogContext],
     };
   }

@@ -16,7 +16,7 @@ export class ObservabilityModule {
       imports: [LoggingModule.forRoot(logging)],
       controllers: [MetricsController],
       providers: [CommandTelemetry, Metrics, HttpMetrics, ProjectionMetrics],
-      exports: [CommandTelemetry, Metrics],
+      exports: [CommandTelemetry, Metrics, LoggingModule],
     };
   }
 }
