@@ -1,5 +1,5 @@
 import { complaintEventDefinitions, type ComplaintEvent } from '../../src/complaints/domain/complaint.events.ts';
-import { londonDate, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
+import { addDays, londonDate, londonDayStart, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
 import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
 import { dueClocks, nextDueOn, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
@@ -50,7 +50,8 @@ export interface ComplaintListRow extends DemographicsColumns {
   review_upheld: boolean;
   /**
    * When the complaint closed for the retention schedule, and how (a code: the withdrawal's own reason is the
-   * complainant's free text, which a disposal certificate must not keep): its withdrawal, else the decision on its review.
+   * complainant's free text, which a disposal certificate must not keep): its withdrawal, the decision on its review,
+   * its outcome's review window shutting with no review asked for, or its resolution outside Schedule 3 (see closure).
    */
   closed_at: string | null;
   closure_reason: string | null;
@@ -74,7 +75,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   // 7: the folded state keeps corrections of the complainant's details and of allegations' categories.
   // 8: the complainant's demographics, for the complaints report's equality breakdowns.
   // 9: the earliest due date on the calendar as it stands, not as it stood when each clock started.
-  version: 9,
+  // 10: complaints that end with no review (resolved outside Schedule 3, or the review window shut) close for retention.
+  version: 10,
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: [...complaintEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
@@ -126,11 +128,20 @@ function reportColumns(state: LoggedComplaint) {
   };
 }
 
-function closure({ withdrawal, review }: LoggedComplaint): Pick<ComplaintListRow, 'closed_at' | 'closure_reason'> {
+/**
+ * An outcome told with no review asked for closes once no review may be asked for in time: at the start of the London
+ * day after the review window's last day. A review requested since (a supervisor's acceptance of a late one too), or
+ * a recording under Schedule 3 after a resolution outside it, opens the complaint again until it ends once more.
+ */
+function closure({ withdrawal, review, outcome, reviewWindow, route, resolution }: LoggedComplaint): Pick<ComplaintListRow, 'closed_at' | 'closure_reason'> {
   if (withdrawal) return { closed_at: withdrawal.at, closure_reason: withdrawal.repetitiveOf ? 'discontinued-repetitive' : 'withdrawn' };
-  if (review?.decision) return { closed_at: review.decision.at, closure_reason: 'review-decided' };
-  return { closed_at: null, closure_reason: null };
+  if (review) return review.decision ? { closed_at: review.decision.at, closure_reason: 'review-decided' } : NOT_CLOSED;
+  if (outcome?.notifiedAt && reviewWindow) return { closed_at: londonDayStart(addDays(reviewWindow.closes, 1)), closure_reason: 'no-review-requested' };
+  if (route === 'outside-schedule-3' && resolution) return { closed_at: resolution.at, closure_reason: 'resolved-outside-schedule-3' };
+  return NOT_CLOSED;
 }
+
+const NOT_CLOSED = { closed_at: null, closure_reason: null };
 
 function clockColumns(clocks: DueClocks, calendar: WorkingDayCalendar): Pick<ComplaintListRow, 'next_due' | 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {
   return { next_due: nextDueOn(clocks, calendar), contact_due_from: clocks.contactFrom, notify_due_from: clocks.notifyFrom, fixed_due: clocks.fixedDue };

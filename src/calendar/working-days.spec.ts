@@ -1,5 +1,5 @@
 import { englandAndWalesCalendar } from './england-and-wales.ts';
-import { addDays, ageOn, CalendarNotCovered, isCalendarDate, lastStartOverdue, londonDate } from './working-days.ts';
+import { addDays, ageOn, CalendarNotCovered, isCalendarDate, lastStartOverdue, londonDate, londonDayStart } from './working-days.ts';
 
 const calendar = englandAndWalesCalendar();
 
@@ -63,6 +63,20 @@ describe('working days in England and Wales', () => {
       for (const instant of [new Date(time), new Date(time).toISOString()]) expect(londonDate(instant)).toBe(london.format(time));
     }
     expect(() => londonDate('not a date')).toThrow(RangeError);
+  });
+
+  it('begins a London day at its midnight, in GMT, in BST and on the days the clocks change', () => {
+    expect(londonDayStart('2026-01-15')).toBe('2026-01-15T00:00:00.000Z');
+    expect(londonDayStart('2026-07-01')).toBe('2026-06-30T23:00:00.000Z');
+    // The clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October.
+    expect(londonDayStart('2026-03-29')).toBe('2026-03-29T00:00:00.000Z');
+    expect(londonDayStart('2026-03-30')).toBe('2026-03-29T23:00:00.000Z');
+    expect(londonDayStart('2026-10-25')).toBe('2026-10-24T23:00:00.000Z');
+    expect(londonDayStart('2026-10-26')).toBe('2026-10-26T00:00:00.000Z');
+    for (let day = '2026-01-01'; day < '2027-01-01'; day = addDays(day, 1)) {
+      const start = Date.parse(londonDayStart(day));
+      expect([londonDate(new Date(start)), londonDate(new Date(start - 1))]).toEqual([day, addDays(day, -1)]);
+    }
   });
 });
 

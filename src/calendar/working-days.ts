@@ -30,6 +30,12 @@ export function londonDate(instant: Date | string): CalendarDate {
   return date;
 }
 
+/** The instant a day begins in England: midnight BST is 23:00 UTC the day before (clocks change at 01:00 UTC, never at midnight). */
+export function londonDayStart(date: CalendarDate): string {
+  const anHourEarlier = toUtc(date) - HOUR_MS;
+  return new Date(londonDate(new Date(anHourEarlier)) === date ? anHourEarlier : toUtc(date)).toISOString();
+}
+
 /** Calendar days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

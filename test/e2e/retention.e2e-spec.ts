@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { addDays, londonDayStart } from '../../src/calendar/working-days.ts';
+import { reviewWindowAfter } from '../../src/complaints/domain/deadlines.ts';
+import { disposalDueOn } from '../../src/retention/domain/disposal-due.ts';
 import { DisposalReview } from '../../src/retention/queries/disposals-due/disposal-review.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -80,6 +83,90 @@ describe('retention over HTTP', () => {
     const review = await harness.request({ method: 'GET', url: `/api/admin/disposals/due?asOf=${today}&limit=200`, headers: { authorization: admin, 'x-min-position': period.position } });
     expect(review.json().items.find((item: { caseId: string }) => item.caseId === logged.id)).toMatchObject({ caseKind: 'complaint', closureReason: 'withdrawn', rule: { caseKind: 'complaint', closureReason: 'withdrawn', months: 12 } });
     expect(review.body).not.toContain('Wilma');
+  });
+
+  describe('complaints that end with no review', () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const incivility = { category: 'individual-behaviours', description: 'Impolite language and tone', subject: { kind: 'officer', identifier: 'PC 4321' } };
+    let officer: string;
+    let last = '0';
+    const ok = async (url: string, authorization: string, payload: object, status = 200) => {
+      const response = await request('POST', url, authorization, payload);
+      expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
+      last = response.json().position;
+      return response.json();
+    };
+    const logged = async () =>
+      (await ok('/api/complaints', officer, {
+        receivedAt: daysAgo(500),
+        channel: 'email',
+        complainant: { name: 'Nora Noreview' },
+        summary: 'Rude at the front desk',
+        subjects: [{ kind: 'officer', identifier: 'PC 4321' }],
+      }, 201)).id as string;
+    const dueOn = async (asOf: string) => {
+      const review = await harness.request({ method: 'GET', url: `/api/admin/disposals/due?asOf=${asOf}&limit=200`, headers: { authorization: admin, 'x-min-position': last } });
+      return review.json().items as { caseId: string }[];
+    };
+    const dryRun = async () => (await ok('/api/admin/disposals', admin, { dryRun: true })).items.map((item: { caseId: string }) => item.caseId);
+    const today = () => new Date().toISOString().slice(0, 10);
+
+    beforeAll(async () => {
+      officer = await bearer(['crt_officer']);
+      await ok('/api/admin/settings/retention-periods', admin, { caseKind: 'complaint', closureReason: 'no-review-requested', months: 12 });
+      await ok('/api/admin/settings/retention-periods', admin, { caseKind: 'complaint', closureReason: 'resolved-outside-schedule-3', months: 12 });
+    });
+
+    it('closes a complaint at the start of the London day after its review window shut, and opens it again on a late review request', async () => {
+      const id = await logged();
+      await ok(`/api/complaints/${id}/record`, officer, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(495) });
+      await ok(`/api/complaints/${id}/refer`, officer, { to: 'psd', reason: 'Local investigation', at: daysAgo(494) });
+      await ok(`/api/complaints/${id}/outcome`, officer, { result: 'service-acceptable', decidedAt: daysAgo(420) });
+      const notifiedAt = daysAgo(410);
+      await ok(`/api/complaints/${id}/outcome-notified`, officer, { at: notifiedAt });
+      const closedOn = addDays(reviewWindowAfter(notifiedAt).closes, 1);
+      const due = disposalDueOn(closedOn, 12);
+
+      expect((await dueOn(due)).find((item) => item.caseId === id)).toMatchObject({ caseKind: 'complaint', closedAt: londonDayStart(closedOn), closureReason: 'no-review-requested', dueOn: due, rule: { months: 12 } });
+      // Had it closed on the window's last day, it would be due a day earlier: it is not.
+      expect((await dueOn(disposalDueOn(addDays(closedOn, -1), 12))).map((item) => item.caseId)).not.toContain(id);
+      expect(await dryRun()).toContain(id);
+
+      const supervisor = await bearer(['supervisor']);
+      await ok(`/api/complaints/${id}/late-review-request`, supervisor, { receivedAt: daysAgo(2), reason: 'In hospital throughout the 28 days' });
+      expect((await dueOn(today())).map((item) => item.caseId)).not.toContain(id);
+      expect(await dryRun()).not.toContain(id);
+    });
+
+    it('does not close a complaint whose outcome was told while its review window is open', async () => {
+      const id = await logged();
+      await ok(`/api/complaints/${id}/record`, officer, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(495) });
+      await ok(`/api/complaints/${id}/refer`, officer, { to: 'psd', reason: 'Local investigation', at: daysAgo(494) });
+      await ok(`/api/complaints/${id}/outcome`, officer, { result: 'service-acceptable', decidedAt: daysAgo(10) });
+      const notifiedAt = daysAgo(5);
+      await ok(`/api/complaints/${id}/outcome-notified`, officer, { at: notifiedAt });
+      const { closes } = reviewWindowAfter(notifiedAt);
+      // A dry run looking ahead: due a year after the day the window shuts, not a year after its last day.
+      const dryRunOn = async (asOf: string) => (await ok('/api/admin/disposals', admin, { dryRun: true, asOf, caseIds: [id] })).items;
+      expect(await dryRunOn(disposalDueOn(closes, 12))).toEqual([]);
+      expect(await dryRunOn(disposalDueOn(addDays(closes, 1), 12))).toEqual([expect.objectContaining({ caseId: id, closureReason: 'no-review-requested' })]);
+      await ok(`/api/complaints/${id}/review-request`, officer, { receivedAt: new Date().toISOString() });
+      expect(await dryRunOn(disposalDueOn(addDays(closes, 1), 12))).toEqual([]);
+    });
+
+    it('closes a complaint at its resolution outside Schedule 3, and opens it again when it is recorded', async () => {
+      const [resolved, recorded] = [await logged(), await logged()];
+      const resolvedAt = daysAgo(390);
+      for (const id of [resolved, recorded]) {
+        await ok(`/api/complaints/${id}/handle-outside-schedule-3`, officer, { allegations: [incivility], at: daysAgo(499) });
+        await ok(`/api/complaints/${id}/resolve`, officer, { summary: 'Sergeant apologised', complainantSatisfied: false, at: resolvedAt });
+      }
+      await ok(`/api/complaints/${recorded}/record`, officer, { reason: 'dissatisfied-with-initial-handling', at: daysAgo(389) });
+      const listed = await dueOn(today());
+      expect(listed.find((item) => item.caseId === resolved)).toMatchObject({ closedAt: resolvedAt, closureReason: 'resolved-outside-schedule-3' });
+      expect(listed.map((item) => item.caseId)).not.toContain(recorded);
+      expect(await dryRun()).toContain(resolved);
+    });
   });
 
   describe('disposal', () => {
