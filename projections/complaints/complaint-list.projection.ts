@@ -5,7 +5,7 @@ import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type
 import { dueClocks, nextDueOn, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../src/complaints/domain/deadlines.ts';
 import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
-import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /**
@@ -31,7 +31,7 @@ export interface ComplaintListRow extends DemographicsColumns {
   received_at: string;
   revision: number;
   updated_at: string;
-  /** The complaint folded by the domain's own evolve, so the list never re-implements its rules. */
+  /** The complaint folded by the domain's own evolve, so the list never re-implements its rules; its demographics are in the columns only. */
   state: LoggedComplaint;
   // The complaints report's figures (version 3): aggregated by PostgreSQL over the day of receipt.
   /** The day of receipt in England: report periods filter on it. */
@@ -75,7 +75,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   // 7: the folded state keeps corrections of the complainant's details and of allegations' categories.
   // 8: the complainant's demographics, for the complaints report's equality breakdowns.
   // 9: the earliest due date on the calendar as it stands, not as it stood when each clock started.
-  // 10: complaints that end with no review (resolved outside Schedule 3, or the review window shut) close for retention.
+  // 10: complaints that end with no review (resolved outside Schedule 3, or the review window shut) close for retention;
+  // the folded state keeps no demographics (the columns do).
   version: 10,
   table: 'complaint_list',
   holdsPersonalData: true,
@@ -90,7 +91,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
     }),
   },
   evolve(row, recorded, calendar) {
-    const previous: Complaint = row?.state ?? initialComplaint();
+    const previous: Complaint = row ? { ...row.state, demographics: demographicsIn(row) } : initialComplaint();
     const state = evolveComplaint(previous, { type: recorded.type, data: recorded.data } as unknown as ComplaintEvent);
     if (state.status === 'none') return row;
     return {
@@ -104,9 +105,8 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      state,
+      ...apartFromDemographics(state),
       ...reportColumns(state),
-      ...demographicsColumns(state.demographics),
     };
   },
 };

@@ -7,7 +7,7 @@ import { updateDueBy, updateEntitled, updateWorkingDays } from '../../src/referr
 import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
 import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import type { Projection } from '../runner/projection.ts';
-import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
 
 /**
  * One row per victim journey: the case managers' list. Columns are those of referral_list; the victim's
@@ -71,7 +71,8 @@ export const referralListProjection: Projection<ReferralListRow> = {
   // 12: the victim's demographics, for the Beacon report's equality breakdowns.
   // 13: the next update due on the calendar as it stands, and the days the open updates were learned.
   // 14: the police referral delay on the calendar as it stands.
-  version: 14,
+  // 15: the folded state keeps no demographics (the columns do).
+  version: 15,
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: [...referralEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
@@ -85,7 +86,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
     }),
   },
   evolve(row, recorded, calendar) {
-    const previous: Referral = row?.state ?? initialReferral();
+    const previous: Referral = row ? { ...row.state, demographics: demographicsIn(row) } : initialReferral();
     const state = evolveReferral(previous, { type: recorded.type, data: recorded.data } as unknown as ReferralEvent);
     if (state.status === 'none') return row;
     return {
@@ -111,12 +112,11 @@ export const referralListProjection: Projection<ReferralListRow> = {
       personal_statement: state.personalStatement,
       personal_statement_made: state.personalStatementMadeAt !== null,
       restorative_justice: state.restorativeJustice,
-      ...demographicsColumns(state.demographics),
       service_referral_outcomes: state.serviceReferrals.map((serviceReferral) => serviceReferral.outcome ?? 'awaiting'),
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      state,
+      ...apartFromDemographics(state),
     };
   },
 };

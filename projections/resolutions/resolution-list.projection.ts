@@ -1,7 +1,7 @@
 import { resolutionEventDefinitions, type ResolutionEvent } from '../../src/resolutions/domain/resolution.events.ts';
 import { londonDate } from '../../src/calendar/working-days.ts';
 import { evolveResolution, initialResolution, resolutionStatus, type ProposedResolution, type Resolution } from '../../src/resolutions/domain/resolution.state.ts';
-import { demographicsColumns, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /**
@@ -50,13 +50,14 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   // 4: rows record their data subjects and streams, so a decision about a subject folds only its rows again.
   // 5: the folded state keeps corrections of the offence and of people's names and contacts.
   // 6: the offender's demographics, for the Community Resolutions report's equality breakdowns.
-  version: 6,
+  // 7: the folded state keeps no demographics (the columns do).
+  version: 7,
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { resolutionId: string }).resolutionId,
   evolve(row, recorded) {
-    const previous: Resolution = row?.state ?? initialResolution();
+    const previous: Resolution = row ? { ...row.state, demographics: demographicsIn(row) } : initialResolution();
     const state = evolveResolution(previous, { type: recorded.type, data: recorded.data } as unknown as ResolutionEvent);
     if (state.status === 'none') return row;
     const openDueDates = state.remedies.filter((remedy) => remedy.status === 'open').map((remedy) => remedy.dueDate);
@@ -75,9 +76,8 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
       closed_at: state.closure?.at ?? null,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      state,
+      ...apartFromDemographics(state),
       ...reportColumns(state),
-      ...demographicsColumns(state.demographics),
     };
   },
 };

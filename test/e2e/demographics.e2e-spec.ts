@@ -33,8 +33,12 @@ describe("equality monitoring: a victim's demographics", () => {
     // The read waits for the list to hold the command's position.
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     expect(JSON.stringify(view)).not.toContain('black-caribbean');
-    const [row] = await harness.sql(`SELECT state->'demographics' AS demographics, gender, age_band FROM referral_list WHERE id = $1`, [id]);
-    expect(row).toEqual({ demographics: { ...ANSWERS, ageBand: '25-34' }, gender: 'woman', age_band: '25-34' });
+    // The list keeps them only in the columns the Beacon report counts, through later events too, not in its folded state.
+    ok(await request('POST', `/api/referrals/${id}/notes`, caseManager, { text: 'Called back as agreed' }));
+    const [row] = await harness.sql(`SELECT state::text AS state, gender, ethnicity, disability, age_band FROM referral_list WHERE id = $1`, [id]);
+    expect(JSON.parse(row.state)).not.toHaveProperty('demographics');
+    expect(row.state).not.toMatch(/black-caribbean|prefer-not-to-say|25-34/);
+    expect(row).toMatchObject({ gender: 'woman', ethnicity: 'black-caribbean', disability: 'prefer-not-to-say', age_band: '25-34' });
     ok(await request('POST', `/api/referrals/${id}/demographics`, caseManager, ANSWERS), 409);
   });
 

@@ -98,6 +98,17 @@ describe('equality monitoring of complainants and offenders', () => {
       expect(again.rule).toBe('demographics-unchanged');
     });
 
+    it('keeps the answers out of the list row\'s folded state, in the columns the report counts, through later events', async () => {
+      const id = await newCase({ ...intake(), demographics: answers });
+      ok(await request('POST', `/api/${kind}/${id}/notes`, worker(), { text: 'Called back as agreed' }));
+      // Reading the case waits for the list to hold the note.
+      ok(await request('GET', `/api/${kind}/${id}`, worker()));
+      const [row] = await harness.sql<{ state: string }>(`SELECT state::text AS state, gender, ethnicity, disability, age_band FROM ${table} WHERE id = $1`, [id]);
+      expect(JSON.parse(row!.state)).not.toHaveProperty('demographics');
+      expect(row!.state).not.toMatch(/black-caribbean|prefer-not-to-say|25-34/);
+      expect(row).toMatchObject({ gender: 'woman', ethnicity: 'black-caribbean', disability: 'prefer-not-to-say', age_band: '25-34' });
+    });
+
     it('records the answers given on intake, and refuses one outside its list there, appending nothing', async () => {
       const before = await eventCount();
       const refused = ok(await request('POST', `/api/${kind}`, worker(), { ...intake(), demographics: { ...answers, gender: 'martian' } }), 400);

@@ -41,7 +41,7 @@ export interface LoggedComplaint extends LoggedDetails {
   corrections: { of: string; fields: string[]; reason: string; at: string }[];
   /** The link to the complainant's own page, while one is given and not revoked (absent from rows folded before links existed). */
   statusLink?: StatusLink | null;
-  /** Equality monitoring: never shown on the case, counted only in reports (absent from rows folded before it existed). */
+  /** Equality monitoring: never shown on the case, counted only in reports (absent from the list's rows, which keep them in columns). */
   demographics?: Demographics | null;
 }
 

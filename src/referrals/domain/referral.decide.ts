@@ -94,7 +94,7 @@ export function decideReferral(command: ReferralCommand, state: Referral): Refer
 /** The age band is the victim's at the offence: on the offence date, else the day the crime was reported, else the day received. */
 function recordDemographics(command: RecordDemographics, referral: ReceivedReferral): ReferralEvent[] {
   const offenceDay = referral.offenceDate ?? referral.crimeReportedOn ?? londonDate(referral.receivedAt);
-  const person = { subjectId: referral.victim.subjectId, dateOfBirth: referral.victim.dateOfBirth, offenceDay, current: referral.demographics };
+  const person = { subjectId: referral.victim.subjectId, dateOfBirth: referral.victim.dateOfBirth, offenceDay, current: referral.demographics ?? null };
   return [{ type: 'ReferralDemographicsRecorded', data: { referralId: referral.id, ...recordedDemographics(command, person) } }];
 }
 

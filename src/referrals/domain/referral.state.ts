@@ -41,8 +41,8 @@ export interface ReceivedReferral extends ReceivedDetails {
   corrections: DetailsCorrection[];
   /** Each consent withdrawn or given after the referral, with why: `consent` above is where it stands. */
   consentChanges: ConsentChange[];
-  /** Equality monitoring: never shown on the case, counted only in reports. */
-  demographics: Demographics | null;
+  /** Equality monitoring: never shown on the case, counted only in reports (absent from the list's rows, which keep them in columns). */
+  demographics?: Demographics | null;
   cjEvents: CriminalJusticeUpdate[];
   /** Messages sent through Notify and what became of them. */
   messages: VictimMessage[];

@@ -63,7 +63,7 @@ export interface ProposedResolution extends ProposalDetails {
   closure: { outcome: ResolutionOutcome; at: string } | null;
   /** Each correction of the offence or of a person's details (`of` their subject id), with why; the values above are the corrected ones. */
   corrections: { of: string; fields: string[]; reason: string; at: string }[];
-  /** The offender's equality-monitoring answers: never shown on the case, counted only in reports (absent from rows folded before it existed). */
+  /** The offender's equality-monitoring answers: never shown on the case, counted only in reports (absent from the list's rows, which keep them in columns). */
   demographics?: Demographics | null;
 }
 
