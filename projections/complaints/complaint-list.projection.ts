@@ -1,7 +1,8 @@
 import { complaintEventDefinitions, type ComplaintEvent } from '../../src/complaints/domain/complaint.events.ts';
-import { addDays, londonDate, londonDayStart, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
+import { londonDate, type WorkingDayCalendar } from '../../src/calendar/working-days.ts';
 import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import { complaintStage, evolveComplaint, initialComplaint, type Complaint, type LoggedComplaint } from '../../src/complaints/domain/complaint.state.ts';
+import { retentionClosureOf } from '../../src/complaints/domain/retention-closure.ts';
 import { dueClocks, nextDueOn, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../src/complaints/domain/deadlines.ts';
 import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
@@ -128,20 +129,10 @@ function reportColumns(state: LoggedComplaint) {
   };
 }
 
-/**
- * An outcome told with no review asked for closes once no review may be asked for in time: at the start of the London
- * day after the review window's last day. A review requested since (a supervisor's acceptance of a late one too), or
- * a recording under Schedule 3 after a resolution outside it, opens the complaint again until it ends once more.
- */
-function closure({ withdrawal, review, outcome, reviewWindow, route, resolution }: LoggedComplaint): Pick<ComplaintListRow, 'closed_at' | 'closure_reason'> {
-  if (withdrawal) return { closed_at: withdrawal.at, closure_reason: withdrawal.repetitiveOf ? 'discontinued-repetitive' : 'withdrawn' };
-  if (review) return review.decision ? { closed_at: review.decision.at, closure_reason: 'review-decided' } : NOT_CLOSED;
-  if (outcome?.notifiedAt && reviewWindow) return { closed_at: londonDayStart(addDays(reviewWindow.closes, 1)), closure_reason: 'no-review-requested' };
-  if (route === 'outside-schedule-3' && resolution) return { closed_at: resolution.at, closure_reason: 'resolved-outside-schedule-3' };
-  return NOT_CLOSED;
+function closure(state: LoggedComplaint): Pick<ComplaintListRow, 'closed_at' | 'closure_reason'> {
+  const closed = retentionClosureOf(state);
+  return { closed_at: closed?.at ?? null, closure_reason: closed?.reason ?? null };
 }
-
-const NOT_CLOSED = { closed_at: null, closure_reason: null };
 
 function clockColumns(clocks: DueClocks, calendar: WorkingDayCalendar): Pick<ComplaintListRow, 'next_due' | 'contact_due_from' | 'notify_due_from' | 'fixed_due'> {
   return { next_due: nextDueOn(clocks, calendar), contact_due_from: clocks.contactFrom, notify_due_from: clocks.notifyFrom, fixed_due: clocks.fixedDue };

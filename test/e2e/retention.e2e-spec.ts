@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, londonDayStart } from '../../src/calendar/working-days.ts';
 import { reviewWindowAfter } from '../../src/complaints/domain/deadlines.ts';
 import { disposalDueOn } from '../../src/retention/domain/disposal-due.ts';
-import { DisposalReview } from '../../src/retention/queries/disposals-due/disposal-review.ts';
+import { DisposalReview, type DueCases } from '../../src/retention/queries/disposals-due/disposal-review.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('retention over HTTP', () => {
@@ -192,6 +192,23 @@ describe('retention over HTTP', () => {
       if (closed) await ok('POST', `/api/referrals/${id}/close`, caseManager, { reason: 'duplicate', at: daysAgo(closedDaysAgo) });
       return id as string;
     };
+    /** Disposes of the cases named, running `meanwhile` once the review has found them due and before anything is erased. */
+    const disposeMeanwhile = async (caseIds: string[], meanwhile: (due: DueCases) => Promise<void>) => {
+      const review = harness.app.get(DisposalReview);
+      const reviewed = review.due.bind(review);
+      const hook = jest.spyOn(review, 'due').mockImplementationOnce(async (...args) => {
+        const due = await reviewed(...args);
+        await meanwhile(due);
+        return due;
+      });
+      try {
+        const disposal = await ok('POST', '/api/admin/disposals', admin, { caseIds });
+        expect(hook).toHaveBeenCalledTimes(1);
+        return disposal;
+      } finally {
+        hook.mockRestore();
+      }
+    };
     const dueIds = async () => (await ok('POST', '/api/admin/disposals', admin, { dryRun: true })).items.map((item: { caseId: string }) => item.caseId);
 
     beforeAll(async () => {
@@ -261,28 +278,32 @@ describe('retention over HTTP', () => {
 
     it('keeps a case whose legal hold is placed while the disposal runs, after its review found it not held', async () => {
       const [held, going] = [await referralOf(true), await referralOf(true)];
-      const review = harness.app.get(DisposalReview);
-      const reviewed = review.due.bind(review);
       // The hold arrives through HTTP once the disposal has read the holds and before it erases anything.
-      const hook = jest.spyOn(review, 'due').mockImplementationOnce(async (...args) => {
-        const due = await reviewed(...args);
+      const disposal = await disposeMeanwhile([held, going], async (due) => {
         expect(due.items.map((entry) => entry.caseId)).toEqual(expect.arrayContaining([held, going]));
         await ok('POST', `/api/cases/${held}/legal-hold`, supervisor, { reason: 'litigation' });
-        return due;
       });
-      try {
-        const disposal = await ok('POST', '/api/admin/disposals', admin, { caseIds: [held, going] });
-        expect(hook).toHaveBeenCalledTimes(1);
-        expect(disposal).toMatchObject({ disposed: [{ caseId: going }], kept: [{ caseId: held, caseKind: 'referral', rule: 'legal-hold' }] });
-      } finally {
-        hook.mockRestore();
-      }
+      expect(disposal).toMatchObject({ disposed: [{ caseId: going }], kept: [{ caseId: held, caseKind: 'referral', rule: 'legal-hold' }] });
       const kept = await ok('GET', `/api/referrals/${held}`, caseManager);
       expect(kept.victim.name).toBe(NAME);
       expect(JSON.stringify(kept)).toContain(NOTE);
       expect((await ok('GET', `/api/referrals/${going}`, caseManager)).victim.name).toBe('[erased]');
       expect((await ok('GET', '/api/admin/legal-holds', admin)).items).toContainEqual(expect.objectContaining({ caseId: held, status: 'held' }));
       expect((await ok('GET', '/api/admin/disposals', auditor)).items.map((item: { caseId: string }) => item.caseId)).not.toContain(held);
+    });
+
+    it('keeps a case opened again after the review read it closed, from its own history rather than a read model behind', async () => {
+      const [reopened, going] = [await referralOf(true), await referralOf(true)];
+      // The review's read model still says closed: the reopening lands after it was read and before anything is erased.
+      const disposal = await disposeMeanwhile([reopened, going], async () => {
+        await ok('POST', `/api/referrals/${reopened}/reopen`, supervisor, { reason: 'Victim asked for further support' });
+      });
+      expect(disposal).toMatchObject({ disposed: [{ caseId: going }], kept: [{ caseId: reopened, caseKind: 'referral', rule: 'reopened' }] });
+      const kept = await ok('GET', `/api/referrals/${reopened}`, caseManager);
+      expect(kept).toMatchObject({ status: expect.not.stringMatching(/^closed$/), victim: { name: NAME } });
+      expect(JSON.stringify(kept)).toContain(NOTE);
+      expect((await ok('GET', `/api/referrals/${going}`, caseManager)).victim.name).toBe('[erased]');
+      expect((await ok('GET', '/api/admin/disposals', auditor)).items.map((item: { caseId: string }) => item.caseId)).not.toContain(reopened);
     });
 
     it('documents the routes with examples', async () => {

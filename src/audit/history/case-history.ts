@@ -46,6 +46,12 @@ export class CaseHistories {
     return undefined;
   }
 
+  /** When the case closed for the retention schedule, from its own events rather than a read model that may lag; null while open or unknown. */
+  async closedAt(caseId: string): Promise<string | null> {
+    const history = await this.historyOf(caseId);
+    return history ? history.caseKind.closedAt(history.events, this.catalog) : null;
+  }
+
   /** The case's view at a point of its history; undefined when it did not exist yet. */
   async stateAt(history: CaseHistory, point: ReplayPoint): Promise<{ view: object; revision: number } | undefined> {
     const prefix = history.events.filter((event) => (point === 'now' ? true : 'asOf' in point ? event.recordedAt <= point.asOf : event.revision <= point.revision));

@@ -1,6 +1,7 @@
 import { timelineEntryOf, type TimelineEntry } from '../../../projections/timeline/case-timeline.projection.ts';
 import { complaintStream } from '../../complaints/complaint-stream.ts';
 import { complaintDecider } from '../../complaints/domain/complaint.decide.ts';
+import { retentionClosureOf } from '../../complaints/domain/retention-closure.ts';
 import { toComplaintView } from '../../complaints/queries/get-complaint/complaint.view.ts';
 import type { EventCatalog } from '../../event-store/event-catalog.ts';
 import type { RecordedEvent } from '../../event-store/event-store.port.ts';
@@ -22,6 +23,8 @@ export interface CaseKind {
   streamOf(caseId: string): string;
   /** The case as it stood after `history` (already cut at the point asked for); undefined before it existed. */
   viewAt(history: readonly RecordedEvent[], catalog: EventCatalog, settings: Settings, asOf: Date): object | undefined;
+  /** When the case closed for the retention schedule, as its history says now; null while it is open. */
+  closedAt(history: readonly RecordedEvent[], catalog: EventCatalog): string | null;
 }
 
 type Existing<State> = Exclude<State, { status: 'none' }>;
@@ -32,20 +35,28 @@ function caseKind<State extends { status: string }, Event extends DomainEvent>(
   streamOf: (caseId: string) => string,
   decider: Pick<Decider<State, never, Event>, 'initialState' | 'evolve'>,
   toView: ToView<State>,
+  closedAt: (state: Existing<State>) => string | null,
 ): CaseKind {
+  const stateAfter = (history: readonly RecordedEvent[], catalog: EventCatalog) => {
+    const state = fold(decider, history.map((event) => catalog.toDomain<Event>(event)));
+    return state.status === 'none' ? undefined : (state as Existing<State>);
+  };
   return {
     kind,
     streamOf,
     viewAt(history, catalog, settings, asOf) {
-      const state = fold(decider, history.map((event) => catalog.toDomain<Event>(event)));
-      if (state.status === 'none') return undefined;
-      return toView(state as Existing<State>, history.at(-1)!.revision, history.map(timelineEntryOf), settings, asOf);
+      const state = stateAfter(history, catalog);
+      return state && toView(state, history.at(-1)!.revision, history.map(timelineEntryOf), settings, asOf);
+    },
+    closedAt(history, catalog) {
+      const state = stateAfter(history, catalog);
+      return state ? closedAt(state) : null;
     },
   };
 }
 
 export const CASE_KINDS: readonly CaseKind[] = [
-  caseKind('referral', referralStream, referralDecider, toReferralView),
-  caseKind('complaint', complaintStream, complaintDecider, toComplaintView),
-  caseKind('community-resolution', resolutionStream, resolutionDecider, toResolutionView),
+  caseKind('referral', referralStream, referralDecider, toReferralView, (referral) => referral.closure?.at ?? null),
+  caseKind('complaint', complaintStream, complaintDecider, toComplaintView, (complaint) => retentionClosureOf(complaint)?.at ?? null),
+  caseKind('community-resolution', resolutionStream, resolutionDecider, toResolutionView, (resolution) => resolution.closure?.at ?? null),
 ];

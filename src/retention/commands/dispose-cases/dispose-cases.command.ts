@@ -8,11 +8,14 @@ export interface DisposedCase {
   position: string;
 }
 
-/** A case chosen that a legal hold placed during the disposal kept: nothing of it was erased. */
+/**
+ * A case chosen that was kept, nothing of it erased: a legal hold placed during the disposal, or a command that
+ * opened it again since the closure the review read (its history no longer closes it then).
+ */
 export interface KeptCase {
   caseId: string;
   caseKind: string;
-  rule: 'legal-hold';
+  rule: 'legal-hold' | 'reopened';
 }
 
 export interface Disposed {

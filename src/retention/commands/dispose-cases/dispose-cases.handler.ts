@@ -69,9 +69,10 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
   }
 
   private async disposeOf(batch: readonly DueCase[], context: CommandContext): Promise<Pick<Disposed, 'disposed' | 'kept'>> {
-    const cleared = await inParallel(batch, CONCURRENT_RECORDS, (entry) => this.clearedForDisposal(entry, context));
-    const going = batch.filter((_entry, index) => cleared[index]);
-    const kept = batch.filter((_entry, index) => !cleared[index]).map((entry): KeptCase => ({ caseId: entry.caseId, caseKind: entry.caseKind, rule: 'legal-hold' }));
+    const [closed, reopened] = partition(batch, await inParallel(batch, CONCURRENT_RECORDS, (entry) => this.stillClosedAsReviewed(entry)));
+    const [going, held] = partition(closed, await inParallel(closed, CONCURRENT_RECORDS, (entry) => this.clearedForDisposal(entry, context)));
+    const keptBy = (rule: KeptCase['rule']) => (entry: DueCase): KeptCase => ({ caseId: entry.caseId, caseKind: entry.caseKind, rule });
+    const kept = [...held.map(keptBy('legal-hold')), ...reopened.map(keptBy('reopened'))];
     const people = await this.keys.cases.peopleOnlyOf(going.map((entry) => entry.caseId));
     const subjectsOf = (entry: DueCase) => [entry.caseId, ...people.get(entry.caseId)!];
     const reasonOf = (entry: DueCase) => `Disposal of ${entry.caseKind} ${entry.caseId} under the retention schedule: ${entry.rule.months} months from closure`;
@@ -92,6 +93,15 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
   }
 
   /**
+   * The review found the case closed in a read model, which may not yet have followed a command that opened it
+   * again (a late review request, a referral reopened): its own history says whether it still closed then.
+   */
+  private async stillClosedAsReviewed(entry: DueCase): Promise<boolean> {
+    const closedAt = await this.cases.closedAt(entry.caseId);
+    return closedAt !== null && new Date(closedAt).getTime() === new Date(entry.closedAt).getTime();
+  }
+
+  /**
    * The review read the holds when the disposal began; a hold placed since must still keep the case. Clearing
    * the case on its hold's stream, after the hold's last event as read, settles it before anything is erased:
    * whichever of the clearance and a new hold is appended second re-reads the stream and is refused.
@@ -107,4 +117,9 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
       return false;
     }
   }
+}
+
+/** The items whose test passed, then the others, each in their order. */
+function partition<Item>(items: readonly Item[], passed: readonly boolean[]): [Item[], Item[]] {
+  return [items.filter((_item, index) => passed[index]), items.filter((_item, index) => !passed[index])];
 }
