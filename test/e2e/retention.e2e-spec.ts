@@ -104,6 +104,16 @@ describe('retention over HTTP', () => {
         summary: 'Rude at the front desk',
         subjects: [{ kind: 'officer', identifier: 'PC 4321' }],
       }, 201)).id as string;
+    /** A complaint recorded, referred, its outcome decided and told to the complainant so many days ago. */
+    const outcomeTold = async (decidedDaysAgo: number, notifiedDaysAgo: number) => {
+      const id = await logged();
+      await ok(`/api/complaints/${id}/record`, officer, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(495) });
+      await ok(`/api/complaints/${id}/refer`, officer, { to: 'psd', reason: 'Local investigation', at: daysAgo(494) });
+      await ok(`/api/complaints/${id}/outcome`, officer, { result: 'service-acceptable', decidedAt: daysAgo(decidedDaysAgo) });
+      const notifiedAt = daysAgo(notifiedDaysAgo);
+      await ok(`/api/complaints/${id}/outcome-notified`, officer, { at: notifiedAt });
+      return { id, notifiedAt };
+    };
     const dueOn = async (asOf: string) => {
       const review = await harness.request({ method: 'GET', url: `/api/admin/disposals/due?asOf=${asOf}&limit=200`, headers: { authorization: admin, 'x-min-position': last } });
       return review.json().items as { caseId: string }[];
@@ -118,12 +128,7 @@ describe('retention over HTTP', () => {
     });
 
     it('closes a complaint at the start of the London day after its review window shut, and opens it again on a late review request', async () => {
-      const id = await logged();
-      await ok(`/api/complaints/${id}/record`, officer, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(495) });
-      await ok(`/api/complaints/${id}/refer`, officer, { to: 'psd', reason: 'Local investigation', at: daysAgo(494) });
-      await ok(`/api/complaints/${id}/outcome`, officer, { result: 'service-acceptable', decidedAt: daysAgo(420) });
-      const notifiedAt = daysAgo(410);
-      await ok(`/api/complaints/${id}/outcome-notified`, officer, { at: notifiedAt });
+      const { id, notifiedAt } = await outcomeTold(420, 410);
       const closedOn = addDays(reviewWindowAfter(notifiedAt).closes, 1);
       const due = disposalDueOn(closedOn, 12);
 
@@ -139,12 +144,7 @@ describe('retention over HTTP', () => {
     });
 
     it('does not close a complaint whose outcome was told while its review window is open', async () => {
-      const id = await logged();
-      await ok(`/api/complaints/${id}/record`, officer, { reason: 'complainant-request', allegations: [incivility], at: daysAgo(495) });
-      await ok(`/api/complaints/${id}/refer`, officer, { to: 'psd', reason: 'Local investigation', at: daysAgo(494) });
-      await ok(`/api/complaints/${id}/outcome`, officer, { result: 'service-acceptable', decidedAt: daysAgo(10) });
-      const notifiedAt = daysAgo(5);
-      await ok(`/api/complaints/${id}/outcome-notified`, officer, { at: notifiedAt });
+      const { id, notifiedAt } = await outcomeTold(10, 5);
       const { closes } = reviewWindowAfter(notifiedAt);
       // A dry run looking ahead: due a year after the day the window shuts, not a year after its last day.
       const dryRunOn = async (asOf: string) => (await ok('/api/admin/disposals', admin, { dryRun: true, asOf, caseIds: [id] })).items;
