@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
-import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
+import { EventStoreUnavailable, WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port.ts';
 import type { CommandTelemetry } from '../observability/command-telemetry.ts';
 import { defineEvent } from '../personal-data/event-definition.ts';
@@ -31,10 +31,14 @@ class OneStreamStore implements Pick<EventStore, 'readStream' | 'append'> {
   reads = 0;
   /** Whether what a command writes reads back as written (no subject of it erased or restricted). */
   readable = true;
+  /** What every read fails with, a moment after it reached the store, while set. */
+  readFailure: Error | undefined;
   beforeAppend: () => Promise<void> = async () => {};
 
   async readStream(): Promise<RecordedEvent[]> {
     this.reads++;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.readFailure) throw this.readFailure;
     return [...this.events];
   }
 
@@ -190,5 +194,32 @@ describe('the command pipeline keeping a case folded between commands (issue 23)
     await expect(count(pipeline, [0])).rejects.toBeInstanceOf(RevisionMismatch);
     expect((await count(pipeline, [1])).revision).toBe(2);
     expect(store.events).toHaveLength(3);
+  });
+});
+
+describe('the command pipeline while the database is away (issue 21)', () => {
+  it('fails the commands queued on the case with the error the first met, which alone reached the store, and runs the next once it is back', async () => {
+    const store = new OneStreamStore();
+    const away = new EventStoreUnavailable('PostgreSQL event store unreachable or too slow');
+    store.readFailure = away;
+    const pipeline = pipelineOver(store);
+
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => count(pipeline)));
+
+    expect(results).toEqual(results.map(() => ({ status: 'rejected', reason: away })));
+    expect(store.reads).toBe(1);
+    store.readFailure = undefined;
+    expect((await count(pipeline)).revision).toBe(0);
+  });
+
+  it('runs the commands queued behind one the case refused', async () => {
+    const store = new OneStreamStore();
+    const pipeline = pipelineOver(store);
+
+    const [refused, ...queued] = await Promise.allSettled([count(pipeline, [7]), count(pipeline), count(pipeline)]);
+
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(RevisionMismatch) });
+    expect(queued.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(store.events).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/config.schema.ts';
 import { APPENDS_FEED, isFollowedStream, STREAM_APPENDED, type AppendsFeed } from '../database/change-feed.ts';
+import { isUnavailable } from '../database/unavailable.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { WrongExpectedRevision } from '../event-store/event-store.errors.ts';
 import { EVENT_STORE, type AppendResult, type EventStore, type JsonObject, type NewEvent, type RecordedEvent } from '../event-store/event-store.port.ts';
@@ -41,14 +42,16 @@ export interface CommandOutcome extends AppendResult {
 }
 
 /**
- * Load, fold, decide, append. Commands to one case queue behind each other in this process; a write from
- * another process in between makes the command wait a jittered while, re-read and re-decide (bounded).
+ * Load, fold, decide, append. Commands to one case queue behind each other in this process (and fail together when
+ * the database is away); a write from another process in between makes the command wait a jittered while, re-read
+ * and re-decide (bounded).
  * With If-Match the client's revision is the expectation and a mismatch is 412.
  */
 @Injectable()
 export class CommandPipeline {
   private readonly maxAttempts: number;
-  private readonly queue = new PerCaseQueue();
+  /** The commands queued behind one that found the database away would each wait out its timeout: they fail with it. */
+  private readonly queue = new PerCaseQueue(isUnavailable);
   private readonly states: CaseStates;
   private readonly disposals: FollowedDisposals;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,6 +8,7 @@ import { mintToken } from '../../src/auth/mint-token.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startServiceProcess, type RunningService } from '../support/service-process.ts';
+import { stallPostgres } from '../support/stalled-postgres.ts';
 
 /**
  * The built service as its own process while its database goes away under a command load: every backend
@@ -176,8 +177,7 @@ describe('the service process when its database goes away under load', () => {
     it('answers every request within the timeouts, readiness 503, and loses or doubles nothing when it returns', async () => {
       const load = commandLoad(service);
       await load.answered(CLIENTS * 5);
-      const processes = await postgresProcesses(dataDir);
-      for (const pid of processes) process.kill(pid, 'SIGSTOP');
+      const resume = await stallPostgres(dataDir);
       try {
         const ready = await fetch(`${service.url}/api/health/ready`, { signal: AbortSignal.timeout(ANSWER_BOUND_MS) });
         expect(ready.status).toBe(503);
@@ -185,7 +185,7 @@ describe('the service process when its database goes away under load', () => {
         // Long enough for every client to meet the timeouts at least once.
         await new Promise((resolve) => setTimeout(resolve, 2 * (CONNECT_TIMEOUT_MS + QUERY_TIMEOUT_MS)));
       } finally {
-        for (const pid of processes) process.kill(pid, 'SIGCONT');
+        resume();
       }
       await load.done;
       expect(load.answers.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
@@ -207,20 +207,6 @@ async function terminateBackendsOf(databaseUrl: string): Promise<number> {
   } finally {
     await admin.end();
   }
-}
-
-/** The embedded server's postmaster (from its lock file) and every process it started. */
-async function postgresProcesses(dataDir: string): Promise<number[]> {
-  const postmaster = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-  const children: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // The field after the parenthesised command name and the state is the parent's pid.
-    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    if (parent === postmaster) children.push(Number(entry));
-  }
-  return [postmaster, ...children];
 }
 
 async function waitFor(check: () => Promise<boolean>, attempts = 300): Promise<void> {
