@@ -24,3 +24,11 @@ export async function casesVisibleTo(database: DataSource, caseIds: readonly str
   const hiddenIds = new Set(hidden.map(({ id }) => id));
   return caseIds.filter((id) => !hiddenIds.has(id));
 }
+
+/** The items whose cases the viewer may see, each keeping only those cases; an item left with none is left out. */
+export async function onlyItemsVisibleTo<Item extends { cases: readonly { caseId: string }[] }>(database: DataSource, items: readonly Item[], viewer: Viewer): Promise<Item[]> {
+  const visible = new Set(await casesVisibleTo(database, [...new Set(items.flatMap((item) => item.cases.map(({ caseId }) => caseId)))], viewer));
+  return items
+    .map((item) => ({ ...item, cases: item.cases.filter(({ caseId }) => visible.has(caseId)) }))
+    .filter((item) => item.cases.length > 0);
+}

@@ -138,6 +138,20 @@ describe('restricted access: need to know inside a role', () => {
     expect(await found('aud')).toEqual([ids.referral]);
   });
 
+  it("leaves a restricted case out of possible matches and people search for those not named on it", async () => {
+    const other = await ok('creator', CASES.referral.base, { ...CASES.referral.body, crimeType: 'theft' });
+    const matchedCases = async (user: string) =>
+      (await as(user, 'GET', other.possibleMatches!)).json<{ subjects: { candidates: { cases: { caseId: string }[] }[] }[] }>().subjects.flatMap((subject) => subject.candidates.flatMap((candidate) => candidate.cases.map(({ caseId }) => caseId)));
+    const searchedCases = async (user: string) =>
+      (await as(user, 'GET', '/api/admin/people?q=Rita%20Restricted')).json<{ items: { cases: { caseId: string }[] }[] }>().items.flatMap((item) => item.cases.map(({ caseId }) => caseId));
+    expect(await matchedCases('cm-named')).toContain(ids.referral);
+    expect(await matchedCases('aud')).toContain(ids.referral);
+    expect(await matchedCases('cm-other')).not.toContain(ids.referral);
+    expect((await as('cm-other', 'GET', `/api/people/cases/${ids.referral}/possible-matches`)).statusCode).toBe(404);
+    expect(await searchedCases('aud')).toContain(ids.referral);
+    expect(await searchedCases('adm')).toEqual([other.id]);
+  });
+
   it("still counts a restricted case in the report totals of someone not named on it", async () => {
     expect(reportAfter).toEqual(reportBefore);
     expect(reportAfter).toMatchObject({ logged: 1 });

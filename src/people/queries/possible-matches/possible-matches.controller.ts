@@ -1,10 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { personLinksProjection } from '../../../../projections/people/person-links.projection.ts';
 import { subjectIndexProjection } from '../../../../projections/people/subject-index.projection.ts';
 import { ProjectionsService } from '../../../../projections/runner/projections.service.ts';
 import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
+import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
+import { casesVisibleTo, onlyItemsVisibleTo } from '../../../case-access/visible-cases.ts';
+import { CurrentUser } from '../../../http/request-context.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
@@ -28,6 +32,7 @@ export class PossibleMatchesController {
   constructor(
     private readonly people: PeopleIndex,
     private readonly projections: ProjectionsService,
+    private readonly database: DataSource,
   ) {}
 
   @Get(':id/possible-matches')
@@ -50,17 +55,18 @@ export class PossibleMatchesController {
       },
     },
   })
-  async matches(@Param('id', CaseIdPipe) caseId: string, @MinPosition() minPosition: bigint | undefined): Promise<{ caseId: string; subjects: SubjectMatches[] }> {
+  async matches(@Param('id', CaseIdPipe) caseId: string, @MinPosition() minPosition: bigint | undefined, @CurrentUser() caller: AuthenticatedUser): Promise<{ caseId: string; subjects: SubjectMatches[] }> {
     await awaitReadModels(this.projections, [subjectIndexProjection.name, personLinksProjection.name], minPosition);
     const subjects = await this.people.ofCase(caseId);
-    if (subjects.length === 0) throw new CaseNotFound(caseId);
+    // A restricted case the caller is not named on does not exist for them, nor do the others it matches.
+    if (subjects.length === 0 || (await casesVisibleTo(this.database, [caseId], caller)).length === 0) throw new CaseNotFound(caseId);
     return {
       caseId,
       subjects: await Promise.all(
         subjects.map(async ({ subjectId, role, personId, matchKeys }) => {
           const appearances = matchKeys.length === 0 ? [] : await this.people.matching(matchKeys, CANDIDATE_CASES);
           const linkedAlready = appearances.filter((appearance) => personId !== null && appearance.personId === personId).map((appearance) => appearance.subjectId);
-          return { subjectId, role, personId, candidates: candidatesFor(matchKeys, appearances, [subjectId, ...linkedAlready]) };
+          return { subjectId, role, personId, candidates: await onlyItemsVisibleTo(this.database, candidatesFor(matchKeys, appearances, [subjectId, ...linkedAlready]), caller) };
         }),
       ),
     };
