@@ -22,6 +22,7 @@ export default {
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/support/worker-server.ts'],
   testTimeout: 60_000,
   // Jest would take one worker on a 2-core machine; most files wait on PostgreSQL, the built service or Chromium, so two overlap well.
   maxWorkers: 2,

@@ -20,6 +20,9 @@ import type { Projection } from './projection.ts';
 /** How often a wait for a read model asks the database when no projection of this process has moved on. */
 const POLL_MS = 20;
 
+/** No event is stored at or before it (in either engine): a client that has written nothing yet may send it. */
+const BEFORE_ANY_EVENT = 0n;
+
 /** Runs the projectors inside the API (unless PROJECTIONS=off) and answers questions about them. */
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -130,6 +133,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
    * is asked of the database too after POLL_MS with no progress from any, in case another process took it over.
    */
   private async waitForAll(projections: readonly Projection[], position: bigint, timeoutMs: number): Promise<{ passed: Projection[]; behind: Projection[] }> {
+    if (position <= BEFORE_ANY_EVENT) return { passed: [...projections], behind: [] };
     const deadline = Date.now() + timeoutMs;
     const passed: Projection[] = [];
     let behind = [...projections];

@@ -15,9 +15,20 @@ export function databaseTimeouts(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEO
   return { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS, queryMs: config.DATABASE_QUERY_TIMEOUT_MS };
 }
 
-/** node-postgres's options for the timeouts (TypeORM passes them on as `extra`); keep-alive notices a peer that vanished. */
+/**
+ * node-postgres's options for the timeouts (TypeORM passes them on as `extra`); keep-alive notices a peer that vanished.
+ * A transaction left open by a client that stalled or vanished is ended by the server after the statement timeout:
+ * readers of the log stop below the oldest write transaction still open on the server, so one left open would hold
+ * back every projection (and its locks, every command on its case) until TCP gave up on the client.
+ */
 export function poolTimeoutOptions(timeouts: DatabaseTimeouts): pg.PoolConfig {
-  return { connectionTimeoutMillis: timeouts.connectMs, statement_timeout: timeouts.statementMs, query_timeout: timeouts.queryMs, keepAlive: true };
+  return {
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    idle_in_transaction_session_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    keepAlive: true,
+  };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { rm } from 'node:fs/promises';
 
 export default async function globalTeardown(): Promise<void> {
-  const server = globalThis.embeddedTestPostgres;
-  if (!server) return;
-  await server.stop();
-  await rm(server.dataDir, { recursive: true, force: true });
+  await Promise.all(
+    (globalThis.embeddedTestPostgres ?? []).map(async (server) => {
+      await server.stop();
+      await rm(server.dataDir, { recursive: true, force: true });
+    }),
+  );
 }

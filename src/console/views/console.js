@@ -11,7 +11,12 @@ for (const button of document.querySelectorAll('[data-copy-from]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
     field.select();
-    await navigator.clipboard.writeText(field.value);
-    said.textContent = button.dataset.copySaying;
+    try {
+      await navigator.clipboard.writeText(field.value);
+      said.textContent = button.dataset.copySaying;
+    } catch {
+      // A browser that refuses the clipboard leaves the field selected, to be copied by hand.
+      said.textContent = button.dataset.copyRefused;
+    }
   });
 }

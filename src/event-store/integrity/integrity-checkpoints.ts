@@ -39,11 +39,14 @@ export class IntegrityCheckpoints {
     return withClient(this.pool, (client) => this.takeOn(client));
   }
 
+  /**
+   * Under a session lock rather than in a transaction: hashing a long log (all of it, the first time) must not
+   * hold a transaction open, which the server ends once idle past the statement timeout; the insert commits alone.
+   */
   private async takeOn(client: pg.PoolClient): Promise<SignedCheckpoint | undefined> {
+    const locked = await client.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [LOCK]);
+    if (!locked.rows[0].locked) return undefined;
     try {
-      await client.query('BEGIN');
-      const locked = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [LOCK]);
-      if (!locked.rows[0].locked) return undefined;
       const latest = (await client.query<CheckpointRow>('SELECT position, events, digest, signature FROM integrity_checkpoints ORDER BY position DESC LIMIT 1')).rows[0];
       let { position, events, digest } = latest ? toCheckpoint(latest) : { position: undefined as bigint | undefined, events: 0n, digest: EMPTY_DIGEST };
       const start = position;
@@ -65,7 +68,7 @@ export class IntegrityCheckpoints {
       ]);
       return checkpoint;
     } finally {
-      await client.query('COMMIT').catch(() => undefined);
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [LOCK]).catch(() => undefined);
     }
   }
 }
