@@ -10,6 +10,7 @@ import { provideRuntimeRole } from './database/runtime-role.ts';
 import { answerClientError, answerFrameworkError } from './http/framework-errors.ts';
 import { ProblemDetailsFilter } from './http/problem-details.filter.ts';
 import { acceptJsonBodiesOnly } from './http/json-bodies.ts';
+import { refuseHostileRequests } from './http/hostile-input.ts';
 import { registerCorrelationId } from './http/request-context.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerConsole } from './console/console.plugin.ts';
@@ -53,6 +54,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   });
   registerCorrelationId(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());
+  refuseHostileRequests(adapter.getInstance());
   const config = options.logger === false ? { ...options.config, LOG_LEVEL: 'silent' as const } : options.config;
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config, databaseUrls: { owner: options.databaseUrl, runtime: runtime.url } }), adapter, {
     bufferLogs: true,

@@ -46,7 +46,7 @@ export async function measureErasures(context: SuiteContext, secrets: ServiceSec
     await caughtUp(admin, call);
     // Only now: the disposal before may have erased victims that a read model still behind was showing.
     const victims = await victimsToErase(context.databaseUrl, TIMED_ERASURES + ERASURES_IN_A_ROW);
-    const erase = (victim: Victim) => call('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Benchmark erasure' });
+    const erase = (victim: Victim) => call('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'BENCH-1' });
     const search = (victim: Victim) => call('GET', `/api/referrals?q=${encodeURIComponent(victim.name)}`, supervisor);
 
     const latencies: number[] = [];

@@ -6,7 +6,7 @@ import { retentionClosureOf } from '../../src/complaints/domain/retention-closur
 import { dueClocks, nextDueOn, type DueClocks } from '../../src/complaints/domain/due-dates.ts';
 import { CONTACT_TARGET_WORKING_DAYS, OUTCOME_NOTIFICATION_WORKING_DAYS } from '../../src/complaints/domain/deadlines.ts';
 import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
-import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /**
@@ -92,7 +92,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
     }),
   },
   evolve(row, recorded, calendar) {
-    const previous: Complaint = row ? { ...row.state, demographics: demographicsIn(row) } : initialComplaint();
+    const previous: Complaint = row ? row.state : initialComplaint();
     const state = evolveComplaint(previous, { type: recorded.type, data: recorded.data } as unknown as ComplaintEvent);
     if (state.status === 'none') return row;
     return {
@@ -106,7 +106,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      ...apartFromDemographics(state),
+      ...apartFromDemographics(state, row),
       ...reportColumns(state),
     };
   },

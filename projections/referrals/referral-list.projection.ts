@@ -7,7 +7,7 @@ import { updateDueBy, updateEntitled, updateWorkingDays } from '../../src/referr
 import { CALENDAR_CHANGE_TYPES } from '../runner/calendar-history.ts';
 import { lastStartOverdueOnEither } from '../runner/working-day-rows.ts';
 import type { Projection } from '../runner/projection.ts';
-import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, type DemographicsColumns } from '../runner/demographics-columns.ts';
 
 /**
  * One row per victim journey: the case managers' list. Columns are those of referral_list; the victim's
@@ -86,7 +86,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
     }),
   },
   evolve(row, recorded, calendar) {
-    const previous: Referral = row ? { ...row.state, demographics: demographicsIn(row) } : initialReferral();
+    const previous: Referral = row ? row.state : initialReferral();
     const state = evolveReferral(previous, { type: recorded.type, data: recorded.data } as unknown as ReferralEvent);
     if (state.status === 'none') return row;
     return {
@@ -116,7 +116,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
       received_at: state.receivedAt,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      ...apartFromDemographics(state),
+      ...apartFromDemographics(state, row),
     };
   },
 };

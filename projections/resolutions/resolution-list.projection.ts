@@ -1,7 +1,7 @@
 import { resolutionEventDefinitions, type ResolutionEvent } from '../../src/resolutions/domain/resolution.events.ts';
 import { londonDate } from '../../src/calendar/working-days.ts';
 import { evolveResolution, initialResolution, resolutionStatus, type ProposedResolution, type Resolution } from '../../src/resolutions/domain/resolution.state.ts';
-import { apartFromDemographics, demographicsIn, type DemographicsColumns } from '../runner/demographics-columns.ts';
+import { apartFromDemographics, type DemographicsColumns } from '../runner/demographics-columns.ts';
 import type { Projection } from '../runner/projection.ts';
 
 /**
@@ -57,7 +57,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
   rowIdOf: (event) => (event.data as { resolutionId: string }).resolutionId,
   evolve(row, recorded) {
-    const previous: Resolution = row ? { ...row.state, demographics: demographicsIn(row) } : initialResolution();
+    const previous: Resolution = row ? row.state : initialResolution();
     const state = evolveResolution(previous, { type: recorded.type, data: recorded.data } as unknown as ResolutionEvent);
     if (state.status === 'none') return row;
     const openDueDates = state.remedies.filter((remedy) => remedy.status === 'open').map((remedy) => remedy.dueDate);
@@ -76,7 +76,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
       closed_at: state.closure?.at ?? null,
       revision: recorded.revision,
       updated_at: recorded.recordedAt.toISOString(),
-      ...apartFromDemographics(state),
+      ...apartFromDemographics(state, row),
       ...reportColumns(state),
     };
   },

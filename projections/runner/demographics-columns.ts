@@ -17,19 +17,17 @@ export function demographicsColumns(demographics: Demographics | null | undefine
 /**
  * A row's folded state keeps no demographics: no page, response or report reads them from it, and special-category
  * data is kept only where it is needed, the columns the reports count (as categories per case, to count by period).
+ * The domain's evolve never reads them, only sets them (at the case's first event, or an event recording them), so
+ * the state is folded from the row's as it is, and only a state that set them is copied without them: otherwise
+ * the row's columns stand.
  */
-export function apartFromDemographics<State extends { demographics?: Demographics | null }>(folded: State): { state: Omit<State, 'demographics'> } & DemographicsColumns {
+export function apartFromDemographics<State extends { demographics?: Demographics | null }>(
+  folded: State,
+  row: ({ state: Omit<State, 'demographics'> } & DemographicsColumns) | undefined,
+): { state: Omit<State, 'demographics'> } & DemographicsColumns {
+  if (row && folded.demographics === undefined) return { state: folded, gender: row.gender, ethnicity: row.ethnicity, disability: row.disability, age_band: row.age_band };
   const { demographics, ...state } = folded;
   return { state, ...demographicsColumns(demographics) };
-}
-
-/**
- * The answers as the row's columns keep them, for the next event's fold to carry over (a value erased or withheld
- * there reads as not recorded, as demographicsColumns would read it again).
- */
-export function demographicsIn({ gender, ethnicity, disability, age_band: ageBand }: DemographicsColumns): Demographics | null {
-  if ([gender, ethnicity, disability, ageBand].every((value) => value === null)) return null;
-  return { gender, ethnicity, disability, ageBand } as Demographics;
 }
 
 /** The same columns in a migration: added empty, filled by the list's next version. */

@@ -91,6 +91,8 @@ export class ProjectionRunner {
   private checkpointWrittenAt = 0;
   /** The next rebuild batch, folded but not written; valid only until the runner stops or fails. */
   private folded: FoldedBatch | undefined;
+  /** The rebuild's read after the batch being folded, started before its fold; valid as long as `folded`. */
+  private readAhead: { after: bigint; read: Promise<TailRead> } | undefined;
   /** This instance holds the projection's lock, so its checkpoint and reads are the projection's. */
   private leading = false;
   /**
@@ -178,6 +180,7 @@ export class ProjectionRunner {
   private async follow(client: PoolClient): Promise<void> {
     const { name, version } = this.projection;
     this.folded = undefined;
+    this.readAhead = undefined;
     this.scanned = null;
     this.caughtUp = false;
     this.adopt(await checkpoints.ensure(client, name, version));
@@ -241,6 +244,7 @@ export class ProjectionRunner {
       if (await this.rebuildBatchStep(client)) return true;
     } catch (error) {
       this.folded = undefined;
+      this.readAhead = undefined;
       if (!isEventFailure(error)) throw error;
       await this.eventByEvent(client, 'rebuild', (await this.rebuildBatch(this.checkpoint!.rebuildPosition)).events, error);
       return true;
@@ -339,11 +343,22 @@ export class ProjectionRunner {
    * the projection's events but stopped short of the tail is a batch of no rows that moves the rebuild on.
    */
   private async foldRebuildBatch(after: bigint | null, unwritten?: FoldedRows): Promise<FoldedBatch | undefined> {
-    const { events, scannedTo, more } = await this.rebuildBatch(after);
+    const ahead = this.readAhead;
+    this.readAhead = undefined;
+    const { events, scannedTo, more } = await (ahead !== undefined && ahead.after === after ? ahead.read : this.rebuildBatch(after));
     const last = later(events.at(-1)?.position ?? null, more ? (scannedTo ?? null) : null);
     if (last === null || (after !== null && last <= after)) return undefined;
+    // The next read runs in PostgreSQL while this batch is folded, so the fold after it does not wait for it.
+    if (more) this.readAheadAfter(last);
     const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, { unwritten });
     return { rows, last, full: more };
+  }
+
+  private readAheadAfter(after: bigint): void {
+    const read = this.rebuildBatch(after);
+    // Not unhandled meanwhile: a failed read fails the fold that takes it, and one no fold takes is moot.
+    read.catch(() => undefined);
+    this.readAhead = { after, read };
   }
 
   /** Writes a batch (`write` gets the table) and the checkpoint after it in one transaction; without a batch, the checkpoint alone. */

@@ -61,9 +61,9 @@ export interface RefoldSources {
   unwritten?: ReadonlyMap<string, ReadModelRow | undefined>;
 }
 
-/** The subject a decision (erasure, restriction or its lift) is about. */
+/** The subject a decision (erasure, restriction or its lift) is about: `subjectId` in every schema version, so read as stored. */
 export function subjectOfDecision(decision: RecordedEvent): string {
-  return (decision.data as DataSubjectEvent['data']).subjectId;
+  return (decision.data as Pick<DataSubjectEvent['data'], 'subjectId'>).subjectId;
 }
 
 /**

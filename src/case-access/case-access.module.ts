@@ -7,6 +7,7 @@ import { RestrictedAccessCommands } from './commands/change-restricted-access/re
 import { LiftRestrictionController } from './commands/lift-restriction/lift-restriction.controller.ts';
 import { RestrictAccessController } from './commands/restrict-access/restrict-access.controller.ts';
 import { NeedToKnowInterceptor } from './need-to-know.interceptor.ts';
+import { NeedToKnow } from './need-to-know.ts';
 import { GetRestrictedAccessController } from './queries/get-restricted-access/get-restricted-access.controller.ts';
 import { RestrictedAccessReader } from './restricted-access.reader.ts';
 
@@ -14,6 +15,7 @@ import { RestrictedAccessReader } from './restricted-access.reader.ts';
 @Module({
   imports: [AuditModule],
   controllers: [RestrictAccessController, ChangeNamedPeopleController, LiftRestrictionController, GetRestrictedAccessController],
-  providers: [ChangeRestrictedAccessHandler, RestrictedAccessCommands, RestrictedAccessReader, { provide: APP_INTERCEPTOR, useClass: NeedToKnowInterceptor }],
+  providers: [ChangeRestrictedAccessHandler, RestrictedAccessCommands, RestrictedAccessReader, NeedToKnow, { provide: APP_INTERCEPTOR, useClass: NeedToKnowInterceptor }],
+  exports: [RestrictedAccessReader, NeedToKnow],
 })
 export class CaseAccessModule {}

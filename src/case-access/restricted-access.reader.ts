@@ -4,7 +4,7 @@ import { FollowedCache } from '../database/followed-cache.ts';
 import { EventCatalog } from '../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.ts';
 import { fold } from '../shared/domain/decider.ts';
-import { restrictedAccessDecider, type RestrictedAccess } from './domain/restricted-access.decide.ts';
+import { mayWorkOn, restrictedAccessDecider, type RestrictedAccess, type Viewer } from './domain/restricted-access.decide.ts';
 import type { RestrictedAccessEvent } from './domain/restricted-access.events.ts';
 import { restrictedAccessStream } from './restricted-access-stream.ts';
 
@@ -33,5 +33,11 @@ export class RestrictedAccessReader {
       const history = await this.store.readStream(stream);
       return fold(restrictedAccessDecider, history.map((event) => this.catalog.toDomain<RestrictedAccessEvent>(event)));
     });
+  }
+
+  /** The cases among `caseIds` the viewer may work on, as their streams say now: for commands that reach cases by something other than `:id`. */
+  async workableBy(caseIds: readonly string[], viewer: Viewer): Promise<string[]> {
+    const access = await Promise.all(caseIds.map((caseId) => this.accessOf(caseId)));
+    return caseIds.filter((_, index) => mayWorkOn(access[index]!, viewer));
   }
 }

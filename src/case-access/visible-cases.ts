@@ -25,10 +25,20 @@ export async function casesVisibleTo(database: DataSource, caseIds: readonly str
   return caseIds.filter((id) => !hiddenIds.has(id));
 }
 
-/** The items whose cases the viewer may see, each keeping only those cases; an item left with none is left out. */
-export async function onlyItemsVisibleTo<Item extends { cases: readonly { caseId: string }[] }>(database: DataSource, items: readonly Item[], viewer: Viewer): Promise<Item[]> {
-  const visible = new Set(await casesVisibleTo(database, [...new Set(items.flatMap((item) => item.cases.map(({ caseId }) => caseId)))], viewer));
+type WithCases = { cases: readonly { caseId: string }[] };
+
+/** Every case the items name, once each. */
+export const casesOfItems = (items: readonly WithCases[]): string[] => [...new Set(items.flatMap((item) => item.cases.map(({ caseId }) => caseId)))];
+
+/** The items each keeping only the cases among `kept`; an item left with none is left out. */
+export function onlyItemsWithCases<Item extends WithCases>(items: readonly Item[], kept: readonly string[]): Item[] {
+  const keptIds = new Set(kept);
   return items
-    .map((item) => ({ ...item, cases: item.cases.filter(({ caseId }) => visible.has(caseId)) }))
+    .map((item) => ({ ...item, cases: item.cases.filter(({ caseId }) => keptIds.has(caseId)) }))
     .filter((item) => item.cases.length > 0);
+}
+
+/** The items whose cases the viewer may see, each keeping only those cases; an item left with none is left out. */
+export async function onlyItemsVisibleTo<Item extends WithCases>(database: DataSource, items: readonly Item[], viewer: Viewer): Promise<Item[]> {
+  return onlyItemsWithCases(items, await casesVisibleTo(database, casesOfItems(items), viewer));
 }

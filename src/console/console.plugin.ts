@@ -50,6 +50,9 @@ export async function registerConsole(root: FastifyInstance, options: ConsoleOpt
       }
       if (error instanceof ConsolePageError) return pages.render(request, reply, 'error', { status: error.status, detail: error.message }, error.status);
       if (error.code?.startsWith('FST_CSRF')) return pages.render(request, reply, 'error', { status: 403, detail: 'This form has expired. Go back, reload the page and try again.' }, 403);
+      // What the sender got wrong (a body that does not parse, too large, of a type no parser reads) is theirs to mend, not a fault.
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) return pages.render(request, reply, 'error', { status, detail: 'Go back, reload the page and try again.' }, status);
       request.log.error({ err: error }, 'Console page failed');
       return pages.render(request, reply, 'error', { status: 500, detail: 'Sorry, there is a problem with the service. Try again later.' }, 500);
     });

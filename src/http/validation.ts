@@ -1,17 +1,15 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import { refuseHostileInput, refuseNonObjectBody } from './hostile-input.ts';
+import { refuseNonObjectBody } from './hostile-input.ts';
 import { ValidationFailed, type FieldError } from './problem.ts';
 
 /**
- * Bodies and query strings are first checked for what no field may hold (see hostile-input.ts). Text in
- * bodies is then trimmed before it is validated, so a required field of spaces is as missing as an empty
- * one, and nothing stores the stray spaces of a pasted name.
+ * What no field may hold was refused before any handler ran (see hostile-input.ts). Text in bodies is
+ * trimmed before it is validated, so a required field of spaces is as missing as an empty one, and
+ * nothing stores the stray spaces of a pasted name.
  */
 class TrimmingValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'query') refuseHostileInput(value);
     if (metadata.type !== 'body') return super.transform(value, metadata);
-    refuseHostileInput(value);
     refuseNonObjectBody(value);
     return super.transform(trimmed(value), metadata);
   }

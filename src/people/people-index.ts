@@ -62,6 +62,11 @@ export class PeopleIndex {
     );
   }
 
+  /** The cases whose data subjects include this one. */
+  async casesOfSubject(subjectId: string): Promise<string[]> {
+    return (await this.dataSource.query(`SELECT id FROM subject_index WHERE people_ids @> ARRAY[$1::uuid]`, [subjectId])).map(({ id }: { id: string }) => id);
+  }
+
   async personExists(personId: string): Promise<boolean> {
     return (await this.dataSource.query(`SELECT 1 FROM person_subjects WHERE person_id = $1 LIMIT 1`, [personId])).length > 0;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseAccessModule } from '../case-access/case-access.module.ts';
 import { PersonalDataModule } from '../personal-data/personal-data.module.ts';
 import { DecidePersonController } from './commands/decide-person/decide-person.controller.ts';
 import { LinkPersonController } from './commands/link-person/link-person.controller.ts';
@@ -10,7 +11,7 @@ import { SearchPeopleController } from './queries/search-people/search-people.co
 
 /** People: the data subjects of many cases recognised as one person, found, exported, erased or restricted together. */
 @Module({
-  imports: [PersonalDataModule],
+  imports: [PersonalDataModule, CaseAccessModule],
   controllers: [LinkPersonController, PossibleMatchesController, SearchPeopleController, ExportPersonController, DecidePersonController],
   providers: [PeopleIndex, PersonExporter],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { CaseAccessModule } from '../case-access/case-access.module.ts';
 import type { AppConfig } from '../config/config.schema.ts';
 import { DataSubjectDecisions } from './data-subjects/data-subject-decisions.ts';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller.ts';
@@ -13,5 +14,5 @@ const erasureRegister = {
     new ErasureRegister(erasureRegisterPath({ ERASURE_REGISTER_PATH: config.get('ERASURE_REGISTER_PATH', { infer: true }), DATA_DIR: config.get('DATA_DIR', { infer: true }) })),
 };
 
-@Module({ controllers: [DataSubjectsController], providers: [InterruptedErasures, erasureRegister, DataSubjectDecisions], exports: [DataSubjectDecisions] })
+@Module({ imports: [CaseAccessModule], controllers: [DataSubjectsController], providers: [InterruptedErasures, erasureRegister, DataSubjectDecisions], exports: [DataSubjectDecisions] })
 export class PersonalDataModule {}

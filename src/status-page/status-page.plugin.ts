@@ -74,7 +74,7 @@ export async function registerStatusPage(root: FastifyInstance, options: StatusP
       const body = (request.body ?? {}) as { message?: unknown; _csrf?: unknown };
       if (typeof body._csrf !== 'string' || !sameText(body._csrf, csrfOf(token))) return render(reply, 'form-expired', { href: `/status/${token}` }, 403);
       const message = typeof body.message === 'string' ? body.message.trim() : '';
-      const error = !isNonBlankText(message) ? 'Enter your message' : message.length > STATUS_PAGE_MESSAGE_MAX ? `Your message must be ${STATUS_PAGE_MESSAGE_MAX} characters or fewer` : undefined;
+      const error = messageError(message);
       if (error) return show(request, reply, token, opened.claim, opened.page, { message, error }, 400);
       try {
         await options.cases.sendMessage(opened.claim, opened.link, message, request.correlationId);
@@ -86,6 +86,16 @@ export async function registerStatusPage(root: FastifyInstance, options: StatusP
       return reply.redirect(`/status/${token}?sent=1`, 303);
     });
   });
+}
+
+/** Line breaks and tabs are what a person types; other control characters come from a script or a corrupted paste (a NUL never gets here, see hostile-input.ts). */
+const CONTROL_CHARACTER = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+function messageError(message: string): string | undefined {
+  if (!isNonBlankText(message)) return 'Enter your message';
+  if (message.length > STATUS_PAGE_MESSAGE_MAX) return `Your message must be ${STATUS_PAGE_MESSAGE_MAX} characters or fewer`;
+  if (CONTROL_CHARACTER.test(message)) return 'Your message must not contain control characters';
+  return undefined;
 }
 
 /** Art. 18: the case takes no new processing, the victim's own message included, until the restriction is lifted. */

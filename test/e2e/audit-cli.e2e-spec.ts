@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { londonDate } from '../../src/calendar/working-days.ts';
+import { runBuiltCommand } from '../support/command-line.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 /** `npm run audit` as an operator runs it: the built command line on the service's own database and key. */
-const CLI = join(process.cwd(), 'dist/src/audit/audit.cli.js');
+const CLI = 'dist/src/audit/audit.cli.js';
 const MASTER_KEY = Buffer.alloc(32, 3).toString('base64');
 
 describe('npm run audit', () => {
@@ -26,15 +24,7 @@ describe('npm run audit', () => {
   });
   afterAll(() => harness.close());
 
-  const audit = async (...args: string[]) => {
-    try {
-      const { stdout } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: harness.database.url, MASTER_KEY } });
-      return { code: 0, stdout, stderr: '' };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const audit = (...args: string[]) => runBuiltCommand(CLI, args, { ...process.env, DATABASE_URL: harness.database.url, MASTER_KEY });
 
   it('prints a case history as text and as JSON, decrypted for the auditor', async () => {
     const text = await audit('history', caseId);

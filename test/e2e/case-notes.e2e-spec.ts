@@ -109,7 +109,7 @@ describe('case notes on referrals, complaints and resolutions, in the timeline',
     const id = await newReferral();
     ok(await request('POST', `/api/referrals/${id}/notes`, caseManager, { text: NOTE }));
     const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
-    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Asked to be forgotten' }));
+    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-12' }));
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     expect(noteEntries(view)).toEqual([expect.objectContaining({ summary: 'Note added', note: '[erased]' })]);
   });

@@ -210,7 +210,8 @@ describe('console: keeping records right, and administering them, in the browser
     await page.getByRole('link', { name: "Erase or restrict a data subject's personal data" }).click();
     await page.getByLabel('Data subject id').fill('not-an-id');
     await page.getByLabel('Erase', { exact: true }).check();
-    await page.getByLabel('Why').fill('Request DSR-2026-17');
+    await page.getByLabel('Ground').selectOption('art17-withdrawn-consent');
+    await page.getByLabel("The office's reference for the request").fill('DSR-2026-17');
     await save();
     await expect(page.locator('h1').innerText()).resolves.toBe('Check your answers');
     await expectAccessible(page);
@@ -228,11 +229,12 @@ describe('console: keeping records right, and administering them, in the browser
     await page.getByRole('link', { name: new RegExp(`erase or restrict this record \\(${subject}\\)`) }).click();
     await expect(page.getByLabel('Data subject id').inputValue()).resolves.toBe(subject);
     await page.getByLabel('Erase', { exact: true }).check();
-    await page.getByLabel('Why').fill('Request DSR-2026-17');
+    await page.getByLabel('Ground').selectOption('art17-withdrawn-consent');
+    await page.getByLabel("The office's reference for the request").fill('DSR-2026-17');
     await save();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect(banner()).resolves.toContain("Recorded: Erase or restrict a data subject's personal data");
-    const erased = await harness.sql(`SELECT count(*)::int AS n FROM events WHERE type = 'PersonalDataErased' AND data->>'subjectId' = $1`, [subject]);
-    expect(erased[0].n).toBe(1);
+    const erased = await harness.sql(`SELECT data->>'ground' AS ground, data->>'requestReference' AS reference FROM events WHERE type = 'PersonalDataErased' AND data->>'subjectId' = $1`, [subject]);
+    expect(erased).toEqual([{ ground: 'art17-withdrawn-consent', reference: 'DSR-2026-17' }]);
   });
 });

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { mintToken } from '../../src/auth/mint-token.ts';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startServiceProcess, type RunningService } from '../support/service-process.ts';
-import { stallPostgres } from '../support/stalled-postgres.ts';
+import { databaseTimeoutsEnv, startServiceOnStallablePostgres, type ServiceOnStallablePostgres } from '../support/stalled-postgres.ts';
 
 /**
  * The built service as its own process while its database goes away under a command load: every backend
@@ -21,11 +17,7 @@ const SECRET = 'database-faults-tests-secret-of-32-chars';
 const CONNECT_TIMEOUT_MS = 1000;
 const STATEMENT_TIMEOUT_MS = 1000;
 const QUERY_TIMEOUT_MS = 1500;
-const TIMEOUTS = {
-  DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-  DATABASE_STATEMENT_TIMEOUT_MS: String(STATEMENT_TIMEOUT_MS),
-  DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
-};
+const TIMEOUTS = { connectMs: CONNECT_TIMEOUT_MS, statementMs: STATEMENT_TIMEOUT_MS, queryMs: QUERY_TIMEOUT_MS };
 /**
  * While the database is away a request waits, each time for a connection and then an answer, at most four times:
  * behind a shared statement already in flight, for its own, then twice to release its key; doubled for a machine
@@ -60,6 +52,8 @@ describe('the service process when its database goes away under load', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify({ source: 'self', crimeType: 'theft', victim: { name: 'Ann Example' }, consent: { contact: true, dataSharing: false, basis: 'explicit' } }),
       signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+    }).catch((error: unknown) => {
+      throw new Error(`no answer; the service ${describeProcess(service)}`, { cause: error });
     });
     return { key, status: response.status, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Answer['body'] };
   };
@@ -140,7 +134,7 @@ describe('the service process when its database goes away under load', () => {
 
     beforeAll(async () => {
       database = await createTestDatabase();
-      service = await startServiceProcess({ DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET, ...TIMEOUTS });
+      service = await startServiceProcess({ DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET, ...databaseTimeoutsEnv(TIMEOUTS) });
     });
     afterAll(async () => {
       await service?.stop();
@@ -159,25 +153,18 @@ describe('the service process when its database goes away under load', () => {
   });
 
   describe('every PostgreSQL process stopped (SIGSTOP) for longer than the timeouts', () => {
-    let dataDir: string;
-    let postgres: RunningPostgres;
-    let service: RunningService;
+    let running: ServiceOnStallablePostgres;
 
     beforeAll(async () => {
-      dataDir = await mkdtemp(join(tmpdir(), 'casework-stalled-pg-'));
-      postgres = await startEmbeddedPostgres({ dataDir, database: 'casework', durable: false });
-      service = await startServiceProcess({ DATABASE_URL: postgres.url, AUTH_JWT_SECRET: SECRET, ...TIMEOUTS });
+      running = await startServiceOnStallablePostgres(SECRET, TIMEOUTS);
     });
-    afterAll(async () => {
-      await service?.stop();
-      await postgres?.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    });
+    afterAll(() => running?.stop());
 
     it('answers every request within the timeouts, readiness 503, and loses or doubles nothing when it returns', async () => {
+      const { service } = running;
       const load = commandLoad(service);
       await load.answered(CLIENTS * 5);
-      const resume = await stallPostgres(dataDir);
+      const resume = await running.stall();
       try {
         const ready = await fetch(`${service.url}/api/health/ready`, { signal: AbortSignal.timeout(ANSWER_BOUND_MS) });
         expect(ready.status).toBe(503);
@@ -189,10 +176,17 @@ describe('the service process when its database goes away under load', () => {
       }
       await load.done;
       expect(load.answers.filter((answer) => answer.status === 503).length).toBeGreaterThan(0);
-      await expectEverythingSettles(service, load.answers, postgres.url);
+      await expectEverythingSettles(service, load.answers, running.databaseUrl);
     }, TEST_TIMEOUT_MS);
   });
 });
+
+/** Whether the service still runs, and the end of what it wrote: why a request went unanswered. */
+function describeProcess(service: RunningService): string {
+  const { exitCode, signalCode } = service.process;
+  const state = exitCode === null && signalCode === null ? 'still runs' : `exited (${exitCode ?? signalCode})`;
+  return `${state}; it last wrote:\n${service.output().slice(-4000)}`;
+}
 
 /** How many backends connected to the URL's database were terminated. */
 async function terminateBackendsOf(databaseUrl: string): Promise<number> {

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mintToken } from '../../src/auth/mint-token.ts';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../src/database/embedded-postgres.ts';
 import { eventually } from '../support/projection-harness.ts';
-import { startServiceProcess, type RunningService } from '../support/service-process.ts';
-import { stallPostgres } from '../support/stalled-postgres.ts';
+import { startServiceOnStallablePostgres, type ServiceOnStallablePostgres } from '../support/stalled-postgres.ts';
 
 /**
  * Commands sent to one case while its database stalls queue behind each other in the service (issue 21). Once the
@@ -29,31 +24,17 @@ interface Answer {
 }
 
 describe('commands queued on one case while the database stalls', () => {
-  let dataDir: string;
-  let postgres: RunningPostgres;
-  let service: RunningService;
+  let running: ServiceOnStallablePostgres;
   let token: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'casework-stalled-case-pg-'));
-    postgres = await startEmbeddedPostgres({ dataDir, database: 'casework', durable: false });
-    service = await startServiceProcess({
-      DATABASE_URL: postgres.url,
-      AUTH_JWT_SECRET: SECRET,
-      DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-      DATABASE_STATEMENT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-      DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
-    });
+    running = await startServiceOnStallablePostgres(SECRET, { connectMs: CONNECT_TIMEOUT_MS, statementMs: CONNECT_TIMEOUT_MS, queryMs: QUERY_TIMEOUT_MS });
     token = await mintToken(SECRET, { sub: 'cm-stella', roles: ['case_manager'] });
   });
-  afterAll(async () => {
-    await service?.stop();
-    await postgres?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.stop());
 
   const post = async (path: string, body: object): Promise<Answer> => {
-    const response = await fetch(`${service.url}${path}`, {
+    const response = await fetch(`${running.service.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -68,7 +49,7 @@ describe('commands queued on one case while the database stalls', () => {
     const id = (created.body as { id: string }).id;
     expect((await addNote(id)).status).toBe(200);
 
-    const resume = await stallPostgres(dataDir);
+    const resume = await running.stall();
     let answers: Answer[];
     try {
       answers = await Promise.all(Array.from({ length: NOTES }, () => addNote(id)));
@@ -83,7 +64,7 @@ describe('commands queued on one case while the database stalls', () => {
     const answeredAt = answers.map((answer) => answer.at);
     expect(Math.max(...answeredAt) - Math.min(...answeredAt)).toBeLessThan(CONNECT_TIMEOUT_MS);
 
-    await eventually(async () => (await fetch(`${service.url}/api/health/ready`)).status === 200, TEST_TIMEOUT_MS / 2);
+    await eventually(async () => (await fetch(`${running.service.url}/api/health/ready`)).status === 200, TEST_TIMEOUT_MS / 2);
     expect((await addNote(id)).status).toBe(200);
   }, TEST_TIMEOUT_MS);
 });

@@ -120,7 +120,7 @@ describe('due lists in order after the calendar changes', () => {
     // Erasing the victim folds the row again from its events, on the calendar as it stood at the erasure.
     const { victim } = (await request('GET', `/api/referrals/${id}`, caseManager)).json<{ victim: { subjectId: string } }>();
     // Answered once the read models have followed the erasure.
-    expect(await post(`/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Erasure request SAR-16' })).toMatchObject({ readModelsBehind: [] });
+    expect(await post(`/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-16' })).toMatchObject({ readModelsBehind: [] });
     expect(await caseload(caseManager)).toEqual([
       { id, due: enhancedDue },
       { id: contacted, due: `${contactDay}T09:00:00.000Z` },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE } from '../../src/event-store/event-store.port.ts';
-import { INTERRUPTED_ERASURE_REASON } from '../../src/personal-data/data-subjects/interrupted-erasures.ts';
+import { INTERRUPTED_ERASURE_GROUNDS } from '../../src/personal-data/data-subjects/interrupted-erasures.ts';
 import { bearer, requestTo, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
 
 /** Recognisable personal values: none may be readable anywhere once their subject is erased. */
@@ -55,7 +55,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     const listed = ok(await request('GET', '/api/referrals?q=Ernestine', caseManager)).items as { id: string }[];
     for (const { id } of listed) {
       const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
-      ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { reason: 'Clearing the way' }));
+      ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-0001' }));
     }
   };
 
@@ -67,7 +67,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
       // Twice: the second answer comes from the key the other service keeps.
       expect(await historyInOther()).toBe('Otto Otherprocess');
       expect(await historyInOther()).toBe('Otto Otherprocess');
-      ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'Erasure request SAR-4' }));
+      ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-4' }));
       expect(await historyInOther()).toBe('[erased]');
     } finally {
       await other.close();
@@ -86,20 +86,20 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
   it('erases a victim: no read model, history, time travel or rebuild shows their data, and verify still passes', async () => {
     await eraseEveryoneElse();
     const { id, subjectId } = await journey();
-    expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, caseManager, { reason: 'SAR-1' })).statusCode).toBe(403);
+    expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, caseManager, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-1' })).statusCode).toBe(403);
     expect((await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, {})).statusCode).toBe(400);
-    expect((await request('POST', `/api/admin/data-subjects/${randomUUID()}/erase`, admin, { reason: 'SAR-0' })).statusCode).toBe(404);
+    expect((await request('POST', `/api/admin/data-subjects/${randomUUID()}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-0' })).statusCode).toBe(404);
 
     const bystander = await journey({ ...VICTIM, name: 'Ernestine Bystander' });
-    const erased = ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'Erasure request SAR-1' }));
+    const erased = ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-1' }));
     expect(erased).toMatchObject({ readModelsUpdated: expect.arrayContaining(['referral-list', 'complaint-list', 'resolution-list']), readModelsBehind: [] });
     // Answered once the read models followed: the list no longer finds the name, without waiting for the erasure's position.
     const found = ok(await harness.request({ method: 'GET', url: '/api/referrals?q=Ernestine', headers: { authorization: caseManager } })).items as { id: string; victimName: string }[];
     expect(found.map((item) => item.id)).not.toContain(id);
     expect(found).toContainEqual(expect.objectContaining({ id: bystander.id, victimName: 'Ernestine Bystander' }));
     expect(ok(await request('GET', `/api/referrals/${bystander.id}`, caseManager)).victim.name).toBe('Ernestine Bystander');
-    ok(await request('POST', `/api/admin/data-subjects/${bystander.subjectId}/erase`, admin, { reason: 'Erasure request SAR-2' }));
-    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-erased' });
+    ok(await request('POST', `/api/admin/data-subjects/${bystander.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-2' }));
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-1' }), 409)).toMatchObject({ rule: 'already-erased' });
 
     const view = ok(await request('GET', `/api/referrals/${id}`, caseManager));
     expect(view.victim).toMatchObject({ subjectId, name: '[erased]', phone: '[erased]', email: '[erased]', address: '[erased]', dateOfBirth: '[erased]' });
@@ -134,10 +134,43 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     };
     const erasedOne = await logComplaint('Constance Complainer');
     const other = await logComplaint('Constance Untouched');
-    ok(await request('POST', `/api/admin/data-subjects/${erasedOne.subjectId}/erase`, admin, { reason: 'SAR-3' }));
+    ok(await request('POST', `/api/admin/data-subjects/${erasedOne.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-3' }));
     const listed = ok(await harness.request({ method: 'GET', url: '/api/complaints?q=Constance', headers: { authorization: officer } })).items as { id: string; complainantName: string }[];
     expect(listed.map(({ id, complainantName }) => ({ id, complainantName }))).toEqual([{ id: other.id, complainantName: 'Constance Untouched' }]);
     expect(ok(await request('GET', `/api/complaints/${erasedOne.id}`, officer)).complainant.name).toBe('[erased]');
+  });
+
+  it('takes a ground of the decision and a request reference, never free text: anything else is a 400 naming the field, and changes nothing', async () => {
+    const { id, subjectId } = await journey({ ...VICTIM, name: 'Gwendolen Grounded' });
+    const keys = async () => (await harness.sql('SELECT subject_id, wrapped_key IS NOT NULL AS held, restricted FROM data_subject_keys WHERE subject_id = ANY($1) ORDER BY subject_id', [[id, subjectId]]));
+    const before = await keys();
+    const refused = async (decision: string, body: object) => {
+      const response = await request('POST', `/api/admin/data-subjects/${subjectId}/${decision}`, admin, body);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      return ok(response, 400).errors as { field: string; message: string }[];
+    };
+    const [ofErase] = await refused('erase', { ground: 'art18-accuracy-contested', requestReference: 'SAR-40' });
+    expect(ofErase).toEqual({ field: 'ground', message: expect.stringContaining('art17-withdrawn-consent, art17-objection') });
+    const [ofLift] = await refused('lift-restriction', { ground: 'art17-objection', requestReference: 'SAR-40' });
+    expect(ofLift).toEqual({ field: 'ground', message: expect.stringContaining('accuracy-verified, objection-decided, subject-consent, legal-claims-concluded') });
+    expect((await refused('erase', { ground: 'not-recorded', requestReference: 'SAR-40' })).map(({ field }) => field)).toEqual(['ground']);
+    expect((await refused('restrict', { ground: 'art18-accuracy-contested', requestReference: 'Gwendolen says her name is wrong' })).map(({ field }) => field)).toEqual(['requestReference']);
+    expect((await refused('erase', { reason: 'Gwendolen Grounded asked' })).map(({ field }) => field).sort()).toEqual(['ground', 'reason', 'requestReference']);
+    expect(await keys()).toEqual(before);
+    expect(await harness.sql('SELECT type FROM events WHERE stream = ANY($1)', [[`data-subject-${id}`, `data-subject-${subjectId}`]])).toEqual([]);
+
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { ground: 'art18-legal-claims', requestReference: 'DSAR-2026-0142' }));
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { ground: 'legal-claims-concluded', requestReference: 'DSAR-2026-0142' }));
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/erase`, admin, { ground: 'art17-no-longer-necessary', requestReference: 'DSAR-2026-0143' }));
+    // The person's records, and their case's (its free text), carry the ground and reference and nothing else.
+    for (const subject of [subjectId, id]) {
+      const records = await harness.sql('SELECT type, schema_version, data FROM events WHERE stream = $1 ORDER BY revision', [`data-subject-${subject}`]);
+      expect(records).toEqual([
+        { type: 'ProcessingRestricted', schema_version: 2, data: { subjectId: subject, ground: 'art18-legal-claims', requestReference: 'DSAR-2026-0142', restrictedAt: expect.any(String) } },
+        { type: 'RestrictionLifted', schema_version: 2, data: { subjectId: subject, ground: 'legal-claims-concluded', requestReference: 'DSAR-2026-0142', liftedAt: expect.any(String) } },
+        { type: 'PersonalDataErased', schema_version: 2, data: { subjectId: subject, ground: 'art17-no-longer-necessary', requestReference: 'DSAR-2026-0143', erasedAt: expect.any(String) } },
+      ]);
+    }
   });
 
   it('records on the next start an erasure interrupted after its key was destroyed, and the read models follow it', async () => {
@@ -146,7 +179,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
     await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1', [subjectId]);
     await harness.restart();
     const [record] = await harness.app.get(EVENT_STORE).readStream(`data-subject-${subjectId}`);
-    expect(record).toMatchObject({ type: 'PersonalDataErased', data: { subjectId, reason: INTERRUPTED_ERASURE_REASON } });
+    expect(record).toMatchObject({ type: 'PersonalDataErased', data: { subjectId, ...INTERRUPTED_ERASURE_GROUNDS } });
     lastPosition = record!.position.toString();
     expect(ok(await request('GET', '/api/referrals?q=Ivo', caseManager)).items).toEqual([]);
     expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[erased]');
@@ -155,7 +188,7 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
 
   it('marks an erasure recorded once its record is written, so a start looks only at the erasures it cannot vouch for', async () => {
     const erased = await journey({ ...VICTIM, name: 'Mara Marked' });
-    ok(await request('POST', `/api/admin/data-subjects/${erased.subjectId}/erase`, admin, { reason: 'Erasure request SAR-9' }));
+    ok(await request('POST', `/api/admin/data-subjects/${erased.subjectId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-9' }));
     expect(await erasureMarkedRecorded(erased.subjectId)).toBe(true);
     // A key marked as recorded is not looked at again on a start, whatever its stream holds.
     const vouched = await journey({ ...VICTIM, name: 'Vera Vouched' });
@@ -166,14 +199,14 @@ describe('personal data: encrypted at rest, erasable by crypto-shredding, restri
 
   it('restricts a victim: case workers see the data withheld, auditors still see it, and lifting shows it again', async () => {
     const { id, subjectId } = await journey({ ...VICTIM, name: 'Rita Restricted' });
-    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { reason: 'Objection under Article 21' }));
-    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-restricted' });
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { ground: 'art18-objection-pending', requestReference: 'SAR-21' }));
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/restrict`, admin, { ground: 'art18-objection-pending', requestReference: 'SAR-21' }), 409)).toMatchObject({ rule: 'already-restricted' });
     expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('[restricted]');
     expect(ok(await request('GET', `/api/audit/cases/${id}/events`, auditor)).items[0].data.victim.name).toBe('Rita Restricted');
 
-    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { reason: 'Objection withdrawn' }));
+    ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { ground: 'objection-decided', requestReference: 'SAR-21' }));
     expect(ok(await request('GET', `/api/referrals/${id}`, caseManager)).victim.name).toBe('Rita Restricted');
-    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'not-restricted' });
+    expect(ok(await request('POST', `/api/admin/data-subjects/${subjectId}/lift-restriction`, admin, { ground: 'objection-decided', requestReference: 'SAR-21' }), 409)).toMatchObject({ rule: 'not-restricted' });
   });
 
 });

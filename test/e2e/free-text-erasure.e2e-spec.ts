@@ -307,10 +307,10 @@ describe('free text is erased with any data subject of its case', () => {
     // Restricting the victim withholds the case's free text from case workers too, until it is lifted.
     const referral = `/api/referrals/${cases[0]!.id}`;
     const victim = (await get(referral)).victim.subjectId as string;
-    await post(`/api/admin/data-subjects/${victim}/restrict`, { reason: 'FT-restrict' }, admin);
+    await post(`/api/admin/data-subjects/${victim}/restrict`, { ground: 'art18-accuracy-contested', requestReference: 'FT-restrict' }, admin);
     const restricted = JSON.stringify(await get(referral, caseManager));
     expect({ restricted: restricted.includes('[restricted]'), shown: restricted.includes(MARKER) }).toEqual({ restricted: true, shown: false });
-    await post(`/api/admin/data-subjects/${victim}/lift-restriction`, { reason: 'FT-lift' }, admin);
+    await post(`/api/admin/data-subjects/${victim}/lift-restriction`, { ground: 'accuracy-verified', requestReference: 'FT-lift' }, admin);
     expect(JSON.stringify(await get(referral, caseManager))).toContain(MARKER);
 
     const stored = await storedEvents();
@@ -339,7 +339,7 @@ describe('free text is erased with any data subject of its case', () => {
   it('shows none of it anywhere once one data subject of each case is erased', async () => {
     for (const { kind, id, erase } of cases) {
       const subjectId = erase((await get(`/api/audit/cases/${id}/events?limit=1`)).items[0].data);
-      const erased = await post(`/api/admin/data-subjects/${subjectId}/erase`, { reason: `FT-erase ${kind}` }, admin);
+      const erased = await post(`/api/admin/data-subjects/${subjectId}/erase`, { ground: 'art17-withdrawn-consent', requestReference: `FT-erase-${kind}` }, admin);
       expect(erased.readModelsBehind).toEqual([]);
     }
     for (const { kind, id } of cases) expect(await everythingShownAbout(kind, id)).not.toContain(MARKER);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+import { fieldsOf } from '../support/following-requests.ts';
 
 /** Faults and hostile input (issue 21): what the sweep over every route does not show one by one. */
 
@@ -40,7 +41,6 @@ describe('hostile input', () => {
 
   const post = (url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> =>
     harness.request({ method: 'POST', url, payload: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { authorization: everyone, 'content-type': 'application/json', ...headers } });
-  const fieldsOf = (response: TestResponse) => ({ status: response.statusCode, fields: (response.json().errors ?? []).map((error: { field: string }) => error.field) });
   const created = async (url: string, body: object) => {
     const response = await post(url, body);
     expect(response.statusCode).toBe(201);
@@ -69,6 +69,46 @@ describe('hostile input', () => {
     for (const url of ['/api/referrals?q=%00', '/api/complaints?q=a%00b', '/api/community-resolutions?q=%00', '/api/audit/access-log?user=%00']) {
       expect({ url, ...fieldsOf(await harness.request({ method: 'GET', url, headers: { authorization: everyone } })) }).toEqual({ url, status: 400, fields: [url.split('?')[1]!.split('=')[0]] });
     }
+  });
+
+  it('refuses a NUL in a body field, a query parameter or a path parameter of any route, naming it and storing nothing', async () => {
+    const id = await created('/api/referrals', referral);
+    const caseEvents = async () => (await harness.sql("SELECT count(*)::int AS n FROM events WHERE stream NOT LIKE 'access-log-%'"))[0].n;
+    const before = await caseEvents();
+    expect(fieldsOf(await post('/api/referrals', { ...referral, victim: { ...victim, name: 'Ann\u0000' } }))).toEqual({ status: 400, fields: ['victim.name'] });
+    // The route reads no query string: the body alone would have made a referral.
+    expect(fieldsOf(await post('/api/referrals?source=%00', referral))).toEqual({ status: 400, fields: ['source'] });
+    expect(fieldsOf(await post(`/api/referrals/${id}%00/accept-support`, {}))).toEqual({ status: 400, fields: ['id'] });
+    expect(fieldsOf(await post('/api/admin/projections/referral-list%00/rebuild', {}))).toEqual({ status: 400, fields: ['name'] });
+    expect(fieldsOf(await post('/api/admin/settings/lists/declineReasons/entries/moved%00/retire', {}))).toEqual({ status: 400, fields: ['entryId'] });
+    // Were 404s: a lookup that found nothing.
+    for (const url of ['/api/referrals/a%00b', `/api/audit/cases/${id}%00/events`]) {
+      expect({ url, ...fieldsOf(await harness.request({ method: 'GET', url, headers: { authorization: everyone } })) }).toEqual({ url, status: 400, fields: ['id'] });
+    }
+    expect(await caseEvents()).toBe(before);
+  });
+
+  it('refuses a JSON body holding __proto__ or constructor.prototype, saying so, and stores nothing', async () => {
+    const caseEvents = async () => (await harness.sql("SELECT count(*)::int AS n FROM events WHERE type = 'ReferralReceived'"))[0].n;
+    const before = await caseEvents();
+    const valid = JSON.stringify(referral);
+    expect(valid).toContain('"victim":{');
+    const poisoning = [
+      valid.replace('{', '{"__proto__":{"isAdmin":true},'),
+      valid.replace('{', '{"constructor":{"prototype":{"isAdmin":true}},'),
+      valid.replace('"victim":{', '"victim":{"__proto__":{"isAdmin":true},'),
+    ];
+    for (const poisoned of poisoning) {
+      const response = await post('/api/referrals', poisoned);
+      expect({ poisoned, status: response.statusCode, type: response.headers['content-type'], detail: response.json().detail }).toEqual({
+        poisoned,
+        status: 400,
+        type: expect.stringMatching(/^application\/problem\+json/),
+        detail: 'Body must not contain the key __proto__ or constructor.prototype',
+      });
+    }
+    expect((await post('/api/referrals', '{"victim":')).json().detail).not.toContain('__proto__');
+    expect(await caseEvents()).toBe(before);
   });
 
   describe('JSON nested 5,000 levels deep, on every command route', () => {
@@ -153,15 +193,15 @@ describe('hostile input', () => {
     it('are looked up among their own names: a name inherited from Object is a 404', async () => {
       const subjectId = await subject();
       for (const decision of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-        expect({ decision, status: (await post(`/api/admin/data-subjects/${subjectId}/${decision}`, { reason: 'DSAR-1' })).statusCode }).toEqual({ decision, status: 404 });
+        expect({ decision, status: (await post(`/api/admin/data-subjects/${subjectId}/${decision}`, { ground: 'art17-objection', requestReference: 'DSAR-1' })).statusCode }).toEqual({ decision, status: 404 });
       }
       expect(await keyOf(subjectId)).toEqual({ held: true });
     });
 
-    it('refuse an erasure whose reason cannot be stored before destroying anything', async () => {
+    it('refuse an erasure whose request reference cannot be stored before destroying anything', async () => {
       const subjectId = await subject();
-      const response = await post(`/api/admin/data-subjects/${subjectId}/erase`, { reason: 'DSAR\u0000-17' });
-      expect(fieldsOf(response)).toEqual({ status: 400, fields: ['reason'] });
+      const response = await post(`/api/admin/data-subjects/${subjectId}/erase`, { ground: 'art17-objection', requestReference: 'DSAR\u0000-17' });
+      expect(fieldsOf(response)).toEqual({ status: 400, fields: ['requestReference'] });
       expect(await keyOf(subjectId)).toEqual({ held: true });
       expect(await records(subjectId)).toBe(0);
     });
@@ -176,8 +216,8 @@ describe('hostile input', () => {
       await harness.sql('UPDATE data_subject_keys SET wrapped_key = NULL, erased_at = now() WHERE subject_id = $1', [subjectId]);
       await harness.restart();
 
-      const [record] = await harness.sql("SELECT type, data->>'reason' AS reason FROM events WHERE stream = $1", [`data-subject-${subjectId}`]);
-      expect(record).toEqual({ type: 'PersonalDataErased', reason: expect.stringContaining('Recorded on restart') });
+      const [record] = await harness.sql("SELECT type, data->>'ground' AS ground, data->'requestReference' AS reference, data ? 'reason' AS reasoned FROM events WHERE stream = $1", [`data-subject-${subjectId}`]);
+      expect(record).toEqual({ type: 'PersonalDataErased', ground: 'not-recorded', reference: null, reasoned: false });
       while ((await victimName()) !== '[erased]') await new Promise((resolve) => setTimeout(resolve, 50));
       // Recorded once: a later start finds the record.
       await harness.restart();

@@ -120,6 +120,7 @@ describe('people: one person across cases, found, exported, erased', () => {
   it('exports everything held about the person, as JSON and as a document, without anyone else', async () => {
     const exported = ok(await request('GET', `/api/admin/people/${personId}/export`, admin));
     expect(exported.cases.map((found: { caseId: string }) => found.caseId).sort()).toEqual([first.id, second.id, complaint.id].sort());
+    expect(exported.restrictedCasesWithheld).toBe(0);
     const firstCase = exported.cases.find((found: { caseId: string }) => found.caseId === first.id);
     expect(firstCase.events[0]).toMatchObject({ type: 'ReferralReceived', recordedBy: 'cm-pat', data: { victim: { name: ZOE.name, address: ZOE.address } } });
     expect(exported.links).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'SubjectLinkedToPerson', recordedBy: 'crt-cal', data: expect.objectContaining({ reason: 'Same email' }) })]));
@@ -130,28 +131,43 @@ describe('people: one person across cases, found, exported, erased', () => {
     expect(document.headers['content-type']).toMatch(/^text\/html/);
     expect(document.body).toContain('Zoë Quernby');
     expect(document.body).toContain('3 Mill Lane, Ware');
+    expect(document.body).not.toContain('restricted to named staff');
     expect((await request('GET', `/api/admin/people/${personId}/export`, admin, undefined, { accept: 'text/html' })).headers['content-type']).toMatch(/^text\/html/);
     expect((await request('GET', `/api/admin/people/${personId}/export?format=pdf`, admin)).statusCode).toBe(400);
     expect((await request('GET', `/api/admin/people/${randomUUID()}/export`, admin)).statusCode).toBe(404);
-    expect((await request('GET', `/api/admin/people/${personId}/export`, auditor)).statusCode).toBe(403);
-    const exports = await harness.sql("SELECT data FROM events WHERE type = 'CaseAccessed' AND data->>'route' = '/api/admin/people/:personId/export'");
+    expect(ok(await request('GET', `/api/admin/people/${personId}/export`, auditor))).toMatchObject({ cases: exported.cases, restrictedCasesWithheld: 0 });
+    expect((await request('GET', `/api/admin/people/${personId}/export`, caseManager)).statusCode).toBe(403);
+    // It waits, as any query does, for the people's read models to have the write named.
+    const behind = await request('GET', `/api/admin/people/${personId}/export`, admin, undefined, { 'x-min-position': (2n ** 62n).toString() });
+    expect({ status: behind.statusCode, retryAfter: behind.headers['retry-after'] }).toEqual({ status: 202, retryAfter: '1' });
+    const exports = await harness.sql("SELECT data FROM events WHERE type = 'CaseAccessed' AND data->>'route' = '/api/admin/people/:personId/export' ORDER BY position");
     expect(exports[0].data.caseIds.sort()).toEqual([first.id, second.id, complaint.id].sort());
   });
 
   it('restricts and erases a person in every case in one call, and the log still verifies', async () => {
-    const restricted = ok(await request('POST', `/api/admin/people/${personId}/restrict`, admin, { reason: 'Accuracy contested' }));
+    const restricted = ok(await request('POST', `/api/admin/people/${personId}/restrict`, admin, { ground: 'art18-accuracy-contested', requestReference: 'SAR-30' }));
     expect(restricted.subjects).toHaveLength(3);
     expect(ok(await request('GET', `/api/referrals/${second.id}`, caseManager)).victim.name).toBe('[restricted]');
-    expect(ok(await request('POST', `/api/admin/people/${personId}/restrict`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-restricted' });
+    expect(ok(await request('POST', `/api/admin/people/${personId}/restrict`, admin, { ground: 'art18-accuracy-contested', requestReference: 'SAR-30' }), 409)).toMatchObject({ rule: 'already-restricted' });
 
-    ok(await request('POST', `/api/admin/people/${personId}/erase`, admin, { reason: 'Erasure request SAR-9' }));
+    ok(await request('POST', `/api/admin/people/${personId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-9' }));
     expect(ok(await request('GET', `/api/referrals/${first.id}`, caseManager)).victim).toMatchObject({ name: '[erased]', phone: '[erased]' });
     expect(ok(await request('GET', `/api/complaints/${complaint.id}`, crt)).complainant.email).toBe('[erased]');
     expect(ok(await request('GET', '/api/admin/people?q=zoe%20quernby', admin)).items).toEqual([]);
     expect(ok(await request('GET', `/api/people/cases/${first.id}/possible-matches`, caseManager)).subjects[0].candidates).toEqual([]);
-    expect(JSON.stringify(ok(await request('GET', `/api/admin/people/${personId}/export`, admin)))).not.toContain('Quernby');
-    expect(ok(await request('POST', `/api/admin/people/${personId}/erase`, admin, { reason: 'again' }), 409)).toMatchObject({ rule: 'already-erased' });
-    expect((await request('POST', `/api/admin/people/${personId}/forget`, admin, { reason: 'x' })).statusCode).toBe(404);
+    const exported = ok(await request('GET', `/api/admin/people/${personId}/export`, admin));
+    expect(JSON.stringify(exported)).not.toContain('Quernby');
+    // The subject access export shows each decision's ground and the request's reference, for each of the person's records.
+    const decisions = (exported.dataDecisions as { type: string; data: Record<string, unknown> }[]).map(({ type, data }) => ({ type, data }));
+    expect(decisions).toHaveLength(6);
+    expect(decisions.filter(({ type }) => type === 'ProcessingRestricted').map(({ data }) => data)).toEqual(
+      Array.from({ length: 3 }, () => ({ subjectId: expect.any(String), ground: 'art18-accuracy-contested', requestReference: 'SAR-30', restrictedAt: expect.any(String) })),
+    );
+    expect(decisions.filter(({ type }) => type === 'PersonalDataErased').map(({ data }) => data)).toEqual(
+      Array.from({ length: 3 }, () => ({ subjectId: expect.any(String), ground: 'art17-withdrawn-consent', requestReference: 'SAR-9', erasedAt: expect.any(String) })),
+    );
+    expect(ok(await request('POST', `/api/admin/people/${personId}/erase`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-9' }), 409)).toMatchObject({ rule: 'already-erased' });
+    expect((await request('POST', `/api/admin/people/${personId}/forget`, admin, { ground: 'art17-withdrawn-consent', requestReference: 'SAR-9' })).statusCode).toBe(404);
     expect(ok(await request('GET', '/api/audit/verify', auditor))).toMatchObject({ ok: true });
   });
 });

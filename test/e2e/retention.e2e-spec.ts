@@ -4,6 +4,7 @@ import { addDays, londonDayStart } from '../../src/calendar/working-days.ts';
 import { reviewWindowAfter } from '../../src/complaints/domain/deadlines.ts';
 import { disposalDueOn } from '../../src/retention/domain/disposal-due.ts';
 import { DisposalReview, type DueCases } from '../../src/retention/queries/disposals-due/disposal-review.ts';
+import { followingRequests, ok as bodyOf } from '../support/following-requests.ts';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
 
 describe('retention over HTTP', () => {
@@ -12,9 +13,12 @@ describe('retention over HTTP', () => {
   let caseManager: string;
   let admin: string;
   let auditor: string;
+  /** Each request reads the read models as they stand after the last write (a dry run without it can run ahead of them). */
+  let send: ReturnType<typeof followingRequests>;
 
   beforeAll(async () => {
     harness = await startTestApp();
+    send = followingRequests(harness);
     supervisor = await bearer(['supervisor'], 'sup-hold');
     caseManager = await bearer(['case_manager']);
     admin = await bearer(['admin'], 'root');
@@ -89,13 +93,7 @@ describe('retention over HTTP', () => {
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
     const incivility = { category: 'individual-behaviours', description: 'Impolite language and tone', subject: { kind: 'officer', identifier: 'PC 4321' } };
     let officer: string;
-    let last = '0';
-    const ok = async (url: string, authorization: string, payload: object, status = 200) => {
-      const response = await request('POST', url, authorization, payload);
-      expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
-      last = response.json().position;
-      return response.json();
-    };
+    const ok = async (url: string, authorization: string, payload: object, status = 200) => bodyOf(await send('POST', url, authorization, payload), status);
     const logged = async () =>
       (await ok('/api/complaints', officer, {
         receivedAt: daysAgo(500),
@@ -115,7 +113,7 @@ describe('retention over HTTP', () => {
       return { id, notifiedAt };
     };
     const dueOn = async (asOf: string) => {
-      const review = await harness.request({ method: 'GET', url: `/api/admin/disposals/due?asOf=${asOf}&limit=200`, headers: { authorization: admin, 'x-min-position': last } });
+      const review = await send('GET', `/api/admin/disposals/due?asOf=${asOf}&limit=200`, admin);
       return review.json().items as { caseId: string }[];
     };
     const dryRun = async () => (await ok('/api/admin/disposals', admin, { dryRun: true })).items.map((item: { caseId: string }) => item.caseId);
@@ -173,17 +171,7 @@ describe('retention over HTTP', () => {
     const NAME = 'Dorothea Disposable';
     const NOTE = 'Dorothea asked us to call after work';
     const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-    let last = '0';
-    const send = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
-      const response = await harness.request({ method, url, payload, headers: { authorization, 'x-min-position': last } });
-      if (method === 'POST' && response.statusCode < 300) last = response.json().position ?? last;
-      return response;
-    };
-    const ok = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => {
-      const response = await send(method, url, authorization, payload);
-      expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status: 200 });
-      return response.json();
-    };
+    const ok = async (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => bodyOf(await send(method, url, authorization, payload));
     /** A referral of the victim, with a note; closed as a duplicate long ago (due after a month), or left open. */
     const referralOf = async (closed: boolean, closedDaysAgo = 380) => {
       const created = await send('POST', '/api/referrals', caseManager, { ...referral, victim: { name: NAME }, receivedAt: daysAgo(400) });
@@ -259,6 +247,14 @@ describe('retention over HTTP', () => {
       // The certificate outlives the data: it is stored in clear, on a stream of its own.
       const stored = await harness.sql("SELECT data->>'caseId' AS case_id FROM events WHERE stream = $1 AND type = 'CaseDisposed'", [`disposal-${due}`]);
       expect(stored).toEqual([{ case_id: due }]);
+      // The case's and its victim's erasures: no longer necessary (Art. 17(1)(a)), the disposed case's id the reference.
+      const erasures = await harness.sql("SELECT data->>'ground' AS ground, data->>'requestReference' AS reference FROM events WHERE type = 'PersonalDataErased' AND stream = ANY($1)", [
+        [`data-subject-${due}`, `data-subject-${gone.victim.subjectId}`],
+      ]);
+      expect(erasures).toEqual([
+        { ground: 'art17-no-longer-necessary', reference: due },
+        { ground: 'art17-no-longer-necessary', reference: due },
+      ]);
       expect(await dueIds()).not.toContain(due);
     });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
-import { followingRequests, ok } from '../support/following-requests.ts';
+import { fieldsOf, followingRequests, ok } from '../support/following-requests.ts';
 import { eventually } from '../support/projection-harness.ts';
 
 const VICTIM = 'Valentina Statusworth';
@@ -94,6 +94,31 @@ describe("a victim's or complainant's page of their own", () => {
     expect(stored[0].data).not.toContain('ring after 6pm');
   });
 
+  it('refuses a NUL in the message or the address as a 400 naming the field, and other control characters on the form, storing nothing', async () => {
+    const id = await newReferral();
+    const { url } = ok(await request('POST', `/api/referrals/${id}/status-link`, caseManager, LINK));
+    const csrf = csrfOf((await page(url)).body);
+    const notes = async () => harness.sql("SELECT 1 FROM events WHERE stream = $1 AND type = 'ReferralNoteFromVictimAdded'", [`referral-${id}`]);
+
+    // Was a 404 saying the link no longer works.
+    const nul = await send(url, { message: 'Ring me\u0000 after 6pm', _csrf: csrf });
+    expect({ status: nul.statusCode, type: nul.headers['content-type'], errors: nul.json().errors }).toEqual({
+      status: 400,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      errors: [{ field: 'message', message: 'message must not contain a NUL character or an unpaired surrogate' }],
+    });
+    expect(fieldsOf(await page(`${url}?sent=%00`))).toEqual({ status: 400, fields: ['sent'] });
+    expect(fieldsOf(await page(`${url.slice(0, -1)}%00`))).toEqual({ status: 400, fields: ['token'] });
+    const control = await send(url, { message: 'Ring me\u0007 after 6pm', _csrf: csrf });
+    expect(control.statusCode).toBe(400);
+    expect(control.body).toContain('Your message must not contain control characters');
+    expect(await notes()).toHaveLength(0);
+
+    // Line breaks and tabs are what a person types.
+    expect((await send(url, { message: 'Ring me\r\n\tafter 6pm', _csrf: csrf })).statusCode).toBe(200);
+    expect(await notes()).toHaveLength(1);
+  });
+
   it('stops working once revoked, replaced or expired, saying only that', async () => {
     const id = await newReferral();
     const first = ok(await request('POST', `/api/referrals/${id}/status-link`, caseManager, LINK));
@@ -171,7 +196,7 @@ describe("a victim's or complainant's page of their own", () => {
     const csrf = csrfOf((await page(url)).body);
     expect((await send(url, { message: MESSAGE, _csrf: csrf })).body).toContain('Your message was sent');
     const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
-    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, await bearer(['admin'], 'root'), { reason: 'SAR-19' }));
+    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/erase`, await bearer(['admin'], 'root'), { ground: 'art17-withdrawn-consent', requestReference: 'SAR-19' }));
     const after = await page(url);
     for (const hidden of [VICTIM, MESSAGE, OFFENCE_REFERENCE]) expect(after.body).not.toContain(hidden);
   });
@@ -180,7 +205,7 @@ describe("a victim's or complainant's page of their own", () => {
     const id = await newReferral();
     const { url } = ok(await request('POST', `/api/referrals/${id}/status-link`, caseManager, LINK));
     const { victim } = ok(await request('GET', `/api/referrals/${id}`, caseManager));
-    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/restrict`, await bearer(['admin'], 'root'), { reason: 'Art. 18 request' }));
+    ok(await request('POST', `/api/admin/data-subjects/${victim.subjectId}/restrict`, await bearer(['admin'], 'root'), { ground: 'art18-accuracy-contested', requestReference: 'SAR-20' }));
     const before = (await harness.sql('SELECT count(*)::int AS n FROM events WHERE stream = $1', [`referral-${id}`]))[0].n;
     const refused = await send(url, { message: MESSAGE, _csrf: csrfOf((await page(url)).body) });
     expect(refused.statusCode).toBe(409);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, londonDate } from '../../src/calendar/working-days.ts';
-import { bearer, startTestApp, type TestApp, type TestResponse } from '../support/test-app.ts';
+import { bearer, startTestApp, type TestApp } from '../support/test-app.ts';
+import { fieldsOf } from '../support/following-requests.ts';
 
 describe('times are unambiguous: an offset on every time, whole London days for date-only bounds', () => {
   let harness: TestApp;
@@ -17,7 +18,6 @@ describe('times are unambiguous: an offset on every time, whole London days for 
   afterAll(() => harness.close());
 
   const request = (method: 'GET' | 'POST', url: string, authorization: string, payload?: object) => harness.request({ method, url, payload, headers: { authorization } });
-  const fieldsOf = (response: TestResponse) => ({ status: response.statusCode, fields: (response.json().errors ?? []).map((error: { field: string }) => error.field) });
   const newReferral = async () => {
     const body = { source: 'self', crimeType: 'burglary', victim: { name: 'Tess Timely' }, consent: { contact: true, dataSharing: true, basis: 'implied' } };
     return (await request('POST', '/api/referrals', caseManager, body)).json<{ id: string; position: string }>();

@@ -65,18 +65,19 @@ describe('messages to victims through GOV.UK Notify', () => {
     const sent = await post(`/api/referrals/${id}/messages`, update(cjEventId));
     expect(sent.statusCode).toBe(200);
     const reference = await referenceOf(sent.json().messageId);
+    const position = sent.json().position;
 
     const [notification] = await eventually(async () => notify.sentWith(reference), (found) => found.length > 0);
     expect(notification).toMatchObject({ type: 'email', to: 'ann@example.org', templateId: CJ_TEMPLATE, personalisation: { first_name: 'Ann', update: 'A man was charged today' } });
-    expect((await page(id)).criminalJustice[0].communicated).toBeNull();
+    expect((await page(id, position)).criminalJustice[0].communicated).toBeNull();
 
     expect((await receipt(reference, 'delivered')).statusCode).toBe(204);
-    const told = await eventually(() => page(id), (view) => view.criminalJustice[0].communicated !== null);
+    const told = await eventually(() => page(id, position), (view) => view.criminalJustice[0].communicated !== null);
     expect(told.criminalJustice[0].communicated).toMatchObject({ channel: 'email', onTime: true, workingDaysTaken: 0 });
     expect(told.messages).toEqual([{ id: sent.json().messageId, kind: 'cj-update', cjEventId, channel: 'email', outcome: 'delivered' }]);
     const revision = told.revision;
     expect((await receipt(reference, 'delivered')).statusCode).toBe(204);
-    expect((await page(id)).revision).toBe(revision);
+    expect((await page(id, position)).revision).toBe(revision);
     expect(notify.sentWith(reference)).toHaveLength(1);
     expect((await post(`/api/referrals/${id}/messages`, update(cjEventId))).json()).toMatchObject({ status: 409, rule: 'victim-already-updated' });
   });
@@ -101,8 +102,8 @@ describe('messages to victims through GOV.UK Notify', () => {
 
     const refused = await victim({ channel: 'sms' });
     notify.trouble({ status: 400 });
-    const messageId = (await post(`/api/referrals/${refused}/messages`, { kind: 'contact', channel: 'sms', personalisation: { first_name: 'Ann' } })).json().messageId;
-    const failed = await eventually(() => page(refused), (view) => view.messages[0]?.outcome === 'failed');
+    const { messageId, position } = (await post(`/api/referrals/${refused}/messages`, { kind: 'contact', channel: 'sms', personalisation: { first_name: 'Ann' } })).json();
+    const failed = await eventually(() => page(refused, position), (view) => view.messages[0]?.outcome === 'failed');
     expect(failed.messages).toEqual([{ id: messageId, kind: 'contact', cjEventId: null, channel: 'sms', outcome: 'failed' }]);
     expect(failed.contact).toMatchObject({ consecutiveFailures: 1 });
   });
@@ -111,11 +112,12 @@ describe('messages to victims through GOV.UK Notify', () => {
     const id = await victim({ channel: 'sms' });
     const contact = { kind: 'contact', channel: 'sms', personalisation: { first_name: 'Ann' } };
     const first = await referenceOf((await post(`/api/referrals/${id}/messages`, contact)).json().messageId);
-    const second = await referenceOf((await post(`/api/referrals/${id}/messages`, contact)).json().messageId);
+    const queued = (await post(`/api/referrals/${id}/messages`, contact)).json();
+    const second = await referenceOf(queued.messageId);
     await eventually(async () => [...notify.sentWith(first), ...notify.sentWith(second)], (found) => found.length === 2);
     expect((await receipt(first, 'delivered')).statusCode).toBe(204);
     expect((await receipt(second, 'permanent-failure')).statusCode).toBe(204);
-    const view = await eventually(() => page(id), (found) => found.messages.every((message: { outcome: string }) => message.outcome !== 'pending'));
+    const view = await eventually(() => page(id, queued.position), (found) => found.messages.every((message: { outcome: string }) => message.outcome !== 'pending'));
     expect(view.messages.map((message: { outcome: string }) => message.outcome)).toEqual(['delivered', 'failed']);
     expect(view.contact.lastMadeAt).not.toBeNull();
     expect(view.contact.consecutiveFailures).toBe(1);

@@ -73,10 +73,13 @@ describe('docker/compose.yml', () => {
     expect(services.api!.command).toBeUndefined();
     expect(argsOf(runtime, 'CMD')).toEqual([JSON.stringify(['node', ...SERVICE_NODE_FLAGS, 'dist/src/main.js']).replaceAll('","', '", "')]);
     expect(services.projector!.command).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/projections/runner/projections.cli.js']);
-    // `npm start` and `npm run projections` run them with the same Node.js options.
+    // `npm start` and `npm run projections` run them with the same Node.js options; so do a rebuild from the command
+    // line and the bench, whose rebuild and lag figures fold in its own process as the projector does.
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     expect(scripts.start).toBe(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/src/main.js`);
     expect(scripts.projections).toMatch(new RegExp(` node ${SERVICE_NODE_FLAGS.join(' ')} dist/projections/runner/projections.cli.js$`));
+    expect(scripts['projections:rebuild']).toMatch(new RegExp(` node ${SERVICE_NODE_FLAGS.join(' ')} dist/projections/runner/projections.cli.js rebuild$`));
+    expect(scripts.bench).toMatch(new RegExp(` node ${SERVICE_NODE_FLAGS.join(' ')} dist/bench/run.js$`));
     expect(services.projector!.healthcheck!.test.slice(1)).toEqual(['node', 'dist/src/health/projector-probe.cli.js']);
     for (const compiled of ['dist/src/main.js', 'dist/projections/runner/projections.cli.js', 'dist/src/health/projector-probe.cli.js']) {
       expect(existsSync(join(ROOT, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);

@@ -19,3 +19,6 @@ export function ok(response: TestResponse, status = 200) {
   expect({ status: response.statusCode, body: response.json() }).toMatchObject({ status });
   return response.json();
 }
+
+/** A response's status and the fields its problem names, to compare in one assertion. */
+export const fieldsOf = (response: TestResponse) => ({ status: response.statusCode, fields: (response.json().errors ?? []).map((error: { field: string }) => error.field) });

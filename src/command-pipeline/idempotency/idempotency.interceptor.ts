@@ -2,7 +2,6 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
-import { refuseHostileInput } from '../../http/hostile-input.ts';
 import { toProblem } from '../../http/problem-details.filter.ts';
 import { ValidationFailed } from '../../http/problem.ts';
 import { canonicalJson } from '../../shared/canonical-json.ts';
@@ -62,8 +61,6 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 }
 
 function fingerprint(request: FastifyRequest): string {
-  // Interceptors run before the validation pipe: what it would refuse (a nesting too deep to recurse into) is refused here first.
-  refuseHostileInput(request.body);
   return createHash('sha256').update(`${request.method} ${request.url}\n${canonicalJson(request.body)}`).digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { DECISION_GROUNDS } from '../../personal-data/data-subjects/data-subject-grounds.ts';
 import { DECISIONS } from '../../personal-data/data-subjects/data-subjects.controller.ts';
 import { PRIORITY_GROUPS } from '../../referrals/domain/priority-groups.ts';
 import { REMEDY_MEASURES, type ListName } from '../../settings/domain/settings.events.ts';
@@ -60,7 +61,9 @@ const personalDataDecision = (slug: string, title: string, idLabel: string): Com
   fields: [
     { name: 'id', label: idLabel, kind: 'text', inPath: true },
     { name: 'decision', label: 'Decision', kind: 'radios', options: Object.keys(DECISIONS), inPath: true },
-    { name: 'reason', label: "Why (e.g. the reference of the data subject's request)", kind: 'textarea' },
+    // A code and a reference, never prose: the record and the erasure register outlive the data (a name typed here would not).
+    { name: 'ground', label: 'Ground', kind: 'select', options: DECISION_GROUNDS, hint: "One of the decision's own: erase, an Art. 17(1) ground; restrict, an Art. 18(1) ground; lift, why the restriction ends" },
+    { name: 'requestReference', label: "The office's reference for the request", kind: 'text', hint: 'e.g. DSAR-2026-0142: letters, digits and / . _ - only, no names' },
   ],
 });
 

@@ -121,6 +121,13 @@ export function registerAdminPages(console: FastifyInstance, pages: ConsolePages
   for (const admin of ADMIN_FORMS) registerAdminForm(console, pages, admin);
 }
 
+/** A person's decision left the records of restricted cases the administrator is not named on: they must pass that part on. */
+function doneWith(form: CommandForm, body: { restrictedCasesWithheld?: number } | undefined): string {
+  const withheld = body?.restrictedCasesWithheld ?? 0;
+  if (withheld === 0) return form.title;
+  return `${form.title}, except in ${withheld} restricted ${withheld === 1 ? 'case' : 'cases'} you are not named on: someone named on ${withheld === 1 ? 'it' : 'them'} must decide there`;
+}
+
 function registerAdminForm(console: FastifyInstance, pages: ConsolePages, admin: AdminForm): void {
   const formOf = (request: FastifyRequest) => {
     const session = pages.session(request);
@@ -143,7 +150,7 @@ function registerAdminForm(console: FastifyInstance, pages: ConsolePages, admin:
       return pages.render(request, reply, 'check-answers', { title: `Check your answers: ${form.title}`, answers, action: request.url, backHref: admin.backHref(params) });
     }
     const answer = await pages.api.call(request, session, { method: 'POST', url: admin.apiUrl(params, values), body: commandBody(form.fields, values) });
-    if (answer.status === 200 || answer.status === 202) return reply.redirect(`${admin.backHref(params)}?${new URLSearchParams({ done: form.title })}`, 303);
+    if (answer.status === 200 || answer.status === 202) return reply.redirect(`${admin.backHref(params)}?${new URLSearchParams({ done: doneWith(form, answer.body) })}`, 303);
     const errors = refusalOf(form, answer);
     if (errors) return show(request, reply, form, values, errors, answer.status);
     throw pageErrorOf(answer);

@@ -9,6 +9,7 @@ import { ErasureRegister, type ErasureEntry } from '../erasure-register/erasure-
 import { SubjectKeys } from '../subject-keys.ts';
 import { dataSubjectDecider, type DataSubjectCommand } from './data-subject.decide.ts';
 import { dataSubjectStream } from './data-subject.events.ts';
+import type { DecisionGrounds } from './data-subject-grounds.ts';
 
 /** How long a decision waits for the read models to follow it before answering 202 (they follow within the usual projection lag). */
 const READ_MODELS_WAIT_MS = 10_000;
@@ -18,10 +19,10 @@ export const CONCURRENT_RECORDS = 16;
 
 const CASE_ALREADY_THERE = ['already-erased', 'already-restricted', 'not-restricted'];
 
-/** One subject's erasure: why, and the request it is recorded for. */
+/** One subject's erasure: on what ground, and the request it is recorded for. */
 interface Erasure {
   subjectId: string;
-  reason: string;
+  grounds: DecisionGrounds;
   context: CommandContext;
 }
 
@@ -48,12 +49,12 @@ export class DataSubjectDecisions {
   /**
    * Records one decision about a person and their cases' free text: an erasure of all at once, a restriction or
    * its lift case by case, the person last. A crash in between leaves the free text erased or restricted, never
-   * the person alone.
+   * the person alone. The cases' records carry the person's grounds (the correlation id ties them together).
    */
-  async decide(subjectId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<CommandOutcome> {
-    if (type === 'Erase') return this.erase(subjectId, reason, context);
-    for (const caseSubjectId of await this.keys.cases.casesOf(subjectId)) await this.followedByCase(caseSubjectId, subjectId, type, reason, context);
-    return this.record(subjectId, type, reason, context);
+  async decide(subjectId: string, type: DataSubjectCommand['type'], grounds: DecisionGrounds, context: CommandContext): Promise<CommandOutcome> {
+    if (type === 'Erase') return this.erase(subjectId, grounds, context);
+    for (const caseSubjectId of await this.keys.cases.casesOf(subjectId)) await this.followedByCase(caseSubjectId, subjectId, type, grounds, context);
+    return this.record(subjectId, type, grounds, context);
   }
 
   /** Waits for every read model that copies personal data to follow the decisions up to `position`. */
@@ -67,7 +68,7 @@ export class DataSubjectDecisions {
    * subject before its people). Subjects already erased are left as they are. The position of the last record,
    * if any was written.
    */
-  async eraseAll(subjects: readonly { subjectId: string; reason: string }[], context: CommandContext): Promise<bigint | undefined> {
+  async eraseAll(subjects: readonly { subjectId: string; grounds: DecisionGrounds }[], context: CommandContext): Promise<bigint | undefined> {
     const recorded = await this.eraseTogether(subjects.map((subject) => ({ ...subject, context: { ...context, ids: idsOfPart(context.ids, `subject/${subject.subjectId}`) } })));
     return recorded.reduce<bigint | undefined>((last, outcome) => (outcome instanceof DomainRuleViolation || (last !== undefined && outcome.position <= last) ? last : outcome.position), undefined);
   }
@@ -76,13 +77,13 @@ export class DataSubjectDecisions {
    * The person's erasure with their cases' free text, in one go: their records are appended side by side, so
    * the read models fold the person's rows again once for all of them rather than once each.
    */
-  private async erase(subjectId: string, reason: string, context: CommandContext): Promise<CommandOutcome> {
+  private async erase(subjectId: string, grounds: DecisionGrounds, context: CommandContext): Promise<CommandOutcome> {
     const cases = (await this.keys.cases.casesOf(subjectId)).map((caseSubjectId) => ({
       subjectId: caseSubjectId,
-      reason: `With data subject ${subjectId} of the case: ${reason}`,
+      grounds,
       context: { ...context, ids: idsOfPart(context.ids, `case/${caseSubjectId}`) },
     }));
-    const own = (await this.eraseTogether([...cases, { subjectId, reason, context }])).at(-1)!;
+    const own = (await this.eraseTogether([...cases, { subjectId, grounds, context }])).at(-1)!;
     if (own instanceof DomainRuleViolation) throw own;
     return own;
   }
@@ -95,11 +96,11 @@ export class DataSubjectDecisions {
   private async eraseTogether(subjects: readonly Erasure[]): Promise<(CommandOutcome | DomainRuleViolation)[]> {
     const keys = await this.keys.keysFor(subjects.map((subject) => subject.subjectId), false);
     // Registered outside the database first, so a restore from a backup taken before now can erase them again.
-    await this.register.record(...subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased').map(({ subjectId, reason, context }) => registerEntry(subjectId, reason, context)));
+    await this.register.record(...subjects.filter((subject) => keys.get(subject.subjectId)?.state !== 'erased').map(({ subjectId, grounds, context }) => registerEntry(subjectId, grounds, context)));
     await this.keys.erase(...subjects.map((subject) => subject.subjectId));
-    const recorded = await inParallel(subjects, CONCURRENT_RECORDS, async ({ subjectId, reason, context }) => {
+    const recorded = await inParallel(subjects, CONCURRENT_RECORDS, async ({ subjectId, grounds, context }) => {
       try {
-        return await this.append(subjectId, 'Erase', reason, context);
+        return await this.append(subjectId, 'Erase', grounds, context);
       } catch (error) {
         if (error instanceof DomainRuleViolation && error.rule === 'already-erased') return error;
         throw error;
@@ -111,14 +112,14 @@ export class DataSubjectDecisions {
   }
 
   /** A restriction, or its lift: the key changes before the record, which the read models fold the subject's rows again for. */
-  private async record(subjectId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, reason: string, context: CommandContext): Promise<CommandOutcome> {
+  private async record(subjectId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, grounds: DecisionGrounds, context: CommandContext): Promise<CommandOutcome> {
     // A crash between the two leaves the change made, and a retry writes the record.
     await this.keys.restrict(subjectId, type === 'Restrict');
-    return this.append(subjectId, type, reason, context);
+    return this.append(subjectId, type, grounds, context);
   }
 
-  private append(subjectId: string, type: DataSubjectCommand['type'], reason: string, context: CommandContext): Promise<CommandOutcome> {
-    const command = { type, subjectId, reason, metadata: { now: context.now } };
+  private append(subjectId: string, type: DataSubjectCommand['type'], { ground, requestReference }: DecisionGrounds, context: CommandContext): Promise<CommandOutcome> {
+    const command = { type, subjectId, ground, requestReference, metadata: { now: context.now } };
     return this.pipeline.run({ stream: dataSubjectStream(subjectId), caseId: subjectId, decider: dataSubjectDecider, command, context, createsCase: true });
   }
 
@@ -126,17 +127,23 @@ export class DataSubjectDecisions {
    * The case's own data subject (its free text) follows the decision about any of its people, recorded like any
    * other subject's; a case already erased or restricted stays so, and stays restricted while another of its people is.
    */
-  private async followedByCase(caseSubjectId: string, personId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, reason: string, context: CommandContext): Promise<void> {
+  private async followedByCase(caseSubjectId: string, personId: string, type: Exclude<DataSubjectCommand['type'], 'Erase'>, grounds: DecisionGrounds, context: CommandContext): Promise<void> {
     if (type === 'LiftRestriction' && (await this.keys.cases.anotherRestricted(caseSubjectId, personId))) return;
     // A key to restrict even before the case has free text, so text written while restricted is withheld too.
     if (type === 'Restrict') await this.keys.keysFor([caseSubjectId], true);
     const ids = idsOfPart(context.ids, `case/${caseSubjectId}`);
     try {
-      await this.record(caseSubjectId, type, `With data subject ${personId} of the case: ${reason}`, { ...context, ids });
+      await this.record(caseSubjectId, type, grounds, { ...context, ids });
     } catch (error) {
       if (!(error instanceof DomainRuleViolation && CASE_ALREADY_THERE.includes(error.rule))) throw error;
     }
   }
 }
 
-const registerEntry = (subjectId: string, reason: string, context: CommandContext): ErasureEntry => ({ subjectId, erasedAt: context.now.toISOString(), reason, requestId: context.correlationId });
+const registerEntry = (subjectId: string, { ground, requestReference }: DecisionGrounds, context: CommandContext): ErasureEntry => ({
+  subjectId,
+  erasedAt: context.now.toISOString(),
+  ground,
+  requestReference,
+  requestId: context.correlationId,
+});

@@ -4,12 +4,14 @@ import { CommandPipeline } from '../../command-pipeline/command-pipeline.ts';
 import { idsDerivedFrom } from '../../command-pipeline/id-source.ts';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.ts';
 import { DomainRuleViolation } from '../../shared/domain/errors.ts';
+import { ErasureRegister } from '../erasure-register/erasure-register.ts';
 import { SubjectKeys } from '../subject-keys.ts';
 import { dataSubjectDecider } from './data-subject.decide.ts';
 import { dataSubjectStream } from './data-subject.events.ts';
+import { GROUND_NOT_RECORDED, type DecisionGrounds } from './data-subject-grounds.ts';
 
-/** What the record says when it was written on a later start: the request's own reason was lost with it. */
-export const INTERRUPTED_ERASURE_REASON = 'Recorded on restart: the erasure destroyed the key, then stopped before its record was written';
+/** What the record says when it is written on a later start and the erasure register has no line for it (another register, or none). */
+export const INTERRUPTED_ERASURE_GROUNDS: DecisionGrounds = { ground: GROUND_NOT_RECORDED, requestReference: null };
 
 /** Keys marked as recorded in one statement, so a first start after many erasures keeps what it has done if stopped. */
 const MARKED_AT_ONCE = 1000;
@@ -18,7 +20,8 @@ const MARKED_AT_ONCE = 1000;
  * An erasure destroys the subject's key and then records `PersonalDataErased`; a crash in between would
  * leave the data erased with no record and the read models still holding copies. On every start, each
  * destroyed key without a record gets one (dated when the key was destroyed), which the read models that
- * copy personal data follow like any record, so an erasure is all or nothing. Only keys not yet marked as
+ * copy personal data follow like any record, so an erasure is all or nothing. Its ground and request reference
+ * are the erasure register's, which was written before the key was destroyed. Only keys not yet marked as
  * recorded are looked at: an erasure marks its keys once their records are written.
  */
 @Injectable()
@@ -29,6 +32,7 @@ export class InterruptedErasures implements OnApplicationBootstrap {
     private readonly keys: SubjectKeys,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly pipeline: CommandPipeline,
+    private readonly register: ErasureRegister,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,9 +45,14 @@ export class InterruptedErasures implements OnApplicationBootstrap {
   private async recordInterrupted(): Promise<number> {
     let recorded = 0;
     const settled: string[] = [];
+    let registered: Map<string, DecisionGrounds> | undefined;
     for (const { subjectId, erasedAt } of await this.keys.unrecordedErasures()) {
       const history = await this.store.readStream(dataSubjectStream(subjectId));
-      if (!history.some((event) => event.type === 'PersonalDataErased') && (await this.record(subjectId, erasedAt))) recorded++;
+      if (!history.some((event) => event.type === 'PersonalDataErased')) {
+        // Read once, and only when some erasure lacks its record; the last line for a subject is its erasure.
+        registered ??= new Map((await this.register.entries()).map(({ subjectId: registeredId, ground, requestReference }) => [registeredId, { ground, requestReference }]));
+        if (await this.record(subjectId, erasedAt, registered.get(subjectId) ?? INTERRUPTED_ERASURE_GROUNDS)) recorded++;
+      }
       settled.push(subjectId);
       if (settled.length === MARKED_AT_ONCE) await this.keys.erasuresRecorded(settled.splice(0));
     }
@@ -51,8 +60,8 @@ export class InterruptedErasures implements OnApplicationBootstrap {
     return recorded;
   }
 
-  private async record(subjectId: string, erasedAt: Date): Promise<boolean> {
-    const command = { type: 'Erase' as const, subjectId, reason: INTERRUPTED_ERASURE_REASON, metadata: { now: erasedAt } };
+  private async record(subjectId: string, erasedAt: Date, { ground, requestReference }: DecisionGrounds): Promise<boolean> {
+    const command = { type: 'Erase' as const, subjectId, ground, requestReference, metadata: { now: erasedAt } };
     // Ids derived from the subject: two instances starting at once append the same event, once.
     const context = { actor: { sub: 'casework', roles: [] }, correlationId: randomUUID(), causationId: 'start', now: new Date(), ids: idsDerivedFrom(`interrupted-erasure/${subjectId}`) };
     try {

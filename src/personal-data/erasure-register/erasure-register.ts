@@ -1,14 +1,13 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AppConfig } from '../../config/config.schema.ts';
+import { groundsOfReason, type DecisionGrounds } from '../data-subjects/data-subject-grounds.ts';
 
 /** One erasure as the register keeps it: enough to erase the subject again after a restore. */
-export interface ErasureEntry {
+export interface ErasureEntry extends DecisionGrounds {
   subjectId: string;
   /** When the erasure was asked for (ISO 8601). */
   erasedAt: string;
-  /** Why: the request's reference, as the admin gave it. */
-  reason: string;
   /** The request's correlation id, which the erasure's record carries too. */
   requestId: string;
 }
@@ -21,7 +20,8 @@ export function erasureRegisterPath(config: Pick<AppConfig, 'ERASURE_REGISTER_PA
 /**
  * Every erasure, kept outside the database (one JSON line each, flushed to disk before the key is destroyed),
  * so a database restored from a backup taken before an erasure can be erased again (`npm run erasures:reapply`).
- * In the database, the same erasures are the `PersonalDataErased` records.
+ * In the database, the same erasures are the `PersonalDataErased` records. An entry holds ids, a ground code, the
+ * request's reference and times, never free text: the register outlives the data it erased.
  */
 export class ErasureRegister {
   constructor(readonly path: string) {}
@@ -51,10 +51,22 @@ export class ErasureRegister {
     return text.split('\n').flatMap((line) => {
       if (!line.trim()) return [];
       try {
-        return [JSON.parse(line) as ErasureEntry];
+        return [current(JSON.parse(line) as ErasureEntry | OlderEntry)];
       } catch {
         return [];
       }
     });
   }
+}
+
+/**
+ * A line written before erasures had grounds kept the admin's free-text `reason`: it reads as the erasure records
+ * of then do (see `reasonToGrounds`), its text not carried forward. The line itself is not rewritten.
+ */
+type OlderEntry = Omit<ErasureEntry, keyof DecisionGrounds> & { reason: string };
+
+function current(entry: ErasureEntry | OlderEntry): ErasureEntry {
+  if (!('reason' in entry)) return entry;
+  const { reason, ...rest } = entry;
+  return { ...rest, ...groundsOfReason(reason) };
 }

@@ -16,17 +16,17 @@ export interface Reapplied {
 
 /**
  * Erases again, after a restore, every subject the register names: destroys any key still held and records any
- * erasure missing from the store, dated and reasoned as registered. Running it twice changes nothing more.
+ * erasure missing from the store, dated, with the ground and request reference, as registered. Running it twice changes nothing more.
  */
 export async function reapplyErasures(entries: readonly ErasureEntry[], { keys, store, catalog }: { keys: SubjectKeys; store: EventStore; catalog: EventCatalog }): Promise<Reapplied> {
   const outcome: Reapplied = { keysDestroyed: 0, recorded: 0 };
-  for (const { subjectId, erasedAt, reason, requestId } of entries) {
+  for (const { subjectId, erasedAt, ground, requestReference, requestId } of entries) {
     outcome.keysDestroyed += await keys.erase(subjectId);
     const stream = dataSubjectStream(subjectId);
     const history = await store.readStream(stream);
     const state = history.reduce((folded, event) => dataSubjectDecider.evolve(folded, catalog.toDomain(event)), dataSubjectDecider.initialState());
     if (state.erased) continue;
-    const decided = dataSubjectDecider.decide({ type: 'Erase', subjectId, reason, metadata: { now: new Date(erasedAt) } }, state);
+    const decided = dataSubjectDecider.decide({ type: 'Erase', subjectId, ground, requestReference, metadata: { now: new Date(erasedAt) } }, state);
     // Ids derived from the entry: a second run, or two at once, append it once.
     const ids = idsDerivedFrom(`reapplied-erasure/${subjectId}`);
     const metadata = { actor: { sub: 'casework', roles: [] }, correlationId: requestId, causationId: `reapply/${randomUUID()}` };

@@ -41,9 +41,11 @@ export interface PersonExport {
   links: ExportedEvent[];
   /** Erasures and restrictions of their data. */
   dataDecisions: ExportedEvent[];
+  /** Restricted cases of theirs left out because the caller is not named on them: the request is only complete at 0. */
+  restrictedCasesWithheld: number;
 }
 
-/** Reads every stream about a person, decrypted (restricted data too: it is theirs), with other people's data withheld. */
+/** Reads every stream about a person in the cases given, decrypted (restricted data too: it is theirs), with other people's data withheld. */
 @Injectable()
 export class PersonExporter {
   constructor(
@@ -51,7 +53,7 @@ export class PersonExporter {
     private readonly catalog: EventCatalog,
   ) {}
 
-  async export(personId: string, appearances: readonly Appearance[], now: Date): Promise<PersonExport> {
+  async export(personId: string, appearances: readonly Appearance[], restrictedCasesWithheld: number, now: Date): Promise<PersonExport> {
     const subjects = new Set(appearances.map((appearance) => appearance.subjectId));
     const read = async (stream: string) => (await this.store.readStream(stream)).map((event) => this.exported(event, subjects));
     const perSubject = async (streamOf: (subjectId: string) => string) => (await Promise.all([...subjects].map((subjectId) => read(streamOf(subjectId))))).flat();
@@ -63,6 +65,7 @@ export class PersonExporter {
       ),
       links: await perSubject(personLinkStream),
       dataDecisions: await perSubject(dataSubjectStream),
+      restrictedCasesWithheld,
     };
   }
 

@@ -7,11 +7,12 @@ import { ProjectionsService } from '../../../../projections/runner/projections.s
 import { AccessLogged } from '../../../audit/access-log/access-logged.decorator.ts';
 import { Roles } from '../../../auth/roles.ts';
 import type { AuthenticatedUser } from '../../../auth/token-verifier.ts';
-import { onlyItemsVisibleTo } from '../../../case-access/visible-cases.ts';
+import { casesOfItems, casesVisibleTo, onlyItemsWithCases } from '../../../case-access/visible-cases.ts';
 import { CurrentUser } from '../../../http/request-context.ts';
 import { CaseNotFound } from '../../../command-pipeline/command-pipeline.errors.ts';
 import { CaseIdPipe } from '../../../http/case-id.pipe.ts';
 import { awaitReadModels, MinPosition } from '../../../http/min-position.ts';
+import { casesListedFor } from '../../../personal-data/restricted-cases.ts';
 import { PeopleIndex } from '../../people-index.ts';
 import { candidatesFor, type Candidate } from './possible-matches.ts';
 
@@ -66,9 +67,18 @@ export class PossibleMatchesController {
         subjects.map(async ({ subjectId, role, personId, matchKeys }) => {
           const appearances = matchKeys.length === 0 ? [] : await this.people.matching(matchKeys, CANDIDATE_CASES);
           const linkedAlready = appearances.filter((appearance) => personId !== null && appearance.personId === personId).map((appearance) => appearance.subjectId);
-          return { subjectId, role, personId, candidates: await onlyItemsVisibleTo(this.database, candidatesFor(matchKeys, appearances, [subjectId, ...linkedAlready]), caller) };
+          return { subjectId, role, personId, candidates: await this.shownTo(caller, candidatesFor(matchKeys, appearances, [subjectId, ...linkedAlready])) };
         }),
       ),
     };
+  }
+
+  /**
+   * The candidates' cases the caller's lists would show: none restricted to others (need to know), and none holding
+   * a data subject whose processing is restricted (Art. 18), but to auditors.
+   */
+  private async shownTo(caller: AuthenticatedUser, candidates: Candidate[]): Promise<Candidate[]> {
+    const visible = await casesVisibleTo(this.database, casesOfItems(candidates), caller);
+    return onlyItemsWithCases(candidates, await casesListedFor(this.database, visible, caller.roles));
   }
 }

@@ -8,6 +8,7 @@ import { idsOfPart } from '../../../command-pipeline/id-source.ts';
 import { EventCatalog } from '../../../event-store/event-catalog.ts';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.ts';
 import { CONCURRENT_RECORDS, DataSubjectDecisions } from '../../../personal-data/data-subjects/data-subject-decisions.ts';
+import type { ErasureGround } from '../../../personal-data/data-subjects/data-subject-grounds.ts';
 import { SubjectKeys } from '../../../personal-data/subject-keys.ts';
 import { DomainRuleViolation } from '../../../shared/domain/errors.ts';
 import { inParallel } from '../../../shared/in-parallel.ts';
@@ -18,6 +19,9 @@ import { legalHoldDecider } from '../../domain/legal-hold.decide.ts';
 import { legalHoldStream } from '../../domain/legal-hold.events.ts';
 import { DisposalReview } from '../../queries/disposals-due/disposal-review.ts';
 import { DisposeCasesCommand, type Disposed, type DisposedCase, type KeptCase } from './dispose-cases.command.ts';
+
+/** Why a disposal erases: the data is no longer necessary for the purposes it was collected for. */
+const DISPOSAL_GROUND: ErasureGround = 'art17-no-longer-necessary';
 
 /** Cases erased and certified together: one flush of the erasure register and one key statement for each. */
 const CASES_PER_BATCH = 500;
@@ -75,9 +79,10 @@ export class DisposeCasesHandler implements ICommandHandler<DisposeCasesCommand>
     const kept = [...held.map(keptBy('legal-hold')), ...reopened.map(keptBy('reopened'))];
     const people = await this.keys.cases.peopleOnlyOf(going.map((entry) => entry.caseId));
     const subjectsOf = (entry: DueCase) => [entry.caseId, ...people.get(entry.caseId)!];
-    const reasonOf = (entry: DueCase) => `Disposal of ${entry.caseKind} ${entry.caseId} under the retention schedule: ${entry.rule.months} months from closure`;
+    // A retention period run out is Art. 17(1)(a); the disposed case's id is the reference, its certificate the rest.
+    const groundsOf = (entry: DueCase) => ({ ground: DISPOSAL_GROUND, requestReference: entry.caseId });
     // Each case's own subject before its people, as an erasure of one person goes.
-    await this.decisions.eraseAll(going.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, reason: reasonOf(entry) }))), context);
+    await this.decisions.eraseAll(going.flatMap((entry) => subjectsOf(entry).map((subjectId) => ({ subjectId, grounds: groundsOf(entry) }))), context);
     const certified = await inParallel(going, CONCURRENT_RECORDS, async (entry): Promise<DisposedCase | undefined> => {
       const command = { type: 'DisposeCase' as const, caseId: entry.caseId, due: entry, held: false, subjectIds: subjectsOf(entry), by: context.actor.sub, now: context.now };
       try {
