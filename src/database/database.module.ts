@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { migrations } from './migrations.ts';
 import { DATABASE_URL, OWNER_DATABASE_URL, type DatabaseUrls } from './database-url.ts';
-import { poolTimeoutOptions, type DatabaseTimeouts } from './pool.ts';
+import { poolOptions, type DatabaseTimeouts } from './pool.ts';
 
 /** Read models and bookkeeping live in PostgreSQL through TypeORM; migrations run before the app starts. */
 @Global()
@@ -20,7 +20,7 @@ export class DatabaseModule {
           migrationsTableName: 'schema_migrations',
           synchronize: false,
           logging: false,
-          extra: poolTimeoutOptions(timeouts),
+          extra: poolOptions(timeouts),
         }),
       ],
       providers: [

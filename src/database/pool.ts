@@ -16,13 +16,31 @@ export function databaseTimeouts(config: Pick<AppConfig, 'DATABASE_CONNECT_TIMEO
 }
 
 /**
- * node-postgres's options for the timeouts (TypeORM passes them on as `extra`); keep-alive notices a peer that vanished.
- * A transaction left open by a client that stalled or vanished is ended by the server after the statement timeout:
- * readers of the log stop below the oldest write transaction still open on the server, so one left open would hold
- * back every projection (and its locks, every command on its case) until TCP gave up on the client.
+ * A client that always listens for 'error'. pg-pool lends a client with no listener, and its holder adds one only
+ * once a promise has settled (TypeORM's query runner, `await pool.connect()`): a backend terminated in that gap (a
+ * restart, a failover, `pg_terminate_backend`) can deliver its FATAL error in the same read as the answer that
+ * handed the client over, an 'error' event nobody hears, which ends the process. The error still fails the
+ * client's queries and marks it unusable, so the pool discards it when it comes back.
  */
-export function poolTimeoutOptions(timeouts: DatabaseTimeouts): pg.PoolConfig {
+class AlwaysListeningClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
+/**
+ * node-postgres's pool options (TypeORM passes them on as `extra`): the client above, the timeouts, and keep-alive
+ * to notice a peer that vanished. A transaction left open by a client that stalled or vanished is ended by the
+ * server after the statement timeout: readers of the log stop below the oldest write transaction still open on the
+ * server, so one left open would hold back every projection (and its locks, every command on its case) until TCP
+ * gave up on the client.
+ */
+export function poolOptions(timeouts?: DatabaseTimeouts): pg.PoolConfig {
+  const client = { Client: AlwaysListeningClient };
+  if (!timeouts) return client;
   return {
+    ...client,
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
     idle_in_transaction_session_timeout: timeouts.statementMs,
@@ -36,16 +54,14 @@ export function poolTimeoutOptions(timeouts: DatabaseTimeouts): pg.PoolConfig {
  * the pool replaces them on next use, so such an error must not crash the process.
  */
 export function createPool(connectionString: string, max: number, timeouts?: DatabaseTimeouts): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, ...(timeouts && poolTimeoutOptions(timeouts)) });
+  const pool = new pg.Pool({ connectionString, max, ...poolOptions(timeouts) });
   pool.on('error', () => undefined);
   return pool;
 }
 
 /**
  * Runs `work` on a client of its own. A connection cut while the client is held between statements (a restart,
- * a failover, an idle-connection reaper) is an 'error' event that pg-pool does not listen to for a client it
- * has lent, and that would end the process: here it fails the next statement instead, and the client is
- * released as broken.
+ * a failover, an idle-connection reaper) fails the next statement, and the client is released as broken.
  */
 export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
