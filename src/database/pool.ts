@@ -61,7 +61,9 @@ export function createPool(connectionString: string, max: number, timeouts?: Dat
 
 /**
  * Runs `work` on a client of its own. A connection cut while the client is held between statements (a restart,
- * a failover, an idle-connection reaper) fails the next statement, and the client is released as broken.
+ * a failover, an idle-connection reaper) fails the next statement, and the client is released as broken. The
+ * listener here matters for pools not made by `createPool` (the tests' and the bench's plain ones), whose clients
+ * do not always listen.
  */
 export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

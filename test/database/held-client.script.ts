@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { createPool, poolOptions } from '../../src/database/pool.ts';
 
@@ -10,9 +11,9 @@ const [url] = process.argv.slice(2) as [string];
 const admin = createPool(url, 1);
 const terminate = (pid: number) => admin.query('SELECT pg_terminate_backend($1)', [pid]);
 
-async function holdWhileTerminated(take: () => Promise<{ query(sql: string): Promise<{ rows: { pid: number }[] }>; once(event: 'end', listener: () => void): unknown; release(): void }>): Promise<void> {
+async function holdWhileTerminated(take: () => Promise<pg.PoolClient>): Promise<void> {
   const client = await take();
-  const { pid } = (await client.query('SELECT pg_backend_pid() AS pid')).rows[0]!;
+  const { pid } = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!;
   const ended = new Promise<void>((resolve) => client.once('end', resolve));
   await terminate(pid);
   await ended;
@@ -22,6 +23,6 @@ async function holdWhileTerminated(take: () => Promise<{ query(sql: string): Pro
 const pool = createPool(url, 1);
 await holdWhileTerminated(() => pool.connect());
 const dataSource = await new DataSource({ type: 'postgres', url, extra: poolOptions() }).initialize();
-await holdWhileTerminated(() => (dataSource.driver as unknown as { master: ReturnType<typeof createPool> }).master.connect());
+await holdWhileTerminated(() => (dataSource.driver as unknown as { master: pg.Pool }).master.connect());
 await Promise.all([pool.end(), admin.end(), dataSource.destroy()]);
 console.log('still running');
