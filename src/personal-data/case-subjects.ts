@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
+import { oneBatchAtATime } from '../shared/one-batch-at-a-time.ts';
 
 /** Links this process has stored, so a busy case's appends do not write them again. */
 const KNOWN_LINKS = 50_000;
@@ -16,17 +17,24 @@ export interface CaseLink {
  */
 export class CaseSubjects {
   private readonly known = new LRUCache<string, true>({ max: KNOWN_LINKS });
+  /** Concurrent appends' links stored in one statement: a referral's receipt links its people on every create. */
+  private readonly stored = oneBatchAtATime((links: readonly CaseLink[]) => this.store(links));
 
   constructor(private readonly pool: pg.Pool) {}
 
   async link(links: readonly CaseLink[]): Promise<void> {
     const fresh = links.filter((link) => !this.known.has(keyOf(link)));
     if (fresh.length === 0) return;
+    await Promise.all(fresh.map((link) => this.stored.load(link)));
+    for (const link of fresh) this.known.set(keyOf(link), true);
+  }
+
+  private async store(links: readonly CaseLink[]): Promise<true[]> {
     await this.pool.query(
       `INSERT INTO data_subject_cases (subject_id, case_subject_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [fresh.map((link) => link.subjectId), fresh.map((link) => link.caseSubjectId)],
+      [links.map((link) => link.subjectId), links.map((link) => link.caseSubjectId)],
     );
-    for (const link of fresh) this.known.set(keyOf(link), true);
+    return links.map(() => true);
   }
 
   /** The cases (their own data subjects) a person belongs to. */

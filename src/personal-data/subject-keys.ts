@@ -33,7 +33,7 @@ interface KeyRow {
  */
 export class SubjectKeys {
   private readonly rows = oneBatchAtATime((ids: readonly string[]) => this.read(ids));
-  private readonly created = oneBatchAtATime((ids: readonly string[]) => this.create(ids));
+  private readonly readOrCreated = oneBatchAtATime((ids: readonly string[]) => this.readOrCreate(ids));
   private readonly unwrapped = new LRUCache<string, Buffer>({ max: UNWRAPPED_KEYS });
   private readonly followed: FollowedCache<SubjectKey>;
   readonly cases: CaseSubjects;
@@ -57,14 +57,10 @@ export class SubjectKeys {
       return !known;
     });
     if (wanted.length === 0) return keys;
-    const found = await this.load(this.rows, wanted);
-    const missing = wanted.filter((id) => !found.has(id));
-    if (create && missing.length > 0) {
-      for (const [id, row] of await this.load(this.created, missing)) found.set(id, row);
-      // A key another writer created at the same moment is not ours to return from the insert: read it.
-      const raced = missing.filter((id) => !found.has(id));
-      for (const [id, row] of await this.load(this.rows, raced)) found.set(id, row);
-    }
+    const found = await this.load(create ? this.readOrCreated : this.rows, wanted);
+    // A key another writer stored while the statement ran is in neither half of its answer: read it.
+    const raced = create ? wanted.filter((id) => !found.has(id)) : [];
+    for (const [id, row] of await this.load(this.rows, raced)) found.set(id, row);
     for (const [id, row] of found) {
       const key: SubjectKey = row.wrapped_key ? { state: 'active', key: this.unwrap(row.wrapped_key), restricted: row.restricted } : { state: 'erased' };
       keys.set(id, key);
@@ -149,14 +145,21 @@ export class SubjectKeys {
     return inOrder(subjectIds, result.rows);
   }
 
-  /** Inserts fresh keys; a subject another writer keyed first comes back undefined. */
-  private async create(subjectIds: readonly string[]): Promise<(KeyRow | undefined)[]> {
-    const result = await this.pool.query<KeyRow>({
-      name: 'casework-create-subject-keys',
-      text: `INSERT INTO data_subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
-             ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id, wrapped_key, restricted`,
-      values: [subjectIds, subjectIds.map(() => wrapKey(randomBytes(32), this.masterKey))],
-    });
+  /**
+   * Every subject's key, a fresh one stored for each subject without one, in one round trip: under load
+   * most commands' subjects are new (a referral received) and a read before the insert was a second trip.
+   * The select sees the table as the statement began, so it never returns a row the insert added.
+   */
+  private async readOrCreate(subjectIds: readonly string[]): Promise<(KeyRow | undefined)[]> {
+    const result = await this.pool.query<KeyRow>(
+      `WITH inserted AS (
+         INSERT INTO data_subject_keys (subject_id, wrapped_key) SELECT * FROM unnest($1::text[], $2::bytea[])
+         ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id, wrapped_key, restricted)
+       SELECT subject_id, wrapped_key, restricted FROM inserted
+       UNION ALL
+       SELECT subject_id, wrapped_key, restricted FROM data_subject_keys WHERE subject_id = ANY($1::text[])`,
+      [subjectIds, subjectIds.map(() => wrapKey(randomBytes(32), this.masterKey))],
+    );
     return inOrder(subjectIds, result.rows);
   }
 }
