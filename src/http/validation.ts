@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { refuseNonObjectBody } from './hostile-input.ts';
 import { ValidationFailed, type FieldError } from './problem.ts';
+import { keepValidationRules } from './validation-rules-kept.ts';
 
 /**
  * What no field may hold was refused before any handler ran (see hostile-input.ts). Text in bodies is
@@ -24,6 +25,7 @@ function trimmed(value: unknown): unknown {
 
 /** Unknown fields are rejected, not silently dropped, and every failing field is named by its path. */
 export function createValidationPipe(): ValidationPipe {
+  keepValidationRules();
   return new TrimmingValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

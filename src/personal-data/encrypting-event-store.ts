@@ -131,18 +131,33 @@ function caseLinks(fields: readonly PersonalDataField[]): CaseLink[] {
   return subjects(false).flatMap((subjectId) => cases.map((caseSubjectId) => ({ subjectId, caseSubjectId })));
 }
 
-/** The event with each of the fields replaced by what `replace` makes of it; the same event when there are none. */
+/**
+ * The event with each of the fields replaced by what `replace` makes of it; the same event when there are none.
+ * Only the objects on the fields' paths are copied (a deep copy of the whole payload was a few per cent of a
+ * command's CPU); the rest is shared with the event given, which nothing here changes.
+ */
 export function withValues<Event extends NewEvent>(event: Event, fields: readonly PersonalDataField[], replace: (field: PersonalDataField) => JsonValue): Event {
   if (fields.length === 0) return event;
-  const data = structuredClone(event.data);
-  for (const field of fields) setPath(data, field.path, replace(field));
+  const copies = new Set<object>();
+  const copied = <Node extends JsonObject | JsonValue[]>(node: Node): Node => {
+    if (copies.has(node)) return node;
+    const copy = (Array.isArray(node) ? [...node] : { ...node }) as Node;
+    copies.add(copy);
+    return copy;
+  };
+  const data = copied(event.data);
+  for (const field of fields) setPath(data, field.path, replace(field), copied);
   return { ...event, data };
 }
 
-/** Sets a value at a concrete dotted path (array indexes as numbers), e.g. `victims.0.name`. */
-function setPath(data: JsonObject, path: string, value: JsonValue): void {
+/** Sets a value at a concrete dotted path (array indexes as numbers), e.g. `victims.0.name`, copying each container on the way. */
+function setPath(data: JsonObject, path: string, value: JsonValue, copied: <Node extends JsonObject | JsonValue[]>(node: Node) => Node): void {
   const steps = path.split('.');
-  let node: JsonValue = data;
-  for (const step of steps.slice(0, -1)) node = (node as Record<string, JsonValue>)[step]!;
-  (node as Record<string, JsonValue>)[steps.at(-1)!] = value;
+  let node = data as Record<string, JsonValue>;
+  for (const step of steps.slice(0, -1)) {
+    const child = copied(node[step] as JsonObject);
+    node[step] = child;
+    node = child as Record<string, JsonValue>;
+  }
+  node[steps.at(-1)!] = value;
 }
