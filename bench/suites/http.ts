@@ -30,36 +30,59 @@ const TOPOLOGIES: Topology[] = [
  * Commands over HTTP against the built service in its own process, its projectors running, at 200
  * concurrent connections: the whole path (auth, validation, idempotency-free command pipeline, personal-data
  * encryption, hash chain, append) that the bare append figure of the casework suite leaves out. Measured
- * as deployed (API and projector processes) and as `npm start` runs (one process), each on fresh referrals.
+ * as deployed (API and projector processes), in rounds alternating with the Emmett peer's (each side's median
+ * reported: the same code here moved by a third between runs minutes apart), and as `npm start` runs (one
+ * process), each on fresh referrals.
  */
 export const httpSuite: Suite = {
   name: 'http',
   async run(context) {
     // One master key for both: the second topology's projectors read the first one's events.
     const masterKey = randomBytes(32).toString('base64');
-    for (const topology of TOPOLOGIES) await measureTopology(topology, masterKey, context);
-    await measureEmmettPeer(context);
+    const peer = await startEmmettPeer(context);
+    try {
+      for (const topology of TOPOLOGIES) await measureTopology(topology, masterKey, context, topology.separateProjectors ? peer : undefined);
+    } finally {
+      await peer.service.stop();
+    }
   },
 };
+
+/** Rounds of each side, alternating: the median of each side is reported, so a minute's slower machine moves both. */
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_HTTP_ROUNDS)) || 3);
+
+/** A running side of the comparison, its referrals created, ready to be measured. */
+interface Contender {
+  service: ServiceProcess;
+  projectors?: MeasuredProcess;
+  authorization: string;
+  targets: string[];
+  names: { figure: string; suffix: string };
+}
+
+/** What one round of the command mix measured. */
+interface CommandRound {
+  commandsPerSecond: number;
+  p99: number;
+  /** The service's CPU per command, then its projectors', in ms. */
+  cpuMs: number;
+  projectorsCpuMs?: number;
+}
 
 /**
  * The same mix against the peer written with Emmett on Fastify (bench/peer), on the same server and database, from
  * the same load generator: `emmett.http.command.*` beside Casework's figures, and their ratios.
  */
-async function measureEmmettPeer(context: SuiteContext): Promise<void> {
+async function startEmmettPeer(context: SuiteContext): Promise<Contender> {
   context.log('Peer: the same two commands with Emmett on Fastify (no encryption, hash chain, idempotency, access log or projections)');
   const secret = benchJwtSecret();
   const peer = await startServiceProcess(context.databaseUrl, secret, {}, EMMETT_PEER);
-  try {
-    const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
-    const targets = await createReferrals(peer, authorization, context);
-    await measureCommands(peer, undefined, authorization, targets, { figure: 'emmett.http.command', suffix: '' }, context);
-  } finally {
-    await peer.stop();
-  }
+  const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
+  const targets = await createReferrals(peer, authorization, context);
+  return { service: peer, authorization, targets, names: { figure: 'emmett.http.command', suffix: '' } };
 }
 
-async function measureTopology(topology: Topology, masterKey: string, context: SuiteContext): Promise<void> {
+async function measureTopology(topology: Topology, masterKey: string, context: SuiteContext, peer?: Contender): Promise<void> {
   context.log(`Topology: ${topology.description}`);
   const secret = benchJwtSecret();
   const env = { MASTER_KEY: masterKey, ...(topology.separateProjectors ? { PROJECTIONS: 'off' } : {}) };
@@ -68,7 +91,15 @@ async function measureTopology(topology: Topology, masterKey: string, context: S
   try {
     const authorization = await bearer(secret, 'bench-case-manager', ['case_manager']);
     const targets = await createReferrals(service, authorization, context);
-    await measureCommands(service, projectors, authorization, targets, { figure: 'http.command', suffix: topology.suffix }, context);
+    const casework: Contender = { service, projectors, authorization, targets, names: { figure: 'http.command', suffix: topology.suffix } };
+    const contenders = peer ? [casework, peer] : [casework];
+    if (peer) context.log(`${ROUNDS} rounds of each, alternating with the peer`);
+    const rounds = new Map<Contender, CommandRound[]>(contenders.map((contender) => [contender, []]));
+    for (const contender of contenders) await warmUp(contender, context);
+    for (let index = 0; index < (peer ? ROUNDS : 1); index++) {
+      for (const contender of contenders) rounds.get(contender)!.push(await measureRound(contender, context));
+    }
+    for (const contender of contenders) reportMedians(contender, rounds.get(contender)!, context);
     if (topology.measureProbe) await measureProbe(service, context);
     context.report({ name: `service.rss.peak.commands${topology.suffix}`, value: await service.peakRssMb(), unit: 'MB' });
     if (projectors) context.report({ name: 'projectors.rss.peak.commands', value: await projectors.peakRssMb(), unit: 'MB' });
@@ -89,14 +120,7 @@ async function createReferrals(service: ServiceProcess, authorization: string, c
   return ids;
 }
 
-async function measureCommands(
-  service: ServiceProcess,
-  projectors: MeasuredProcess | undefined,
-  authorization: string,
-  targets: readonly string[],
-  names: { figure: string; suffix: string },
-  context: SuiteContext,
-): Promise<void> {
+function commandMix({ service, authorization, targets }: Contender): autocannon.Options {
   // After every target referral was received (a contact before receipt is refused) and never in the future while measured.
   const contactAt = new Date();
   let created = 0;
@@ -106,29 +130,45 @@ async function measureCommands(
     body: recordContactBody(contactAt),
     setupRequest: (request) => ({ ...request, path: `/api/referrals/${targets[Math.floor(Math.random() * targets.length)]}/contacts` }),
   };
-  const options = {
+  return {
     url: service.url,
     connections: CONNECTIONS,
     headers: { authorization, 'content-type': 'application/json' },
     requests: [create, ...Array.from({ length: CHANGES_PER_CREATE }, () => change)],
   };
-  context.log(`Commands over HTTP, ${CONNECTIONS} connections (1 create : ${CHANGES_PER_CREATE} contacts recorded)`);
-  await autocannon({ ...options, duration: Math.max(1, context.timing.warmupMs / 1000) });
+}
+
+async function warmUp(contender: Contender, context: SuiteContext): Promise<void> {
+  await autocannon({ ...commandMix(contender), duration: Math.max(1, context.timing.warmupMs / 1000) });
+}
+
+async function measureRound(contender: Contender, context: SuiteContext): Promise<CommandRound> {
+  const { service, projectors } = contender;
   const cpuBefore = await Promise.all([service.cpuSeconds(), projectors?.cpuSeconds()]);
-  const result = await autocannon({ ...options, duration: context.timing.durationMs / 1000 });
+  const result = await autocannon({ ...commandMix(contender), duration: context.timing.durationMs / 1000 });
   const cpuAfter = await Promise.all([service.cpuSeconds(), projectors?.cpuSeconds()]);
   const failed = result.non2xx + result.errors + result.timeouts;
-  context.log(`${result['2xx']} commands answered 2xx, ${failed} did not (${JSON.stringify(result.statusCodeStats)}), in ${result.duration} s`);
+  context.log(`${contender.names.figure}: ${result['2xx']} commands answered 2xx, ${failed} did not (${JSON.stringify(result.statusCodeStats)}), in ${result.duration} s`);
   if (result['2xx'] === 0 || failed > result['2xx'] * 0.01) throw new Error(`No command or more than 1% of them answered 2xx; the figure would not mean anything`);
-  context.report({ name: `${names.figure}.c200${names.suffix}`, value: round(result['2xx'] / result.duration, 1), unit: 'commands/s' });
-  context.report({ name: `${names.figure}.p99${names.suffix}`, value: result.latency.p99, unit: 'ms' });
   // Late answers to requests sent in the window are counted in it too: a small overstatement per command.
   const cpuMsPerCommand = (index: number) => ((cpuAfter[index]! - cpuBefore[index]!) * 1000) / result['2xx'];
-  context.report({ name: `${names.figure}.cpu${names.suffix}`, value: round(cpuMsPerCommand(0), 2), unit: 'ms/command' });
+  const measured: CommandRound = { commandsPerSecond: result['2xx'] / result.duration, p99: result.latency.p99, cpuMs: cpuMsPerCommand(0), ...(projectors ? { projectorsCpuMs: cpuMsPerCommand(1) } : {}) };
+  context.log(`  ${round(measured.commandsPerSecond, 1)} commands/s, p99 ${measured.p99} ms, ${round(measured.cpuMs, 2)} ms of CPU per command${projectors ? ` and ${round(measured.projectorsCpuMs!, 2)} ms of its projectors'` : ''}`);
+  return measured;
+}
+
+function reportMedians({ names, projectors }: Contender, rounds: readonly CommandRound[], context: SuiteContext): void {
+  const median = (of: (round: CommandRound) => number) => {
+    const sorted = rounds.map(of).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+  context.report({ name: `${names.figure}.c200${names.suffix}`, value: round(median((r) => r.commandsPerSecond), 1), unit: 'commands/s' });
+  context.report({ name: `${names.figure}.p99${names.suffix}`, value: median((r) => r.p99), unit: 'ms' });
+  context.report({ name: `${names.figure}.cpu${names.suffix}`, value: round(median((r) => r.cpuMs), 2), unit: 'ms/command' });
   if (!projectors) return;
-  context.report({ name: 'projectors.cpu.commands', value: round(cpuMsPerCommand(1), 2), unit: 'ms/command' });
+  context.report({ name: 'projectors.cpu.commands', value: round(median((r) => r.projectorsCpuMs!), 2), unit: 'ms/command' });
   // What a command costs the deployment in all: the API's work and the projectors' work it causes.
-  context.report({ name: `${names.figure}.cpu.with-projectors`, value: round(cpuMsPerCommand(0) + cpuMsPerCommand(1), 2), unit: 'ms/command' });
+  context.report({ name: `${names.figure}.cpu.with-projectors`, value: round(median((r) => r.cpuMs + r.projectorsCpuMs!), 2), unit: 'ms/command' });
 }
 
 /**
