@@ -49,7 +49,7 @@ export const httpSuite: Suite = {
 };
 
 /** Rounds of each side, alternating: the median of each side is reported, so a minute's slower machine moves both. */
-const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_HTTP_ROUNDS)) || 3);
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_HTTP_ROUNDS)) || 5);
 
 /** A running side of the comparison, its referrals created, ready to be measured. */
 interface Contender {
@@ -97,7 +97,10 @@ async function measureTopology(topology: Topology, masterKey: string, context: S
     const rounds = new Map<Contender, CommandRound[]>(contenders.map((contender) => [contender, []]));
     for (const contender of contenders) await warmUp(contender, context);
     for (let index = 0; index < (peer ? ROUNDS : 1); index++) {
-      for (const contender of contenders) rounds.get(contender)!.push(await measureRound(contender, context));
+      for (const contender of contenders) {
+        await quietened(contenders.flatMap((side) => [side.service, ...(side.projectors ? [side.projectors] : [])]));
+        rounds.get(contender)!.push(await measureRound(contender, context));
+      }
     }
     for (const contender of contenders) reportMedians(contender, rounds.get(contender)!, context);
     if (topology.measureProbe) await measureProbe(service, context);
@@ -140,6 +143,25 @@ function commandMix({ service, authorization, targets }: Contender): autocannon.
 
 async function warmUp(contender: Contender, context: SuiteContext): Promise<void> {
   await autocannon({ ...commandMix(contender), duration: Math.max(1, context.timing.warmupMs / 1000) });
+}
+
+/** A process using less than this share of a core is taken as done with the last round's work. */
+const QUIET_SHARE = 0.05;
+const QUIET_WINDOW_MS = 250;
+const QUIET_WAIT_MS = 10_000;
+
+/**
+ * Waits (at most QUIET_WAIT_MS) until no process of either side is still busy with the last round: Casework's
+ * projectors catching up on the commands of its round would otherwise take the peer's round's CPU.
+ */
+async function quietened(processes: readonly MeasuredProcess[]): Promise<void> {
+  const deadline = Date.now() + QUIET_WAIT_MS;
+  while (Date.now() < deadline) {
+    const before = await Promise.all(processes.map((process) => process.cpuSeconds()));
+    await new Promise((resolve) => setTimeout(resolve, QUIET_WINDOW_MS));
+    const after = await Promise.all(processes.map((process) => process.cpuSeconds()));
+    if (after.every((seconds, index) => seconds - before[index]! < (QUIET_SHARE * QUIET_WINDOW_MS) / 1000)) return;
+  }
 }
 
 async function measureRound(contender: Contender, context: SuiteContext): Promise<CommandRound> {
