@@ -27,6 +27,7 @@ export const caseSubjectsProjection: Projection<CaseSubjectsRow> = {
   version: 1,
   table: 'case_subjects',
   eventTypes: [...WITH_SUBJECTS.keys()],
+  rowPerStream: true,
   rowIdOf: (event) => caseIdOf(event.stream),
   evolve(row, event) {
     const found = findPersonalData(event.data, WITH_SUBJECTS.get(event.type)!.personalData).map((field) => field.subjectId);

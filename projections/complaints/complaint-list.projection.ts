@@ -82,6 +82,7 @@ export const complaintListProjection: Projection<ComplaintListRow> = {
   table: 'complaint_list',
   holdsPersonalData: true,
   eventTypes: [...complaintEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
+  rowPerStream: true,
   rowIdOf: (event) => (event.data as { complaintId: string }).complaintId,
   workingDays: {
     reckon: (row, calendar) => ({ ...row, next_due: nextDueOn(clocksOf(row), calendar) }),

@@ -76,6 +76,7 @@ export const referralListProjection: Projection<ReferralListRow> = {
   table: 'referral_list',
   holdsPersonalData: true,
   eventTypes: [...referralEventDefinitions.map((definition) => definition.type), ...CALENDAR_CHANGE_TYPES],
+  rowPerStream: true,
   rowIdOf: (event) => (event.data as { referralId: string }).referralId,
   workingDays: {
     reckon: (row, calendar) => ({ ...row, ...openUpdates(row.state, calendar), report_to_referral_working_days: workingDaysFromReport(row.state, calendar) }),

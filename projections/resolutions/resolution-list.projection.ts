@@ -55,6 +55,7 @@ export const resolutionListProjection: Projection<ResolutionListRow> = {
   table: 'resolution_list',
   holdsPersonalData: true,
   eventTypes: resolutionEventDefinitions.map((definition) => definition.type),
+  rowPerStream: true,
   rowIdOf: (event) => (event.data as { resolutionId: string }).resolutionId,
   evolve(row, recorded) {
     const previous: Resolution = row ? row.state : initialResolution();

@@ -46,16 +46,21 @@ export interface WrittenRows {
   get(id: string): ReadModelRow | undefined;
 }
 
-/** Rows a fold takes from memory rather than the table. */
-export interface RowsInMemory {
+/** What a runner's own batch brings to its fold: rows it takes from memory rather than the table, and its order. */
+export interface RunnerBatch {
   /** Left by an earlier batch whose write has not committed yet (undefined: deleted). */
   unwritten?: FoldedRows;
   written?: WrittenRows;
+  /**
+   * The events follow, in order, every event the table holds the fold of (a parked event replayed later does
+   * not): a `rowPerStream` projection's stream that begins in the batch has no row yet.
+   */
+  inOrder?: boolean;
 }
 
 /**
  * Folds a batch of events into the rows they touch, reading those rows from the table, except the ones in
- * memory (`RowsInMemory`). Rows travel as JSON both ways,
+ * memory (`RunnerBatch`). Rows travel as JSON both ways,
  * so evolve sees the same value types whether a row came from the table or from an earlier event. A decision
  * about a data subject folds again the rows holding their values (subject-rows.ts); a bank holiday added or
  * retired counts again the working-day dates of the rows whose clocks span it (working-day-rows.ts).
@@ -66,13 +71,14 @@ export async function foldBatch(
   table: string,
   events: readonly RecordedEvent[],
   { catalog, source }: FoldSources,
-  { unwritten, written }: RowsInMemory = {},
+  { unwritten, written, inOrder }: RunnerBatch = {},
 ): Promise<FoldedRows> {
   const history = projection.workingDays ? await CalendarHistory.of(source, catalog).load() : undefined;
   const caseEvents = events.filter((event) => !refoldsFor(projection, event) && !reckonsFor(projection, event));
   const ids = [...new Set(caseEvents.map((event) => handling(event, () => projection.rowIdOf(event))))];
   const rows: FoldedRows = new Map(ids.map((id) => [id, unwritten?.has(id) ? unwritten.get(id) : written?.get(id)]));
-  const unread = projection.rowPerEvent ? [] : ids.filter((id) => !unwritten?.has(id) && rows.get(id) === undefined);
+  const begun = new Set(projection.rowPerStream && inOrder ? caseEvents.filter((event) => event.revision === 0).map((event) => projection.rowIdOf(event)) : []);
+  const unread = projection.rowPerEvent ? [] : ids.filter((id) => !unwritten?.has(id) && rows.get(id) === undefined && !begun.has(id));
   if (unread.length > 0) {
     const existing = await queryable.query(`SELECT to_jsonb(t) AS row FROM ${pg.escapeIdentifier(table)} t WHERE id = ANY($1)`, [unread]);
     for (const { row } of existing.rows as { row: ReadModelRow }[]) rows.set(row.id, row);

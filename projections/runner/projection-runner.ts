@@ -350,7 +350,7 @@ export class ProjectionRunner {
     if (last === null || (after !== null && last <= after)) return undefined;
     // The next read runs in PostgreSQL while this batch is folded, so the fold after it does not wait for it.
     if (more) this.readAheadAfter(last);
-    const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, { unwritten });
+    const rows = events.length === 0 ? new Map() : await foldBatch(this.pool, this.projection, shadowTableOf(this.projection.table), events, this.sources, { unwritten, inOrder: true });
     return { rows, last, full: more };
   }
 
@@ -396,7 +396,7 @@ export class ProjectionRunner {
   private async commitLive(client: PoolClient, last: bigint, events: readonly RecordedEvent[]): Promise<void> {
     const { table, name } = this.projection;
     try {
-      const rows = await foldBatch(client, this.projection, table, events, this.sources, { written: this.written });
+      const rows = await foldBatch(client, this.projection, table, events, this.sources, { written: this.written, inOrder: true });
       const advanced = await writeRowsAdvancing(client, table, rows, advanceStatement(name, 'live', last, this.checkpoint));
       if (advanced === undefined) await this.commit(client, 'live', last, () => writeRows(client, table, rows));
       else if (!advanced) throw new CheckpointMoved(`Checkpoint of ${name} moved`);

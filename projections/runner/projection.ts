@@ -26,6 +26,12 @@ export interface Projection<Row extends ReadModelRow = ReadModelRow> {
   holdsPersonalData?: boolean;
   /** Each event makes a row of its own (keyed by the event's id), which no earlier event made: batches read no row first. */
   rowPerEvent?: boolean;
+  /**
+   * Each row is the fold of one stream's events and of no other stream's (`rowIdOf` tells streams apart): a
+   * stream's first event (revision 0) finds no row, so the runner's batch reads none for it (a parked event
+   * replayed later still reads its row). A new case's receipt then costs the projection no read.
+   */
+  rowPerStream?: boolean;
   rowIdOf(event: RecordedEvent): string;
   /**
    * The row after the event (its data upcast to the current schema); undefined deletes it. `calendar` is the

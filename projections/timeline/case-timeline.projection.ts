@@ -42,6 +42,7 @@ export const caseTimelineProjection: Projection<CaseTimelineRow> = {
   holdsPersonalData: true,
   // Reads of cases are not part of their history: the access log keeps those.
   eventTypes: createEventCatalog().types.filter((type) => !accessLogEventDefinitions.some((definition) => definition.type === type)),
+  rowPerStream: true,
   rowIdOf: (event) => event.stream,
   evolve(row, event) {
     return { id: event.stream, revision: event.revision, entries: [...(row?.entries ?? []), timelineEntryOf(event)] };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { PoolClient } from 'pg';
 import { foldBatch, writeRowsAdvancing } from '../../projections/runner/apply-batch.ts';
 import { advanceStatement, checkpoints } from '../../projections/runner/checkpoint-store.ts';
@@ -66,5 +66,36 @@ describe('a projection whose every event makes a row of its own (real PostgreSQL
 
     expect(read.get('own-row')).toMatchObject({ events: 42 });
     expect(unread.get('own-row')).toMatchObject({ events: 2 });
+  });
+});
+
+describe("a projection whose every row is one stream's (real PostgreSQL)", () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await projectionTestBed();
+    await createEventCountTable(bed.pool);
+  });
+  afterAll(() => bed.close());
+
+  it('reads no row for a stream the batch begins, and reads the row of a stream it continues', async () => {
+    await bed.store.append('begun', things(2), 'no_stream');
+    await bed.store.append('continued', things(2), 'no_stream');
+    const events = [...(await bed.store.readStream('begun')), ...(await bed.store.readStream('continued')).slice(1)];
+    // A row no event of 'begun' could have made: read, it would show in the fold.
+    await bed.pool.query(`INSERT INTO event_count VALUES ('begun', 40, 0), ('continued', 40, 0)`);
+    const reads = jest.spyOn(bed.pool, 'query');
+
+    const projection = { ...eventCountProjection(), rowPerStream: true };
+    const sources = { catalog: thingCatalog, source: bed.store };
+    const folded = await foldBatch(bed.pool, projection, 'event_count', events, sources, { inOrder: true });
+
+    expect(folded.get('begun')).toMatchObject({ events: 2 });
+    expect(folded.get('continued')).toMatchObject({ events: 41 });
+    const rowReads = reads.mock.calls.filter(([text]) => String(text).includes('to_jsonb'));
+    expect(rowReads.map(([, values]) => values)).toEqual([[['continued']]]);
+    reads.mockRestore();
+    // A parked event replayed later comes after events the row already holds: it is folded onto the row.
+    expect((await foldBatch(bed.pool, projection, 'event_count', events.slice(0, 1), sources)).get('begun')).toMatchObject({ events: 41 });
   });
 });
