@@ -46,7 +46,7 @@ describe('a live batch written in one statement (real PostgreSQL)', () => {
   });
 });
 
-describe('a projection whose every event makes a row of its own (real PostgreSQL)', () => {
+describe('a batch folded without reading the rows it cannot find (real PostgreSQL)', () => {
   let bed: ProjectionTestBed;
 
   beforeAll(async () => {
@@ -55,7 +55,7 @@ describe('a projection whose every event makes a row of its own (real PostgreSQL
   });
   afterAll(() => bed.close());
 
-  it('folds a batch without reading the table first', async () => {
+  it('folds a projection whose every event makes a row of its own without reading the table first', async () => {
     await bed.store.append('own-row', things(2), 'no_stream');
     const events = await bed.store.readStream('own-row');
     await bed.pool.query(`INSERT INTO event_count VALUES ('own-row', 40, 0)`);
@@ -67,18 +67,8 @@ describe('a projection whose every event makes a row of its own (real PostgreSQL
     expect(read.get('own-row')).toMatchObject({ events: 42 });
     expect(unread.get('own-row')).toMatchObject({ events: 2 });
   });
-});
 
-describe("a projection whose every row is one stream's (real PostgreSQL)", () => {
-  let bed: ProjectionTestBed;
-
-  beforeAll(async () => {
-    bed = await projectionTestBed();
-    await createEventCountTable(bed.pool);
-  });
-  afterAll(() => bed.close());
-
-  it('reads no row for a stream the batch begins, and reads the row of a stream it continues', async () => {
+  it('reads no row of a one-row-per-stream projection for a stream the batch begins, and reads the row of a stream it continues', async () => {
     await bed.store.append('begun', things(2), 'no_stream');
     await bed.store.append('continued', things(2), 'no_stream');
     const events = [...(await bed.store.readStream('begun')), ...(await bed.store.readStream('continued')).slice(1)];
