@@ -48,4 +48,9 @@ describe('validation rules kept per class', () => {
     expect(await failing(Object.assign(new Witness(), { name: 3, statements: 'none' }))).toEqual(['name:isString', 'statements:isInt']);
     expect(await failing(Object.assign(new Person(), { name: 3, statements: 'none' }))).toEqual(['name:isString']);
   });
+
+  it('leaves an object without a prototype to class-validator, whose own lookup refuses it as it did', async () => {
+    keepValidationRules();
+    await expect(async () => validate(Object.assign(Object.create(null), { name: 3 }))).rejects.toThrow("Cannot read properties of undefined (reading 'prototype')");
+  });
 });

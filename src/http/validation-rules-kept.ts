@@ -17,8 +17,10 @@ export function keepValidationRules(): void {
   const lookUp: RulesLookup = storage.getTargetValidationMetadatas.bind(storage);
   const answers = new WeakMap<object, Map<string, ReturnType<RulesLookup>>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
-    const byOptions = answers.get(target) ?? new Map<string, ReturnType<RulesLookup>>();
-    answers.set(target, byOptions);
+    // An object without a constructor to key it by (made with a null prototype) is looked up as before.
+    if (typeof target !== 'function') return lookUp(target, schema, always, strictGroups, groups);
+    let byOptions = answers.get(target);
+    if (!byOptions) answers.set(target, (byOptions = new Map()));
     const options = JSON.stringify([schema, always, strictGroups, groups ?? null]);
     const known = byOptions.get(options);
     if (known) return known;
