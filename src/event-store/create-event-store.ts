@@ -7,7 +7,6 @@ import { SubjectKeys } from '../personal-data/subject-keys.ts';
 import { useMatchingKeyFrom } from '../people/match-keys.ts';
 import type { EventCatalog } from './event-catalog.ts';
 import type { EventStore } from './event-store.port.ts';
-import { createEventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.ts';
 import { ChainedEventStore } from './integrity/chained-event-store.ts';
 import { IntegrityCheckpoints } from './integrity/integrity-checkpoints.ts';
 import { checkpointSigningKey } from './integrity/log-digest.ts';
@@ -41,7 +40,7 @@ export type EventStoresConfig = Pick<
  */
 export async function openEventStores(config: EventStoresConfig, databaseUrl: string, catalog: EventCatalog): Promise<EventStores> {
   const timeouts = databaseTimeouts(config);
-  const engine = config.EVENTSTORE_URL ? createEventStoreDbEventStore(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl, { timeouts });
+  const engine = config.EVENTSTORE_URL ? await openEventStoreDb(config.EVENTSTORE_URL) : createPostgresEventStore(databaseUrl, { timeouts });
   const stored = new ChainedEventStore(engine);
   // Every command and every read of personal data looks keys up: as many connections as the engine's.
   const pool = createPool(databaseUrl, 20, timeouts);
@@ -63,4 +62,10 @@ export async function openEventStores(config: EventStoresConfig, databaseUrl: st
       await pool.end();
     },
   };
+}
+
+/** Loaded only where a deployment names EventStoreDB: its gRPC client is a few hundred modules every other process would load for nothing. */
+async function openEventStoreDb(connectionString: string): Promise<EventStore> {
+  const { createEventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store.ts');
+  return createEventStoreDbEventStore(connectionString);
 }
